@@ -1,0 +1,123 @@
+# planpress: build, test, run, install.  GNU make.
+#
+#   make            build ./planpress
+#   make run        install build dependencies, build, build the default
+#                   site into output/ and preview it on http://127.0.0.1:8000/
+#   make test       install test dependencies and run every test
+#   make asan       the test suite under -fsanitize=address,undefined
+#   make valgrind   the unit tests and the default site build under valgrind
+#   make install    PREFIX=/usr/local DESTDIR=
+
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+MANDIR	?= $(PREFIX)/share/man
+DATADIR	?= $(PREFIX)/share/planpress
+VERSION	 = 0.1.0
+
+PKGS	 = libcmark-gfm jansson yaml-0.1 libzip libutf8proc
+PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || echo
+PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark-gfm -ljansson -lyaml -lzip -lutf8proc
+
+CC	?= cc
+CFLAGS	?= -O2 -g
+WARN	 = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	   -DPLANPRESS_VERSION='"$(VERSION)"' -DPLANPRESS_DATADIR='"$(DATADIR)"' \
+	   $(WARN) $(PKG_CFLAGS) $(CFLAGS)
+LDLIBS	+= $(PKG_LIBS) -lcmark-gfm-extensions -lcsv -lpthread
+
+BUILD	?= build
+SRCS	 = $(sort $(wildcard generator/*.c))
+OBJS	 = $(SRCS:generator/%.c=$(BUILD)/%.o)
+LIBOBJS	 = $(filter-out $(BUILD)/main.o,$(OBJS))
+UNIT_SRCS = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+SPEC_BIN = $(BUILD)/tests/mustache_spec
+
+.PHONY: all run test check-tests asan valgrind install uninstall clean \
+	deps test-deps golden-update format preview screenshots
+
+all: planpress
+
+planpress: $(BUILD)/planpress
+	cp $(BUILD)/planpress $@
+
+$(BUILD)/planpress: $(OBJS)
+	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+
+$(BUILD)/libplanpress.a: $(LIBOBJS)
+	rm -f $@
+	ar rcs $@ $(LIBOBJS)
+
+$(BUILD)/%.o: generator/%.c generator/*.h Makefile
+	@mkdir -p $(BUILD)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libplanpress.a
+	@mkdir -p $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Igenerator $(LDFLAGS) -o $@ $< $(BUILD)/libplanpress.a $(LDLIBS)
+
+$(SPEC_BIN): tests/spec/mustache_spec.c $(BUILD)/libplanpress.a
+	@mkdir -p $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Igenerator $(LDFLAGS) -o $@ $< $(BUILD)/libplanpress.a $(LDLIBS)
+
+test-bins: $(BUILD)/planpress $(UNIT_BINS) $(SPEC_BIN)
+
+# Build dependencies (Debian packages), installed when missing.
+deps:
+	@sh scripts/deps.sh build
+
+test-deps:
+	@sh scripts/deps.sh test
+
+run: deps
+	@$(MAKE) --no-print-directory planpress
+	./planpress build
+	@echo "Open http://127.0.0.1:8000/ to preview the site (Ctrl-C stops)."
+	@sh scripts/preview.sh output 8000
+
+preview:
+	@sh scripts/preview.sh output 8000
+
+# The whole suite, then the same suite again under ASan and UBSan.
+test: test-deps
+	@$(MAKE) --no-print-directory check-tests
+
+check-tests:
+	@$(MAKE) --no-print-directory test-bins
+	@$(MAKE) --no-print-directory BUILD=build-asan \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	    LDFLAGS="-fsanitize=address,undefined" test-bins
+	@sh tests/run.sh build build-asan
+
+asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	    LDFLAGS="-fsanitize=address,undefined" test-bins
+	@sh tests/run.sh build-asan
+
+valgrind: test-bins
+	@VALGRIND=1 sh tests/run.sh build
+
+golden-update: planpress
+	@sh tests/golden-update.sh $(BUILD)/planpress
+
+screenshots: planpress
+	@sh tests/screenshots.sh
+
+format:
+	clang-format -i generator/*.c generator/*.h tests/unit/*.c tests/unit/*.h
+
+install: planpress
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/themes
+	install -m 755 planpress $(DESTDIR)$(BINDIR)/planpress
+	install -m 644 man/planpress.1 $(DESTDIR)$(MANDIR)/man1/planpress.1
+	install -m 644 man/planpress.5 $(DESTDIR)$(MANDIR)/man5/planpress.5
+	cp -R themes/default $(DESTDIR)$(DATADIR)/themes/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/planpress $(DESTDIR)$(MANDIR)/man1/planpress.1 $(DESTDIR)$(MANDIR)/man5/planpress.5
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-asan planpress

@@ -1,0 +1,229 @@
+/*
+ * Diagnostics.  Problems are collected while the pipeline runs and
+ * printed together at the end, sorted by file, line and column, so the
+ * output of a run does not depend on the order in which the stages
+ * happened to find them.
+ */
+#include "diag.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "xalloc.h"
+
+struct entry {
+	char		*file;
+	unsigned	 line, col;
+	enum diag_level	 level;
+	char		*msg;
+	size_t		 seq;
+};
+
+struct diag {
+	struct entry	*v;
+	size_t		 n, cap;
+	size_t		 errors, warnings;
+	int		 strict;
+};
+
+struct diag *
+diag_new(void)
+{
+	return xcalloc(1, sizeof(struct diag));
+}
+
+static void
+clear(struct diag *d)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->n; i++) {
+		free(d->v[i].file);
+		free(d->v[i].msg);
+	}
+	d->n = 0;
+}
+
+void
+diag_free(struct diag *d)
+{
+	if (d == NULL)
+		return;
+	clear(d);
+	free(d->v);
+	free(d);
+}
+
+static int
+vadd(struct diag *d, enum diag_level lvl, const struct loc *l,
+    const char *fmt, va_list ap)
+{
+	struct buf	 b = BUF_INIT;
+	struct entry	*e;
+
+	if (lvl == DIAG_WARNING && d->strict)
+		lvl = DIAG_ERROR;
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->v = xreallocarray(d->v, d->cap, sizeof(*d->v));
+	}
+	e = &d->v[d->n];
+	e->file = (l && l->file) ? xstrdup(l->file) : NULL;
+	e->line = l ? l->line : 0;
+	e->col = l ? l->col : 0;
+	e->level = lvl;
+	e->seq = d->n;
+	buf_vprintf(&b, fmt, ap);
+	e->msg = buf_detach(&b, NULL);
+	d->n++;
+	if (lvl == DIAG_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+	return 0;
+}
+
+int
+diag_add(struct diag *d, enum diag_level lvl, const struct loc *l,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vadd(d, lvl, l, fmt, ap);
+	va_end(ap);
+	return 0;
+}
+
+int
+diag_error(struct diag *d, const struct loc *l, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vadd(d, DIAG_ERROR, l, fmt, ap);
+	va_end(ap);
+	return 0;
+}
+
+int
+diag_warning(struct diag *d, const struct loc *l, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vadd(d, DIAG_WARNING, l, fmt, ap);
+	va_end(ap);
+	return 0;
+}
+
+int
+diag_syserr(struct diag *d, const char *path, const char *what)
+{
+	int		 e = errno;
+	struct loc	 l = { path, 0, 0 };
+
+	return diag_error(d, &l, "%s: %s", what, strerror(e));
+}
+
+void
+diag_set_strict(struct diag *d, int strict)
+{
+	size_t	 i;
+
+	d->strict = strict;
+	if (!strict)
+		return;
+	for (i = 0; i < d->n; i++)
+		if (d->v[i].level == DIAG_WARNING) {
+			d->v[i].level = DIAG_ERROR;
+			d->warnings--;
+			d->errors++;
+		}
+}
+
+size_t
+diag_errors(const struct diag *d)
+{
+	return d->errors;
+}
+
+size_t
+diag_warnings(const struct diag *d)
+{
+	return d->warnings;
+}
+
+static int
+cmp(const void *a, const void *b)
+{
+	const struct entry	*x = a, *y = b;
+	int			 c;
+
+	if (x->file == NULL || y->file == NULL) {
+		if (x->file != y->file)
+			return x->file == NULL ? -1 : 1;
+	} else if ((c = strcmp(x->file, y->file)) != 0)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	if ((c = strcmp(x->msg, y->msg)) != 0)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static int
+same(const struct entry *x, const struct entry *y)
+{
+	if ((x->file == NULL) != (y->file == NULL))
+		return 0;
+	if (x->file && strcmp(x->file, y->file))
+		return 0;
+	return x->line == y->line && x->col == y->col &&
+	    x->level == y->level && strcmp(x->msg, y->msg) == 0;
+}
+
+void
+diag_print(struct diag *d, FILE *fp)
+{
+	size_t		 i;
+	struct entry	*e;
+
+	if (fp == NULL)
+		fp = stderr;
+	qsort(d->v, d->n, sizeof(*d->v), cmp);
+	for (i = 0; i < d->n; i++) {
+		e = &d->v[i];
+		if (i > 0 && same(e, &d->v[i - 1]))
+			continue;
+		if (e->file && e->line && e->col)
+			fprintf(fp, "%s:%u:%u: ", e->file, e->line, e->col);
+		else if (e->file && e->line)
+			fprintf(fp, "%s:%u: ", e->file, e->line);
+		else if (e->file)
+			fprintf(fp, "%s: ", e->file);
+		else
+			fputs("planpress: ", fp);
+		fprintf(fp, "%s: %s\n",
+		    e->level == DIAG_ERROR ? "error" : "warning", e->msg);
+	}
+	fflush(fp);
+	clear(d);
+}
+
+void
+diag_note(struct diag *d, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	(void)d;
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}

@@ -1,0 +1,75 @@
+/*
+ * Diagnostics: problems in the user's site.
+ *
+ * Every module reports through a struct diag instead of printing.  The
+ * build keeps going so that one run finds every problem; at the end the
+ * caller prints them, sorted by file, line and column, in the compiler
+ * format
+ *
+ *	content/about.md:12:5: error: unknown layout 'wide'
+ *
+ * and exits 1 if diag_errors() is non-zero.  Only diag.c writes to stderr.
+ */
+#ifndef PLANPRESS_DIAG_H
+#define PLANPRESS_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* A place in a file; line and col are 1-based, 0 means unknown. */
+struct loc {
+	const char	*file;
+	unsigned	 line;
+	unsigned	 col;
+};
+
+enum diag_level {
+	DIAG_WARNING,
+	DIAG_ERROR
+};
+
+struct diag;
+
+/* A new, empty diagnostic list; free with diag_free(). */
+struct diag	*diag_new(void);
+void		 diag_free(struct diag *);
+
+/*
+ * Record an error at "loc" (which may be NULL for "no place").  The file
+ * name is copied.  Returns 0, so callers can write
+ * "return diag_error(d, &loc, ...);".
+ */
+int	diag_error(struct diag *, const struct loc *, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+
+/* Record a warning; returns 0 like diag_error(). */
+int	diag_warning(struct diag *, const struct loc *, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+
+/* Record a diagnostic of the given level; returns 0. */
+int	diag_add(struct diag *, enum diag_level, const struct loc *,
+	    const char *, ...) __attribute__((format(printf, 4, 5)));
+
+/*
+ * Report an I/O failure on "path": the message names the path and
+ * strerror(errno) (errno as it was at the call).  Returns 0.
+ */
+int	diag_syserr(struct diag *, const char *path, const char *what);
+
+/* Turn every later and earlier warning into an error (--strict). */
+void	diag_set_strict(struct diag *, int strict);
+
+size_t	diag_errors(const struct diag *);
+size_t	diag_warnings(const struct diag *);
+
+/*
+ * Print every diagnostic, sorted and without duplicates, to "fp"
+ * (stderr when NULL), and forget them.
+ */
+void	diag_print(struct diag *, FILE *fp);
+
+/* Print one progress or summary line to stderr (no sorting). */
+void	diag_note(struct diag *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,52 @@
+#!/bin/sh
+# Install what planpress needs on Debian, skipping what is present.
+#   deps.sh build   compiler, pkg-config and the -dev libraries
+#   deps.sh test    the above, plus Java for the Nu HTML Checker, and the
+#                   npm packages of tests/package-lock.json
+set -eu
+cd "$(dirname "$0")/.."
+
+build_pkgs="gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
+libcsv-dev libjansson-dev libyaml-dev libzip-dev libutf8proc-dev"
+test_pkgs="default-jre-headless nodejs npm python3 curl unzip"
+
+missing() {
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null |
+		    grep -q 'install ok installed' || echo "$p"
+	done
+}
+
+install_pkgs() {
+	todo=$(missing "$@")
+	[ -z "$todo" ] && return 0
+	# A machine may have node, npm, java or python from elsewhere.
+	filtered=""
+	for p in $todo; do
+		case $p in
+		nodejs) command -v node >/dev/null 2>&1 && continue ;;
+		npm) command -v npm >/dev/null 2>&1 && continue ;;
+		python3) command -v python3 >/dev/null 2>&1 && continue ;;
+		default-jre-headless) command -v java >/dev/null 2>&1 && continue ;;
+		esac
+		filtered="$filtered $p"
+	done
+	[ -z "$filtered" ] && return 0
+	SUDO=""
+	[ "$(id -u)" -ne 0 ] && SUDO=sudo
+	echo "Installing Debian packages:$filtered"
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
+	    --no-install-recommends $filtered >/dev/null
+}
+
+install_pkgs $build_pkgs
+[ "${1:-build}" = test ] || exit 0
+install_pkgs $test_pkgs
+if [ -f tests/package-lock.json ] &&
+    ! cmp -s tests/package-lock.json tests/node_modules/.package-lock.json; then
+	echo "Installing npm packages of tests/package-lock.json"
+	(cd tests && PUPPETEER_SKIP_DOWNLOAD=true CHROMEDRIVER_SKIP_DOWNLOAD=true \
+	    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+exit 0
