@@ -1,0 +1,313 @@
+/*
+ * Text helpers.  Loading checks that input is UTF-8 (text_utf8_valid)
+ * and turns byte offsets into file:line:col positions (text_position);
+ * meta.c normalises every string to NFC (text_nfc) so that "Phát" typed
+ * with a combining accent and "Phát" typed precomposed are the same key,
+ * slug and sort key; page.c and site.c make URL slugs from titles
+ * (text_slugify) and check path segments before fsout.c writes them
+ * (text_safe_segment); and renderers escape at output time with the
+ * escaper for their context (text_escape_html, _url, _xml).
+ */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "buf.h"
+#include "xalloc.h"
+
+/*
+ * The length of the valid UTF-8 sequence at the start of the "len"
+ * (> 0) bytes of "s", or 0 if it is not valid.  The ranges of the
+ * second byte rule out overlongs (E0, F0), surrogates (ED) and code
+ * points above U+10FFFF (F4); C0, C1 and F5 to FF never start one.
+ */
+static size_t
+seqlen(const unsigned char *s, size_t len)
+{
+	unsigned char	 lo = 0x80, hi = 0xBF;
+	size_t		 n, i;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] < 0xC2 || s[0] > 0xF4)
+		return 0;
+	n = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+	if (s[0] == 0xE0)
+		lo = 0xA0;
+	else if (s[0] == 0xED)
+		hi = 0x9F;
+	else if (s[0] == 0xF0)
+		lo = 0x90;
+	else if (s[0] == 0xF4)
+		hi = 0x8F;
+	if (len < n || s[1] < lo || s[1] > hi)
+		return 0;
+	for (i = 2; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	return n;
+}
+
+int
+text_utf8_valid(const char *s, size_t len, size_t *bad)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0, n;
+
+	while (i < len) {
+		if ((n = seqlen(u + i, len - i)) == 0) {
+			if (bad != NULL)
+				*bad = i;
+			return 0;
+		}
+		i += n;
+	}
+	return 1;
+}
+
+void
+text_position(const char *s, size_t off, unsigned *line, unsigned *col)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0, n;
+
+	*line = *col = 1;
+	while (i < off) {
+		if (u[i] == '\n') {
+			(*line)++;
+			*col = 1;
+			i++;
+			continue;
+		}
+		n = seqlen(u + i, off - i);
+		i += n ? n : 1;
+		(*col)++;
+	}
+}
+
+static int
+all_ascii(const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
+char *
+text_nfc(const char *s, size_t len, size_t *outlen)
+{
+	utf8proc_uint8_t	*dst = NULL;
+	utf8proc_ssize_t	 n;
+
+	if (all_ascii(s, len)) {
+		if (outlen != NULL)
+			*outlen = len;
+		return xstrndup(s, len);
+	}
+	if (!text_utf8_valid(s, len, NULL))
+		return NULL;
+	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+	    &dst, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (n < 0)	/* only UTF8PROC_ERROR_NOMEM is left */
+		abort();
+	if (outlen != NULL)
+		*outlen = (size_t)n;
+	return (char *)dst;
+}
+
+/*
+ * The replacement for byte "c" in HTML ("xml" false) or XML: NULL to
+ * copy the byte, "" to drop it.
+ */
+static const char *
+entity(unsigned char c, int xml)
+{
+	switch (c) {
+	case '&':
+		return "&amp;";
+	case '<':
+		return "&lt;";
+	case '>':
+		return "&gt;";
+	case '"':
+		return "&quot;";
+	case '\'':
+		return xml ? "&apos;" : "&#39;";
+	case '\t':
+	case '\n':
+	case '\r':
+		return NULL;
+	default:
+		return xml && c < 0x20 ? "" : NULL;
+	}
+}
+
+static void
+escape(struct buf *out, const char *s, size_t len, int xml)
+{
+	const char	*rep;
+	size_t		 i, start = 0;
+
+	for (i = 0; i < len; i++) {
+		if ((rep = entity((unsigned char)s[i], xml)) == NULL)
+			continue;
+		buf_put(out, s + start, i - start);
+		buf_puts(out, rep);
+		start = i + 1;
+	}
+	buf_put(out, s + start, len - start);
+}
+
+void
+text_escape_html(struct buf *out, const char *s, size_t len)
+{
+	escape(out, s, len, 0);
+}
+
+void
+text_escape_xml(struct buf *out, const char *s, size_t len)
+{
+	escape(out, s, len, 1);
+}
+
+static int
+unreserved(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	    (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+	    c == '~' || c == '/';
+}
+
+void
+text_escape_url(struct buf *out, const char *s, size_t len)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	unsigned char		 c;
+	size_t			 i;
+
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)s[i];
+		if (unreserved(c)) {
+			buf_putc(out, c);
+			continue;
+		}
+		buf_putc(out, '%');
+		buf_putc(out, hex[c >> 4]);
+		buf_putc(out, hex[c & 0xF]);
+	}
+}
+
+/*
+ * Add code point "cp" (already decomposed) to the slug "b": marks
+ * vanish, letters and digits are kept, anything else asks for a '-'
+ * before the next letter or digit through "*sep".
+ */
+static void
+slug_add(struct buf *b, utf8proc_int32_t cp, int *sep)
+{
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+		return;
+	default:
+		break;
+	}
+	if (cp == 0x0110 || cp == 0x0111)	/* Đ đ */
+		cp = 'd';
+	else if (cp >= 'A' && cp <= 'Z')
+		cp += 'a' - 'A';
+	if (!((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))) {
+		*sep = 1;
+		return;
+	}
+	if (*sep && b->len > 0)
+		buf_putc(b, '-');
+	*sep = 0;
+	buf_putc(b, (int)cp);
+}
+
+/* Decompose "cp" (NFD; -1 for an invalid byte) into the slug "b". */
+static void
+slug_char(struct buf *b, utf8proc_int32_t cp, int *sep)
+{
+	utf8proc_int32_t	 d[18];	/* the longest decomposition */
+	utf8proc_ssize_t	 n, i;
+
+	if (cp < 0) {
+		*sep = 1;
+		return;
+	}
+	n = utf8proc_decompose_char(cp, d, 18, UTF8PROC_DECOMPOSE, NULL);
+	if (n < 0 || n > 18) {
+		*sep = 1;
+		return;
+	}
+	for (i = 0; i < n; i++)
+		slug_add(b, d[i], sep);
+}
+
+/*
+ * Cut the slug "b" to TEXT_SLUG_MAX bytes: at the last '-' that fits
+ * when that keeps at least half, so words stay whole, else mid-word.
+ */
+static void
+slug_cut(struct buf *b)
+{
+	size_t	 cut = TEXT_SLUG_MAX, i;
+
+	if (b->len <= TEXT_SLUG_MAX)
+		return;
+	for (i = TEXT_SLUG_MAX; i >= TEXT_SLUG_MAX / 2; i--)
+		if (b->data[i] == '-') {
+			cut = i;
+			break;
+		}
+	buf_truncate(b, cut);
+}
+
+char *
+text_slugify(const char *title)
+{
+	struct buf		 b = BUF_INIT;
+	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)title;
+	size_t			 len = strlen(title);
+	utf8proc_ssize_t	 n;
+	utf8proc_int32_t	 cp;
+	int			 sep = 0;
+
+	while (len > 0) {
+		n = utf8proc_iterate(p, (utf8proc_ssize_t)len, &cp);
+		if (n <= 0) {
+			cp = -1;
+			n = 1;
+		}
+		slug_char(&b, cp, &sep);
+		p += n;
+		len -= (size_t)n;
+	}
+	slug_cut(&b);
+	return buf_detach(&b, NULL);
+}
+
+int
+text_safe_segment(const char *seg)
+{
+	size_t		 len = strlen(seg), i;
+	unsigned char	 c;
+
+	if (len == 0 || len > TEXT_SEGMENT_MAX || seg[0] == '.')
+		return 0;
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)seg[i];
+		if (c == '/' || c == '\\' || c < 0x20 || c == 0x7F)
+			return 0;
+	}
+	return text_utf8_valid(seg, len, NULL);
+}

@@ -1,0 +1,103 @@
+/*
+ * Text helpers: UTF-8 checks and positions, Unicode normalisation,
+ * escaping for each output context, slugs and safe path segments.
+ *
+ * Invariants callers rely on:
+ *  - every function takes a length and never reads past it, so the
+ *    input may hold NUL bytes unless the comment says "string";
+ *  - the escapers only append to a buffer the caller owns;
+ *  - a byte offset is counted from 0, a line or column from 1, and
+ *    columns count characters (code points), as libyaml's marks do.
+ *
+ *	text_escape_html(&b, "a<b & 'c'", 9);	// "a&lt;b &amp; &#39;c&#39;"
+ *	text_slugify("Phát triển dữ liệu số")	// "phat-trien-du-lieu-so"
+ */
+#ifndef PLANPRESS_TEXT_H
+#define PLANPRESS_TEXT_H
+
+#include <stddef.h>
+
+struct buf;
+
+/* The longest slug text_slugify() returns, in bytes. */
+#define TEXT_SLUG_MAX		80
+
+/* The longest segment text_safe_segment() accepts, in bytes. */
+#define TEXT_SEGMENT_MAX	200
+
+/*
+ * 1 if the "len" bytes of "s" are valid UTF-8: no overlong forms, no
+ * surrogates (U+D800 to U+DFFF), nothing above U+10FFFF, no truncated
+ * sequence.  Otherwise 0, and "*bad" (when "bad" is not NULL) gets the
+ * byte offset of the first byte of the first bad sequence.
+ *
+ *	text_utf8_valid("a\xC0\xAF", 3, &bad)	// 0, bad == 1
+ */
+int	 text_utf8_valid(const char *s, size_t len, size_t *bad);
+
+/*
+ * The 1-based line and column of byte offset "off" in the string "s"
+ * (which must have at least "off" bytes).  Lines end at '\n'; columns
+ * count characters, not bytes, so "đa" puts 'a' in column 2.  Bytes
+ * that are not valid UTF-8 count as one column each.
+ */
+void	 text_position(const char *s, size_t off, unsigned *line,
+	    unsigned *col);
+
+/*
+ * An NFC-normalised copy of the "len" bytes of UTF-8 "s", NUL-terminated,
+ * to free with free(); "*outlen" (when not NULL) gets its length.
+ * Returns NULL when "s" is not valid UTF-8.
+ *
+ *	"Pha\xCC\x81t" (a + U+0301)  ->  "Ph\xC3\xA1t" (U+00E1)
+ */
+char	*text_nfc(const char *s, size_t len, size_t *outlen);
+
+/*
+ * Append "s" ("len" bytes) escaped for HTML text and attribute values:
+ * & < > " ' become &amp; &lt; &gt; &quot; &#39;.  Other bytes are
+ * copied unchanged.
+ */
+void	 text_escape_html(struct buf *out, const char *s, size_t len);
+
+/*
+ * Append "s" percent-encoded for a URL path or query: every byte
+ * except the unreserved A-Z a-z 0-9 - . _ ~ and '/' becomes %XX
+ * (upper-case hex):
+ *
+ *	"dữ liệu/a b"  ->  "d%E1%BB%AF%20li%E1%BB%87u/a%20b"
+ */
+void	 text_escape_url(struct buf *out, const char *s, size_t len);
+
+/*
+ * Append "s" escaped for XML (SVG, sitemaps, feeds): like
+ * text_escape_html() but ' becomes &apos;.  C0 control characters other
+ * than tab, newline and carriage return, which XML 1.0 forbids even as
+ * references, are dropped.
+ */
+void	 text_escape_xml(struct buf *out, const char *s, size_t len);
+
+/*
+ * A slug made from the string "title", to free with free().  Letters
+ * are decomposed (NFD) and their combining marks dropped, đ and Đ
+ * become d, ASCII letters are lower-cased, ASCII letters and digits are
+ * kept, and every other run of characters (spaces, punctuation, emoji,
+ * letters outside ASCII, invalid bytes) becomes a single '-'.  There is
+ * no leading or trailing '-', and a slug longer than TEXT_SLUG_MAX bytes
+ * is cut at the last '-' that fits (or at TEXT_SLUG_MAX when there is
+ * none).  The result is "" when the title has no letters or digits.
+ *
+ *	"Đảm bảo an toàn thông tin mạng"  ->  "dam-bao-an-toan-thong-tin-mang"
+ *	"II.11 Đánh giá"                  ->  "ii-11-danh-gia"
+ */
+char	*text_slugify(const char *title);
+
+/*
+ * 1 if the string "seg" is safe as one path segment under output/:
+ * non-empty, at most TEXT_SEGMENT_MAX bytes, valid UTF-8, not starting
+ * with '.' (which also rules out "." and ".."), and without '/', '\\',
+ * or control characters (U+0000 to U+001F and U+007F).  Otherwise 0.
+ */
+int	 text_safe_segment(const char *seg);
+
+#endif
