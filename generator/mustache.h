@@ -1,0 +1,81 @@
+/*
+ * Mustache templates: parse once into a tree, render many times against
+ * a jansson value.  The language is the official Mustache spec v1.4
+ * (comments, delimiters, interpolation, sections, inverted sections,
+ * partials) plus its optional inheritance module (parents {{<name}} and
+ * blocks {{$name}}); lambdas and dynamic names are not supported.
+ *
+ * Invariants callers rely on:
+ *  - a parsed template is immutable: several threads may render the
+ *    same template at once (the lookup callback must then be safe too);
+ *  - rendering never parses again and never reads files: partials and
+ *    parents come from the caller through a mustache_lookup_fn;
+ *  - {{name}} escapes & < > " ' for HTML, {{{name}}} and {{&name}} copy
+ *    the value as it is; nothing is escaped twice;
+ *  - false, null, [] and "" are falsy; a missing name renders as "".
+ *
+ *	t = mustache_parse(d, "page.mustache", "<h1>{{title}}</h1>", 18);
+ *	mustache_render(t, ctx, lookup, arg, d, &out);	// "<h1>A &amp; B</h1>"
+ */
+#ifndef PLANPRESS_MUSTACHE_H
+#define PLANPRESS_MUSTACHE_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+struct buf;
+struct diag;
+
+/* A parsed template; see mustache_parse(). */
+struct mustache;
+
+/*
+ * Find the partial or parent template "name" ({{>name}}, {{<name}}).
+ * Returns a template lent by the caller that lives at least as long as
+ * the render, or NULL when there is no such template (which renders as
+ * the empty string, as the spec says).
+ */
+typedef const struct mustache *(*mustache_lookup_fn)(void *arg,
+    const char *name);
+
+/*
+ * Parse the template "src" of "len" bytes; "file" names it in
+ * diagnostics and is copied.  Returns a template to free with
+ * mustache_free(), or NULL after reporting every syntax error (unclosed
+ * tag, unclosed section, mismatched section close, bad delimiter change,
+ * bad tag name) to "d" as a file:line:col error.
+ */
+struct mustache	*mustache_parse(struct diag *d, const char *file,
+		    const char *src, size_t len);
+
+/* Free a template from mustache_parse(); NULL does nothing. */
+void		 mustache_free(struct mustache *t);
+
+/*
+ * Render "t" against the context "ctx" (borrowed) and append the result
+ * to "out".  Partials and parents are found with "lookup", which gets
+ * "arg".  Returns 1, or 0 after reporting to "d" a nesting of partials,
+ * parents and blocks deeper than 64 levels (infinite recursion); "d" may
+ * be NULL, and then only the return value tells.  After a failure "out"
+ * holds a partial result.
+ */
+int		 mustache_render(const struct mustache *t, json_t *ctx,
+		    mustache_lookup_fn lookup, void *arg, struct diag *d,
+		    struct buf *out);
+
+/*
+ * Call "fn" for every partial ({{>name}}, is_parent 0) and parent
+ * ({{<name}}, is_parent 1) that "t" names, in source order, with the
+ * 1-based line and column of the tag, so that a caller can load them
+ * all before rendering and report unknown ones.  "name" lives until
+ * mustache_free().
+ */
+void		 mustache_foreach_ref(const struct mustache *t,
+		    void (*fn)(void *arg, const char *name, int is_parent,
+		    unsigned line, unsigned col), void *arg);
+
+/* The file name given to mustache_parse(); lives until mustache_free(). */
+const char	*mustache_file(const struct mustache *t);
+
+#endif
