@@ -196,7 +196,8 @@ diag_print(struct diag *d, FILE *fp)
 
 	if (fp == NULL)
 		fp = stderr;
-	qsort(d->v, d->n, sizeof(*d->v), cmp);
+	if (d->n > 1)
+		qsort(d->v, d->n, sizeof(*d->v), cmp);
 	for (i = 0; i < d->n; i++) {
 		e = &d->v[i];
 		if (i > 0 && same(e, &d->v[i - 1]))

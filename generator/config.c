@@ -1,0 +1,274 @@
+/*
+ * site.yaml, read in the load stage.  meta.c turns the YAML into jansson
+ * values with a location for each; this file checks the keys and types
+ * that planpress knows and keeps borrowed pointers into that document.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "fsin.h"
+#include "meta.h"
+#include "text.h"
+#include "xalloc.h"
+
+static const char *const known[] = {
+	"title", "description", "copyright", "language", "theme",
+	"base_url", "menus", "permalinks", "markdown", "params",
+	/* read by later stages */
+	"publisher", "license", "contact", "datasets", "indicators",
+	NULL
+};
+
+static const char *const permtokens[] = {
+	":section", ":slug", ":filename", ":year", ":month", ":day", NULL
+};
+
+static int
+isknown(const char *const *list, const char *key)
+{
+	for (; *list; list++)
+		if (strcmp(*list, key) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+warn_unknown(struct config *c, struct diag *d, json_t *obj,
+    const char *const *list, const char *what)
+{
+	const char	*key;
+	json_t		*v;
+
+	json_object_foreach(obj, key, v)
+		if (!isknown(list, key))
+			diag_warning(d, meta_key_loc(c->meta, obj, key),
+			    "unknown key '%s' in %s", key, what);
+}
+
+static int
+object(struct config *c, struct diag *d, json_t *root, const char *key,
+    json_t **out)
+{
+	json_t	*v = json_object_get(root, key);
+
+	*out = NULL;
+	if (v == NULL || json_is_null(v))
+		return 1;
+	if (!json_is_object(v))
+		return diag_error(d, meta_loc(c->meta, root, key),
+		    "key '%s' must be a mapping", key);
+	*out = v;
+	return 1;
+}
+
+/* Item "i" of "list" must have the string "key". */
+static int
+required(struct config *c, struct diag *d, json_t *list, size_t i,
+    const char *key)
+{
+	json_t		*it = json_array_get(list, i);
+	const char	*s = NULL;
+
+	if (!meta_string(c->meta, d, it, key, &s))
+		return 0;
+	if (s == NULL)
+		return diag_error(d, meta_index_loc(c->meta, list, i),
+		    "menu item has no '%s'", key);
+	return 1;
+}
+
+static int
+menu_items(struct config *c, struct diag *d, json_t *menus, const char *name)
+{
+	static const char *const itemkeys[] = { "name", "url", "weight",
+	    NULL };
+	json_t		*list = json_object_get(menus, name), *it;
+	long long	 w;
+	size_t		 i;
+	int		 rc = 1;
+
+	if (!json_is_array(list))
+		return diag_error(d, meta_loc(c->meta, menus, name),
+		    "menu '%s' must be a list of items", name);
+	json_array_foreach(list, i, it) {
+		if (!json_is_object(it)) {
+			rc = diag_error(d, meta_index_loc(c->meta, list, i),
+			    "menu item must be a mapping with name and url");
+			continue;
+		}
+		warn_unknown(c, d, it, itemkeys, "menu item");
+		rc &= required(c, d, list, i, "name");
+		rc &= required(c, d, list, i, "url");
+		rc &= meta_int(c->meta, d, it, "weight", &w);
+	}
+	return rc;
+}
+
+static int
+menus(struct config *c, struct diag *d, json_t *root)
+{
+	const char	*name;
+	json_t		*v;
+	int		 rc;
+
+	rc = object(c, d, root, "menus", &c->menus);
+	if (c->menus == NULL)
+		return rc;
+	json_object_foreach(c->menus, name, v)
+		rc &= menu_items(c, d, c->menus, name);
+	return rc;
+}
+
+/* Every ":token" of a permalink pattern must be known. */
+static int
+pattern(struct config *c, struct diag *d, const char *sect,
+    const char *pat)
+{
+	const char	*p = pat;
+	size_t		 i, n;
+
+	if (pat[0] != '/')
+		return diag_error(d, meta_loc(c->meta, c->permalinks, sect),
+		    "permalink '%s' must start with '/'", pat);
+	while ((p = strchr(p, ':')) != NULL) {
+		for (i = 0; permtokens[i]; i++) {
+			n = strlen(permtokens[i]);
+			if (strncmp(p, permtokens[i], n) == 0)
+				break;
+		}
+		if (permtokens[i] == NULL)
+			return diag_error(d, meta_loc(c->meta, c->permalinks,
+			    sect), "unknown token in permalink '%s'", pat);
+		p += n;
+	}
+	return 1;
+}
+
+static int
+permalinks(struct config *c, struct diag *d, json_t *root)
+{
+	const char	*sect;
+	json_t		*v;
+	int		 rc;
+
+	rc = object(c, d, root, "permalinks", &c->permalinks);
+	if (c->permalinks == NULL)
+		return rc;
+	json_object_foreach(c->permalinks, sect, v) {
+		if (!json_is_string(v))
+			rc = diag_error(d, meta_loc(c->meta, c->permalinks,
+			    sect), "permalink of '%s' must be a string", sect);
+		else
+			rc &= pattern(c, d, sect, json_string_value(v));
+	}
+	return rc;
+}
+
+static int
+markdown(struct config *c, struct diag *d, json_t *root)
+{
+	static const char *const mdkeys[] = { "unsafe", "smart",
+	    "hard_breaks", NULL };
+	json_t	*md;
+	int	 rc;
+
+	rc = object(c, d, root, "markdown", &md);
+	if (md == NULL)
+		return rc;
+	warn_unknown(c, d, md, mdkeys, "markdown");
+	rc &= meta_bool(c->meta, d, md, "unsafe", &c->markdown.unsafe);
+	rc &= meta_bool(c->meta, d, md, "smart", &c->markdown.smart);
+	rc &= meta_bool(c->meta, d, md, "hard_breaks",
+	    &c->markdown.hardbreaks);
+	return rc;
+}
+
+int
+config_set_base_url(struct config *c, struct diag *d, const char *url)
+{
+	struct loc	 l = { c->file, 0, 0 };
+	size_t		 n = strlen(url);
+
+	if (n && strncmp(url, "http://", 7) && strncmp(url, "https://", 8))
+		return diag_error(d, &l, "base_url must be an absolute "
+		    "http:// or https:// URL, not '%s'", url);
+	free(c->base_url);
+	c->base_url = (n && url[n - 1] != '/') ? xasprintf("%s/", url) :
+	    xstrdup(url);
+	return 1;
+}
+
+static int
+strings(struct config *c, struct diag *d, json_t *root)
+{
+	const char	*url = NULL;
+	int		 rc = 1;
+
+	rc &= meta_string(c->meta, d, root, "title", &c->title);
+	rc &= meta_string(c->meta, d, root, "description", &c->description);
+	rc &= meta_string(c->meta, d, root, "copyright", &c->copyright);
+	rc &= meta_string(c->meta, d, root, "language", &c->language);
+	rc &= meta_string(c->meta, d, root, "theme", &c->theme);
+	rc &= meta_string(c->meta, d, root, "base_url", &url);
+	if (url && !config_set_base_url(c, d, url))
+		rc = 0;
+	if (c->title == NULL || *c->title == '\0')
+		rc = diag_error(d, meta_root_loc(c->meta),
+		    "site.yaml has no 'title'");
+	if (!text_safe_segment(c->theme))
+		rc = diag_error(d, meta_loc(c->meta, root, "theme"),
+		    "theme must be a folder name, not '%s'", c->theme);
+	if (!text_safe_segment(c->language))
+		rc = diag_error(d, meta_loc(c->meta, root, "language"),
+		    "language must be a code such as 'vi', not '%s'",
+		    c->language);
+	return rc;
+}
+
+int
+config_load(struct config *c, struct diag *d, const char *path,
+    const char *display)
+{
+	struct buf	 b = BUF_INIT;
+	json_t		*root;
+	int		 rc = 0;
+
+	memset(c, 0, sizeof(*c));
+	c->file = xstrdup(display);
+	c->description = c->copyright = "";
+	c->language = "vi";
+	c->theme = "default";
+	c->base_url = xstrdup("");
+	if (!fsin_read(d, path, display, &b))
+		goto out;
+	if ((c->meta = meta_parse(d, display, 1, b.data, b.len)) == NULL)
+		goto out;
+	root = meta_root(c->meta);
+	if (!json_is_object(root)) {
+		diag_error(d, meta_root_loc(c->meta),
+		    "site.yaml must be a mapping of keys");
+		goto out;
+	}
+	warn_unknown(c, d, root, known, "site.yaml");
+	rc = strings(c, d, root);
+	rc &= menus(c, d, root);
+	rc &= permalinks(c, d, root);
+	rc &= markdown(c, d, root);
+	rc &= object(c, d, root, "params", &c->params);
+out:
+	buf_release(&b);
+	return rc;
+}
+
+void
+config_release(struct config *c)
+{
+	meta_free(c->meta);
+	free(c->file);
+	free(c->base_url);
+	memset(c, 0, sizeof(*c));
+}

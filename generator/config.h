@@ -1,0 +1,47 @@
+/*
+ * The site configuration, site.yaml at the root of a site.
+ *
+ * Every string is NFC and lives until config_release().  Unknown keys are
+ * warnings at their line; keys of the wrong type are errors.  Defaults:
+ * language "vi", theme "default", no base URL.
+ */
+#ifndef PLANPRESS_CONFIG_H
+#define PLANPRESS_CONFIG_H
+
+#include <jansson.h>
+
+#include "markdown.h"
+
+struct diag;
+struct meta;
+
+struct config {
+	struct meta		*meta;		/* owns every value below */
+	char			*file;		/* "site.yaml" as reported */
+	const char		*title;
+	const char		*description;	/* "" when absent */
+	const char		*copyright;	/* "" when absent */
+	const char		*language;
+	const char		*theme;
+	char			*base_url;	/* "" or ends in '/' */
+	json_t			*menus;		/* object: name -> array */
+	json_t			*permalinks;	/* object: section -> pattern */
+	json_t			*params;	/* object, free-form */
+	struct markdown_opts	 markdown;
+};
+
+/*
+ * Read "path" (shown as "display" in diagnostics) into "c".  A missing
+ * file is an error.  Returns 1, or 0 after reporting; either way "c"
+ * must be released with config_release().
+ */
+int	config_load(struct config *c, struct diag *d, const char *path,
+	    const char *display);
+
+/* Replace the base URL (from --base-url); an invalid URL is an error. */
+int	config_set_base_url(struct config *c, struct diag *d,
+	    const char *url);
+
+void	config_release(struct config *c);
+
+#endif

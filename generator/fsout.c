@@ -1,0 +1,289 @@
+/*
+ * Output writing, the commit stage of the pipeline.  Renderers produce
+ * bytes in memory; this file alone creates files and directories, in a
+ * staging tree that replaces the output directory only when the whole
+ * build succeeded.  The swap uses renameat2(RENAME_EXCHANGE) where the
+ * kernel has it, so at no moment is there no output directory.
+ */
+#define _GNU_SOURCE
+#include "fsout.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "fsin.h"
+#include "text.h"
+#include "xalloc.h"
+
+struct fsout {
+	struct diag	*d;
+	char		*dir;		/* the output directory */
+	char		*stage;		/* the staging directory */
+	size_t		 count;
+	int		 committed;
+};
+
+static int
+rmentry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	if (flag == FTW_DP)
+		return rmdir(path);
+	return unlink(path);
+}
+
+int
+fsout_remove_tree(const char *path)
+{
+	struct stat	 st;
+
+	if (lstat(path, &st) == -1)
+		return errno == ENOENT;
+	return nftw(path, rmentry, 32, FTW_DEPTH | FTW_PHYS) == 0;
+}
+
+struct fsout *
+fsout_open(struct diag *d, const char *dir)
+{
+	struct fsout	*fs;
+	size_t		 n = strlen(dir);
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	fs = xcalloc(1, sizeof(*fs));
+	fs->d = d;
+	fs->dir = xstrndup(dir, n);
+	fs->stage = xasprintf("%s.staging-%ld", fs->dir, (long)getpid());
+	fsout_remove_tree(fs->stage);
+	if (mkdir(fs->stage, 0755) == -1) {
+		diag_syserr(d, fs->stage, "cannot create the staging directory");
+		free(fs->stage);
+		fs->stage = NULL;
+		fsout_free(fs);
+		return NULL;
+	}
+	return fs;
+}
+
+void
+fsout_free(struct fsout *fs)
+{
+	if (fs == NULL)
+		return;
+	if (fs->stage && !fs->committed)
+		fsout_remove_tree(fs->stage);
+	free(fs->stage);
+	free(fs->dir);
+	free(fs);
+}
+
+size_t
+fsout_count(const struct fsout *fs)
+{
+	return fs->count;
+}
+
+/* Check every segment of "path"; 1 if all are safe. */
+static int
+safepath(const char *path)
+{
+	const char	*p = path, *slash;
+	char		 seg[256];
+	size_t		 n;
+
+	if (*p == '\0')
+		return 0;
+	for (;;) {
+		slash = strchr(p, '/');
+		n = slash ? (size_t)(slash - p) : strlen(p);
+		if (n == 0 || n >= sizeof(seg))
+			return 0;
+		memcpy(seg, p, n);
+		seg[n] = '\0';
+		if (!text_safe_segment(seg))
+			return 0;
+		if (slash == NULL)
+			return 1;
+		p = slash + 1;
+	}
+}
+
+/* Create the directories leading to "full" (below the staging root). */
+static int
+mkparents(struct fsout *fs, char *full)
+{
+	char	*p = full + strlen(fs->stage) + 1;
+
+	while ((p = strchr(p, '/')) != NULL) {
+		*p = '\0';
+		if (mkdir(full, 0755) == -1 && errno != EEXIST) {
+			diag_syserr(fs->d, full, "cannot create directory");
+			*p = '/';
+			return 0;
+		}
+		*p++ = '/';
+	}
+	return 1;
+}
+
+static int
+putfile(struct fsout *fs, const char *full, const void *data, size_t len)
+{
+	const char	*p = data;
+	ssize_t		 w;
+	int		 fd, rc = 0;
+
+	fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd == -1) {
+		if (errno == EEXIST)
+			return diag_error(fs->d, NULL,
+			    "two outputs claim the same file '%s'",
+			    full + strlen(fs->stage) + 1);
+		return diag_syserr(fs->d, full, "cannot create file");
+	}
+	while (len > 0) {
+		if ((w = write(fd, p, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			diag_syserr(fs->d, full, "cannot write");
+			goto out;
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	rc = 1;
+out:
+	if (close(fd) == -1 && rc) {
+		diag_syserr(fs->d, full, "cannot write");
+		rc = 0;
+	}
+	return rc;
+}
+
+int
+fsout_write(struct fsout *fs, const char *path, const void *data,
+    size_t len)
+{
+	char	*full;
+	int	 rc = 0;
+
+	if (!safepath(path))
+		return diag_error(fs->d, NULL,
+		    "refusing to write outside the output directory: '%s'",
+		    path);
+	full = xasprintf("%s/%s", fs->stage, path);
+	if (!mkparents(fs, full))
+		goto out;
+	if (!putfile(fs, full, data, len))
+		goto out;
+	fs->count++;
+	rc = 1;
+out:
+	free(full);
+	return rc;
+}
+
+static int
+skipname(const struct dirent *e)
+{
+	return e->d_name[0] != '.';
+}
+
+int
+fsout_copy_tree(struct fsout *fs, const char *src, const char *dest)
+{
+	struct dirent	**list = NULL;
+	struct buf	  b = BUF_INIT;
+	struct stat	  st;
+	char		 *from, *to;
+	int		  n, i, rc = 1;
+
+	if ((n = scandir(src, &list, skipname, alphasort)) == -1)
+		return diag_syserr(fs->d, src, "cannot read directory");
+	for (i = 0; i < n; i++) {
+		from = xasprintf("%s/%s", src, list[i]->d_name);
+		to = *dest ? xasprintf("%s/%s", dest, list[i]->d_name) :
+		    xstrdup(list[i]->d_name);
+		if (stat(from, &st) == -1)
+			rc = diag_syserr(fs->d, from, "cannot read");
+		else if (S_ISDIR(st.st_mode))
+			rc &= fsout_copy_tree(fs, from, to);
+		else if (S_ISREG(st.st_mode)) {
+			buf_reset(&b);
+			if (fsin_read(fs->d, from, from, &b))
+				rc &= fsout_write(fs, to, b.data, b.len);
+			else
+				rc = 0;
+		}
+		free(from);
+		free(to);
+		free(list[i]);
+	}
+	free(list);
+	buf_release(&b);
+	return rc;
+}
+
+static int
+exchange(const char *a, const char *b)
+{
+#ifdef SYS_renameat2
+	return (int)syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b,
+	    (1 << 1) /* RENAME_EXCHANGE */);
+#else
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
+int
+fsout_commit(struct fsout *fs)
+{
+	struct stat	 st;
+	char		*old;
+	int		 rc = 0;
+
+	if (lstat(fs->dir, &st) == -1) {
+		if (errno != ENOENT || rename(fs->stage, fs->dir) == -1)
+			return diag_syserr(fs->d, fs->dir,
+			    "cannot create the output directory");
+		fs->committed = 1;
+		return 1;
+	}
+	if (!S_ISDIR(st.st_mode))
+		return diag_error(fs->d, NULL, "'%s' exists and is not a "
+		    "directory", fs->dir);
+	if (exchange(fs->stage, fs->dir) == 0) {
+		fs->committed = 1;
+		return fsout_remove_tree(fs->stage) ? 1 :
+		    diag_syserr(fs->d, fs->stage, "cannot remove old output");
+	}
+	/* No atomic exchange: move the old tree aside, then the new in. */
+	old = xasprintf("%s.old-%ld", fs->dir, (long)getpid());
+	if (rename(fs->dir, old) == -1) {
+		diag_syserr(fs->d, fs->dir, "cannot replace the output");
+		goto out;
+	}
+	if (rename(fs->stage, fs->dir) == -1) {
+		diag_syserr(fs->d, fs->dir, "cannot replace the output");
+		rename(old, fs->dir);
+		goto out;
+	}
+	fs->committed = 1;
+	fsout_remove_tree(old);
+	rc = 1;
+out:
+	free(old);
+	return rc;
+}

@@ -1,0 +1,67 @@
+/*
+ * The only writer under the output directory.
+ *
+ * A build writes its whole tree into a staging directory beside the
+ * output directory, and fsout_commit() swaps the two in one step; a
+ * build that fails calls fsout_free() without committing and the
+ * previous output stays exactly as it was.  Every path is relative to
+ * the output root and is checked segment by segment, so no slug or file
+ * name can write outside it.
+ *
+ *	struct fsout *fs = fsout_open(d, "output");
+ *	fsout_write(fs, "index.html", html, len);
+ *	if (diag_errors(d) == 0)
+ *		fsout_commit(fs);
+ *	fsout_free(fs);
+ */
+#ifndef PLANPRESS_FSOUT_H
+#define PLANPRESS_FSOUT_H
+
+#include <stddef.h>
+
+struct diag;
+struct fsout;
+
+/*
+ * Prepare a staging directory for a new tree that will replace "dir".
+ * Returns a writer to free with fsout_free(), or NULL after reporting.
+ */
+struct fsout	*fsout_open(struct diag *d, const char *dir);
+
+/*
+ * Remove the staging directory unless it was committed, and free "fs".
+ * fsout_free(NULL) does nothing.
+ */
+void		 fsout_free(struct fsout *fs);
+
+/*
+ * Write "len" bytes of "data" to "path" (relative, '/'-separated) in the
+ * new tree, creating directories.  A path with an unsafe segment ("..",
+ * empty, hidden, control characters) or one written twice is an error.
+ * Returns 1, or 0 after reporting.
+ */
+int		 fsout_write(struct fsout *fs, const char *path,
+		    const void *data, size_t len);
+
+/*
+ * Copy every file under the directory "src" to "dest" (relative, may be
+ * "") in the new tree, in sorted order; hidden files are skipped.
+ * Returns 1, or 0 after reporting.
+ */
+int		 fsout_copy_tree(struct fsout *fs, const char *src,
+		    const char *dest);
+
+/* Files written so far. */
+size_t		 fsout_count(const struct fsout *fs);
+
+/*
+ * Put the new tree in place of the output directory in one step (the
+ * old tree is swapped out and removed).  Returns 1, or 0 after
+ * reporting, in which case the old output is untouched.
+ */
+int		 fsout_commit(struct fsout *fs);
+
+/* Remove the directory tree "path" (as rm -rf); 1 on success. */
+int		 fsout_remove_tree(const char *path);
+
+#endif

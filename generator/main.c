@@ -1,0 +1,158 @@
+/*
+ * The planpress command: options, the command to run, the summary line
+ * and the exit status (0 success, 1 the site has errors, 2 bad usage).
+ * This is the only caller of exit().
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "diag.h"
+#include "site.h"
+
+#define EXIT_ERRORS	1
+#define EXIT_USAGE	2
+
+static const char usage_text[] =
+"usage: planpress build [--source DIR] [--output DIR] [--base-url URL]\n"
+"                       [--drafts] [--strict] [--quiet]\n"
+"       planpress check [--source DIR] [--base-url URL] [--drafts] [--strict]\n"
+"       planpress --help | --version\n"
+"\n"
+"commands:\n"
+"  build    build the site in DIR (default .) into DIR/output\n"
+"  check    check the site and report every problem; write nothing\n"
+"\n"
+"options:\n"
+"  -s, --source DIR     the site folder, holding site.yaml (default .)\n"
+"  -o, --output DIR     where the site is written (default SOURCE/output)\n"
+"  -b, --base-url URL   the public address of the site, e.g.\n"
+"                       https://example.gov.vn/ke-hoach/ (overrides site.yaml)\n"
+"  -D, --drafts         publish pages with draft: true too\n"
+"      --strict         treat warnings as errors\n"
+"  -q, --quiet          print only problems, no summary\n"
+"  -h, --help           show this help\n"
+"  -V, --version        show the version\n"
+"\n"
+"See planpress(1) and planpress(5).\n";
+
+struct args {
+	struct site_opts	 o;
+	const char		*cmd;
+	int			 strict;
+	int			 quiet;
+};
+
+static int
+usage(FILE *fp, int status)
+{
+	fputs(usage_text, fp);
+	return status;
+}
+
+static double
+now(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Returns -1 to go on, or an exit status. */
+static int
+parse(int argc, char *argv[], struct args *a)
+{
+	static const struct option longopts[] = {
+		{ "source", required_argument, NULL, 's' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "base-url", required_argument, NULL, 'b' },
+		{ "drafts", no_argument, NULL, 'D' },
+		{ "strict", no_argument, NULL, 'S' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int	 ch;
+
+	while ((ch = getopt_long(argc, argv, "s:o:b:DqhV", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 's': a->o.source = optarg; break;
+		case 'o': a->o.output = optarg; break;
+		case 'b': a->o.base_url = optarg; break;
+		case 'D': a->o.drafts = 1; break;
+		case 'S': a->strict = 1; break;
+		case 'q': a->quiet = 1; break;
+		case 'h': return usage(stdout, 0);
+		case 'V':
+			printf("planpress %s\n", PLANPRESS_VERSION);
+			return 0;
+		default: return usage(stderr, EXIT_USAGE);
+		}
+	}
+	if (optind != argc - 1) {
+		fprintf(stderr, "planpress: %s\n", optind == argc ?
+		    "missing command" : "too many arguments");
+		return usage(stderr, EXIT_USAGE);
+	}
+	a->cmd = argv[optind];
+	if (strcmp(a->cmd, "build") && strcmp(a->cmd, "check")) {
+		fprintf(stderr, "planpress: unknown command '%s'\n", a->cmd);
+		return usage(stderr, EXIT_USAGE);
+	}
+	a->o.check = strcmp(a->cmd, "check") == 0;
+	if (a->o.check && a->o.output) {
+		fprintf(stderr, "planpress: check writes nothing; "
+		    "--output is for build\n");
+		return EXIT_USAGE;
+	}
+	return -1;
+}
+
+static void
+summary(const struct args *a, struct diag *d, const struct site_stats *st,
+    int ok, double secs)
+{
+	size_t	 w = diag_warnings(d), e = diag_errors(d);
+
+	if (!ok)
+		printf("planpress: %zu error%s, %zu warning%s; %s\n", e,
+		    e == 1 ? "" : "s", w, w == 1 ? "" : "s",
+		    a->o.check ? "checked" : "nothing written");
+	else if (a->o.check)
+		printf("planpress: %zu pages checked, %zu warning%s, "
+		    "%.2f s\n", st->pages, w, w == 1 ? "" : "s", secs);
+	else
+		printf("planpress: %zu pages, %zu files written to %s, "
+		    "%zu warning%s, %.2f s\n", st->pages, st->files,
+		    a->o.output ? a->o.output : "output", w, w == 1 ? "" : "s",
+		    secs);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct args		 a;
+	struct site_stats	 st;
+	struct diag		*d;
+	double			 t0 = now();
+	int			 rc, ok;
+
+	memset(&a, 0, sizeof(a));
+	a.o.source = ".";
+	if ((rc = parse(argc, argv, &a)) != -1)
+		return rc;
+	d = diag_new();
+	diag_set_strict(d, a.strict);
+	ok = site_build(d, &a.o, &st);
+	ok = ok && diag_errors(d) == 0;
+	diag_print(d, stderr);
+	if (!a.quiet || !ok)
+		summary(&a, d, &st, ok, now() - t0);
+	diag_free(d);
+	exit(ok ? 0 : EXIT_ERRORS);
+}

@@ -1,0 +1,37 @@
+/*
+ * Markdown to HTML with cmark-gfm: CommonMark plus GitHub tables,
+ * strikethrough, autolinks and the tag filter.
+ *
+ * Raw HTML in the source is dropped (and warned about) unless the site
+ * allows it.  Links and images written from the site root ("/muc-tieu/")
+ * are rewritten relative to the page, so the output works under any
+ * sub-path.
+ */
+#ifndef PLANPRESS_MARKDOWN_H
+#define PLANPRESS_MARKDOWN_H
+
+#include <stddef.h>
+
+struct buf;
+struct diag;
+
+struct markdown_opts {
+	int	 unsafe;	/* pass raw HTML through */
+	int	 smart;		/* typographic quotes and dashes */
+	int	 hardbreaks;	/* a newline in a paragraph is a <br> */
+};
+
+/* Register the cmark-gfm extensions; call once before any thread starts. */
+void	markdown_init(void);
+
+/*
+ * Render the Markdown "src" of "len" bytes, the body of "file" starting
+ * at its line "line0", appending HTML to "out".  "root" is the relative
+ * way from the page to the site root ("../../").  Dropped raw HTML is a
+ * warning at its line.  Returns 1; 0 only after reporting a failure.
+ */
+int	markdown_render(struct diag *d, const char *file, unsigned line0,
+	    const char *src, size_t len, const struct markdown_opts *o,
+	    const char *root, struct buf *out);
+
+#endif

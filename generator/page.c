@@ -1,0 +1,242 @@
+/*
+ * Content pages, in the load stage.  A file is read whole, checked to be
+ * UTF-8, normalised to NFC, split at its "---" fences, and its front
+ * matter is parsed by meta.c and checked key by key.  The Markdown body
+ * is kept as text: it is rendered once, in the render stage, when the
+ * page's place in the site is known.
+ */
+#include "page.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "fsin.h"
+#include "meta.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* Length of the line at "p" including its newline, and of its text. */
+static size_t
+linelen(const char *p, const char *end, size_t *textlen)
+{
+	const char	*nl = memchr(p, '\n', (size_t)(end - p));
+	size_t		 n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+	*textlen = (n && p[n - 1] == '\r') ? n - 1 : n;
+	return nl ? n + 1 : n;
+}
+
+static int
+isfence(const char *p, size_t n, int closing)
+{
+	while (n > 3 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	if (n != 3)
+		return 0;
+	return memcmp(p, "---", 3) == 0 ||
+	    (closing && memcmp(p, "...", 3) == 0);
+}
+
+int
+page_split(const char *text, size_t len, const char **yaml, size_t *ylen,
+    const char **body, size_t *blen, unsigned *bline)
+{
+	const char	*p = text, *end = text + len, *start;
+	size_t		 n, tl;
+	unsigned	 line = 1;
+
+	*yaml = NULL;
+	*ylen = 0;
+	*body = text;
+	*blen = len;
+	*bline = 1;
+	n = linelen(p, end, &tl);
+	if (!isfence(p, tl, 0))
+		return 1;
+	start = p += n;
+	line++;
+	while (p < end) {
+		n = linelen(p, end, &tl);
+		if (isfence(p, tl, 1)) {
+			*yaml = start;
+			*ylen = (size_t)(p - start);
+			*body = p + n;
+			*blen = (size_t)(end - *body);
+			*bline = line + 1;
+			return 1;
+		}
+		p += n;
+		line++;
+	}
+	return 0;
+}
+
+/* "YYYY-MM-DD", optionally followed by a time; keeps the date part. */
+static int
+checkdate(struct page *p, struct diag *d)
+{
+	const char	*s = p->date;
+	int		 m, dd, i;
+
+	if (*s == '\0')
+		return 1;
+	for (i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' :
+		    !isdigit((unsigned char)s[i]))
+			goto bad;
+	if (s[10] != '\0' && s[10] != 'T' && s[10] != ' ')
+		goto bad;
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	dd = (s[8] - '0') * 10 + (s[9] - '0');
+	if (m < 1 || m > 12 || dd < 1 || dd > 31)
+		goto bad;
+	return 1;
+bad:
+	return diag_error(d, meta_loc(p->fm, p->front, "date"),
+	    "date must be written YYYY-MM-DD, not '%s'", s);
+}
+
+static int
+segment(struct page *p, struct diag *d, const char *key, const char *v)
+{
+	if (v == NULL || text_safe_segment(v))
+		return 1;
+	return diag_error(d, meta_loc(p->fm, p->front, key),
+	    "%s must be a plain name without '/' or leading '.', not '%s'",
+	    key, v);
+}
+
+static int
+keys(struct page *p, struct diag *d)
+{
+	struct meta	*m = p->fm;
+	json_t		*f = p->front;
+	int		 rc = 1;
+
+	rc &= meta_string(m, d, f, "title", &p->title);
+	rc &= meta_string(m, d, f, "summary", &p->summary);
+	rc &= meta_string(m, d, f, "date", &p->date);
+	rc &= meta_string(m, d, f, "layout", &p->layout);
+	rc &= meta_string(m, d, f, "slug", &p->slug);
+	rc &= meta_string(m, d, f, "code", &p->code);
+	rc &= meta_bool(m, d, f, "draft", &p->draft);
+	rc &= meta_strings(m, d, f, "lead", &p->lead);
+	rc &= meta_strings(m, d, f, "partners", &p->partners);
+	if (json_object_get(f, "weight") != NULL) {
+		rc &= meta_int(m, d, f, "weight", &p->weight);
+		p->has_weight = 1;
+	}
+	rc &= segment(p, d, "layout", p->layout);
+	rc &= segment(p, d, "slug", p->slug);
+	rc &= checkdate(p, d);
+	if (p->title == NULL || *p->title == '\0')
+		rc = diag_error(d, json_object_get(f, "title") ?
+		    meta_loc(m, f, "title") : meta_root_loc(m),
+		    "page has no title");
+	return rc;
+}
+
+static int
+frontmatter(struct page *p, struct diag *d)
+{
+	const char	*yaml;
+	size_t		 ylen;
+	struct loc	 l = { p->file, 1, 1 };
+
+	if (!page_split(p->text, strlen(p->text), &yaml, &ylen, &p->body,
+	    &p->bodylen, &p->bodyline))
+		return diag_error(d, &l, "front matter starts with '---' "
+		    "but has no closing '---'");
+	if (yaml == NULL)
+		return diag_error(d, &l, "page has no front matter "
+		    "(a title between '---' lines)");
+	if ((p->fm = meta_parse(d, p->file, 2, yaml, ylen)) == NULL)
+		return 0;
+	p->front = json_incref(meta_root(p->fm));
+	if (!json_is_object(p->front))
+		return diag_error(d, meta_root_loc(p->fm),
+		    "front matter must be a mapping of keys");
+	return keys(p, d);
+}
+
+/* Read, check UTF-8 and normalise; the file's text ends up in p->text. */
+static int
+readtext(struct page *p, struct diag *d, const char *path)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 bad, off = 0, n;
+	struct loc	 l = { p->file, 0, 0 };
+	int		 rc = 0;
+
+	if (!fsin_read(d, path, p->file, &b))
+		goto out;
+	if (b.len >= 3 && memcmp(b.data, "\xef\xbb\xbf", 3) == 0)
+		off = 3;
+	if (!text_utf8_valid(b.data + off, b.len - off, &bad)) {
+		text_position(b.data, off + bad, &l.line, &l.col);
+		diag_error(d, &l, "invalid UTF-8 (byte offset %zu)",
+		    off + bad);
+		goto out;
+	}
+	if (memchr(b.data + off, '\0', b.len - off) != NULL) {
+		l.line = 1;
+		diag_error(d, &l, "file contains a NUL byte");
+		goto out;
+	}
+	p->text = text_nfc(b.data + off, b.len - off, &n);
+	rc = 1;
+out:
+	buf_release(&b);
+	return rc;
+}
+
+static char *
+basename_md(const char *rel)
+{
+	const char	*s = strrchr(rel, '/');
+	size_t		 n;
+
+	s = s ? s + 1 : rel;
+	n = strlen(s);
+	if (n > 3 && strcmp(s + n - 3, ".md") == 0)
+		n -= 3;
+	return xstrndup(s, n);
+}
+
+struct page *
+page_load(struct diag *d, const char *path, const char *display,
+    const char *rel)
+{
+	struct page	*p = xcalloc(1, sizeof(*p));
+
+	p->file = xstrdup(display);
+	p->rel = xstrdup(rel);
+	p->name = basename_md(rel);
+	p->is_index = strcmp(p->name, "_index") == 0;
+	p->summary = p->date = p->code = "";
+	if (!readtext(p, d, path) || !frontmatter(p, d)) {
+		page_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+void
+page_free(struct page *p)
+{
+	if (p == NULL)
+		return;
+	json_decref(p->lead);
+	json_decref(p->partners);
+	json_decref(p->front);
+	meta_free(p->fm);
+	free(p->text);
+	free(p->path);
+	free(p->name);
+	free(p->rel);
+	free(p->file);
+	free(p);
+}

@@ -1,0 +1,69 @@
+/*
+ * A content page: one Markdown file with YAML front matter.
+ *
+ * page_load() reads and checks a file (UTF-8, NFC, front matter types);
+ * the link stage (section.c) then fills in the URL, the section and the
+ * neighbours.  Strings borrowed from the front matter live until
+ * page_free().
+ */
+#ifndef PLANPRESS_PAGE_H
+#define PLANPRESS_PAGE_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+struct diag;
+struct meta;
+struct section;
+
+struct page {
+	char		*file;		/* "content/nhiem-vu/x.md", for diagnostics */
+	char		*rel;		/* "nhiem-vu/x.md", below content/ */
+	char		*name;		/* "x" (file name without .md) */
+	int		 is_index;	/* an _index.md */
+	struct meta	*fm;		/* front matter, NULL when there is none */
+	json_t		*front;		/* its root object (owned reference) */
+	const char	*title;
+	const char	*summary;	/* "" when absent */
+	const char	*date;		/* "YYYY-MM-DD" or "" */
+	const char	*layout;	/* NULL when absent */
+	const char	*slug;		/* NULL when absent */
+	const char	*code;		/* "" when absent */
+	json_t		*lead;		/* array of strings or NULL (owned) */
+	json_t		*partners;	/* array of strings or NULL (owned) */
+	long long	 weight;	/* 0 when absent */
+	int		 has_weight;
+	int		 draft;
+	char		*text;		/* the whole file, NFC */
+	const char	*body;		/* the Markdown after the front matter */
+	size_t		 bodylen;
+	unsigned	 bodyline;	/* line of the file where body starts */
+
+	/* Filled by the link stage. */
+	char		*path;		/* "/nhiem-vu/x/", always ends in '/' */
+	struct section	*section;	/* the section that lists it */
+	struct page	*prev, *next;	/* neighbours in the section */
+};
+
+/*
+ * Read the page at "path" (shown as "display" in diagnostics; "rel" is
+ * its path below content/).  Returns a page to free with page_free(), or
+ * NULL after reporting every problem found in the file.
+ */
+struct page	*page_load(struct diag *d, const char *path,
+		    const char *display, const char *rel);
+
+void		 page_free(struct page *p);
+
+/*
+ * Split "text" into front matter and body.  On success *yaml and *ylen
+ * give the YAML between the fences (NULL when the file has none), *body,
+ * *blen and *bline the rest.  Returns 0 for an opening fence that is
+ * never closed.
+ */
+int		 page_split(const char *text, size_t len, const char **yaml,
+		    size_t *ylen, const char **body, size_t *blen,
+		    unsigned *bline);
+
+#endif

@@ -1,0 +1,55 @@
+/*
+ * The render stage: one JSON view model per page (documented in
+ * docs/templates.md), rendered by the page's Mustache layout into HTML.
+ * Rendering reads no file and writes none; the caller gets the bytes.
+ *
+ *	struct render *r = render_new(d, &config, theme, root);
+ *	render_page(r, page, &html);	// for every page
+ *	render_free(r);
+ */
+#ifndef PLANPRESS_RENDER_H
+#define PLANPRESS_RENDER_H
+
+#include <jansson.h>
+
+struct buf;
+struct config;
+struct diag;
+struct page;
+struct section;
+struct theme;
+
+struct render;
+
+/*
+ * A renderer for the site made of "c", "th" and the linked content tree
+ * "root", all lent for the renderer's life.  Free with render_free().
+ */
+struct render	*render_new(struct diag *d, const struct config *c,
+		    const struct theme *th, struct section *root);
+
+void		 render_free(struct render *r);
+
+/*
+ * Append the HTML of page "p" to "out".  Returns 1, or 0 after reporting
+ * (unknown layout, a template failure).
+ */
+int		 render_page(struct render *r, const struct page *p,
+		    struct buf *out);
+
+/*
+ * Append the not-found page to "out" (layout "404"); its links are
+ * absolute, from base_url or from the domain root, because a server
+ * shows it at any address.  Returns 1, 0 after reporting, or -1 when the
+ * theme has no such layout.
+ */
+int		 render_404(struct render *r, struct buf *out);
+
+/*
+ * The relative URL from the page at site path "from" (ending in '/') to
+ * site path "to": ("/a/b/", "/a/c/") -> "../c/"; ("/a/", "/a/") -> "./".
+ */
+void		 render_relurl(struct buf *out, const char *from,
+		    const char *to);
+
+#endif

@@ -1,0 +1,377 @@
+/*
+ * The content tree, from the load stage to the link stage.  Loading walks
+ * content/ in sorted order and turns each folder into a section; linking
+ * orders everything, computes URLs from slugs and permalink patterns, and
+ * links each page to its neighbours.  Nothing here renders.
+ */
+#include "section.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "buf.h"
+#include "config.h"
+#include "diag.h"
+#include "fsin.h"
+#include "meta.h"
+#include "page.h"
+#include "text.h"
+#include "xalloc.h"
+
+static int
+endswith(const char *s, const char *suffix)
+{
+	size_t	 n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* A section page for a folder without _index.md, titled by its name. */
+static struct page *
+made_index(const char *display, const char *dir, const char *name)
+{
+	struct page	*p = xcalloc(1, sizeof(*p));
+
+	p->file = xasprintf("%s/%s", display, dir);
+	p->rel = *dir ? xasprintf("%s/_index.md", dir) : xstrdup("_index.md");
+	p->name = xstrdup("_index");
+	p->is_index = 1;
+	p->text = xstrdup(name);
+	p->title = p->text;
+	p->summary = p->date = p->code = "";
+	p->body = "";
+	p->bodyline = 1;
+	return p;
+}
+
+static void
+addpage(struct section *s, struct page *p)
+{
+	s->pages = xreallocarray(s->pages, s->npages + 1, sizeof(*s->pages));
+	s->pages[s->npages++] = p;
+	p->section = s;
+}
+
+static void
+addsub(struct section *s, struct section *sub)
+{
+	s->subs = xreallocarray(s->subs, s->nsubs + 1, sizeof(*s->subs));
+	s->subs[s->nsubs++] = sub;
+	sub->parent = s;
+}
+
+static struct section *
+load(struct diag *d, const char *root, const char *display, const char *dir,
+    int drafts);
+
+static void
+entry(struct section *s, struct diag *d, const char *root,
+    const char *display, const struct fsin_entry *e, int drafts)
+{
+	char		*rel, *path, *shown;
+	struct page	*p;
+	struct section	*sub;
+
+	rel = *s->dir ? xasprintf("%s/%s", s->dir, e->name) :
+	    xstrdup(e->name);
+	if (e->isdir) {
+		if ((sub = load(d, root, display, rel, drafts)) != NULL)
+			addsub(s, sub);
+		free(rel);
+		return;
+	}
+	if (!endswith(e->name, ".md")) {
+		free(rel);
+		return;
+	}
+	path = xasprintf("%s/%s", root, rel);
+	shown = xasprintf("%s/%s", display, rel);
+	p = page_load(d, path, shown, rel);
+	if (p != NULL && p->draft && !drafts)
+		page_free(p);
+	else if (p != NULL && p->is_index) {
+		p->section = s;
+		s->index = p;
+	} else if (p != NULL)
+		addpage(s, p);
+	free(shown);
+	free(path);
+	free(rel);
+}
+
+static struct section *
+load(struct diag *d, const char *root, const char *display, const char *dir,
+    int drafts)
+{
+	struct section		*s = xcalloc(1, sizeof(*s));
+	struct fsin_entry	*v;
+	const char		*name = strrchr(dir, '/');
+	char			*full;
+	size_t			 i, n;
+
+	s->dir = xstrdup(dir);
+	name = name ? name + 1 : dir;
+	full = *dir ? xasprintf("%s/%s", root, dir) : xstrdup(root);
+	n = fsin_list(d, full, &v);
+	for (i = 0; i < n; i++)
+		entry(s, d, root, display, &v[i], drafts);
+	fsin_list_free(v, n);
+	free(full);
+	if (s->index == NULL) {
+		s->index = made_index(display, dir, name);
+		s->index->section = s;
+	}
+	s->slug = text_slugify(name);
+	return s;
+}
+
+struct section *
+section_load(struct diag *d, const char *contentdir, const char *display,
+    int drafts)
+{
+	struct loc	 l = { display, 0, 0 };
+
+	if (!fsin_isdir(contentdir)) {
+		diag_error(d, &l, "no content folder");
+		return NULL;
+	}
+	return load(d, contentdir, display, "", drafts);
+}
+
+void
+section_free(struct section *s)
+{
+	size_t	 i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->npages; i++)
+		page_free(s->pages[i]);
+	for (i = 0; i < s->nsubs; i++)
+		section_free(s->subs[i]);
+	page_free(s->index);
+	free(s->pages);
+	free(s->subs);
+	free(s->slug);
+	free(s->dir);
+	free(s);
+}
+
+/* Weight first (pages without one last), then newest date, then title. */
+static int
+order(const struct page *a, const struct page *b)
+{
+	int	 c;
+
+	if (a->has_weight != b->has_weight)
+		return a->has_weight ? -1 : 1;
+	if (a->weight != b->weight)
+		return a->weight < b->weight ? -1 : 1;
+	if ((c = strcmp(b->date, a->date)) != 0)
+		return c;
+	if ((c = strcmp(a->title, b->title)) != 0)
+		return c;
+	return strcmp(a->rel, b->rel);
+}
+
+static int
+pagecmp(const void *a, const void *b)
+{
+	return order(*(struct page *const *)a, *(struct page *const *)b);
+}
+
+static int
+subcmp(const void *a, const void *b)
+{
+	return order((*(struct section *const *)a)->index,
+	    (*(struct section *const *)b)->index);
+}
+
+struct section *
+section_top(struct section *s)
+{
+	if (s->parent == NULL)
+		return NULL;
+	while (s->parent->parent != NULL)
+		s = s->parent;
+	return s;
+}
+
+static const struct loc *
+urlloc(const struct page *p, struct loc *fallback)
+{
+	const struct loc	*l = NULL;
+
+	if (p->fm != NULL)
+		l = meta_loc(p->fm, p->front, p->slug ? "slug" : "title");
+	if (l != NULL)
+		return l;
+	fallback->file = p->file;
+	fallback->line = fallback->col = 0;
+	return fallback;
+}
+
+/* Expand one ":token" of a permalink; returns the bytes it used. */
+static size_t
+token(struct buf *b, const char *t, const struct page *p, const char *slug)
+{
+	struct section	*top = section_top(p->section);
+	char		*s;
+
+	if (strncmp(t, ":section", 8) == 0) {
+		buf_puts(b, top ? top->slug : "");
+		return 8;
+	}
+	if (strncmp(t, ":slug", 5) == 0) {
+		buf_puts(b, slug);
+		return 5;
+	}
+	if (strncmp(t, ":filename", 9) == 0) {
+		s = text_slugify(p->name);
+		buf_puts(b, s);
+		free(s);
+		return 9;
+	}
+	if (strncmp(t, ":year", 5) == 0 && strlen(p->date) >= 4)
+		buf_put(b, p->date, 4);
+	else if (strncmp(t, ":month", 6) == 0 && strlen(p->date) >= 7)
+		buf_put(b, p->date + 5, 2);
+	else if (strncmp(t, ":day", 4) == 0 && strlen(p->date) >= 10)
+		buf_put(b, p->date + 8, 2);
+	return t[1] == 'y' ? 5 : t[1] == 'm' ? 6 : t[1] == 'd' ? 4 : 1;
+}
+
+static void
+expand(struct buf *b, const char *pat, const struct page *p,
+    const char *slug)
+{
+	while (*pat) {
+		if (*pat == ':')
+			pat += token(b, pat, p, slug);
+		else
+			buf_putc(b, *pat++);
+	}
+	if (b->len == 0 || b->data[b->len - 1] != '/')
+		buf_putc(b, '/');
+}
+
+/* The URL of a regular page: its section's path and its slug. */
+static int
+pageurl(struct page *p, struct diag *d, const struct config *c,
+    const char *secpath)
+{
+	struct section	*top = section_top(p->section);
+	json_t		*pat = NULL;
+	char		*slug;
+	struct buf	 b = BUF_INIT;
+	struct loc	 fb;
+
+	slug = p->slug ? xstrdup(p->slug) : text_slugify(p->title);
+	if (*slug == '\0') {
+		free(slug);
+		slug = text_slugify(p->name);
+	}
+	if (*slug == '\0') {
+		free(slug);
+		return diag_error(d, urlloc(p, &fb), "cannot make a URL "
+		    "from this title; give the page a 'slug'");
+	}
+	if (top && c->permalinks)
+		pat = json_object_get(c->permalinks, top->dir);
+	if (pat)
+		expand(&b, json_string_value(pat), p, slug);
+	else
+		buf_printf(&b, "%s%s/", secpath, slug);
+	p->path = buf_detach(&b, NULL);
+	free(slug);
+	return 1;
+}
+
+static int
+link(struct section *s, struct diag *d, const struct config *c,
+    const char *parentpath)
+{
+	size_t	 i;
+	int	 rc = 1;
+
+	free(s->index->path);
+	s->index->path = s->parent ? xasprintf("%s%s/", parentpath, s->slug) :
+	    xstrdup("/");
+	if (s->parent && *s->slug == '\0')
+		rc = diag_error(d, NULL, "cannot make a URL from the folder "
+		    "name '%s'", s->dir);
+	if (s->npages)
+		qsort(s->pages, s->npages, sizeof(*s->pages), pagecmp);
+	if (s->nsubs)
+		qsort(s->subs, s->nsubs, sizeof(*s->subs), subcmp);
+	for (i = 0; i < s->npages; i++) {
+		rc &= pageurl(s->pages[i], d, c, s->index->path);
+		s->pages[i]->prev = i ? s->pages[i - 1] : NULL;
+		s->pages[i]->next = i + 1 < s->npages ? s->pages[i + 1] : NULL;
+	}
+	for (i = 0; i < s->nsubs; i++)
+		rc &= link(s->subs[i], d, c, s->index->path);
+	return rc;
+}
+
+static void
+collect(struct section *s, struct page ***v, size_t *n)
+{
+	size_t	 i;
+
+	*v = xreallocarray(*v, *n + 1 + s->npages, sizeof(**v));
+	(*v)[(*n)++] = s->index;
+	for (i = 0; i < s->npages; i++)
+		(*v)[(*n)++] = s->pages[i];
+	for (i = 0; i < s->nsubs; i++)
+		collect(s->subs[i], v, n);
+}
+
+size_t
+section_flatten(struct section *root, struct page ***out)
+{
+	size_t	 n = 0;
+
+	*out = NULL;
+	collect(root, out, &n);
+	return n;
+}
+
+static int
+bypath(const void *a, const void *b)
+{
+	const struct page	*x = *(struct page *const *)a;
+	const struct page	*y = *(struct page *const *)b;
+	int			 c = strcmp(x->path, y->path);
+
+	return c ? c : strcmp(x->rel, y->rel);
+}
+
+/* Two pages with one URL: report the second, naming the first. */
+static int
+unique(struct section *root, struct diag *d)
+{
+	struct page	**v;
+	size_t		  i, n = section_flatten(root, &v);
+	struct loc	  fb;
+	int		  rc = 1;
+
+	qsort(v, n, sizeof(*v), bypath);
+	for (i = 1; i < n; i++)
+		if (strcmp(v[i]->path, v[i - 1]->path) == 0)
+			rc = diag_error(d, urlloc(v[i], &fb),
+			    "URL '%s' is already taken by '%s'", v[i]->path,
+			    v[i - 1]->file);
+	free(v);
+	return rc;
+}
+
+int
+section_link(struct section *root, struct diag *d, const struct config *c)
+{
+	if (!link(root, d, c, ""))
+		return 0;
+	return unique(root, d);
+}

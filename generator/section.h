@@ -1,0 +1,59 @@
+/*
+ * The content tree: folders of content/ are sections, each with its own
+ * page (_index.md, or one made from the folder name) and its pages and
+ * subsections in order (weight, then newest date, then title).
+ *
+ * section_load() is the load stage for content; section_link() is the
+ * link stage: URLs, order, neighbours, and the check that no two pages
+ * claim one URL.  A section owns its pages and subsections.
+ */
+#ifndef PLANPRESS_SECTION_H
+#define PLANPRESS_SECTION_H
+
+#include <stddef.h>
+
+struct config;
+struct diag;
+struct page;
+
+struct section {
+	char		 *dir;		/* "nhiem-vu/sub", "" for the root */
+	char		 *slug;		/* URL segment, "" for the root */
+	struct page	 *index;	/* the section's own page, never NULL */
+	struct page	**pages;	/* regular pages, in order */
+	size_t		  npages;
+	struct section	**subs;		/* subsections, in order */
+	size_t		  nsubs;
+	struct section	 *parent;	/* NULL for the root */
+};
+
+/*
+ * Load every page under "contentdir" (shown as "display" in messages);
+ * drafts are left out unless "drafts".  Returns the root section to free
+ * with section_free(); problems in single files are reported and those
+ * files left out.
+ */
+struct section	*section_load(struct diag *d, const char *contentdir,
+		    const char *display, int drafts);
+
+void		 section_free(struct section *s);
+
+/*
+ * Give every page its URL, order pages and subsections, link neighbours,
+ * and report pages that claim the same URL.  Returns 1, or 0 after
+ * reporting.
+ */
+int		 section_link(struct section *root, struct diag *d,
+		    const struct config *c);
+
+/*
+ * Every page of the tree in reading order (each section's own page, its
+ * pages, then its subsections).  Returns the count; *out is an array of
+ * borrowed pages to free with free().
+ */
+size_t		 section_flatten(struct section *root, struct page ***out);
+
+/* The top-level section that "s" is in, or NULL for the root itself. */
+struct section	*section_top(struct section *s);
+
+#endif

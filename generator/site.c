@@ -1,0 +1,188 @@
+/*
+ * The build pipeline.  Data flows one way:
+ *
+ *	load	 site.yaml (config.c), content (section.c, page.c), theme
+ *	link	 URLs, order and neighbours (section.c)
+ *	render	 a view model per page through its layout (render.c)
+ *	publish	 pages, assets and static files into a staging tree (fsout.c)
+ *	commit	 the staging tree replaces the output folder in one step
+ *
+ * Every stage runs even when an earlier one reported problems, as far as
+ * it can, so one run reports them all; only a clean run commits.
+ */
+#include "site.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "config.h"
+#include "diag.h"
+#include "fsin.h"
+#include "fsout.h"
+#include "markdown.h"
+#include "page.h"
+#include "render.h"
+#include "section.h"
+#include "theme.h"
+#include "xalloc.h"
+
+struct build {
+	struct diag		*d;
+	const struct site_opts	*o;
+	struct config		 c;
+	struct theme		*th;
+	struct section		*root;
+	struct fsout		*fs;	/* NULL when checking */
+	struct site_stats	*st;
+};
+
+/* The output folder must not hold the sources, or the swap would eat them. */
+static int
+safe_output(struct build *b, const char *out)
+{
+	char	 src[PATH_MAX], dst[PATH_MAX];
+	size_t	 n;
+
+	if (realpath(b->o->source, src) == NULL)
+		return diag_syserr(b->d, b->o->source, "cannot open the site");
+	if (realpath(out, dst) == NULL)
+		return 1;
+	n = strlen(dst);
+	if (strcmp(dst, "/") == 0 || (strncmp(src, dst, n) == 0 &&
+	    (src[n] == '/' || src[n] == '\0')))
+		return diag_error(b->d, NULL, "the output folder '%s' holds "
+		    "the site's sources; choose another", out);
+	return 1;
+}
+
+static int
+load(struct build *b)
+{
+	char	*p;
+	int	 rc;
+
+	p = fsin_join(b->o->source, "site.yaml");
+	rc = config_load(&b->c, b->d, p, p);
+	free(p);
+	if (b->o->base_url)
+		rc &= config_set_base_url(&b->c, b->d, b->o->base_url);
+	if (!rc && b->c.meta == NULL)
+		return 0;
+	b->th = theme_load(b->d, b->o->source, b->c.theme, b->c.language);
+	p = fsin_join(b->o->source, "content");
+	b->root = section_load(b->d, p, p, b->o->drafts);
+	free(p);
+	return rc && b->th != NULL && b->root != NULL;
+}
+
+static int
+emit(struct build *b, const char *path, const struct buf *data)
+{
+	if (b->fs == NULL)
+		return 1;
+	return fsout_write(b->fs, path, data->data, data->len);
+}
+
+static int
+pages(struct build *b, struct render *r)
+{
+	struct page	**v;
+	struct buf	  html = BUF_INIT;
+	size_t		  i, n = section_flatten(b->root, &v);
+	char		 *path;
+	int		  rc = 1;
+
+	for (i = 0; i < n; i++) {
+		buf_reset(&html);
+		if (!render_page(r, v[i], &html)) {
+			rc = 0;
+			continue;
+		}
+		path = xasprintf("%sindex.html", v[i]->path + 1);
+		rc &= emit(b, path, &html);
+		free(path);
+		b->st->pages++;
+	}
+	buf_reset(&html);
+	switch (render_404(r, &html)) {
+	case 0:
+		rc = 0;
+		break;
+	case 1:
+		rc &= emit(b, "404.html", &html);
+		break;
+	}
+	buf_release(&html);
+	free(v);
+	return rc;
+}
+
+static int
+statics(struct build *b)
+{
+	char	*p;
+	int	 rc = 1;
+
+	if (b->fs == NULL)
+		return 1;
+	if (theme_assets(b->th))
+		rc &= fsout_copy_tree(b->fs, theme_assets(b->th), "assets");
+	p = fsin_join(b->o->source, "static");
+	if (fsin_isdir(p))
+		rc &= fsout_copy_tree(b->fs, p, "");
+	free(p);
+	return rc;
+}
+
+static int
+publish(struct build *b)
+{
+	struct render	*r;
+	char		*out = NULL;
+	int		 rc = 0;
+
+	if (!b->o->check) {
+		out = b->o->output ? xstrdup(b->o->output) :
+		    fsin_join(b->o->source, "output");
+		if (!safe_output(b, out) ||
+		    (b->fs = fsout_open(b->d, out)) == NULL)
+			goto done;
+	}
+	r = render_new(b->d, &b->c, b->th, b->root);
+	rc = pages(b, r) & statics(b);
+	render_free(r);
+	if (b->fs && rc && diag_errors(b->d) == 0)
+		rc = fsout_commit(b->fs);
+	if (b->fs)
+		b->st->files = fsout_count(b->fs);
+done:
+	free(out);
+	return rc;
+}
+
+int
+site_build(struct diag *d, const struct site_opts *o, struct site_stats *st)
+{
+	struct build	 b;
+	int		 rc = 0;
+
+	memset(&b, 0, sizeof(b));
+	memset(st, 0, sizeof(*st));
+	b.d = d;
+	b.o = o;
+	b.st = st;
+	markdown_init();
+	if (!load(&b))
+		goto out;
+	if (!section_link(b.root, d, &b.c))
+		goto out;
+	rc = publish(&b) && diag_errors(d) == 0;
+out:
+	fsout_free(b.fs);
+	section_free(b.root);
+	theme_free(b.th);
+	config_release(&b.c);
+	return rc;
+}

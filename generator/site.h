@@ -1,0 +1,34 @@
+/*
+ * A site and its build: the pipeline from the source folder to the output
+ * folder (load, link, validate, render, publish, commit).  A build with
+ * any error leaves the previous output exactly as it was.
+ */
+#ifndef PLANPRESS_SITE_H
+#define PLANPRESS_SITE_H
+
+#include <stddef.h>
+
+struct diag;
+
+struct site_opts {
+	const char	*source;	/* the site folder, "." by default */
+	const char	*output;	/* NULL: SOURCE/output */
+	const char	*base_url;	/* NULL: from site.yaml */
+	int		 drafts;	/* publish pages with draft: true */
+	int		 check;		/* validate and render, write nothing */
+};
+
+struct site_stats {
+	size_t	 pages;		/* pages rendered */
+	size_t	 files;		/* files written */
+};
+
+/*
+ * Build the site described by "o".  Every problem goes to "d".  Returns 1
+ * when the build succeeded (and, unless checking, the output is in
+ * place), 0 when it had errors and nothing was written.
+ */
+int	site_build(struct diag *d, const struct site_opts *o,
+	    struct site_stats *st);
+
+#endif

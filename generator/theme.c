@@ -1,0 +1,259 @@
+/*
+ * Themes, in the load stage.  All templates of the site and of the theme
+ * are read and parsed once here, then checked: every {{>partial}} and
+ * {{<parent}} must name a template that exists, so a typo is an error
+ * with its line and column rather than an empty space on a page.  The
+ * render stage only looks templates up.
+ */
+#include "theme.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "fsin.h"
+#include "i18n.h"
+#include "mustache.h"
+#include "xalloc.h"
+
+#ifndef PLANPRESS_DATADIR
+#define PLANPRESS_DATADIR "/usr/local/share/planpress"
+#endif
+
+#define EXT	".mustache"
+
+/* The four places templates come from, in lookup order for partials. */
+enum { SITE_PARTIALS, THEME_PARTIALS, SITE_LAYOUTS, THEME_LAYOUTS, NDIRS };
+
+struct tpl {
+	char		*name;
+	struct mustache	*m;
+};
+
+struct theme {
+	char		*dir;
+	char		*assets;
+	struct tpl	*v[NDIRS];
+	size_t		 n[NDIRS];
+	json_t		*strings;
+	struct diag	*d;
+	int		 rc;
+};
+
+static int
+endswith(const char *s, const char *suffix)
+{
+	size_t	 n = strlen(s), m = strlen(suffix);
+
+	return n > m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int
+loadone(struct theme *th, int which, const char *dir, const char *name)
+{
+	struct buf	 b = BUF_INIT;
+	char		*path = xasprintf("%s/%s", dir, name);
+	struct tpl	*t;
+	struct mustache	*m = NULL;
+
+	if (fsin_read(th->d, path, path, &b))
+		m = mustache_parse(th->d, path, b.data, b.len);
+	buf_release(&b);
+	free(path);
+	/* A template that failed to parse is kept by name, so that
+	 * templates using it are not also told it does not exist. */
+	th->v[which] = xreallocarray(th->v[which], th->n[which] + 1,
+	    sizeof(struct tpl));
+	t = &th->v[which][th->n[which]++];
+	t->name = xstrndup(name, strlen(name) - strlen(EXT));
+	t->m = m;
+	return m != NULL;
+}
+
+static int
+loaddir(struct theme *th, int which, const char *dir)
+{
+	struct fsin_entry	*v;
+	size_t			 i, n = fsin_list(th->d, dir, &v);
+	int			 rc = 1;
+
+	for (i = 0; i < n; i++)
+		if (!v[i].isdir && endswith(v[i].name, EXT))
+			rc &= loadone(th, which, dir, v[i].name);
+	fsin_list_free(v, n);
+	return rc;
+}
+
+static const struct tpl *
+find(const struct theme *th, int which, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < th->n[which]; i++)
+		if (strcmp(th->v[which][i].name, name) == 0)
+			return &th->v[which][i];
+	return NULL;
+}
+
+static const struct tpl *
+lookup(const struct theme *th, const char *name)
+{
+	const struct tpl	*t;
+	int			 i;
+
+	for (i = 0; i < NDIRS; i++)
+		if ((t = find(th, i, name)) != NULL)
+			return t;
+	return NULL;
+}
+
+const struct mustache *
+theme_lookup(void *arg, const char *name)
+{
+	const struct tpl	*t = lookup(arg, name);
+
+	return t ? t->m : NULL;
+}
+
+const struct mustache *
+theme_layout(const struct theme *th, const char *name)
+{
+	const struct tpl	*t = find(th, SITE_LAYOUTS, name);
+
+	if (t == NULL)
+		t = find(th, THEME_LAYOUTS, name);
+	return t ? t->m : NULL;
+}
+
+struct refctx {
+	struct theme		*th;
+	const struct mustache	*m;
+};
+
+static void
+checkref(void *arg, const char *name, int is_parent, unsigned line,
+    unsigned col)
+{
+	struct refctx	*c = arg;
+	struct loc	 l = { mustache_file(c->m), line, col };
+
+	if (lookup(c->th, name) == NULL)
+		c->th->rc = diag_error(c->th->d, &l, "unknown %s '%s'",
+		    is_parent ? "parent template" : "partial", name);
+}
+
+static int
+checkrefs(struct theme *th)
+{
+	struct refctx	 c = { th, NULL };
+	size_t		 i;
+	int		 w;
+
+	th->rc = 1;
+	for (w = 0; w < NDIRS; w++)
+		for (i = 0; i < th->n[w]; i++)
+			if ((c.m = th->v[w][i].m) != NULL)
+				mustache_foreach_ref(c.m, checkref, &c);
+	return th->rc;
+}
+
+static char *
+themedir(struct diag *d, const char *sitedir, const char *name)
+{
+	char		*rel = xasprintf("themes/%s", name);
+	char		*dir = fsin_join(sitedir, rel);
+	struct loc	 l = { "site.yaml", 0, 0 };
+
+	free(rel);
+	if (fsin_isdir(dir))
+		return dir;
+	free(dir);
+	dir = xasprintf("%s/themes/%s", PLANPRESS_DATADIR, name);
+	if (fsin_isdir(dir))
+		return dir;
+	free(dir);
+	diag_error(d, &l, "theme '%s' not found in themes/ or in %s/themes/",
+	    name, PLANPRESS_DATADIR);
+	return NULL;
+}
+
+static int
+loadall(struct theme *th, const char *sitedir)
+{
+	char	*p;
+	int	 rc = 1;
+
+	p = fsin_join(sitedir, "partials");
+	rc &= loaddir(th, SITE_PARTIALS, p);
+	free(p);
+	p = xasprintf("%s/partials", th->dir);
+	rc &= loaddir(th, THEME_PARTIALS, p);
+	free(p);
+	p = fsin_join(sitedir, "layouts");
+	rc &= loaddir(th, SITE_LAYOUTS, p);
+	free(p);
+	p = xasprintf("%s/layouts", th->dir);
+	rc &= loaddir(th, THEME_LAYOUTS, p);
+	free(p);
+	return rc;
+}
+
+struct theme *
+theme_load(struct diag *d, const char *sitedir, const char *name,
+    const char *lang)
+{
+	struct theme	*th = xcalloc(1, sizeof(*th));
+	int		 ok;
+
+	th->d = d;
+	if ((th->dir = themedir(d, sitedir, name)) == NULL)
+		goto fail;
+	th->assets = xasprintf("%s/assets", th->dir);
+	if (!fsin_isdir(th->assets)) {
+		free(th->assets);
+		th->assets = NULL;
+	}
+	th->strings = i18n_load(d, th->dir, sitedir, lang);
+	ok = loadall(th, sitedir);
+	ok &= checkrefs(th);	/* also after a parse error: report all */
+	if (!ok || th->strings == NULL)
+		goto fail;
+	return th;
+fail:
+	theme_free(th);
+	return NULL;
+}
+
+void
+theme_free(struct theme *th)
+{
+	size_t	 i;
+	int	 w;
+
+	if (th == NULL)
+		return;
+	for (w = 0; w < NDIRS; w++) {
+		for (i = 0; i < th->n[w]; i++) {
+			mustache_free(th->v[w][i].m);
+			free(th->v[w][i].name);
+		}
+		free(th->v[w]);
+	}
+	json_decref(th->strings);
+	free(th->assets);
+	free(th->dir);
+	free(th);
+}
+
+const char *
+theme_assets(const struct theme *th)
+{
+	return th->assets;
+}
+
+json_t *
+theme_strings(const struct theme *th)
+{
+	return th->strings;
+}
