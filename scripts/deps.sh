@@ -3,6 +3,9 @@
 #   deps.sh build   compiler, pkg-config and the -dev libraries
 #   deps.sh test    the above, plus Java for the Nu HTML Checker, and the
 #                   npm packages of tests/package-lock.json
+#   deps.sh screenshots   Node, the npm packages and Debian's Chromium
+# Package lists are split into words on purpose.
+# shellcheck disable=SC2086
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -28,6 +31,7 @@ install_pkgs() {
 		npm) command -v npm >/dev/null 2>&1 && continue ;;
 		python3) command -v python3 >/dev/null 2>&1 && continue ;;
 		default-jre-headless) command -v java >/dev/null 2>&1 && continue ;;
+		chromium) [ -x /usr/bin/chromium ] && continue ;;
 		esac
 		filtered="$filtered $p"
 	done
@@ -40,13 +44,37 @@ install_pkgs() {
 	    --no-install-recommends $filtered >/dev/null
 }
 
-install_pkgs $build_pkgs
-[ "${1:-build}" = test ] || exit 0
-install_pkgs $test_pkgs
-if [ -f tests/package-lock.json ] &&
-    ! cmp -s tests/package-lock.json tests/node_modules/.package-lock.json; then
+# npm ci runs when tests/node_modules is missing or older than the lock
+# file: a copy of the lock file is kept in node_modules after a successful
+# install.  --ignore-scripts: the install scripts of some packages try to
+# download a JDK or a browser.
+npm_pkgs() {
+	[ -f tests/package-lock.json ] || return 0
+	stamp=tests/node_modules/.planpress-lock
+	cmp -s tests/package-lock.json "$stamp" && return 0
 	echo "Installing npm packages of tests/package-lock.json"
 	(cd tests && PUPPETEER_SKIP_DOWNLOAD=true CHROMEDRIVER_SKIP_DOWNLOAD=true \
+	    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
 	    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
-fi
+	cp tests/package-lock.json "$stamp"
+}
+
+case ${1:-build} in
+build)
+	install_pkgs $build_pkgs
+	;;
+test)
+	install_pkgs $build_pkgs
+	install_pkgs $test_pkgs
+	npm_pkgs
+	;;
+screenshots)
+	install_pkgs nodejs npm chromium
+	npm_pkgs
+	;;
+*)
+	echo "usage: scripts/deps.sh [build|test|screenshots]" >&2
+	exit 2
+	;;
+esac
 exit 0

@@ -1,0 +1,74 @@
+#!/bin/sh
+# The test suite.  tests/run.sh BUILD [BUILD...] runs every suite with the
+# binaries of the first build folder (unit tests, Mustache spec, golden
+# sites, diagnostics, site tests, HTML and link checks), then the
+# C-level suites again for every further folder (the sanitizer build).
+# Each suite prints lines "RESULT: passed failed skipped name"; the last
+# line of the run adds them up: "N passed, N failed, N skipped".
+set -u
+cd "$(dirname "$0")/.."
+TMP=tests/tmp
+rm -rf "$TMP"
+mkdir -p "$TMP"
+LOG="$TMP/results"
+: >"$LOG"
+SPEC=../shared/vendor-data/mustache-spec/specs
+
+run() {	# run NAME COMMAND...: show output, keep RESULT lines
+	name=$1
+	shift
+	echo "== $name"
+	"$@" >"$TMP/out" 2>&1
+	status=$?
+	cat "$TMP/out"
+	if ! grep -q '^RESULT: ' "$TMP/out"; then
+		echo "RESULT: 0 1 0 $name (exit $status, no result)" |
+		    tee -a "$LOG"
+	else
+		grep '^RESULT: ' "$TMP/out" >>"$LOG"
+		if [ $status -ne 0 ] && ! grep -q '^RESULT: [0-9]* [1-9]' "$TMP/out"; then
+			echo "RESULT: 0 1 0 $name (exit $status)" | tee -a "$LOG"
+		fi
+	fi
+}
+
+wrap=""
+if [ "${VALGRIND:-0}" = 1 ]; then
+	wrap="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
+fi
+
+suite() {	# suite BUILD LABEL
+	b=$1
+	label=$2
+	for t in "$b"/tests/test_*; do
+		[ -x "$t" ] || continue
+		run "unit $(basename "$t")$label" $wrap "$t"
+	done
+	run "mustache spec$label" $wrap "$b/tests/mustache_spec" "$SPEC"
+	P="$wrap $(pwd)/$b/planpress"
+	PLANPRESS=$P run "golden$label" sh tests/golden.sh
+	PLANPRESS=$P run "diagnostics$label" sh tests/diag.sh
+	PLANPRESS=$P run "site$label" sh tests/site.sh
+}
+
+first=$1
+shift
+suite "$first" ""
+SITE="$TMP/default-site"
+if "$first/planpress" build --quiet --output "$SITE" >/dev/null; then
+	run "html" sh tests/checks/html.sh "$SITE"
+	run "links" sh tests/checks/links.sh "$SITE"
+else
+	echo "RESULT: 0 1 0 default site build" >>"$LOG"
+fi
+for b in "$@"; do
+	suite "$b" " ($b)"
+done
+
+awk '$1 == "RESULT:" { p += $2; f += $3; s += $4 }
+    $1 == "RESULT:" && $3 > 0 { bad = bad "\n  " $0 }
+    END {
+	if (bad != "") print "failing suites:" bad
+	printf "%d passed, %d failed, %d skipped\n", p, f, s
+	exit f > 0
+    }' "$LOG"

@@ -1,0 +1,94 @@
+#!/bin/sh
+# Whole-site tests on the default site of this repository: the command
+# line, determinism, that a failed build leaves the previous output
+# untouched, that check writes nothing, relative links, and the theme's
+# strings.  PLANPRESS names the binary.
+set -u
+cd "$(dirname "$0")/.."
+P=${PLANPRESS:-$(pwd)/planpress}
+TMP=$(pwd)/tests/tmp/site
+rm -rf "$TMP"
+mkdir -p "$TMP"
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+expect_status() {	# expect_status WANT DESCRIPTION COMMAND...
+	want=$1
+	what=$2
+	shift 2
+	"$@" >"$TMP/cmd.out" 2>&1
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok; else
+		bad "$what: exit $got, want $want"
+		cat "$TMP/cmd.out"
+	fi
+}
+listing() { (cd "$1" && find . -print0 | sort -z | xargs -0 ls -ld --time-style=+%s.%N; find . -type f -print0 | sort -z | xargs -0 sha256sum); }
+
+# The command line.
+expect_status 0 "--help" $P --help
+grep -q '^usage: planpress build' "$TMP/cmd.out" && ok || bad "--help prints usage"
+expect_status 0 "--version" $P --version
+grep -q '^planpress [0-9]' "$TMP/cmd.out" && ok || bad "--version prints the version"
+expect_status 2 "no command" $P
+expect_status 2 "unknown command" $P frobnicate
+expect_status 2 "unknown option" $P build --no-such-option
+expect_status 2 "check with --output" $P check --output "$TMP/x"
+
+# The default site builds, with a summary line, and check writes nothing.
+expect_status 0 "build of the default site" $P build --output "$TMP/a"
+grep -Eq '^planpress: [0-9]+ pages, [0-9]+ files written to .*, [0-9]+ warnings?, [0-9.]+ s$' "$TMP/cmd.out" && ok ||
+    bad "build prints a summary line: $(cat "$TMP/cmd.out")"
+[ -f "$TMP/a/index.html" ] && ok || bad "build writes index.html"
+expect_status 0 "check of the default site" $P check
+grep -Eq '^planpress: [0-9]+ pages checked' "$TMP/cmd.out" && ok || bad "check prints a summary"
+
+# Two builds of the same input are byte-identical.
+expect_status 0 "second build" $P build --quiet --output "$TMP/b"
+diff -r "$TMP/a" "$TMP/b" >/dev/null && ok || bad "two builds differ"
+
+# A build with errors leaves the previous output exactly as it was.
+mkdir -p "$TMP/broken"
+cp -R site.yaml content themes "$TMP/broken/"
+printf -- '---\ntitle: [unclosed\n---\nbody\n' >"$TMP/broken/content/tong-quan.md"
+listing "$TMP/a" >"$TMP/before"
+expect_status 1 "build of a broken site" $P build --source "$TMP/broken" --output "$TMP/a"
+grep -Eq 'content/tong-quan.md:[0-9]+:[0-9]+: error: ' "$TMP/cmd.out" && ok || bad "broken build names file and line: $(cat "$TMP/cmd.out")"
+listing "$TMP/a" >"$TMP/after"
+cmp -s "$TMP/before" "$TMP/after" && ok || bad "a failed build changed the previous output"
+ls -d "$TMP"/a.* >/dev/null 2>&1 && bad "a failed build left a staging folder" || ok
+
+# The output folder may not hold the sources.
+mkdir -p "$TMP/good"
+cp -R site.yaml content themes "$TMP/good/"
+expect_status 1 "output folder holding the sources" $P build --source "$TMP/good" --output "$TMP"
+grep -q "holds the site's sources" "$TMP/cmd.out" && ok || bad "refusal names the problem: $(cat "$TMP/cmd.out")"
+[ -f "$TMP/good/site.yaml" ] && ok || bad "the sources survived"
+
+# Links inside the site are relative: nothing starts at the domain root
+# (the 404 page is shown at any address, so its links are absolute).
+expect_status 0 "build with a sub-path base URL" $P build --quiet --output "$TMP/c" --base-url https://example.org/sub/path/
+if grep -rl --include='*.html' -E '(href|src)="/' "$TMP/c" | grep -v '/404.html$' >"$TMP/abs"; then
+	bad "pages link from the domain root: $(head -3 "$TMP/abs")"
+else ok; fi
+grep -q 'href="https://example.org/sub/path/' "$TMP/c/404.html" && ok || bad "404 links start at base_url"
+
+# Every theme language has the same keys.
+for t in themes/*/; do
+	for f in "$t"i18n/*.yaml; do
+		sed -n 's/^\([A-Za-z0-9_][A-Za-z0-9_.-]*\):.*/\1/p' "$f" | sort >"$f.keys.tmp"
+	done
+	first=""
+	for f in "$t"i18n/*.yaml.keys.tmp; do
+		if [ -z "$first" ]; then first=$f; continue; fi
+		if diff "$first" "$f" >/dev/null; then ok; else
+			bad "i18n keys of $first and $f differ"
+		fi
+	done
+	rm -f "$t"i18n/*.keys.tmp
+done
+
+echo "RESULT: $pass $fail 0 site"
+[ $fail -eq 0 ]

@@ -1,0 +1,83 @@
+/* Unit tests of buf.c and diag.c: growth, formatting, detaching, and the
+ * sorted, de-duplicated compiler-style output of diagnostics. */
+#include "buf.h"
+#include "diag.h"
+
+#include <stdlib.h>
+
+#include "check.h"
+
+static void
+test_buf(void)
+{
+	struct buf	 b = BUF_INIT;
+	char		*s;
+	size_t		 n, i;
+
+	CHECK(b.data != NULL && b.len == 0 && b.data[0] == '\0');
+	buf_puts(&b, "abc");
+	buf_putc(&b, 'd');
+	buf_printf(&b, "%d-%s", 42, "x");
+	CHECK_STR(b.data, "abcd42-x");
+	CHECK(b.len == 8);
+	buf_truncate(&b, 2);
+	CHECK_STR(b.data, "ab");
+	for (i = 0; i < 10000; i++)
+		buf_putc(&b, 'z');
+	CHECK(b.len == 10002 && b.data[b.len] == '\0');
+	buf_put(&b, "\0x", 2);
+	CHECK(b.len == 10004 && b.data[10002] == '\0' && b.data[10003] == 'x');
+	buf_reset(&b);
+	CHECK(b.len == 0 && b.data[0] == '\0');
+	buf_puts(&b, "keep");
+	s = buf_detach(&b, &n);
+	CHECK_STR(s, "keep");
+	CHECK(n == 4 && b.len == 0 && b.data[0] == '\0');
+	free(s);
+	s = buf_detach(&b, &n);
+	CHECK_STR(s, "");
+	free(s);
+	buf_release(&b);
+	buf_release(&b);
+}
+
+static void
+test_diag(void)
+{
+	struct diag	*d = diag_new();
+	struct loc	 a = { "b.md", 3, 2 }, b = { "a.md", 10, 1 };
+	struct loc	 c = { "a.md", 2, 7 }, f = { "f.yaml", 4, 0 };
+	char		*text = NULL;
+	size_t		 len = 0;
+	FILE		*fp = open_memstream(&text, &len);
+
+	CHECK(diag_error(d, &a, "unknown layout '%s'", "wide") == 0);
+	diag_warning(d, &b, "unknown key 'x'");
+	diag_error(d, &c, "page has no title");
+	diag_error(d, &c, "page has no title");	/* reported once */
+	diag_error(d, &f, "no column");
+	diag_error(d, NULL, "no place");
+	CHECK(diag_errors(d) == 5 && diag_warnings(d) == 1);
+	diag_print(d, fp);
+	fclose(fp);
+	CHECK_STR(text,
+	    "planpress: error: no place\n"
+	    "a.md:2:7: error: page has no title\n"
+	    "a.md:10:1: warning: unknown key 'x'\n"
+	    "b.md:3:2: error: unknown layout 'wide'\n"
+	    "f.yaml:4: error: no column\n");
+	free(text);
+	diag_set_strict(d, 1);
+	diag_warning(d, &b, "now an error");
+	CHECK(diag_errors(d) == 6 && diag_warnings(d) == 1);
+	diag_free(d);
+	diag_free(NULL);
+}
+
+int
+main(void)
+{
+	test_buf();
+	test_diag();
+	return CHECK_DONE("buf, diag");
+}
