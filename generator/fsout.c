@@ -194,6 +194,63 @@ out:
 	return rc;
 }
 
+char *
+fsout_claim(struct fsout *fs, const char *path)
+{
+	char		*full;
+	struct stat	 st;
+
+	if (!safepath(path)) {
+		diag_error(fs->d, NULL, "refusing to write outside the output "
+		    "directory: '%s'", path);
+		return NULL;
+	}
+	full = xasprintf("%s/%s", fs->stage, path);
+	if (lstat(full, &st) == 0) {
+		diag_error(fs->d, NULL, "two outputs claim the same file '%s'",
+		    path);
+		free(full);
+		return NULL;
+	}
+	if (!mkparents(fs, full)) {
+		free(full);
+		return NULL;
+	}
+	fs->count++;
+	return full;
+}
+
+FILE *
+fsout_fopen(struct fsout *fs, const char *path)
+{
+	char	*full = fsout_claim(fs, path);
+	FILE	*fp;
+	int	 fd;
+
+	if (full == NULL)
+		return NULL;
+	fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd == -1 || (fp = fdopen(fd, "w")) == NULL) {
+		diag_syserr(fs->d, full, "cannot create file");
+		if (fd != -1)
+			close(fd);
+		free(full);
+		return NULL;
+	}
+	free(full);
+	return fp;
+}
+
+int
+fsout_fclose(struct fsout *fs, FILE *fp, const char *path)
+{
+	int	 bad = ferror(fp);
+
+	if (fclose(fp) != 0 || bad)
+		return diag_error(fs->d, NULL, "cannot write '%s'", path);
+	return 1;
+}
+
 static int
 skipname(const struct dirent *e)
 {

@@ -18,6 +18,7 @@
 #define PLANPRESS_FSOUT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 struct diag;
 struct fsout;
@@ -50,6 +51,22 @@ int		 fsout_write(struct fsout *fs, const char *path,
  */
 int		 fsout_copy_tree(struct fsout *fs, const char *src,
 		    const char *dest);
+
+/*
+ * Claim "path" for a library that writes files by name (libzip,
+ * libxlsxwriter): checks it like fsout_write(), creates its directories
+ * and returns the full path in the staging tree, to free with free().
+ * The caller must create the file there.  Returns NULL after reporting.
+ */
+char		*fsout_claim(struct fsout *fs, const char *path);
+
+/*
+ * Open "path" (checked like fsout_write()) for streaming writes; close
+ * it with fsout_fclose(), which reports write errors.  Returns NULL after
+ * reporting.
+ */
+FILE		*fsout_fopen(struct fsout *fs, const char *path);
+int		 fsout_fclose(struct fsout *fs, FILE *fp, const char *path);
 
 /* Files written so far. */
 size_t		 fsout_count(const struct fsout *fs);

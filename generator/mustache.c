@@ -34,6 +34,7 @@
 #include "xalloc.h"
 
 #define MAXDEPTH	64	/* partials, parents and blocks within each other */
+#define MAXNEST		1000	/* sections within each other in one template */
 
 enum kind {
 	N_TEXT,		/* literal bytes */
@@ -143,13 +144,15 @@ blankend(const struct tok *t)
 	return blank(t->s, n);
 }
 
+/* The first "needle" of "m" (> 0) bytes in the "n" bytes of "s". */
 static const char *
 find(const char *s, size_t n, const char *needle, size_t m)
 {
 	const char	*end = s + n;
 
 	while ((size_t)(end - s) >= m) {
-		if (memcmp(s, needle, m) == 0)
+		s = memchr(s, needle[0], (size_t)(end - s) - m + 1);
+		if (s == NULL || memcmp(s, needle, m) == 0)
 			return s;
 		s++;
 	}
@@ -185,6 +188,8 @@ error(struct parser *p, const struct tok *t, const char *fmt, ...)
 	struct buf	 b = BUF_INIT;
 	va_list		 ap;
 
+	if (p->d == NULL)
+		return p->rc = 0;
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
@@ -399,6 +404,9 @@ match(struct parser *p)
 		if (opens(p->v[i].type)) {
 			p->v[i].arg = p->v[i].type == '$' && depth > 0 &&
 			    p->v[stack[depth - 1]].type == '<';
+			if (depth == MAXNEST)
+				error(p, &p->v[i], "sections nested more than "
+				    "%d levels deep", MAXNEST);
 			stack[depth++] = i;
 		} else if (p->v[i].type == '/')
 			depth = closetag(p, stack, depth, i);
@@ -529,6 +537,22 @@ block(struct parser *p, size_t i)
 	}
 }
 
+/*
+ * Standalone tags.  A tag other than an interpolation that is alone on
+ * its line, with only spaces and tabs around it, takes the line with it:
+ * the whitespace before it (which indents a partial) and the line end
+ * after it.  Parents and blocks extend the rule, as the inheritance
+ * spec's tests ask:
+ *  - a parent pair {{<p}}...{{/p}} stands alone when its open tag starts
+ *    a line and its close tag ends one, whatever comes between;
+ *  - in a parent pair, a block's open tag stands alone when only the line
+ *    end follows it, and its close tag when only whitespace precedes it;
+ *  - a block that stands alone is re-indented: its lines lose its
+ *    intrinsic indentation where it is written, and get the indentation
+ *    of the block it replaces where it is expanded;
+ *  - a block pair {{$b}}...{{/b}} alone on one line keeps its whitespace
+ *    and line end, and its leading whitespace indents what replaces it.
+ */
 static void
 standalone(struct parser *p)
 {
@@ -829,7 +853,12 @@ mustache_foreach_ref(const struct mustache *t, void (*fn)(void *arg,
 /*
  * Rendering.  A scope is what a node renders in: the template it comes
  * from (for diagnostics), the context stack, the override frames, the
- * indentation, and how deep templates are nested.
+ * indentation, and how deep templates are nested.  A name is looked up
+ * from the innermost context out; a block from the outermost frame in,
+ * so that the template furthest down an inheritance chain has the last
+ * word.  The indentation is written by a BOL node only where an output
+ * line begins, so a block expanded after text on its line is not
+ * indented twice.
  */
 struct ctx {
 	json_t			*v;
@@ -855,14 +884,15 @@ struct scope {
 	unsigned		 depth;
 };
 
-struct render {
+/* What stays the same through one mustache_render(). */
+struct run {
 	mustache_lookup_fn	 lookup;
 	void			*arg;
 	struct diag		*d;
 	struct buf		*out;
 };
 
-static int	nodes(struct render *, const struct scope *,
+static int	nodes(struct run *, const struct scope *,
 		    const struct node *, size_t);
 
 /*
@@ -908,23 +938,32 @@ putreal(struct buf *b, double x)
 	buf_puts(b, s);
 }
 
+/* Strings as they are, numbers as the spec writes them, true, false. */
 static void
-interpolate(struct render *r, const json_t *v, int escape)
+interpolate(struct run *r, const json_t *v, int escape)
 {
 	struct buf	 b = BUF_INIT;
+	const char	*s = b.data;
+	size_t		 len = 0;
 
-	if (json_is_string(v))
-		buf_put(&b, json_string_value(v), json_string_length(v));
-	else if (json_is_integer(v))
-		buf_printf(&b, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-	else if (json_is_real(v))
-		putreal(&b, json_real_value(v));
-	else if (json_is_boolean(v))
-		buf_puts(&b, json_is_true(v) ? "true" : "false");
+	if (json_is_string(v)) {
+		s = json_string_value(v);
+		len = json_string_length(v);
+	} else {
+		if (json_is_integer(v))
+			buf_printf(&b, "%" JSON_INTEGER_FORMAT,
+			    json_integer_value(v));
+		else if (json_is_real(v))
+			putreal(&b, json_real_value(v));
+		else if (json_is_boolean(v))
+			buf_puts(&b, json_is_true(v) ? "true" : "false");
+		s = b.data;
+		len = b.len;
+	}
 	if (escape)
-		text_escape_html(r->out, b.data, b.len);
+		text_escape_html(r->out, s, len);
 	else
-		buf_put(r->out, b.data, b.len);
+		buf_put(r->out, s, len);
 	buf_release(&b);
 }
 
@@ -939,7 +978,7 @@ putindent(struct buf *out, const struct indent *in)
 
 /* A template line begins: indent it unless the output line has begun. */
 static void
-bol(struct render *r, const struct indent *in)
+bol(struct run *r, const struct indent *in)
 {
 	if (r->out->len == 0 || r->out->data[r->out->len - 1] == '\n')
 		putindent(r->out, in);
@@ -947,7 +986,7 @@ bol(struct render *r, const struct indent *in)
 
 /* 1 if one more template may nest in scope "s", else report at "n". */
 static int
-deeper(struct render *r, const struct scope *s, const struct node *n)
+deeper(struct run *r, const struct scope *s, const struct node *n)
 {
 	struct loc	 l = { s->t->file, n->line, n->col };
 
@@ -960,7 +999,7 @@ deeper(struct render *r, const struct scope *s, const struct node *n)
 }
 
 static int
-with(struct render *r, const struct scope *s, json_t *v,
+with(struct run *r, const struct scope *s, json_t *v,
     const struct node *n)
 {
 	struct ctx	 c = { v, s->c };
@@ -971,7 +1010,7 @@ with(struct render *r, const struct scope *s, json_t *v,
 }
 
 static int
-section(struct render *r, const struct scope *s, const struct node *n)
+section(struct run *r, const struct scope *s, const struct node *n)
 {
 	json_t	*v = resolve(s->c, n), *e;
 	size_t	 i;
@@ -988,9 +1027,10 @@ section(struct render *r, const struct scope *s, const struct node *n)
 
 /* {{>name}} and {{<name}}: render the other template in place. */
 static int
-include(struct render *r, const struct scope *s, const struct node *n)
+include(struct run *r, const struct scope *s, const struct node *n)
 {
-	const struct mustache	*t = r->lookup(r->arg, n->text);
+	const struct mustache	*t = r->lookup ? r->lookup(r->arg, n->text) :
+				    NULL;
 	struct indent		 ind = { n->ind, s->in };
 	struct frame		 f = { n, s->t, s->f };
 	struct scope		 in = *s;
@@ -1025,7 +1065,7 @@ override(const struct frame *f, const char *name, const struct frame **from)
 
 /* {{$name}}: the overriding block if there is one, else the default. */
 static int
-expand(struct render *r, const struct scope *s, const struct node *n)
+expand(struct run *r, const struct scope *s, const struct node *n)
 {
 	const struct frame	*from = NULL;
 	const struct node	*arg = override(s->f, n->text, &from);
@@ -1046,7 +1086,7 @@ expand(struct render *r, const struct scope *s, const struct node *n)
 }
 
 static int
-node(struct render *r, const struct scope *s, const struct node *n)
+node(struct run *r, const struct scope *s, const struct node *n)
 {
 	switch (n->kind) {
 	case N_TEXT:
@@ -1074,7 +1114,7 @@ node(struct render *r, const struct scope *s, const struct node *n)
 }
 
 static int
-nodes(struct render *r, const struct scope *s, const struct node *v,
+nodes(struct run *r, const struct scope *s, const struct node *v,
     size_t n)
 {
 	size_t	 i;
@@ -1089,7 +1129,7 @@ int
 mustache_render(const struct mustache *t, json_t *ctx,
     mustache_lookup_fn lookup, void *arg, struct diag *d, struct buf *out)
 {
-	struct render	 r = { lookup, arg, d, out };
+	struct run	 r = { lookup, arg, d, out };
 	struct ctx	 c = { ctx, NULL };
 	struct scope	 s = { t, &c, NULL, NULL, 0 };
 

@@ -44,7 +44,8 @@ typedef const struct mustache *(*mustache_lookup_fn)(void *arg,
  * diagnostics and is copied.  Returns a template to free with
  * mustache_free(), or NULL after reporting every syntax error (unclosed
  * tag, unclosed section, mismatched section close, bad delimiter change,
- * bad tag name) to "d" as a file:line:col error.
+ * bad tag name) to "d" as a file:line:col error.  "d" may be NULL, and
+ * then only the NULL result tells.
  */
 struct mustache	*mustache_parse(struct diag *d, const char *file,
 		    const char *src, size_t len);
@@ -55,7 +56,7 @@ void		 mustache_free(struct mustache *t);
 /*
  * Render "t" against the context "ctx" (borrowed) and append the result
  * to "out".  Partials and parents are found with "lookup", which gets
- * "arg".  Returns 1, or 0 after reporting to "d" a nesting of partials,
+ * "arg" (a NULL "lookup" finds none).  Returns 1, or 0 after reporting to "d" a nesting of partials,
  * parents and blocks deeper than 64 levels (infinite recursion); "d" may
  * be NULL, and then only the return value tells.  After a failure "out"
  * holds a partial result.

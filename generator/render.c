@@ -75,6 +75,8 @@ url(const struct here *h, const char *to)
 static const char *
 kind(const struct page *p)
 {
+	if (p->path && strcmp(p->path, "/404.html") == 0)
+		return "404";
 	if (!p->is_index)
 		return "page";
 	return p->section->parent ? "section" : "home";
@@ -115,6 +117,10 @@ entry(struct render *r, const struct here *h, const struct page *p)
 		json_object_set(o, "lead", p->lead);
 	if (p->partners)
 		json_object_set(o, "partners", p->partners);
+	json_object_set_new(o, "has_lead",
+	    json_boolean(json_array_size(p->lead) > 0));
+	json_object_set_new(o, "has_partners",
+	    json_boolean(json_array_size(p->partners) > 0));
 	buf_release(&b);
 	return o;
 }
@@ -142,13 +148,16 @@ children(struct render *r, const struct here *h, const struct section *s,
 static json_t *
 breadcrumbs(const struct here *h, const struct page *p)
 {
-	json_t		*a = json_array();
+	json_t		*a = json_array(), *e;
 	struct section	*s = p->section;
 
 	if (p->is_index)
 		s = s->parent;
-	for (; s != NULL; s = s->parent)
-		json_array_insert_new(a, 0, link_to(h, s->index));
+	for (; s != NULL; s = s->parent) {
+		e = link_to(h, s->index);
+		json_object_set_new(e, "is_home", json_boolean(!s->parent));
+		json_array_insert_new(a, 0, e);
+	}
 	return a;
 }
 

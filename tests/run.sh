@@ -12,7 +12,7 @@ rm -rf "$TMP"
 mkdir -p "$TMP"
 LOG="$TMP/results"
 : >"$LOG"
-SPEC=../shared/vendor-data/mustache-spec/specs
+SPEC=../shared/vendor-data/mustache-spec
 
 run() {	# run NAME COMMAND...: show output, keep RESULT lines
 	name=$1

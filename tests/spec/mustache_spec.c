@@ -108,7 +108,8 @@ runtest(const char *file, json_t *test)
 		goto out;
 	if (!loadpartials(d, test, &ps))
 		goto out;
-	t = mustache_parse(d, "template", tpl, strlen(tpl));
+	t = mustache_parse(d, "template", tpl, json_string_length(
+	    json_object_get(test, "template")));
 	if (t == NULL || !mustache_render(t, json_object_get(test, "data"),
 	    lookup, &ps, d, &out))
 		goto out;
