@@ -127,10 +127,13 @@ summary(const struct args *a, struct diag *d, const struct site_stats *st,
 		printf("planpress: %zu pages checked, %zu warning%s, "
 		    "%.2f s\n", st->pages, w, w == 1 ? "" : "s", secs);
 	else
-		printf("planpress: %zu pages, %zu files written to %s, "
+		printf("planpress: %zu pages, %zu files written to %s%s%s, "
 		    "%zu warning%s, %.2f s\n", st->pages, st->files,
-		    a->o.output ? a->o.output : "output", w, w == 1 ? "" : "s",
-		    secs);
+		    a->o.output || !strcmp(a->o.source, ".") ? "" : a->o.source,
+		    a->o.output || !strcmp(a->o.source, ".") ? "" : "/",
+		    a->o.output ? a->o.output :
+		    "output",
+		    w, w == 1 ? "" : "s", secs);
 }
 
 int

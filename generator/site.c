@@ -22,6 +22,7 @@
 #include "fsin.h"
 #include "fsout.h"
 #include "markdown.h"
+#include "meta.h"
 #include "page.h"
 #include "render.h"
 #include "section.h"
@@ -60,8 +61,10 @@ safe_output(struct build *b, const char *out)
 static int
 load(struct build *b)
 {
-	char	*p;
-	int	 rc;
+	const struct loc	*where;
+	struct loc		 fileloc = { NULL, 0, 0 };
+	char			*p;
+	int			 rc;
 
 	p = fsin_join(b->o->source, "site.yaml");
 	rc = config_load(&b->c, b->d, p, p);
@@ -70,7 +73,12 @@ load(struct build *b)
 		rc &= config_set_base_url(&b->c, b->d, b->o->base_url);
 	if (!rc && b->c.meta == NULL)
 		return 0;
-	b->th = theme_load(b->d, b->o->source, b->c.theme, b->c.language);
+	fileloc.file = b->c.file;
+	where = meta_loc(b->c.meta, meta_root(b->c.meta), "theme");
+	if (where == NULL)
+		where = &fileloc;
+	b->th = theme_load(b->d, b->o->source, b->c.theme, b->c.language,
+	    where);
 	p = fsin_join(b->o->source, "content");
 	b->root = section_load(b->d, p, p, b->o->drafts);
 	free(p);

@@ -159,11 +159,11 @@ checkrefs(struct theme *th)
 }
 
 static char *
-themedir(struct diag *d, const char *sitedir, const char *name)
+themedir(struct diag *d, const char *sitedir, const char *name,
+    const struct loc *where)
 {
 	char		*rel = xasprintf("themes/%s", name);
 	char		*dir = fsin_join(sitedir, rel);
-	struct loc	 l = { "site.yaml", 0, 0 };
 
 	free(rel);
 	if (fsin_isdir(dir))
@@ -173,7 +173,7 @@ themedir(struct diag *d, const char *sitedir, const char *name)
 	if (fsin_isdir(dir))
 		return dir;
 	free(dir);
-	diag_error(d, &l, "theme '%s' not found in themes/ or in %s/themes/",
+	diag_error(d, where, "theme '%s' not found in themes/ or in %s/themes/",
 	    name, PLANPRESS_DATADIR);
 	return NULL;
 }
@@ -201,13 +201,13 @@ loadall(struct theme *th, const char *sitedir)
 
 struct theme *
 theme_load(struct diag *d, const char *sitedir, const char *name,
-    const char *lang)
+    const char *lang, const struct loc *where)
 {
 	struct theme	*th = xcalloc(1, sizeof(*th));
 	int		 ok;
 
 	th->d = d;
-	if ((th->dir = themedir(d, sitedir, name)) == NULL)
+	if ((th->dir = themedir(d, sitedir, name, where)) == NULL)
 		goto fail;
 	th->assets = xasprintf("%s/assets", th->dir);
 	if (!fsin_isdir(th->assets)) {

@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 struct diag;
+struct loc;
 struct mustache;
 struct theme;
 
@@ -19,10 +20,12 @@ struct theme;
  * Load theme "name" for the site in "sitedir": from sitedir/themes/NAME,
  * else from the installed themes.  Every template is parsed and every
  * partial or parent it names must exist; "lang" picks the i18n file.
+ * "where" is the place in site.yaml that names the theme, for messages.
  * Returns a theme to free with theme_free(), or NULL after reporting.
  */
 struct theme		*theme_load(struct diag *d, const char *sitedir,
-			    const char *name, const char *lang);
+			    const char *name, const char *lang,
+			    const struct loc *where);
 
 void			 theme_free(struct theme *th);
 

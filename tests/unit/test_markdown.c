@@ -1,0 +1,99 @@
+/* Unit tests of markdown.c and i18n.c: the GFM extensions, raw HTML
+ * dropped with a warning at the right line (or kept when allowed),
+ * site-root links made relative, and dates formatted from theme strings. */
+#include "markdown.h"
+#include "i18n.h"
+
+#include <stdlib.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "check.h"
+
+static char *
+md(struct diag *d, const char *src, int unsafe, const char *root)
+{
+	struct markdown_opts	 o = { unsafe, 0, 0 };
+	struct buf		 b = BUF_INIT;
+
+	CHECK(markdown_render(d, "x.md", 5, src, strlen(src), &o, root, &b));
+	return buf_detach(&b, NULL);
+}
+
+static void
+test_markdown(void)
+{
+	struct diag	*d = diag_new();
+	char		*h, *text = NULL;
+	size_t		 len;
+	FILE		*fp;
+
+	markdown_init();
+	h = md(d, "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ www.example.org\n",
+	    0, "../");
+	CHECK(strstr(h, "<table>") && strstr(h, "<td>2</td>"));
+	CHECK(strstr(h, "<del>x</del>"));
+	CHECK(strstr(h, "<a href=\"http://www.example.org\">"));
+	free(h);
+	h = md(d, "[a](/muc-tieu/x/) [b](//host/y) [c](rel/) ![i](/img/p.png)\n",
+	    0, "../../");
+	CHECK(strstr(h, "href=\"../../muc-tieu/x/\""));
+	CHECK(strstr(h, "href=\"//host/y\""));
+	CHECK(strstr(h, "href=\"rel/\""));
+	CHECK(strstr(h, "src=\"../../img/p.png\""));
+	free(h);
+	CHECK(diag_warnings(d) == 0);
+	h = md(d, "text\n\n<div>x</div>\n\nand <b>b</b> <script>x</script>\n",
+	    0, "./");
+	CHECK(strstr(h, "<div>") == NULL && strstr(h, "<script>") == NULL);
+	CHECK(diag_warnings(d) == 5);
+	fp = open_memstream(&text, &len);
+	diag_print(d, fp);
+	fclose(fp);
+	CHECK(strstr(text, "x.md:7:1: warning: raw HTML is not published") != NULL);
+	CHECK(strstr(text, "x.md:9:5: warning:") != NULL);
+	free(text);
+	free(h);
+	h = md(d, "<div>kept</div>\n\n<script>x</script>\n", 1, "./");
+	CHECK(strstr(h, "<div>kept</div>") != NULL);
+	CHECK(strstr(h, "&lt;script>") != NULL);	/* the tag filter */
+	free(h);
+	diag_free(d);
+}
+
+static void
+date(const char *fmt, const char *iso, const char *want)
+{
+	json_t		*t = json_pack("{s:s, s:[ssssssssssss]}", "date_format",
+	    fmt, "months_short", "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
+	struct buf	 b = BUF_INIT;
+
+	i18n_date(t, iso, &b);
+	CHECK_STR(b.data, want);
+	buf_release(&b);
+	json_decref(t);
+}
+
+static void
+test_dates(void)
+{
+	struct buf	 b = BUF_INIT;
+	json_t		*none = json_object();
+
+	date("%d/%m/%Y", "2024-05-16", "16/05/2024");
+	date("%e %b %Y", "2024-06-03", "3 Jun 2024");
+	date("%B %%", "2024-06-03", "06 %");	/* no "months" list */
+	i18n_date(none, "2024-05-16", &b);
+	CHECK_STR(b.data, "2024-05-16");
+	buf_release(&b);
+	json_decref(none);
+}
+
+int
+main(void)
+{
+	test_markdown();
+	test_dates();
+	return CHECK_DONE("markdown, i18n");
+}
