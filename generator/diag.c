@@ -7,6 +7,7 @@
 #include "diag.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,7 @@ struct entry {
 };
 
 struct diag {
+	pthread_mutex_t	 lock;		/* render threads report concurrently */
 	struct entry	*v;
 	size_t		 n, cap;
 	size_t		 errors, warnings;
@@ -32,7 +34,10 @@ struct diag {
 struct diag *
 diag_new(void)
 {
-	return xcalloc(1, sizeof(struct diag));
+	struct diag	*d = xcalloc(1, sizeof(struct diag));
+
+	pthread_mutex_init(&d->lock, NULL);
+	return d;
 }
 
 static void
@@ -53,6 +58,7 @@ diag_free(struct diag *d)
 	if (d == NULL)
 		return;
 	clear(d);
+	pthread_mutex_destroy(&d->lock);
 	free(d->v);
 	free(d);
 }
@@ -64,6 +70,8 @@ vadd(struct diag *d, enum diag_level lvl, const struct loc *l,
 	struct buf	 b = BUF_INIT;
 	struct entry	*e;
 
+	buf_vprintf(&b, fmt, ap);
+	pthread_mutex_lock(&d->lock);
 	if (lvl == DIAG_WARNING && d->strict)
 		lvl = DIAG_ERROR;
 	if (d->n == d->cap) {
@@ -76,13 +84,13 @@ vadd(struct diag *d, enum diag_level lvl, const struct loc *l,
 	e->col = l ? l->col : 0;
 	e->level = lvl;
 	e->seq = d->n;
-	buf_vprintf(&b, fmt, ap);
 	e->msg = buf_detach(&b, NULL);
 	d->n++;
 	if (lvl == DIAG_ERROR)
 		d->errors++;
 	else
 		d->warnings++;
+	pthread_mutex_unlock(&d->lock);
 	return 0;
 }
 

@@ -9,6 +9,7 @@
  *	content/about.md:12:5: error: unknown layout 'wide'
  *
  * and exits 1 if diag_errors() is non-zero.  Only diag.c writes to stderr.
+ * Reporting is thread-safe; printing and freeing are not.
  */
 #ifndef PLANPRESS_DIAG_H
 #define PLANPRESS_DIAG_H

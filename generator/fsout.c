@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,7 @@ struct fsout {
 	struct diag	*d;
 	char		*dir;		/* the output directory */
 	char		*stage;		/* the staging directory */
+	pthread_mutex_t	 lock;		/* guards count */
 	size_t		 count;
 	int		 committed;
 };
@@ -63,6 +65,7 @@ fsout_open(struct diag *d, const char *dir)
 		n--;
 	fs = xcalloc(1, sizeof(*fs));
 	fs->d = d;
+	pthread_mutex_init(&fs->lock, NULL);
 	fs->dir = xstrndup(dir, n);
 	fs->stage = xasprintf("%s.staging-%ld", fs->dir, (long)getpid());
 	fsout_remove_tree(fs->stage);
@@ -83,6 +86,7 @@ fsout_free(struct fsout *fs)
 		return;
 	if (fs->stage && !fs->committed)
 		fsout_remove_tree(fs->stage);
+	pthread_mutex_destroy(&fs->lock);
 	free(fs->stage);
 	free(fs->dir);
 	free(fs);
@@ -92,6 +96,14 @@ size_t
 fsout_count(const struct fsout *fs)
 {
 	return fs->count;
+}
+
+static void
+counted(struct fsout *fs)
+{
+	pthread_mutex_lock(&fs->lock);
+	fs->count++;
+	pthread_mutex_unlock(&fs->lock);
 }
 
 /* Check every segment of "path"; 1 if all are safe. */
@@ -187,7 +199,7 @@ fsout_write(struct fsout *fs, const char *path, const void *data,
 		goto out;
 	if (!putfile(fs, full, data, len))
 		goto out;
-	fs->count++;
+	counted(fs);
 	rc = 1;
 out:
 	free(full);
@@ -216,7 +228,7 @@ fsout_claim(struct fsout *fs, const char *path)
 		free(full);
 		return NULL;
 	}
-	fs->count++;
+	counted(fs);
 	return full;
 }
 
@@ -304,6 +316,85 @@ exchange(const char *a, const char *b)
 #endif
 }
 
+/* 1 if the files "a" and "b" hold the same bytes. */
+static int
+samebytes(const char *a, const char *b, off_t size)
+{
+	char	 x[65536], y[65536];
+	ssize_t	 n, m;
+	int	 fa, fb, same = 0;
+
+	if ((fa = open(a, O_RDONLY | O_CLOEXEC)) == -1)
+		return 0;
+	if ((fb = open(b, O_RDONLY | O_CLOEXEC)) == -1) {
+		close(fa);
+		return 0;
+	}
+	while (size > 0) {
+		n = read(fa, x, sizeof(x));
+		m = read(fb, y, sizeof(y));
+		if (n <= 0 || n != m || memcmp(x, y, (size_t)n) != 0)
+			goto out;
+		size -= n;
+	}
+	same = 1;
+out:
+	close(fa);
+	close(fb);
+	return same;
+}
+
+/*
+ * A new file with the same bytes as the old one becomes a hard link to
+ * it, so it keeps its inode and modification time and a sync tool sees
+ * only real changes.  Where links fail, the old time is copied.
+ */
+static void
+keepfile(const char *newp, const char *oldp)
+{
+	struct stat	 sn, so;
+	struct timespec	 t[2];
+	char		*tmp;
+
+	if (lstat(newp, &sn) == -1 || lstat(oldp, &so) == -1 ||
+	    !S_ISREG(so.st_mode) || sn.st_size != so.st_size ||
+	    !samebytes(newp, oldp, sn.st_size))
+		return;
+	tmp = xasprintf("%s.keep", newp);
+	if (link(oldp, tmp) == 0 && rename(tmp, newp) == 0) {
+		free(tmp);
+		return;
+	}
+	unlink(tmp);
+	free(tmp);
+	t[0] = so.st_atim;
+	t[1] = so.st_mtim;
+	utimensat(AT_FDCWD, newp, t, AT_SYMLINK_NOFOLLOW);
+}
+
+static void
+keep(struct diag *d, const char *newdir, const char *olddir)
+{
+	struct fsin_entry	*v;
+	size_t			 i, n;
+	char			*a, *b;
+
+	if (!fsin_isdir(olddir))
+		return;
+	n = fsin_list(d, newdir, &v);
+	for (i = 0; i < n; i++) {
+		a = xasprintf("%s/%s", newdir, v[i].name);
+		b = xasprintf("%s/%s", olddir, v[i].name);
+		if (v[i].isdir)
+			keep(d, a, b);
+		else
+			keepfile(a, b);
+		free(a);
+		free(b);
+	}
+	fsin_list_free(v, n);
+}
+
 int
 fsout_commit(struct fsout *fs)
 {
@@ -321,6 +412,7 @@ fsout_commit(struct fsout *fs)
 	if (!S_ISDIR(st.st_mode))
 		return diag_error(fs->d, NULL, "'%s' exists and is not a "
 		    "directory", fs->dir);
+	keep(fs->d, fs->stage, fs->dir);
 	if (exchange(fs->stage, fs->dir) == 0) {
 		fs->committed = 1;
 		return fsout_remove_tree(fs->stage) ? 1 :

@@ -13,6 +13,9 @@
  *	if (diag_errors(d) == 0)
  *		fsout_commit(fs);
  *	fsout_free(fs);
+ *
+ * fsout_write(), fsout_claim() and fsout_fopen() may be called from
+ * several threads at once; opening, committing and freeing may not.
  */
 #ifndef PLANPRESS_FSOUT_H
 #define PLANPRESS_FSOUT_H
@@ -73,7 +76,8 @@ size_t		 fsout_count(const struct fsout *fs);
 
 /*
  * Put the new tree in place of the output directory in one step (the
- * old tree is swapped out and removed).  Returns 1, or 0 after
+ * old tree is swapped out and removed).  Files whose bytes did not change
+ * keep the old file's inode and modification time.  Returns 1, or 0 after
  * reporting, in which case the old output is untouched.
  */
 int		 fsout_commit(struct fsout *fs);

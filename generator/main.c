@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "site.h"
@@ -17,7 +18,7 @@
 
 static const char usage_text[] =
 "usage: planpress build [--source DIR] [--output DIR] [--base-url URL]\n"
-"                       [--drafts] [--strict] [--quiet]\n"
+"                       [--drafts] [--strict] [--quiet] [--jobs N]\n"
 "       planpress check [--source DIR] [--base-url URL] [--drafts] [--strict]\n"
 "       planpress --help | --version\n"
 "\n"
@@ -31,6 +32,7 @@ static const char usage_text[] =
 "  -b, --base-url URL   the public address of the site, e.g.\n"
 "                       https://example.gov.vn/ke-hoach/ (overrides site.yaml)\n"
 "  -D, --drafts         publish pages with draft: true too\n"
+"  -j, --jobs N         render on N threads (default: the number of cores)\n"
 "      --strict         treat warnings as errors\n"
 "  -q, --quiet          print only problems, no summary\n"
 "  -h, --help           show this help\n"
@@ -52,6 +54,14 @@ usage(FILE *fp, int status)
 	return status;
 }
 
+static int
+cores(void)
+{
+	long	 n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 256 ? 256 : (int)n;
+}
+
 static double
 now(void)
 {
@@ -59,6 +69,22 @@ now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* "N" for --jobs: 1 to 256. */
+static int
+jobs(const char *s, int *out)
+{
+	char	*end;
+	long	 n = strtol(s, &end, 10);
+
+	if (*s == '\0' || *end != '\0' || n < 1 || n > 256) {
+		fprintf(stderr, "planpress: --jobs wants a number from 1 to "
+		    "256, not '%s'\n", s);
+		return 0;
+	}
+	*out = (int)n;
+	return 1;
 }
 
 /* Returns -1 to go on, or an exit status. */
@@ -70,6 +96,7 @@ parse(int argc, char *argv[], struct args *a)
 		{ "output", required_argument, NULL, 'o' },
 		{ "base-url", required_argument, NULL, 'b' },
 		{ "drafts", no_argument, NULL, 'D' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "strict", no_argument, NULL, 'S' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -78,13 +105,17 @@ parse(int argc, char *argv[], struct args *a)
 	};
 	int	 ch;
 
-	while ((ch = getopt_long(argc, argv, "s:o:b:DqhV", longopts,
+	while ((ch = getopt_long(argc, argv, "s:o:b:Dj:qhV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 's': a->o.source = optarg; break;
 		case 'o': a->o.output = optarg; break;
 		case 'b': a->o.base_url = optarg; break;
 		case 'D': a->o.drafts = 1; break;
+		case 'j':
+			if (!jobs(optarg, &a->o.jobs))
+				return usage(stderr, EXIT_USAGE);
+			break;
 		case 'S': a->strict = 1; break;
 		case 'q': a->quiet = 1; break;
 		case 'h': return usage(stdout, 0);
@@ -147,6 +178,7 @@ main(int argc, char *argv[])
 
 	memset(&a, 0, sizeof(a));
 	a.o.source = ".";
+	a.o.jobs = cores();
 	if ((rc = parse(argc, argv, &a)) != -1)
 		return rc;
 	d = diag_new();

@@ -13,6 +13,7 @@
 #include "site.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,37 +94,108 @@ emit(struct build *b, const char *path, const struct buf *data)
 	return fsout_write(b->fs, path, data->data, data->len);
 }
 
+static int	notfound(struct build *, struct render *);
+
+/* The work shared by the render threads. */
+struct work {
+	struct build	 *b;
+	struct render	 *r;
+	struct page	**v;
+	size_t		  n;
+	size_t		  next;		/* the next page to take */
+	size_t		  done;		/* pages rendered */
+	int		  rc;
+	pthread_mutex_t	  lock;
+};
+
+static int
+one(struct work *w, struct page *p, struct buf *html)
+{
+	char	*path;
+	int	 rc;
+
+	buf_reset(html);
+	if (!render_page(w->r, p, html))
+		return 0;
+	path = xasprintf("%sindex.html", p->path + 1);
+	rc = emit(w->b, path, html);
+	free(path);
+	return rc;
+}
+
+static void *
+worker(void *arg)
+{
+	struct work	*w = arg;
+	struct buf	 html = BUF_INIT;
+	size_t		 i;
+	int		 rc;
+
+	for (;;) {
+		pthread_mutex_lock(&w->lock);
+		i = w->next++;
+		pthread_mutex_unlock(&w->lock);
+		if (i >= w->n)
+			break;
+		rc = one(w, w->v[i], &html);
+		pthread_mutex_lock(&w->lock);
+		w->rc &= rc;
+		w->done += rc;
+		pthread_mutex_unlock(&w->lock);
+	}
+	buf_release(&html);
+	return NULL;
+}
+
+/*
+ * Render every page on "jobs" threads.  Each page's bytes depend only on
+ * the page, so the output is the same whatever the number of threads.
+ */
 static int
 pages(struct build *b, struct render *r)
 {
-	struct page	**v;
-	struct buf	  html = BUF_INIT;
-	size_t		  i, n = section_flatten(b->root, &v);
-	char		 *path;
-	int		  rc = 1;
+	struct work	 w;
+	pthread_t	*t;
+	size_t		 i, jobs = b->o->jobs ? (size_t)b->o->jobs : 1;
 
-	for (i = 0; i < n; i++) {
-		buf_reset(&html);
-		if (!render_page(r, v[i], &html)) {
-			rc = 0;
-			continue;
-		}
-		path = xasprintf("%sindex.html", v[i]->path + 1);
-		rc &= emit(b, path, &html);
-		free(path);
-		b->st->pages++;
-	}
-	buf_reset(&html);
+	memset(&w, 0, sizeof(w));
+	w.b = b;
+	w.r = r;
+	w.rc = 1;
+	w.n = section_flatten(b->root, &w.v);
+	pthread_mutex_init(&w.lock, NULL);
+	if (jobs > w.n)
+		jobs = w.n ? w.n : 1;
+	t = xcalloc(jobs, sizeof(*t));
+	for (i = 1; i < jobs; i++)
+		if (pthread_create(&t[i], NULL, worker, &w) != 0)
+			break;		/* this thread does the rest */
+	jobs = i;
+	worker(&w);
+	for (i = 1; i < jobs; i++)
+		pthread_join(t[i], NULL);
+	pthread_mutex_destroy(&w.lock);
+	free(t);
+	free(w.v);
+	b->st->pages = w.done;
+	return w.rc & notfound(b, r);
+}
+
+static int
+notfound(struct build *b, struct render *r)
+{
+	struct buf	 html = BUF_INIT;
+	int		 rc = 1;
+
 	switch (render_404(r, &html)) {
 	case 0:
 		rc = 0;
 		break;
 	case 1:
-		rc &= emit(b, "404.html", &html);
+		rc = emit(b, "404.html", &html);
 		break;
 	}
 	buf_release(&html);
-	free(v);
 	return rc;
 }
 

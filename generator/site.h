@@ -16,6 +16,7 @@ struct site_opts {
 	const char	*base_url;	/* NULL: from site.yaml */
 	int		 drafts;	/* publish pages with draft: true */
 	int		 check;		/* validate and render, write nothing */
+	int		 jobs;		/* render threads, at least 1 */
 };
 
 struct site_stats {

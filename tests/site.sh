@@ -49,6 +49,25 @@ grep -Eq '^planpress: [0-9]+ pages checked' "$TMP/cmd.out" && ok || bad "check p
 expect_status 0 "second build" $P build --quiet --output "$TMP/b"
 diff -r "$TMP/a" "$TMP/b" >/dev/null && ok || bad "two builds differ"
 
+# The output does not depend on the number of render threads.
+expect_status 0 "build on one thread" $P build --quiet --jobs 1 --output "$TMP/j1"
+expect_status 0 "build on four threads" $P build --quiet --jobs 4 --output "$TMP/j4"
+diff -r "$TMP/j1" "$TMP/j4" >/dev/null && ok || bad "--jobs 1 and --jobs 4 differ"
+expect_status 2 "--jobs 0" $P build --jobs 0
+
+# Unchanged files keep their inode and modification time; changed ones do not.
+mkdir -p "$TMP/edit"
+cp -R site.yaml content themes "$TMP/edit/"
+expect_status 0 "first build of a copy" $P build --quiet --source "$TMP/edit" --output "$TMP/m"
+before_home=$(stat -c '%i %Y' "$TMP/m/index.html")
+before_page=$(stat -c '%i %Y' "$TMP/m/tong-quan/index.html")
+sleep 1.1
+printf '\nMột dòng mới.\n' >>"$TMP/edit/content/tong-quan.md"
+expect_status 0 "second build of a copy" $P build --quiet --source "$TMP/edit" --output "$TMP/m"
+[ "$(stat -c '%i %Y' "$TMP/m/index.html")" = "$before_home" ] && ok || bad "an unchanged page lost its inode or mtime"
+[ "$(stat -c '%i %Y' "$TMP/m/tong-quan/index.html")" != "$before_page" ] && ok || bad "a changed page kept its old file"
+grep -q 'Một dòng mới' "$TMP/m/tong-quan/index.html" && ok || bad "the changed page has the new text"
+
 # A build with errors leaves the previous output exactly as it was.
 mkdir -p "$TMP/broken"
 cp -R site.yaml content themes "$TMP/broken/"
