@@ -29,6 +29,7 @@ struct render {
 	const struct theme	*th;
 	struct section		*root;
 	json_t			*site;		/* shared by every view */
+	json_t			*strings;	/* this renderer's copy */
 };
 
 /* Where links of the page being rendered start from. */
@@ -108,15 +109,17 @@ entry(struct render *r, const struct here *h, const struct page *p)
 
 	setstr(o, "summary", p->summary);
 	setstr(o, "date", p->date);
-	i18n_date(theme_strings(r->th), p->date, &b);
+	i18n_date(r->strings, p->date, &b);
 	setstr(o, "date_display", *p->date ? b.data : "");
 	json_object_set_new(o, "weight", json_integer(p->weight));
 	json_object_set_new(o, "kind", json_string(kind(p)));
 	json_object_set_new(o, "is_section", json_boolean(p->is_index));
+	/* Copies, not references: other threads list the same page. */
 	if (p->lead)
-		json_object_set(o, "lead", p->lead);
+		json_object_set_new(o, "lead", json_deep_copy(p->lead));
 	if (p->partners)
-		json_object_set(o, "partners", p->partners);
+		json_object_set_new(o, "partners",
+		    json_deep_copy(p->partners));
 	json_object_set_new(o, "has_lead",
 	    json_boolean(json_array_size(p->lead) > 0));
 	json_object_set_new(o, "has_partners",
@@ -191,7 +194,7 @@ pageview(struct render *r, const struct here *h, const struct page *p,
 	json_object_set_new(o, "permalink", *r->c->base_url ?
 	    json_sprintf("%s%s", r->c->base_url, p->path + 1) :
 	    json_string(p->path));
-	json_object_set_new(o, "params", p->front ? json_incref(p->front) :
+	json_object_set_new(o, "params", p->front ? json_deep_copy(p->front) :
 	    json_object());
 	json_object_set_new(o, "breadcrumbs", breadcrumbs(h, p));
 	neighbours(o, h, p);
@@ -228,7 +231,8 @@ menus(struct render *r, const struct here *h)
 		json_array_foreach(list, i, it) {
 			u = json_string_value(json_object_get(it, "url"));
 			e = json_object();
-			json_object_set(e, "name", json_object_get(it, "name"));
+			json_object_set_new(e, "name", json_string(
+			    json_string_value(json_object_get(it, "name"))));
 			json_object_set_new(e, "url", url(h, u));
 			json_object_set_new(e, "current",
 			    json_boolean(strcmp(h->path, u) == 0));
@@ -275,7 +279,7 @@ view(struct render *r, const struct here *h, const struct page *p,
 	json_object_set_new(v, "generator", json_string("planpress "
 	    PLANPRESS_VERSION));
 	json_object_set(v, "site", r->site);
-	json_object_set(v, "t", theme_strings(r->th));
+	json_object_set(v, "t", r->strings);
 	json_object_set_new(v, "menu", menus(r, h));
 	pv = pageview(r, h, p, html);
 	json_object_set_new(v, "page", pv);
@@ -348,7 +352,7 @@ render_404(struct render *r, struct buf *out)
 		return -1;
 	h.abs = *r->c->base_url ? r->c->base_url : "/";
 	memset(&p, 0, sizeof(p));
-	title = json_object_get(theme_strings(r->th), "not_found_title");
+	title = json_object_get(r->strings, "not_found_title");
 	p.title = json_is_string(title) ? json_string_value(title) : "404";
 	p.summary = p.date = p.code = p.body = "";
 	p.file = p.rel = "404";
@@ -375,7 +379,8 @@ render_new(struct diag *d, const struct config *c, const struct theme *th,
 	setstr(r->site, "base_url", c->base_url);
 	setstr(r->site, "language", c->language);
 	json_object_set_new(r->site, "params", c->params ?
-	    json_incref(c->params) : json_object());
+	    json_deep_copy(c->params) : json_object());
+	r->strings = json_deep_copy(theme_strings(th));
 	return r;
 }
 
@@ -385,5 +390,6 @@ render_free(struct render *r)
 	if (r == NULL)
 		return;
 	json_decref(r->site);
+	json_decref(r->strings);
 	free(r);
 }

@@ -6,6 +6,9 @@
  *	struct render *r = render_new(d, &config, theme, root);
  *	render_page(r, page, &html);	// for every page
  *	render_free(r);
+ *
+ * A renderer is used by one thread; several threads each make their own
+ * from the same site, which they only read.
  */
 #ifndef PLANPRESS_RENDER_H
 #define PLANPRESS_RENDER_H

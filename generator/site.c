@@ -94,12 +94,11 @@ emit(struct build *b, const char *path, const struct buf *data)
 	return fsout_write(b->fs, path, data->data, data->len);
 }
 
-static int	notfound(struct build *, struct render *);
+static int	notfound(struct build *);
 
 /* The work shared by the render threads. */
 struct work {
 	struct build	 *b;
-	struct render	 *r;
 	struct page	**v;
 	size_t		  n;
 	size_t		  next;		/* the next page to take */
@@ -109,13 +108,13 @@ struct work {
 };
 
 static int
-one(struct work *w, struct page *p, struct buf *html)
+one(struct work *w, struct render *r, struct page *p, struct buf *html)
 {
 	char	*path;
 	int	 rc;
 
 	buf_reset(html);
-	if (!render_page(w->r, p, html))
+	if (!render_page(r, p, html))
 		return 0;
 	path = xasprintf("%sindex.html", p->path + 1);
 	rc = emit(w->b, path, html);
@@ -128,6 +127,8 @@ worker(void *arg)
 {
 	struct work	*w = arg;
 	struct buf	 html = BUF_INIT;
+	struct render	*r = render_new(w->b->d, &w->b->c, w->b->th,
+	    w->b->root);
 	size_t		 i;
 	int		 rc;
 
@@ -137,13 +138,14 @@ worker(void *arg)
 		pthread_mutex_unlock(&w->lock);
 		if (i >= w->n)
 			break;
-		rc = one(w, w->v[i], &html);
+		rc = one(w, r, w->v[i], &html);
 		pthread_mutex_lock(&w->lock);
 		w->rc &= rc;
 		w->done += rc;
 		pthread_mutex_unlock(&w->lock);
 	}
 	buf_release(&html);
+	render_free(r);
 	return NULL;
 }
 
@@ -152,7 +154,7 @@ worker(void *arg)
  * the page, so the output is the same whatever the number of threads.
  */
 static int
-pages(struct build *b, struct render *r)
+pages(struct build *b)
 {
 	struct work	 w;
 	pthread_t	*t;
@@ -160,7 +162,6 @@ pages(struct build *b, struct render *r)
 
 	memset(&w, 0, sizeof(w));
 	w.b = b;
-	w.r = r;
 	w.rc = 1;
 	w.n = section_flatten(b->root, &w.v);
 	pthread_mutex_init(&w.lock, NULL);
@@ -178,12 +179,13 @@ pages(struct build *b, struct render *r)
 	free(t);
 	free(w.v);
 	b->st->pages = w.done;
-	return w.rc & notfound(b, r);
+	return w.rc & notfound(b);
 }
 
 static int
-notfound(struct build *b, struct render *r)
+notfound(struct build *b)
 {
+	struct render	*r = render_new(b->d, &b->c, b->th, b->root);
 	struct buf	 html = BUF_INIT;
 	int		 rc = 1;
 
@@ -196,6 +198,7 @@ notfound(struct build *b, struct render *r)
 		break;
 	}
 	buf_release(&html);
+	render_free(r);
 	return rc;
 }
 
@@ -219,7 +222,6 @@ statics(struct build *b)
 static int
 publish(struct build *b)
 {
-	struct render	*r;
 	char		*out = NULL;
 	int		 rc = 0;
 
@@ -230,9 +232,7 @@ publish(struct build *b)
 		    (b->fs = fsout_open(b->d, out)) == NULL)
 			goto done;
 	}
-	r = render_new(b->d, &b->c, b->th, b->root);
-	rc = pages(b, r) & statics(b);
-	render_free(r);
+	rc = pages(b) & statics(b);
 	if (b->fs && rc && diag_errors(b->d) == 0)
 		rc = fsout_commit(b->fs);
 	if (b->fs)
