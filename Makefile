@@ -24,7 +24,7 @@ WARN	 = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	   -DPLANPRESS_VERSION='"$(VERSION)"' -DPLANPRESS_DATADIR='"$(DATADIR)"' \
 	   $(WARN) $(PKG_CFLAGS) $(CFLAGS)
-LDLIBS	+= $(PKG_LIBS) -lcmark-gfm-extensions -lcsv -lpthread
+LDLIBS	+= $(PKG_LIBS) -lcmark-gfm-extensions -lcsv -lpthread -lm
 
 BUILD	?= build
 SRCS	 = $(sort $(wildcard generator/*.c))

@@ -5,6 +5,8 @@
  */
 #include "i18n.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -140,4 +142,94 @@ i18n_date(const json_t *strings, const char *iso, struct buf *out)
 		default: buf_putc(out, *f); break;
 		}
 	}
+}
+
+static const char *
+str(const json_t *strings, const char *key, const char *def)
+{
+	const char	*v = json_string_value(json_object_get(strings, key));
+
+	return v ? v : def;
+}
+
+void
+i18n_fill(const json_t *strings, const char *key, const json_t *vars,
+    struct buf *out)
+{
+	const char	*p = str(strings, key, ""), *end;
+	json_t		*v;
+	char		 name[64];
+	size_t		 n;
+
+	while (*p) {
+		end = *p == '{' ? strchr(p, '}') : NULL;
+		n = end ? (size_t)(end - p - 1) : 0;
+		if (end == NULL || n == 0 || n >= sizeof(name)) {
+			buf_putc(out, *p++);
+			continue;
+		}
+		memcpy(name, p + 1, n);
+		name[n] = '\0';
+		v = json_object_get(vars, name);
+		if (json_is_string(v))
+			buf_puts(out, json_string_value(v));
+		else if (json_is_integer(v))
+			buf_printf(out, "%lld", (long long)json_integer_value(v));
+		else
+			buf_put(out, p, n + 2);
+		p = end + 1;
+	}
+}
+
+void
+i18n_number(const json_t *strings, double v, int decimals, struct buf *out)
+{
+	char		 tmp[64], *dot, *p;
+	size_t		 intlen, i;
+
+	if (!isfinite(v)) {
+		buf_printf(out, "%g", v);
+		return;
+	}
+	snprintf(tmp, sizeof(tmp), "%.*f", decimals < 0 ? 0 : decimals,
+	    fabs(v));
+	if ((dot = strchr(tmp, '.')) != NULL) {
+		for (p = tmp + strlen(tmp) - 1; p > dot && *p == '0'; p--)
+			*p = '\0';
+		if (p == dot)
+			*p = '\0';
+	}
+	if (v < 0 && strspn(tmp, "0.") != strlen(tmp))
+		buf_putc(out, '-');
+	dot = strchr(tmp, '.');
+	intlen = dot ? (size_t)(dot - tmp) : strlen(tmp);
+	for (i = 0; i < intlen; i++) {
+		if (i > 0 && (intlen - i) % 3 == 0)
+			buf_puts(out, str(strings, "group_mark", ","));
+		buf_putc(out, tmp[i]);
+	}
+	if (dot) {
+		buf_puts(out, str(strings, "decimal_mark", "."));
+		buf_puts(out, dot + 1);
+	}
+}
+
+void
+i18n_size(const json_t *strings, unsigned long long bytes, struct buf *out)
+{
+	json_t	*units = json_object_get(strings, "size_units");
+	double	 v = (double)bytes;
+	size_t	 u = 0, n = json_array_size(units);
+
+	if (n == 0) {		/* no unit names: the number of bytes */
+		i18n_number(strings, v, 0, out);
+		return;
+	}
+	while (v >= 1000 && u + 1 < n) {
+		v /= 1000;
+		u++;
+	}
+	i18n_number(strings, v, u ? 1 : 0, out);
+	buf_putc(out, ' ');
+	buf_puts(out, json_string_value(json_array_get(units, u)));
 }

@@ -27,4 +27,31 @@ json_t	*i18n_load(struct diag *d, const char *themedir, const char *sitedir,
  */
 void	 i18n_date(const json_t *strings, const char *iso, struct buf *out);
 
+/*
+ * Append the string "key" of "strings" with every "{name}" replaced by
+ * the value of "name" in the object "vars" (strings and integers):
+ * "Hiển thị {shown} trên {total} dòng." -> "Hiển thị 50 trên 1.234 dòng."
+ * when vars holds the already formatted numbers.  A missing key appends
+ * nothing; an unknown name is left as written.
+ */
+void	 i18n_fill(const json_t *strings, const char *key, const json_t *vars,
+	    struct buf *out);
+
+/*
+ * Append "v" with at most "decimals" digits after the decimal mark
+ * (trailing zeros dropped) and groups of three digits, using the strings
+ * "decimal_mark" and "group_mark": 1234.5 -> "1.234,5" in Vietnamese,
+ * "1,234.5" in English.
+ */
+void	 i18n_number(const json_t *strings, double v, int decimals,
+	    struct buf *out);
+
+/*
+ * Append a file size in bytes, in the units of the list "size_units"
+ * (B, kB, MB, GB; powers of 1000) with one decimal: 12345 -> "12,3 kB";
+ * without that list, the number of bytes.
+ */
+void	 i18n_size(const json_t *strings, unsigned long long bytes,
+	    struct buf *out);
+
 #endif

@@ -90,10 +90,57 @@ test_dates(void)
 	json_decref(none);
 }
 
+static void
+fmt(json_t *t, double v, int dec, const char *want)
+{
+	struct buf	 b = BUF_INIT;
+
+	i18n_number(t, v, dec, &b);
+	CHECK_STR(b.data, want);
+	buf_release(&b);
+}
+
+static void
+test_numbers(void)
+{
+	json_t		*vi = json_pack("{s:s, s:s, s:[ssss], s:s}",
+	    "decimal_mark", ",", "group_mark", ".", "size_units", "B", "kB",
+	    "MB", "GB", "shown", "Hiển thị {shown} trên {total} dòng {x}.");
+	json_t		*en = json_pack("{s:s, s:s}", "decimal_mark", ".",
+	    "group_mark", ",");
+	json_t		*vars = json_pack("{s:s, s:I}", "shown", "50",
+	    "total", (json_int_t)1234);
+	struct buf	 b = BUF_INIT;
+
+	fmt(vi, 1234.5, 1, "1.234,5");
+	fmt(en, 1234.5, 1, "1,234.5");
+	fmt(vi, 8.5, 2, "8,5");
+	fmt(vi, 80, 1, "80");
+	fmt(vi, -1234567.25, 2, "-1.234.567,25");
+	fmt(en, 999.96, 1, "1,000");
+	fmt(en, -0.01, 1, "0");
+	i18n_size(vi, 12345, &b);
+	CHECK_STR(b.data, "12,3 kB");
+	buf_reset(&b);
+	i18n_size(vi, 999, &b);
+	CHECK_STR(b.data, "999 B");
+	buf_reset(&b);
+	i18n_size(en, 5000000, &b);
+	CHECK_STR(b.data, "5,000,000");
+	buf_reset(&b);
+	i18n_fill(vi, "shown", vars, &b);
+	CHECK_STR(b.data, "Hiển thị 50 trên 1234 dòng {x}.");
+	buf_release(&b);
+	json_decref(vi);
+	json_decref(en);
+	json_decref(vars);
+}
+
 int
 main(void)
 {
 	test_markdown();
 	test_dates();
+	test_numbers();
 	return CHECK_DONE("markdown, i18n");
 }
