@@ -14,7 +14,7 @@ MANDIR	?= $(PREFIX)/share/man
 DATADIR	?= $(PREFIX)/share/planpress
 VERSION	 = 0.1.0
 
-PKGS	 = libcmark-gfm jansson yaml-0.1 libzip libutf8proc xlsxwriter nettle
+PKGS	 = libcmark-gfm jansson yaml-0.1 libzip libutf8proc xlsxwriter nettle libmicrohttpd
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || echo
 PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark-gfm -ljansson -lyaml -lzip -lutf8proc -lxlsxwriter -lnettle
 
@@ -35,12 +35,12 @@ UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 SPEC_BIN = $(BUILD)/tests/mustache_spec
 
 .PHONY: all run test check-tests asan valgrind install uninstall clean \
-	deps test-deps golden-update format preview screenshots
+	deps test-deps golden-update format preview screenshots bench
 
 all: planpress
 
 planpress: $(BUILD)/planpress
-	cp $(BUILD)/planpress $@
+	cp $(BUILD)/planpress $@.tmp && mv -f $@.tmp $@
 
 $(BUILD)/planpress: $(OBJS)
 	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
@@ -104,6 +104,9 @@ golden-update: planpress
 
 screenshots: planpress
 	@sh tests/screenshots.sh
+
+bench: planpress
+	@sh bench/run.sh
 
 format:
 	clang-format -i generator/*.c generator/*.h tests/unit/*.c tests/unit/*.h

@@ -232,6 +232,12 @@ fsout_claim(struct fsout *fs, const char *path)
 	return full;
 }
 
+char *
+fsout_path(const struct fsout *fs, const char *path)
+{
+	return xasprintf("%s/%s", fs->stage, path);
+}
+
 FILE *
 fsout_fopen(struct fsout *fs, const char *path)
 {

@@ -71,6 +71,12 @@ char		*fsout_claim(struct fsout *fs, const char *path);
 FILE		*fsout_fopen(struct fsout *fs, const char *path);
 int		 fsout_fclose(struct fsout *fs, FILE *fp, const char *path);
 
+/*
+ * The full path in the staging tree of "path", a file this build wrote,
+ * for reading it back (into an archive, or for its hash); free() it.
+ */
+char		*fsout_path(const struct fsout *fs, const char *path);
+
 /* Files written so far. */
 size_t		 fsout_count(const struct fsout *fs);
 

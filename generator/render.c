@@ -30,6 +30,7 @@ struct render {
 	struct section		*root;
 	json_t			*site;		/* shared by every view */
 	json_t			*strings;	/* this renderer's copy */
+	const json_t		*catalogs;	/* NULL when none */
 };
 
 /* Where links of the page being rendered start from. */
@@ -263,6 +264,33 @@ sections(struct render *r, const struct here *h, int withpages)
 }
 
 static json_t *
+alternates(struct render *r, const struct here *h)
+{
+	json_t		*a = json_array(), *c;
+	const char	*key, *title;
+	char		*to;
+	size_t		 i;
+
+	json_array_foreach(r->catalogs, i, c) {
+		key = json_string_value(json_object_get(c, "key"));
+		title = json_string_value(json_object_get(r->strings, key));
+		to = xasprintf("/%s", json_string_value(json_object_get(c,
+		    "path")));
+		json_array_append_new(a, json_pack("{s:o, s:O, s:s}", "url",
+		    url(h, to), "type", json_object_get(c, "mediatype"),
+		    "title", title ? title : ""));
+		free(to);
+	}
+	return a;
+}
+
+void
+render_set_catalogs(struct render *r, const json_t *catalogs)
+{
+	r->catalogs = catalogs;
+}
+
+static json_t *
 view(struct render *r, const struct here *h, const struct page *p,
     const char *html)
 {
@@ -285,8 +313,13 @@ view(struct render *r, const struct here *h, const struct page *p,
 	json_object_set_new(v, "page", pv);
 	json_object_set_new(v, "sections", sections(r, h,
 	    p->is_index && p->section == r->root));
+	json_object_set_new(v, "alternates", alternates(r, h));
 	return v;
 }
+
+static int	render_with(struct render *, const struct here *,
+		    const struct page *, const struct mustache *,
+		    const char *, json_t *, struct buf *);
 
 static const struct mustache *
 layout(struct render *r, const struct page *p, const char *def)
@@ -310,6 +343,14 @@ static int
 render(struct render *r, const struct here *h, const struct page *p,
     const struct mustache *m, struct buf *out)
 {
+	return render_with(r, h, p, m, NULL, NULL, out);
+}
+
+static int
+render_with(struct render *r, const struct here *h, const struct page *p,
+    const struct mustache *m, const char *key, json_t *extra,
+    struct buf *out)
+{
 	struct buf	 html = BUF_INIT, root = BUF_INIT;
 	json_t		*v;
 	int		 rc;
@@ -321,6 +362,8 @@ render(struct render *r, const struct here *h, const struct page *p,
 	rc = markdown_render(r->d, p->file, p->bodyline, p->body,
 	    p->bodylen, &r->c->markdown, root.data, &html);
 	v = view(r, h, p, html.data);
+	if (key)
+		json_object_set_new(v, key, extra);
 	rc &= mustache_render(m, v, theme_lookup, (void *)r->th, r->d, out);
 	json_decref(v);
 	buf_release(&html);
@@ -337,6 +380,30 @@ render_page(struct render *r, const struct page *p, struct buf *out)
 	if ((m = layout(r, p, kind(p))) == NULL)
 		return 0;
 	return render(r, &h, p, m, out);
+}
+
+int
+render_extra(struct render *r, const char *path, const char *title,
+    const char *summary, const char *name, const char *key, json_t *extra,
+    struct buf *out)
+{
+	struct here		 h = { path, NULL };
+	const struct mustache	*m = theme_layout(r->th, name);
+	struct page		 p;
+
+	if (m == NULL) {
+		json_decref(extra);
+		return diag_error(r->d, NULL, "unknown layout '%s': the theme "
+		    "has no layouts/%s.mustache", name, name);
+	}
+	memset(&p, 0, sizeof(p));
+	p.title = title;
+	p.summary = summary ? summary : "";
+	p.date = p.code = p.body = "";
+	p.file = p.rel = (char *)path;
+	p.path = (char *)path;
+	p.section = r->root;
+	return render_with(r, &h, &p, m, key, extra, out);
 }
 
 int

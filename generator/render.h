@@ -41,6 +41,23 @@ int		 render_page(struct render *r, const struct page *p,
 		    struct buf *out);
 
 /*
+ * Link every page to the catalog files "catalogs" (publish_catalogs():
+ * [{path, mediatype, key}], borrowed) as rel="alternate": the view gets
+ * alternates[] with url, type and title.
+ */
+void		 render_set_catalogs(struct render *r, const json_t *catalogs);
+
+/*
+ * Append a page that has no content file, such as a dataset's landing
+ * page: layout "layout" at the site path "path" (ending in '/'), with
+ * "title" and "summary", and the object "extra" (taken) in the view
+ * under "key".  Returns 1, or 0 after reporting.
+ */
+int		 render_extra(struct render *r, const char *path,
+		    const char *title, const char *summary, const char *layout,
+		    const char *key, json_t *extra, struct buf *out);
+
+/*
  * Append the not-found page to "out" (layout "404"); its links are
  * absolute, from base_url or from the domain root, because a server
  * shows it at any address.  Returns 1, 0 after reporting, or -1 when the

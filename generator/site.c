@@ -13,18 +13,24 @@
 #include "site.h"
 
 #include <limits.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "archive.h"
 #include "buf.h"
 #include "config.h"
+#include "dataset.h"
+#include "dsview.h"
 #include "diag.h"
 #include "fsin.h"
 #include "fsout.h"
 #include "markdown.h"
 #include "meta.h"
 #include "page.h"
+#include "publish.h"
 #include "render.h"
 #include "section.h"
 #include "theme.h"
@@ -36,6 +42,9 @@ struct build {
 	struct config		 c;
 	struct theme		*th;
 	struct section		*root;
+	struct dataset		**data;
+	size_t			 ndata;
+	struct publish		*pub;
 	struct fsout		*fs;	/* NULL when checking */
 	struct site_stats	*st;
 };
@@ -82,6 +91,10 @@ load(struct build *b)
 	    where);
 	p = fsin_join(b->o->source, "content");
 	b->root = section_load(b->d, p, p, b->o->drafts);
+	free(p);
+	p = fsin_join(b->o->source, "datasets");
+	if (fsin_isdir(p))
+		rc &= dataset_load_all(b->d, p, &b->data, &b->ndata);
 	free(p);
 	return rc && b->th != NULL && b->root != NULL;
 }
@@ -130,6 +143,8 @@ worker(void *arg)
 	struct render	*r = render_new(w->b->d, &w->b->c, w->b->th,
 	    w->b->root);
 	size_t		 i;
+
+	render_set_catalogs(r, publish_catalogs(w->b->pub));
 	int		 rc;
 
 	for (;;) {
@@ -178,7 +193,7 @@ pages(struct build *b)
 	pthread_mutex_destroy(&w.lock);
 	free(t);
 	free(w.v);
-	b->st->pages = w.done;
+	b->st->pages += w.done;
 	return w.rc & notfound(b);
 }
 
@@ -189,6 +204,7 @@ notfound(struct build *b)
 	struct buf	 html = BUF_INIT;
 	int		 rc = 1;
 
+	render_set_catalogs(r, publish_catalogs(b->pub));
 	switch (render_404(r, &html)) {
 	case 0:
 		rc = 0;
@@ -197,6 +213,85 @@ notfound(struct build *b)
 		rc = emit(b, "404.html", &html);
 		break;
 	}
+	buf_release(&html);
+	render_free(r);
+	return rc;
+}
+
+/* Write the HTML of the page at site path "path" ("/a/b/"). */
+static int
+emitpage(struct build *b, const char *path, const struct buf *html)
+{
+	char	*file = xasprintf("%sindex.html", path + 1);
+	int	 rc = emit(b, file, html);
+
+	free(file);
+	b->st->pages++;
+	return rc;
+}
+
+static int
+keywordpages(struct build *b, struct render *r, json_t *seen,
+    const char *title, struct buf *html)
+{
+	const char	*k;
+	json_t		*v;
+	char		*path;
+	int		 rc = 1;
+
+	json_object_foreach(seen, k, v) {
+		path = dsview_keyword_path(k);
+		buf_reset(html);
+		rc &= render_extra(r, path, k, NULL, "datasets", "catalog",
+		    dsview_catalog(b->data, b->ndata, publish_records(b->pub),
+		    theme_strings(b->th), path, k), html);
+		rc &= emitpage(b, path, html);
+		free(path);
+	}
+	(void)title;
+	return rc;
+}
+
+/* The landing page of every dataset, the catalog and keyword pages. */
+static int
+datapages(struct build *b)
+{
+	struct render	*r;
+	struct buf	 html = BUF_INIT;
+	json_t		*t, *rec, *k, *seen = json_object();
+	const char	*title;
+	char		*path;
+	size_t		 i, j;
+	int		 rc = 1;
+
+	if (b->ndata == 0)
+		return 1;
+	r = render_new(b->d, &b->c, b->th, b->root);
+	render_set_catalogs(r, publish_catalogs(b->pub));
+	t = theme_strings(b->th);
+	title = json_string_value(json_object_get(t, "datasets"));
+	for (i = 0; i < b->ndata; i++) {
+		if (!b->data[i]->ok)
+			continue;
+		rec = json_object_get(publish_records(b->pub), b->data[i]->id);
+		path = xasprintf("%s%s/", DSVIEW_ROOT, b->data[i]->id);
+		buf_reset(&html);
+		rc &= render_extra(r, path, b->data[i]->title, json_string_value(
+		    json_object_get(b->data[i]->root, "summary")), "dataset",
+		    "dataset", dsview_dataset(b->data[i], rec, t,
+		    b->c.base_url, path), &html);
+		rc &= emitpage(b, path, &html);
+		free(path);
+		json_array_foreach(b->data[i]->keywords, j, k)
+			json_object_set(seen, json_string_value(k), json_true());
+	}
+	buf_reset(&html);
+	rc &= render_extra(r, DSVIEW_ROOT, title ? title : "", NULL,
+	    "datasets", "catalog", dsview_catalog(b->data, b->ndata,
+	    publish_records(b->pub), t, DSVIEW_ROOT, NULL), &html);
+	rc &= emitpage(b, DSVIEW_ROOT, &html);
+	rc &= keywordpages(b, r, seen, title, &html);
+	json_decref(seen);
 	buf_release(&html);
 	render_free(r);
 	return rc;
@@ -219,6 +314,23 @@ statics(struct build *b)
 	return rc;
 }
 
+/* Zip and XLSX times: SOURCE_DATE_EPOCH, else the newest dataset file. */
+static void
+epoch(struct build *b)
+{
+	struct stat	 st;
+	time_t		 newest = 0;
+	size_t		 i;
+
+	for (i = 0; i < b->ndata; i++) {
+		if (stat(b->data[i]->csv, &st) == 0 && st.st_mtime > newest)
+			newest = st.st_mtime;
+		if (stat(b->data[i]->yaml, &st) == 0 && st.st_mtime > newest)
+			newest = st.st_mtime;
+	}
+	archive_set_epoch(newest);
+}
+
 static int
 publish(struct build *b)
 {
@@ -232,7 +344,16 @@ publish(struct build *b)
 		    (b->fs = fsout_open(b->d, out)) == NULL)
 			goto done;
 	}
-	rc = pages(b) & statics(b);
+	b->pub = publish_new(b->d, b->fs, &b->c);
+	if (b->ndata) {
+		epoch(b);
+		rc = dataset_scan_all(b->data, b->ndata, b->d,
+		    publish_sink(b->pub));
+		rc &= publish_finish(b->pub, b->data, b->ndata);
+		rc &= datapages(b);
+	} else
+		rc = 1;
+	rc &= pages(b) & statics(b);
 	if (b->fs && rc && diag_errors(b->d) == 0)
 		rc = fsout_commit(b->fs);
 	if (b->fs)
@@ -260,7 +381,9 @@ site_build(struct diag *d, const struct site_opts *o, struct site_stats *st)
 		goto out;
 	rc = publish(&b) && diag_errors(d) == 0;
 out:
+	publish_free(b.pub);
 	fsout_free(b.fs);
+	dataset_free_all(b.data, b.ndata);
 	section_free(b.root);
 	theme_free(b.th);
 	config_release(&b.c);

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 build_pkgs="gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 libcsv-dev libjansson-dev libyaml-dev libzip-dev libutf8proc-dev
-libxlsxwriter-dev nettle-dev"
+libxlsxwriter-dev nettle-dev libmicrohttpd-dev"
 test_pkgs="default-jre-headless nodejs npm python3 curl unzip"
 
 missing() {

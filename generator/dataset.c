@@ -1,0 +1,1553 @@
+/*
+ * Datasets, in the load and validate stages.  dataset_load_all() pairs
+ * datasets/ID.csv with datasets/ID.yaml, reads the metadata with meta.c
+ * and checks every key of docs/datasets.md, handing "schema:" to
+ * schema.c.  dataset_scan_all() then reads each CSV once, as a stream:
+ * it cuts the file into pieces that end at a ',' or a line end and feeds
+ * them to libcsv, which calls back only on such a byte, so the position
+ * where each cell starts is known exactly (libcsv keeps none); it checks
+ * each record against the schema and the key sets, and passes it on to
+ * a sink that writes the outputs.  Datasets that others reference are
+ * read first, so their keys are there to look up.
+ *
+ *	load_all	pair files, metadata keys, schema	(per dataset)
+ *	scan_all	resolve foreign keys -> order -> scan each:
+ *	  scan		chunk -> BOM, UTF-8, NUL -> pieces -> libcsv
+ *	    on_field	NFC cell, with its line and column
+ *	    on_record	header, or: cells -> keys -> preview -> sink
+ */
+#include "dataset.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "fsin.h"
+#include "meta.h"
+#include "schema.h"
+#include "text.h"
+#include "xalloc.h"
+
+#define CHUNK	65536
+
+/*
+ * Key sets: open addressing on strings, which live in big blocks so a
+ * million keys are not a million allocations.
+ */
+
+struct entry {
+	uint64_t	 hash;
+	const char	*key;		/* NULL: free slot */
+	uint32_t	 len;
+	unsigned	 line;		/* where the key was first seen */
+};
+
+struct block {
+	struct block	*next;
+	size_t		 used, cap;
+	char		 data[];
+};
+
+struct keyset {
+	struct entry	*v;
+	size_t		 cap;		/* 0 or a power of 2 */
+	size_t		 n;
+	struct block	*blocks;
+};
+
+static uint64_t
+fnv(const char *s, size_t len)
+{
+	uint64_t	 h = 0xCBF29CE484222325ULL;
+	size_t		 i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001B3ULL;
+	return h ^ (h >> 29);
+}
+
+static struct entry *
+slot(const struct keyset *ks, uint64_t h, const char *key, size_t len)
+{
+	size_t		 i, mask = ks->cap - 1;
+	struct entry	*e;
+
+	for (i = h & mask;; i = (i + 1) & mask) {
+		e = &ks->v[i];
+		if (e->key == NULL || (e->hash == h && e->len == len &&
+		    memcmp(e->key, key, len) == 0))
+			return e;
+	}
+}
+
+static const struct entry *
+keyset_get(const struct keyset *ks, const char *key, size_t len)
+{
+	const struct entry	*e;
+
+	if (ks->cap == 0)
+		return NULL;
+	e = slot(ks, fnv(key, len), key, len);
+	return e->key ? e : NULL;
+}
+
+/* A copy of "key" in the blocks of "ks". */
+static const char *
+keep(struct keyset *ks, const char *key, size_t len)
+{
+	struct block	*b = ks->blocks;
+	size_t		 cap;
+
+	if (b == NULL || b->cap - b->used < len) {
+		cap = len > 65536 ? len : 65536;
+		b = xmalloc(sizeof(*b) + cap);
+		b->used = 0;
+		b->cap = cap;
+		b->next = ks->blocks;
+		ks->blocks = b;
+	}
+	memcpy(b->data + b->used, key, len);
+	b->used += len;
+	return b->data + b->used - len;
+}
+
+static void
+grow(struct keyset *ks)
+{
+	struct entry	*old = ks->v;
+	size_t		 i, n = ks->cap;
+
+	ks->cap = n ? n * 2 : 64;
+	ks->v = xcalloc(ks->cap, sizeof(*ks->v));
+	for (i = 0; i < n; i++)
+		if (old[i].key)
+			*slot(ks, old[i].hash, old[i].key, old[i].len) = old[i];
+	free(old);
+}
+
+/* Add "key"; 0 if it was there, with its first line in "*first". */
+static int
+keyset_add(struct keyset *ks, const char *key, size_t len, unsigned line,
+    unsigned *first)
+{
+	struct entry	*e;
+	uint64_t	 h = fnv(key, len);
+
+	if ((ks->n + 1) * 4 > ks->cap * 3)
+		grow(ks);
+	e = slot(ks, h, key, len);
+	if (e->key) {
+		*first = e->line;
+		return 0;
+	}
+	e->hash = h;
+	e->key = keep(ks, key, len);
+	e->len = len;
+	e->line = line;
+	ks->n++;
+	return 1;
+}
+
+static void
+keyset_release(struct keyset *ks)
+{
+	struct block	*b, *next;
+
+	for (b = ks->blocks; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(ks->v);
+	memset(ks, 0, sizeof(*ks));
+}
+
+/* The key sets of a dataset. */
+
+enum check { CHECK_LOOKUP, CHECK_UNIQUE, CHECK_PKEY };
+
+/* The values of some fields of every row, for duplicates and lookups. */
+struct tuple {
+	size_t		*idx;
+	size_t		 n;
+	enum check	 check;
+	int		 keep;		/* another dataset looks keys up */
+	struct keyset	 set;
+};
+
+/* Where foreign key "k" of a schema looks its values up. */
+struct fkref {
+	struct dataset	*target;	/* NULL: not checked */
+	size_t		 tuple;		/* in the target's tuples */
+};
+
+/* A self-reference not found yet: looked up again at the end. */
+struct pending {
+	char		*key;
+	size_t		 len;
+	char		*shown;
+	unsigned	 line, col;
+	size_t		 fk;
+};
+
+enum { WHITE, GREY, BLACK };
+
+struct dataset_keys {
+	struct tuple	**t;
+	size_t		 nt;
+	struct fkref	*fk;		/* one per schema foreign key */
+	struct pending	*pend;
+	size_t		 npend, cappend;
+	int		 complete;	/* every row's keys are in the sets */
+	int		 colour;	/* for the ordering walk */
+};
+
+static size_t
+tuple_get(struct dataset *ds, const size_t *idx, size_t n, enum check c,
+    int keep)
+{
+	struct dataset_keys	*k = ds->keys;
+	struct tuple		*t;
+	size_t			 i;
+
+	for (i = 0; i < k->nt; i++) {
+		t = k->t[i];
+		if (t->n == n && memcmp(t->idx, idx, n * sizeof(*idx)) == 0) {
+			t->check = c > t->check ? c : t->check;
+			t->keep |= keep;
+			return i;
+		}
+	}
+	k->t = xreallocarray(k->t, k->nt + 1, sizeof(*k->t));
+	t = k->t[k->nt] = xcalloc(1, sizeof(*t));
+	t->idx = xreallocarray(NULL, n, sizeof(*idx));
+	memcpy(t->idx, idx, n * sizeof(*idx));
+	t->n = n;
+	t->check = c;
+	t->keep = keep;
+	return k->nt++;
+}
+
+/* Free the sets no other dataset needs ("all": every set). */
+static void
+keys_release(struct dataset_keys *k, int all)
+{
+	size_t	 i;
+
+	for (i = 0; i < k->nt; i++)
+		if (all || !k->t[i]->keep)
+			keyset_release(&k->t[i]->set);
+	for (i = 0; i < k->npend; i++) {
+		free(k->pend[i].key);
+		free(k->pend[i].shown);
+	}
+	free(k->pend);
+	k->pend = NULL;
+	k->npend = k->cappend = 0;
+}
+
+static void
+keys_free(struct dataset_keys *k)
+{
+	size_t	 i;
+
+	if (k == NULL)
+		return;
+	keys_release(k, 1);
+	for (i = 0; i < k->nt; i++) {
+		free(k->t[i]->idx);
+		free(k->t[i]);
+	}
+	free(k->t);
+	free(k->fk);
+	free(k);
+}
+
+/* Loading the metadata. */
+
+static const char *const meta_keys[] = {
+	"title", "description", "keywords", "theme", "publisher", "contact",
+	"license", "temporal", "spatial", "frequency", "issued", "modified",
+	"version", "encoding", "sources", "sample", "preview_rows", "schema",
+	NULL
+};
+
+static const char *const frequencies[] = {
+	"continuous", "daily", "weekly", "monthly", "quarterly",
+	"semiannual", "annual", "irregular", "never", NULL
+};
+
+/*
+ * ENCODING HOOK: the names "encoding:" accepts, as docs/datasets.md
+ * lists them.  To wire encoding.c in, check the value with
+ * encoding_parse() instead (it also takes "UTF-8", "cp1258", "abc" ...)
+ * and keep the enum encoding on the dataset for read_csv().
+ */
+static const char *const encodings[] = {
+	"utf-8", "windows-1258", "tcvn3", "vni", NULL
+};
+
+static int
+listed(const char *const *list, const char *s)
+{
+	for (; *list; list++)
+		if (strcmp(*list, s) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+list_words(struct buf *b, const char *const *list)
+{
+	for (; *list; list++)
+		buf_printf(b, "%s%s", *list, list[1] == NULL ? "" :
+		    list[2] == NULL ? " or " : ", ");
+}
+
+static void
+warn_unknown(struct dataset *ds, struct diag *d, const json_t *obj,
+    const char *const *list, const char *what)
+{
+	const char	*key;
+	json_t		*v;
+
+	json_object_foreach((json_t *)obj, key, v)
+		if (!listed(list, key))
+			diag_warning(d, meta_key_loc(ds->meta, obj, key),
+			    "unknown key '%s' in %s", key, what);
+}
+
+/* "key" of the metadata, a mapping of the strings "keys", into "*out". */
+static int
+mapping(struct dataset *ds, struct diag *d, const char *key,
+    const char *const *keys, json_t **out)
+{
+	json_t		*v = json_object_get(ds->root, key);
+	const char	*str;
+	int		 rc = 1;
+
+	*out = NULL;
+	if (v == NULL)
+		return 1;
+	if (!json_is_object(v))
+		return diag_error(d, meta_loc(ds->meta, ds->root, key),
+		    "key '%s' must be a mapping", key);
+	warn_unknown(ds, d, v, keys, key);
+	for (; *keys; keys++)
+		rc &= meta_string(ds->meta, d, v, *keys, &str);
+	if (rc)
+		*out = v;
+	return rc;
+}
+
+/* The string "key" of "obj" must be a date written YYYY-MM-DD. */
+static int
+date(struct dataset *ds, struct diag *d, const json_t *obj, const char *key,
+    const char **out)
+{
+	const char	*s = NULL;
+
+	if (!meta_string(ds->meta, d, obj, key, &s) || s == NULL)
+		return s == NULL && json_object_get(obj, key) == NULL;
+	if (!schema_valid(SCHEMA_DATE, s))
+		return diag_error(d, meta_loc(ds->meta, obj, key),
+		    "key '%s' must be a date written YYYY-MM-DD, not '%s'",
+		    key, s);
+	if (out)
+		*out = s;
+	return 1;
+}
+
+static int
+agents(struct dataset *ds, struct diag *d)
+{
+	static const char *const pub[] = { "name", "url", NULL };
+	static const char *const con[] = { "name", "email", NULL };
+	static const char *const lic[] = { "id", "title", "url", NULL };
+	int			 rc = 1;
+
+	rc &= mapping(ds, d, "publisher", pub, &ds->publisher);
+	rc &= mapping(ds, d, "contact", con, &ds->contact);
+	rc &= mapping(ds, d, "license", lic, &ds->license);
+	if (ds->publisher && !json_object_get(ds->publisher, "name"))
+		rc = diag_error(d, meta_loc(ds->meta, ds->root, "publisher"),
+		    "publisher has no 'name'");
+	if (ds->license && !json_object_get(ds->license, "id") &&
+	    !json_object_get(ds->license, "url"))
+		rc = diag_error(d, meta_loc(ds->meta, ds->root, "license"),
+		    "license needs an 'id' (SPDX) or a 'url'");
+	return rc;
+}
+
+static int
+temporal(struct dataset *ds, struct diag *d)
+{
+	static const char *const keys[] = { "start", "end", NULL };
+	const char		*start = NULL, *end = NULL;
+	json_t			*t = json_object_get(ds->root, "temporal");
+
+	if (t == NULL)
+		return 1;
+	if (!json_is_object(t))
+		return diag_error(d, meta_loc(ds->meta, ds->root, "temporal"),
+		    "key 'temporal' must be a mapping with 'start' and 'end'");
+	warn_unknown(ds, d, t, keys, "temporal");
+	if (!date(ds, d, t, "start", &start) || !date(ds, d, t, "end", &end))
+		return 0;
+	if (start && end && strcmp(start, end) > 0)
+		return diag_error(d, meta_loc(ds->meta, t, "end"), "temporal "
+		    "coverage ends (%s) before it starts (%s)", end, start);
+	ds->temporal = t;
+	return 1;
+}
+
+static int
+sources(struct dataset *ds, struct diag *d)
+{
+	static const char *const keys[] = { "title", "path", NULL };
+	json_t			*list = json_object_get(ds->root, "sources"), *s;
+	const char		*str;
+	size_t			 i;
+	int			 rc = 1;
+
+	if (list == NULL)
+		return 1;
+	if (!json_is_array(list))
+		return diag_error(d, meta_loc(ds->meta, ds->root, "sources"),
+		    "key 'sources' must be a list of {title, path}");
+	json_array_foreach(list, i, s) {
+		if (!json_is_object(s) || !json_object_get(s, "title")) {
+			rc = diag_error(d, meta_index_loc(ds->meta, list, i),
+			    "source must be a mapping with a 'title'");
+			continue;
+		}
+		warn_unknown(ds, d, s, keys, "a source");
+		rc &= meta_string(ds->meta, d, s, "title", &str);
+		rc &= meta_string(ds->meta, d, s, "path", &str);
+	}
+	if (rc)
+		ds->sources = list;
+	return rc;
+}
+
+static int
+word(struct dataset *ds, struct diag *d, const char *key,
+    const char *const *list, const char **out)
+{
+	struct buf	 b = BUF_INIT;
+
+	if (!meta_string(ds->meta, d, ds->root, key, out))
+		return 0;
+	if (*out == NULL || listed(list, *out))
+		return 1;
+	list_words(&b, list);
+	diag_error(d, meta_loc(ds->meta, ds->root, key), "key '%s' must be "
+	    "one of %s, not '%s'", key, b.data, *out);
+	buf_release(&b);
+	return 0;
+}
+
+static int
+preview_rows(struct dataset *ds, struct diag *d)
+{
+	long long	 n = DATASET_PREVIEW_ROWS;
+
+	if (!meta_int(ds->meta, d, ds->root, "preview_rows", &n))
+		return 0;
+	if (n < 0 || n > DATASET_PREVIEW_MAX)
+		return diag_error(d, meta_loc(ds->meta, ds->root,
+		    "preview_rows"), "key 'preview_rows' must be from 0 to %d, "
+		    "not %lld", DATASET_PREVIEW_MAX, n);
+	ds->preview_rows = (size_t)n;
+	return 1;
+}
+
+static int
+strings(struct dataset *ds, struct diag *d)
+{
+	const struct meta	*m = ds->meta;
+	json_t			*r = ds->root;
+	int			 rc = 1;
+
+	rc &= meta_string(m, d, r, "title", &ds->title);
+	rc &= meta_string(m, d, r, "description", &ds->description);
+	rc &= meta_strings(m, d, r, "keywords", &ds->keywords);
+	rc &= meta_string(m, d, r, "theme", &ds->theme);
+	rc &= meta_string(m, d, r, "spatial", &ds->spatial);
+	rc &= meta_string(m, d, r, "version", &ds->version);
+	rc &= meta_bool(m, d, r, "sample", &ds->sample);
+	rc &= date(ds, d, r, "issued", &ds->issued);
+	rc &= date(ds, d, r, "modified", &ds->modified);
+	rc &= word(ds, d, "frequency", frequencies, &ds->frequency);
+	rc &= word(ds, d, "encoding", encodings, &ds->encoding);
+	if (ds->title == NULL || *ds->title == '\0')
+		rc = diag_error(d, ds->title ? meta_loc(m, r, "title") :
+		    meta_root_loc(m), "dataset has no 'title'");
+	if (ds->description == NULL || *ds->description == '\0')
+		rc = diag_error(d, ds->description ? meta_loc(m, r,
+		    "description") : meta_root_loc(m),
+		    "dataset has no 'description'");
+	return rc;
+}
+
+static int
+metadata(struct dataset *ds, struct diag *d)
+{
+	struct buf	 b = BUF_INIT;
+	json_t		*s;
+	int		 rc;
+
+	if (!fsin_read(d, ds->yaml, ds->yaml, &b))
+		goto fail;
+	ds->meta = meta_parse(d, ds->yaml, 1, b.data, b.len);
+	buf_release(&b);
+	if (ds->meta == NULL)
+		return 0;
+	ds->root = meta_root(ds->meta);
+	if (!json_is_object(ds->root))
+		return diag_error(d, meta_root_loc(ds->meta), "dataset "
+		    "metadata must be a mapping of keys");
+	warn_unknown(ds, d, ds->root, meta_keys, "the dataset metadata");
+	rc = strings(ds, d) & agents(ds, d) & temporal(ds, d) &
+	    sources(ds, d) & preview_rows(ds, d);
+	if ((s = json_object_get(ds->root, "schema")) == NULL)
+		return diag_error(d, meta_root_loc(ds->meta), "dataset has no "
+		    "'schema' (its fields)");
+	ds->schema = schema_parse(d, ds->meta, s, meta_loc(ds->meta,
+	    ds->root, "schema"));
+	return rc && ds->schema != NULL;
+fail:
+	buf_release(&b);
+	return 0;
+}
+
+struct dataset *
+dataset_load(struct diag *d, const char *id, const char *csv,
+    const char *yaml)
+{
+	struct dataset	*ds = xcalloc(1, sizeof(*ds));
+
+	ds->id = xstrdup(id);
+	ds->csv = xstrdup(csv);
+	ds->yaml = xstrdup(yaml);
+	ds->encoding = "utf-8";
+	ds->preview_rows = DATASET_PREVIEW_ROWS;
+	ds->keys = xcalloc(1, sizeof(*ds->keys));
+	ds->ok = metadata(ds, d);
+	if (ds->keywords == NULL)
+		ds->keywords = json_array();
+	if (ds->schema != NULL)
+		ds->keys->fk = xcalloc(ds->schema->nfkeys,
+		    sizeof(*ds->keys->fk));
+	if (!ds->ok) {
+		schema_free(ds->schema);
+		ds->schema = NULL;
+	}
+	return ds;
+}
+
+void
+dataset_free(struct dataset *ds)
+{
+	if (ds == NULL)
+		return;
+	keys_free(ds->keys);
+	schema_free(ds->schema);
+	json_decref(ds->keywords);
+	json_decref(ds->preview);
+	meta_free(ds->meta);
+	free(ds->id);
+	free(ds->csv);
+	free(ds->yaml);
+	free(ds);
+}
+
+void
+dataset_free_all(struct dataset **v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		dataset_free(v[i]);
+	free(v);
+}
+
+/* Finding the datasets. */
+
+static int
+valid_id(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' &&
+		    s[i] <= '9') || s[i] == '-' || s[i] == '_'))
+			return 0;
+	return n > 0;
+}
+
+/* The index of the entry "stem.ext" in "v", or n. */
+static size_t
+lookup(const struct fsin_entry *v, size_t n, const char *stem, size_t len,
+    const char *ext)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (!v[i].isdir && strncmp(v[i].name, stem, len) == 0 &&
+		    v[i].name[len] == '.' && strcmp(v[i].name + len + 1,
+		    ext) == 0)
+			return i;
+	return n;
+}
+
+static int
+byid(const void *a, const void *b)
+{
+	const struct dataset	*const *x = a, *const *y = b;
+
+	return strcmp((*x)->id, (*y)->id);
+}
+
+/*
+ * Entry "i" of the listing: load it if it is ID.csv with its ID.yaml,
+ * report it if it is alone or misnamed.  Returns 0 after an error.
+ */
+static int
+entry(struct diag *d, const char *dir, const struct fsin_entry *v, size_t n,
+    size_t i, struct dataset **out)
+{
+	const char	*name = v[i].name, *dot = strrchr(name, '.');
+	const char	*ext = dot ? dot + 1 : "";
+	size_t		 len = dot ? (size_t)(dot - name) : strlen(name);
+	char		*path = fsin_join(dir, name), *other, *id;
+	struct loc	 at = { path, 0, 0 };
+	int		 csv = strcmp(ext, "csv") == 0, rc = 1;
+
+	*out = NULL;
+	if (!csv && strcmp(ext, "yaml") != 0)
+		diag_warning(d, &at, "not a dataset file (datasets are ID.csv "
+		    "with ID.yaml); ignored");
+	else if (!valid_id(name, len))
+		rc = diag_error(d, &at, "dataset id '%.*s' must be lower-case "
+		    "ASCII letters, digits, '-' or '_'", (int)len, name);
+	else if (lookup(v, n, name, len, csv ? "yaml" : "csv") == n)
+		rc = diag_error(d, &at, "%s '%.*s.%s' is missing", csv ?
+		    "the data has no metadata:" : "the metadata has no data:",
+		    (int)len, name, csv ? "yaml" : "csv");
+	else if (csv) {
+		id = xstrndup(name, len);
+		other = xasprintf("%.*s.yaml", (int)(strlen(path) - 4), path);
+		*out = dataset_load(d, id, path, other);
+		rc = (*out)->ok;
+		free(other);
+		free(id);
+	}
+	free(path);
+	return rc;
+}
+
+int
+dataset_load_all(struct diag *d, const char *dir, struct dataset ***out,
+    size_t *n)
+{
+	struct fsin_entry	*v;
+	struct dataset		*ds;
+	size_t			 nv = fsin_list(d, dir, &v), i;
+	int			 rc = 1;
+
+	*out = NULL;
+	*n = 0;
+	for (i = 0; i < nv; i++) {
+		if (v[i].isdir)
+			continue;
+		rc &= entry(d, dir, v, nv, i, &ds);
+		if (ds == NULL)
+			continue;
+		*out = xreallocarray(*out, *n + 1, sizeof(**out));
+		(*out)[(*n)++] = ds;
+	}
+	fsin_list_free(v, nv);
+	if (*n > 1)
+		qsort(*out, *n, sizeof(**out), byid);
+	return rc;
+}
+
+/* Scanning a CSV file. */
+
+struct cell {
+	size_t		 off;		/* in scan.text */
+	size_t		 len;
+	unsigned	 line, col;
+};
+
+struct scan {
+	struct dataset		*ds;
+	const struct schema	*s;
+	struct diag		*d;
+	const struct dataset_sink *sink;
+	struct csv_parser	 csv;
+	unsigned		 line, col;	/* of the next byte fed */
+	unsigned long long	 off;		/* its offset in the file */
+	int			 at_cell;	/* the next byte may start one */
+	int			 in_record;
+	unsigned		 cline, ccol;	/* where the open cell began */
+	struct buf		 text;		/* the record's cells, NFC */
+	struct cell		*cells;
+	size_t			 ncells, cap;
+	int			 header;	/* 0 unread, 1 good, -1 bad */
+	size_t			 errors;
+	int			 stop;		/* fatal error or sink failure */
+	json_t			**typed;	/* one per field */
+	const char		**cellv;
+	size_t			*lens;
+	struct buf		 key, shown, why, tmp;	/* scratch */
+};
+
+static void	report(struct scan *, unsigned, unsigned, const char *, ...)
+		    __attribute__((format(printf, 4, 5)));
+
+/* A CSV error, unless DATASET_ERRORS_MAX were reported already. */
+static void
+report(struct scan *sc, unsigned line, unsigned col, const char *fmt, ...)
+{
+	struct loc	 at = { sc->ds->csv, line, col };
+	struct buf	 b = BUF_INIT;
+	va_list		 ap;
+
+	if (++sc->errors > DATASET_ERRORS_MAX)
+		return;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	diag_error(sc->d, &at, "%s", b.data);
+	buf_release(&b);
+}
+
+/* Append "s" in single quotes, cut at 40 characters or a control. */
+static void
+quote(struct buf *b, const char *s, size_t len)
+{
+	size_t	 i = 0, chars = 0;
+
+	while (i < len && chars < 40 && (unsigned char)s[i] >= 0x20) {
+		for (i++; i < len && (s[i] & 0xC0) == 0x80; i++)
+			continue;
+		chars++;
+	}
+	buf_putc(b, '\'');
+	buf_put(b, s, i);
+	if (i < len)
+		buf_puts(b, "...");
+	buf_putc(b, '\'');
+}
+
+static const char *
+cell_text(const struct scan *sc, size_t i)
+{
+	return sc->text.data + sc->cells[i].off;
+}
+
+/*
+ * 1 if the valid UTF-8 "s" holds only characters below U+0300 or from
+ * U+1E00 to U+1EFF.  All of them are NFC_QC=Yes, so such text is NFC
+ * already: this spares utf8proc nearly every Vietnamese cell.
+ */
+static int
+plainly_nfc(const unsigned char *s, size_t len)
+{
+	size_t	 i = 0;
+
+	while (i < len)
+		if (s[i] < 0x80)
+			i++;
+		else if (s[i] < 0xCC)
+			i += 2;
+		else if (s[i] == 0xE1 && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB)
+			i += 3;
+		else
+			return 0;
+	return 1;
+}
+
+/* Append the "len" bytes of valid UTF-8 "s" in NFC. */
+static void
+put_nfc(struct buf *b, const char *s, size_t len)
+{
+	size_t	 n;
+	char	*t;
+
+	if (plainly_nfc((const unsigned char *)s, len) ||
+	    (t = text_nfc(s, len, &n)) == NULL) {
+		buf_put(b, s, len);
+		return;
+	}
+	buf_put(b, t, n);
+	free(t);
+}
+
+static void
+on_field(void *s, size_t len, void *arg)
+{
+	struct scan	*sc = arg;
+	struct cell	*c;
+
+	if (sc->ncells == sc->cap) {
+		sc->cap = sc->cap ? sc->cap * 2 : 16;
+		sc->cells = xreallocarray(sc->cells, sc->cap,
+		    sizeof(*sc->cells));
+	}
+	c = &sc->cells[sc->ncells++];
+	c->off = sc->text.len;
+	c->line = sc->cline;
+	c->col = sc->ccol;
+	if (len > 0)
+		put_nfc(&sc->text, s, len);
+	c->len = sc->text.len - c->off;
+	buf_putc(&sc->text, '\0');
+	sc->at_cell = 1;
+}
+
+static int
+in_header(const struct scan *sc, const char *name, size_t upto)
+{
+	size_t	 i;
+
+	for (i = 0; i < upto; i++)
+		if (strcmp(cell_text(sc, i), name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Names in the header that are empty, repeated or not fields. */
+static int
+header_names(struct scan *sc)
+{
+	const char	*name;
+	size_t		 i;
+	int		 ok = 1;
+
+	for (i = 0; i < sc->ncells; i++) {
+		name = cell_text(sc, i);
+		if (*name == '\0')
+			report(sc, sc->cells[i].line, sc->cells[i].col,
+			    "column %zu of the header has no name", i + 1);
+		else if (in_header(sc, name, i))
+			report(sc, sc->cells[i].line, sc->cells[i].col,
+			    "duplicate column '%s' in the header", name);
+		else if (schema_find(sc->s, name) == SCHEMA_NONE)
+			report(sc, sc->cells[i].line, sc->cells[i].col,
+			    "column '%s' is not a field of the schema", name);
+		else
+			continue;
+		ok = 0;
+	}
+	return ok;
+}
+
+/* The header must list the schema's field names, in order. */
+static void
+header(struct scan *sc)
+{
+	const struct schema	*s = sc->s;
+	unsigned		 line = sc->cells[0].line;
+	size_t			 i;
+	int			 ok = header_names(sc);
+
+	for (i = 0; i < s->nfields; i++)
+		if (!in_header(sc, s->fields[i].name, sc->ncells)) {
+			report(sc, line, 0, "missing column '%s' (field %zu "
+			    "of the schema)", s->fields[i].name, i + 1);
+			ok = 0;
+		}
+	for (i = 0; ok && i < sc->ncells; i++)
+		if (strcmp(cell_text(sc, i), s->fields[i].name) != 0)
+			report(sc, sc->cells[i].line, sc->cells[i].col,
+			    "column '%s' is in position %zu, but the schema "
+			    "has it in position %zu", cell_text(sc, i), i + 1,
+			    schema_find(s, cell_text(sc, i)) + 1);
+	for (i = 0; ok && i < sc->ncells; i++)
+		if (strcmp(cell_text(sc, i), s->fields[i].name) != 0)
+			ok = 0;
+	sc->header = ok ? 1 : -1;
+}
+
+/* Append the typed value "v" as key text: "x", "12", "1.5", "true". */
+static void
+key_text(struct buf *b, const json_t *v)
+{
+	char	 tmp[32];
+
+	if (json_is_string(v))
+		buf_put(b, json_string_value(v), json_string_length(v));
+	else if (json_is_integer(v)) {
+		snprintf(tmp, sizeof(tmp), "%" JSON_INTEGER_FORMAT,
+		    json_integer_value(v));
+		buf_puts(b, tmp);
+	} else if (json_is_real(v)) {
+		snprintf(tmp, sizeof(tmp), "%.17g", json_real_value(v));
+		buf_puts(b, tmp);
+	} else
+		buf_puts(b, json_is_true(v) ? "true" : "false");
+}
+
+/*
+ * The key of the values of fields "idx" in this row, into sc->key: the
+ * value's text for one field, "len:text" for each of several; 0 when
+ * one of them is missing or broke a rule.
+ */
+static int
+make_key(struct scan *sc, const size_t *idx, size_t n)
+{
+	const json_t	*v;
+	size_t		 i;
+
+	buf_reset(&sc->key);
+	for (i = 0; i < n; i++) {
+		v = sc->typed[idx[i]];
+		if (v == NULL || json_is_null(v))
+			return 0;
+		if (n == 1) {
+			key_text(&sc->key, v);
+			break;
+		}
+		buf_reset(&sc->tmp);
+		key_text(&sc->tmp, v);
+		buf_printf(&sc->key, "%zu:", sc->tmp.len);
+		buf_put(&sc->key, sc->tmp.data, sc->tmp.len);
+	}
+	return 1;
+}
+
+/* The cells of fields "idx" as "'a'" or "('a', 'b')", in sc->shown. */
+static const char *
+show_key(struct scan *sc, const size_t *idx, size_t n)
+{
+	size_t	 i;
+
+	buf_reset(&sc->shown);
+	for (i = 0; i < n; i++) {
+		buf_puts(&sc->shown, i ? ", " : n > 1 ? "(" : "");
+		quote(&sc->shown, cell_text(sc, idx[i]), sc->cells[idx[i]].len);
+	}
+	if (n > 1)
+		buf_putc(&sc->shown, ')');
+	return sc->shown.data;
+}
+
+/* Field names "idx" as "'a'" or "('a', 'b')". */
+static void
+field_names(struct buf *b, const struct schema *s, const size_t *idx,
+    size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		buf_printf(b, "%s'%s'", i ? ", " : n > 1 ? "(" : "",
+		    s->fields[idx[i]].name);
+	if (n > 1)
+		buf_putc(b, ')');
+}
+
+/* Put this row's keys into the sets; report duplicates. */
+static void
+add_keys(struct scan *sc)
+{
+	const struct dataset_keys	*k = sc->ds->keys;
+	const struct cell		*c;
+	struct tuple			*t;
+	unsigned			 first;
+	size_t				 i;
+
+	for (i = 0; i < k->nt; i++) {
+		t = k->t[i];
+		if (!make_key(sc, t->idx, t->n) || keyset_add(&t->set,
+		    sc->key.data, sc->key.len, sc->cells[0].line, &first) ||
+		    t->check == CHECK_LOOKUP)
+			continue;
+		c = &sc->cells[t->idx[0]];
+		if (t->check == CHECK_PKEY)
+			report(sc, c->line, c->col, "duplicate primary key %s "
+			    "(first on line %u)", show_key(sc, t->idx, t->n),
+			    first);
+		else
+			report(sc, c->line, c->col, "field '%s' (%s): "
+			    "duplicate value %s (first on line %u)",
+			    sc->s->fields[t->idx[0]].name,
+			    schema_type_name(sc->s->fields[t->idx[0]].type),
+			    show_key(sc, t->idx, t->n), first);
+	}
+}
+
+static void
+fk_missing(struct scan *sc, size_t k, const char *shown, unsigned line,
+    unsigned col)
+{
+	const struct schema_fkey	*fk = &sc->s->fkeys[k];
+	struct buf			 b = BUF_INIT;
+
+	field_names(&b, sc->s, fk->fields, fk->nfields);
+	report(sc, line, col, "foreign key %s = %s not found in dataset '%s'",
+	    b.data, shown, sc->ds->keys->fk[k].target->id);
+	buf_release(&b);
+}
+
+static void
+add_pending(struct scan *sc, size_t k, const struct cell *c)
+{
+	struct dataset_keys	*dk = sc->ds->keys;
+	struct pending		*p;
+
+	if (dk->npend == dk->cappend) {
+		dk->cappend = dk->cappend ? dk->cappend * 2 : 16;
+		dk->pend = xreallocarray(dk->pend, dk->cappend,
+		    sizeof(*dk->pend));
+	}
+	p = &dk->pend[dk->npend++];
+	p->key = xstrndup(sc->key.data, sc->key.len);
+	p->len = sc->key.len;
+	p->shown = xstrdup(show_key(sc, sc->s->fkeys[k].fields,
+	    sc->s->fkeys[k].nfields));
+	p->line = c->line;
+	p->col = c->col;
+	p->fk = k;
+}
+
+/* Look this row's foreign keys up. */
+static void
+check_fkeys(struct scan *sc)
+{
+	const struct fkref	*r;
+	const struct tuple	*t;
+	const struct cell	*c;
+	size_t			 k;
+
+	for (k = 0; k < sc->s->nfkeys; k++) {
+		r = &sc->ds->keys->fk[k];
+		if (r->target == NULL || (r->target != sc->ds &&
+		    !r->target->keys->complete))
+			continue;
+		if (!make_key(sc, sc->s->fkeys[k].fields,
+		    sc->s->fkeys[k].nfields))
+			continue;
+		t = r->target->keys->t[r->tuple];
+		if (keyset_get(&t->set, sc->key.data, sc->key.len) != NULL)
+			continue;
+		c = &sc->cells[sc->s->fkeys[k].fields[0]];
+		if (r->target == sc->ds)
+			add_pending(sc, k, c);
+		else
+			fk_missing(sc, k, show_key(sc, sc->s->fkeys[k].fields,
+			    sc->s->fkeys[k].nfields), c->line, c->col);
+	}
+}
+
+static int
+to_sink(struct scan *sc)
+{
+	size_t	 i, n = sc->ncells;
+
+	if (sc->sink == NULL || sc->sink->row == NULL)
+		return 1;
+	for (i = 0; i < n; i++) {
+		sc->cellv[i] = cell_text(sc, i);
+		sc->lens[i] = sc->cells[i].len;
+	}
+	return sc->sink->row(sc->sink->arg, sc->ds, sc->cells[0].line,
+	    sc->cellv, sc->lens, sc->typed, n);
+}
+
+static void
+preview(struct scan *sc)
+{
+	json_t	*row;
+	size_t	 i;
+
+	if (json_array_size(sc->ds->preview) >= sc->ds->preview_rows)
+		return;
+	row = json_array();
+	for (i = 0; i < sc->ncells; i++)
+		json_array_append_new(row, json_stringn(cell_text(sc, i),
+		    sc->cells[i].len));
+	json_array_append_new(sc->ds->preview, row);
+}
+
+static void
+row(struct scan *sc)
+{
+	size_t		 i, n = sc->s->nfields;
+	const struct cell *c = sc->cells;
+
+	sc->ds->rows++;
+	if (sc->header < 0)
+		return;
+	if (sc->ncells != n) {
+		report(sc, c[0].line, sc->ncells > n ? c[n].col : 0, "row has "
+		    "%zu cell%s, but the header has %zu", sc->ncells,
+		    sc->ncells == 1 ? "" : "s", n);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		buf_reset(&sc->why);
+		sc->typed[i] = schema_cell(sc->s, i, cell_text(sc, i),
+		    c[i].len, &sc->why);
+		if (sc->typed[i] == NULL)
+			report(sc, c[i].line, c[i].col, "%s", sc->why.data);
+	}
+	add_keys(sc);
+	check_fkeys(sc);
+	preview(sc);
+	if (!to_sink(sc))
+		sc->stop = 1;
+	for (i = 0; i < n; i++) {
+		json_decref(sc->typed[i]);
+		sc->typed[i] = NULL;
+	}
+}
+
+static void
+on_record(int c, void *arg)
+{
+	struct scan	*sc = arg;
+
+	(void)c;
+	sc->in_record = 0;
+	sc->at_cell = 1;
+	if (sc->ncells > 0 && !sc->stop) {
+		if (sc->header == 0)
+			header(sc);
+		else
+			row(sc);
+	}
+	buf_reset(&sc->text);
+	sc->ncells = 0;
+}
+
+/* A piece starting with byte "b" is about to be fed. */
+static void
+piece(struct scan *sc, unsigned char b)
+{
+	if (!sc->at_cell || (!sc->in_record && (b == '\n' || b == '\r')))
+		return;
+	sc->at_cell = 0;
+	sc->in_record = 1;
+	sc->cline = sc->line;
+	sc->ccol = sc->col;
+}
+
+/* Move the position over the "n" bytes of "p" just fed. */
+static void
+advance(struct scan *sc, const char *p, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] == '\n') {
+			sc->line++;
+			sc->col = 1;
+		} else if ((p[i] & 0xC0) != 0x80)
+			sc->col++;
+	sc->off += n;
+}
+
+static void
+bad_csv(struct scan *sc, int c)
+{
+	if (csv_error(&sc->csv) != CSV_EPARSE)
+		report(sc, sc->line, sc->col, "cannot read the CSV: %s",
+		    csv_strerror(csv_error(&sc->csv)));
+	else if (c == '"')
+		report(sc, sc->line, sc->col, "stray '\"' in an unquoted cell "
+		    "(quote the whole cell and write each '\"' as '\"\"')");
+	else
+		report(sc, sc->line, sc->col, "unexpected text after the "
+		    "closing '\"' of a quoted cell");
+	sc->stop = 1;
+}
+
+/* Feed "len" bytes to libcsv in pieces that end at ',', CR or LF. */
+static void
+feed(struct scan *sc, const char *p, size_t len)
+{
+	size_t	 i = 0, j, n;
+
+	while (i < len && !sc->stop) {
+		for (j = i; j < len && p[j] != ',' && p[j] != '\n' &&
+		    p[j] != '\r'; j++)
+			continue;
+		if (j < len)
+			j++;
+		piece(sc, (unsigned char)p[i]);
+		n = csv_parse(&sc->csv, p + i, j - i, on_field, on_record, sc);
+		advance(sc, p + i, n);
+		if (n < j - i) {
+			bad_csv(sc, (unsigned char)p[i + n]);
+			return;
+		}
+		i = j;
+	}
+}
+
+/* 1 if the "n" bytes at "s" can begin a UTF-8 sequence cut short. */
+static int
+incomplete(const unsigned char *s, size_t n)
+{
+	size_t	 need, i;
+
+	if (n == 0 || n > 3 || s[0] < 0xC2 || s[0] > 0xF4)
+		return 0;
+	need = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+	for (i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	return n < need;
+}
+
+/*
+ * Feed what can be fed of the "n" bytes at "s" and return how many that
+ * was: all, or all but a sequence cut by the end of the chunk (unless
+ * "eof").  Invalid UTF-8 and NUL bytes are reported and stop the scan.
+ */
+static size_t
+checked_feed(struct scan *sc, const char *s, size_t n, int eof)
+{
+	const char	*nul = memchr(s, '\0', n);
+	size_t		 lim = nul ? (size_t)(nul - s) : n, bad;
+
+	if (text_utf8_valid(s, lim, &bad)) {
+		feed(sc, s, lim);
+		if (nul && !sc->stop) {
+			report(sc, sc->line, sc->col, "file contains a NUL "
+			    "byte (byte offset %llu)", sc->off);
+			sc->stop = 1;
+		}
+		return lim;
+	}
+	feed(sc, s, bad);
+	if (!eof && nul == NULL && incomplete((const unsigned char *)s + bad,
+	    n - bad))
+		return bad;
+	/*
+	 * ENCODING HOOK: a file that is not UTF-8.  To wire encoding.c in,
+	 * run encoding_detect() on this chunk and append
+	 * encoding_advice(enc, mojibake) to the message.  (Valid UTF-8
+	 * mojibake never gets here: detect it on the first chunk in
+	 * read_csv() when no "encoding:" is declared.)
+	 */
+	if (!sc->stop)
+		report(sc, sc->line, sc->col, "invalid UTF-8 (byte offset %llu)",
+		    sc->off);
+	sc->stop = 1;
+	return bad;
+}
+
+/* Read "fp" chunk by chunk into libcsv; 1 at the end of the file. */
+static int
+read_csv(struct scan *sc, FILE *fp)
+{
+	struct buf	 in = BUF_INIT;
+	size_t		 got, used;
+	int		 eof = 0;
+
+	while (!eof && !sc->stop) {
+		buf_grow(&in, CHUNK);
+		got = fread(in.data + in.len, 1, CHUNK, fp);
+		in.len += got;
+		sc->ds->bytes += got;
+		if (ferror(fp)) {
+			diag_syserr(sc->d, sc->ds->csv, "cannot read");
+			sc->stop = 1;
+			break;
+		}
+		eof = got < CHUNK;
+		if (sc->off == 0 && in.len >= 3 &&
+		    memcmp(in.data, "\xEF\xBB\xBF", 3) == 0) {
+			memmove(in.data, in.data + 3, in.len - 3);
+			in.len -= 3;
+			sc->off = 3;
+		}
+		/*
+		 * ENCODING HOOK: when "encoding:" names a legacy encoding,
+		 * convert "in" here with encoding_to_utf8(enc, mojibake,
+		 * in.data, in.len, &len) before the UTF-8 check.  Raw TCVN3,
+		 * VNI and Windows-1258 are one byte per character, so a chunk
+		 * converts on its own; mojibake input is UTF-8 and must be
+		 * cut at a character boundary first (see incomplete()).
+		 * Positions then count the converted text.
+		 */
+		used = checked_feed(sc, in.data, in.len, eof);
+		memmove(in.data, in.data + used, in.len - used);
+		in.len -= used;
+	}
+	buf_release(&in);
+	return !sc->stop;
+}
+
+static void
+finish(struct scan *sc)
+{
+	struct dataset_keys	*k = sc->ds->keys;
+	const struct tuple	*t;
+	const struct pending	*p;
+	size_t			 i;
+
+	for (i = 0; i < k->npend; i++) {
+		p = &k->pend[i];
+		t = k->t[k->fk[p->fk].tuple];
+		if (keyset_get(&t->set, p->key, p->len) == NULL)
+			fk_missing(sc, p->fk, p->shown, p->line, p->col);
+	}
+	if (sc->errors > DATASET_ERRORS_MAX)
+		diag_error(sc->d, &(struct loc){ sc->ds->csv,
+		    sc->line + (sc->col > 1), 0 }, "... and %zu more errors "
+		    "in this file", sc->errors - DATASET_ERRORS_MAX);
+	keys_release(k, 0);
+}
+
+/* Register the key sets this dataset's own constraints need. */
+static void
+prepare(struct dataset *ds)
+{
+	const struct schema	*s = ds->schema;
+	size_t			 i;
+
+	if (s->npkey > 0)
+		tuple_get(ds, s->pkey, s->npkey, CHECK_PKEY, 0);
+	for (i = 0; i < s->nfields; i++)
+		if (s->fields[i].unique && !(s->npkey == 1 && s->pkey[0] == i))
+			tuple_get(ds, &i, 1, CHECK_UNIQUE, 0);
+	for (i = 0; i < s->nfkeys; i++)
+		if (s->fkeys[i].self != NULL) {
+			ds->keys->fk[i].target = ds;
+			ds->keys->fk[i].tuple = tuple_get(ds, s->fkeys[i].self,
+			    s->fkeys[i].nfields, CHECK_LOOKUP, 0);
+		}
+}
+
+/* libcsv trims spaces around unquoted cells unless told none are. */
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static void
+scan_init(struct scan *sc, struct dataset *ds, struct diag *d,
+    const struct dataset_sink *sink)
+{
+	size_t	 n = ds->schema->nfields;
+
+	memset(sc, 0, sizeof(*sc));
+	sc->ds = ds;
+	sc->s = ds->schema;
+	sc->d = d;
+	sc->sink = sink;
+	sc->line = sc->col = 1;
+	sc->at_cell = 1;
+	buf_init(&sc->text);
+	buf_init(&sc->key);
+	buf_init(&sc->shown);
+	buf_init(&sc->tmp);
+	buf_init(&sc->why);
+	sc->typed = xcalloc(n, sizeof(*sc->typed));
+	sc->cellv = xcalloc(n, sizeof(*sc->cellv));
+	sc->lens = xcalloc(n, sizeof(*sc->lens));
+	csv_init(&sc->csv, CSV_STRICT | CSV_STRICT_FINI);
+	csv_set_space_func(&sc->csv, no_space);
+}
+
+static void
+scan_release(struct scan *sc)
+{
+	csv_free(&sc->csv);
+	buf_release(&sc->text);
+	buf_release(&sc->key);
+	buf_release(&sc->shown);
+	buf_release(&sc->tmp);
+	buf_release(&sc->why);
+	free(sc->cells);
+	free(sc->typed);
+	free(sc->cellv);
+	free(sc->lens);
+}
+
+/* The end of the file: the last record, or what is wrong with it. */
+static void
+end_csv(struct scan *sc)
+{
+	if (csv_fini(&sc->csv, on_field, on_record, sc) != 0) {
+		report(sc, sc->cline, sc->ccol, "quoted cell is not closed "
+		    "before the end of the file");
+		sc->stop = 1;
+	} else if (sc->header == 0)
+		report(sc, 0, 0, "the file is empty; its first line must be "
+		    "the header");
+}
+
+int
+dataset_scan(struct dataset *ds, struct diag *d,
+    const struct dataset_sink *sink)
+{
+	struct scan	 sc;
+	FILE		*fp;
+	int		 rc;
+
+	if (!ds->ok)
+		return 0;
+	/* ENCODING HOOK: remove once read_csv() converts legacy text. */
+	if (strcmp(ds->encoding, "utf-8") != 0)
+		return diag_error(d, meta_loc(ds->meta, ds->root, "encoding"),
+		    "encoding '%s' is not converted by this build yet",
+		    ds->encoding);
+	if ((fp = fopen(ds->csv, "rb")) == NULL)
+		return diag_syserr(d, ds->csv, "cannot open");
+	scan_init(&sc, ds, d, sink);
+	prepare(ds);
+	json_decref(ds->preview);
+	ds->preview = json_array();
+	ds->rows = 0;
+	ds->bytes = 0;
+	if (sink && sink->begin && !sink->begin(sink->arg, ds))
+		sc.stop = 1;
+	if (read_csv(&sc, fp))
+		end_csv(&sc);
+	fclose(fp);
+	ds->scanned = !sc.stop;
+	ds->keys->complete = !sc.stop && sc.header == 1;
+	finish(&sc);
+	rc = sc.errors == 0 && !sc.stop;
+	if (sink && sink->end && !sink->end(sink->arg, ds))
+		rc = 0;
+	scan_release(&sc);
+	return rc;
+}
+
+/* Foreign keys between datasets. */
+
+static struct dataset *
+find(struct dataset **v, size_t n, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i]->id, id) == 0)
+			return v[i];
+	return NULL;
+}
+
+/* Point foreign key "k" of "ds" at the key set of the dataset it names. */
+static int
+resolve(struct dataset **v, size_t n, struct dataset *ds, size_t k,
+    struct diag *d)
+{
+	const struct schema_fkey	*fk = &ds->schema->fkeys[k];
+	struct dataset			*t;
+	size_t				*idx, i;
+	int				 rc = 1;
+
+	if (*fk->resource == '\0')
+		return 1;
+	if ((t = find(v, n, fk->resource)) == NULL)
+		return diag_error(d, fk->resource_at, "foreign key refers to "
+		    "unknown dataset '%s'", fk->resource);
+	if (!t->ok)
+		return 1;		/* reported with its metadata */
+	idx = xcalloc(fk->nfields, sizeof(*idx));
+	for (i = 0; i < fk->nfields; i++)
+		if ((idx[i] = schema_find(t->schema, fk->ref[i])) ==
+		    SCHEMA_NONE)
+			rc = diag_error(d, fk->ref_at, "dataset '%s' has no "
+			    "field '%s'", t->id, fk->ref[i]);
+	if (rc) {
+		ds->keys->fk[k].target = t;
+		ds->keys->fk[k].tuple = tuple_get(t, idx, fk->nfields,
+		    CHECK_LOOKUP, t != ds);
+	}
+	free(idx);
+	return rc;
+}
+
+/* The depth-first walk that orders the scans, referenced ones first. */
+struct walk {
+	struct dataset	**order;
+	size_t		  norder;
+	struct dataset	**path;
+	size_t		  depth;
+	struct diag	 *d;
+	int		  rc;
+};
+
+/* Report the cycle that foreign key "k" of "ds" closes; drop that key. */
+static void
+cycle(struct walk *w, struct dataset *ds, size_t k)
+{
+	struct dataset	*t = ds->keys->fk[k].target;
+	struct buf	 b = BUF_INIT;
+	size_t		 i = w->depth;
+
+	while (w->path[i - 1] != t)
+		i--;
+	for (i--; i < w->depth; i++)
+		buf_printf(&b, "'%s' -> ", w->path[i]->id);
+	buf_printf(&b, "'%s'", t->id);
+	w->rc = diag_error(w->d, ds->schema->fkeys[k].resource_at,
+	    "foreign keys form a cycle: %s", b.data);
+	ds->keys->fk[k].target = NULL;
+	buf_release(&b);
+}
+
+static void
+visit(struct walk *w, struct dataset *ds)
+{
+	struct dataset	*t;
+	size_t		 k;
+
+	ds->keys->colour = GREY;
+	w->path[w->depth++] = ds;
+	for (k = 0; ds->ok && k < ds->schema->nfkeys; k++) {
+		t = ds->keys->fk[k].target;
+		if (t == NULL || t == ds)
+			continue;
+		if (t->keys->colour == GREY)
+			cycle(w, ds, k);
+		else if (t->keys->colour == WHITE)
+			visit(w, t);
+	}
+	w->depth--;
+	ds->keys->colour = BLACK;
+	w->order[w->norder++] = ds;
+}
+
+int
+dataset_scan_all(struct dataset **v, size_t n, struct diag *d,
+    const struct dataset_sink *sink)
+{
+	struct walk	 w;
+	size_t		 i, k;
+
+	memset(&w, 0, sizeof(w));
+	w.order = xcalloc(n, sizeof(*w.order));
+	w.path = xcalloc(n, sizeof(*w.path));
+	w.d = d;
+	w.rc = 1;
+	for (i = 0; i < n; i++)
+		for (k = 0; v[i]->ok && k < v[i]->schema->nfkeys; k++)
+			w.rc &= resolve(v, n, v[i], k, d);
+	for (i = 0; i < n; i++)
+		if (v[i]->keys->colour == WHITE)
+			visit(&w, v[i]);
+	for (i = 0; i < w.norder; i++)
+		w.rc &= dataset_scan(w.order[i], d, sink);
+	for (i = 0; i < n; i++)
+		keys_release(v[i]->keys, 1);
+	free(w.order);
+	free(w.path);
+	return w.rc;
+}

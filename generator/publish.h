@@ -1,0 +1,61 @@
+/*
+ * The publish stage for datasets: the files of every dataset, its
+ * package and the catalogs.
+ *
+ *	dataset/ID/data/ID.csv, .json, .xlsx	written while the CSV is
+ *						scanned (publish_sink())
+ *	dataset/ID/datapackage.json		Frictionless descriptor
+ *	downloads/ID-VERSION.zip, all-data.zip	reproducible archives
+ *	catalog.ttl, catalog.jsonld, data.json, catalog.csv,
+ *	catalog.csv-metadata.json, datapackage.json
+ *
+ * In a check (no output) nothing is written and publish_records() still
+ * describes every dataset, without sizes and hashes.
+ */
+#ifndef PLANPRESS_PUBLISH_H
+#define PLANPRESS_PUBLISH_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+struct config;
+struct dataset;
+struct dataset_sink;
+struct diag;
+struct fsout;
+struct publish;
+
+/*
+ * A publisher writing through "fs" (NULL: write nothing) for the site
+ * "c"; both are lent for its life.  Free with publish_free().
+ */
+struct publish	*publish_new(struct diag *d, struct fsout *fs,
+		    const struct config *c);
+
+void		 publish_free(struct publish *p);
+
+/* The sink that writes CSV, JSON and XLSX while datasets are scanned. */
+const struct dataset_sink *publish_sink(struct publish *p);
+
+/*
+ * After the scan: the descriptors, archives and catalogs of the "n"
+ * datasets "v".  Returns 1, or 0 after reporting.
+ */
+int		 publish_finish(struct publish *p, struct dataset **v,
+		    size_t n);
+
+/*
+ * The record of every dataset as catalog.h describes it (id, title,
+ * distributions with path, bytes and sha256 ...), in id order; borrowed,
+ * lives until publish_free().
+ */
+json_t		*publish_records(const struct publish *p);
+
+/*
+ * The catalog files written at the root, as [{path, mediatype, key}]
+ * where "key" names the theme string that titles the file; borrowed.
+ */
+json_t		*publish_catalogs(const struct publish *p);
+
+#endif

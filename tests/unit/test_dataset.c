@@ -1,0 +1,882 @@
+/*
+ * Unit tests for dataset.c: pairing files, metadata keys, physical line
+ * and column numbers (quoted newlines, CRLF, BOM, multi-byte text), the
+ * header, every kind of row error, primary, unique and foreign keys
+ * within and across datasets, cycles, the error cap, the sink, and
+ * memory that does not grow with the rows.  Each test builds a site in
+ * a temporary folder and runs from inside it, so messages read
+ * "datasets/x.csv:3:2: ...".
+ */
+#include "dataset.h"
+
+#include <dirent.h>
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "check.h"
+#include "diag.h"
+#include "schema.h"
+
+static char	 home[4096];
+static char	 dir[64];
+
+static void
+setup(void)
+{
+	if (getcwd(home, sizeof(home)) == NULL)
+		abort();
+	snprintf(dir, sizeof(dir), "/tmp/planpress-dataset-XXXXXX");
+	if (mkdtemp(dir) == NULL || chdir(dir) != 0 ||
+	    mkdir("datasets", 0755) != 0)
+		abort();
+}
+
+/* Remove "path" and everything under it. */
+static void
+rm(const char *path)
+{
+	DIR		*d = opendir(path);
+	struct dirent	*e;
+	char		 sub[4096];
+
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(sub, sizeof(sub), "%s/%s", path, e->d_name);
+		rm(sub);
+	}
+	if (d != NULL)
+		closedir(d);
+	if (remove(path) != 0)
+		abort();
+}
+
+static void
+teardown(void)
+{
+	if (chdir(home) != 0)
+		abort();
+	rm(dir);
+}
+
+/* Write "len" bytes of "data" to "datasets/name". */
+static void
+put_n(const char *name, const char *data, size_t len)
+{
+	char	 path[256];
+	FILE	*fp;
+
+	snprintf(path, sizeof(path), "datasets/%s", name);
+	if ((fp = fopen(path, "wb")) == NULL ||
+	    fwrite(data, 1, len, fp) != len || fclose(fp) != 0)
+		abort();
+}
+
+static void
+put(const char *name, const char *text)
+{
+	put_n(name, text, strlen(text));
+}
+
+/* The diagnostics of "d", printed and forgotten; free() the result. */
+static char *
+printed(struct diag *d)
+{
+	char	*s = NULL;
+	size_t	 n = 0;
+	FILE	*fp = open_memstream(&s, &n);
+
+	diag_print(d, fp);
+	fclose(fp);
+	return s;
+}
+
+/* The result of loading and scanning datasets/, kept for checks. */
+struct run {
+	struct diag	 *d;
+	struct dataset	**v;
+	size_t		  n;
+	int		  loaded, scanned;
+	size_t		  errors;
+	char		 *out;
+};
+
+static void
+run(struct run *r, const struct dataset_sink *sink)
+{
+	r->d = diag_new();
+	r->loaded = dataset_load_all(r->d, "datasets", &r->v, &r->n);
+	r->scanned = dataset_scan_all(r->v, r->n, r->d, sink);
+	r->errors = diag_errors(r->d);
+	r->out = printed(r->d);
+}
+
+static void
+run_free(struct run *r)
+{
+	dataset_free_all(r->v, r->n);
+	diag_free(r->d);
+	free(r->out);
+}
+
+/* 1 if the run printed exactly "want". */
+static int
+said(const struct run *r, const char *want)
+{
+	if (strcmp(r->out, want) == 0)
+		return 1;
+	printf("  printed:\n%s  want:\n%s", r->out, want);
+	return 0;
+}
+
+static struct dataset *
+get(const struct run *r, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->v[i]->id, id) == 0)
+			return r->v[i];
+	return NULL;
+}
+
+/* "preview[row][col]" of dataset "id", or "". */
+static const char *
+cell(const struct run *r, const char *id, size_t row, size_t col)
+{
+	struct dataset	*ds = get(r, id);
+	const char	*s;
+
+	if (ds == NULL)
+		return "";
+	s = json_string_value(json_array_get(json_array_get(ds->preview, row),
+	    col));
+	return s ? s : "";
+}
+
+static const char *const meta3 =
+    "title: T\ndescription: D\nschema:\n  fields:\n"
+    "    - {name: id, constraints: {required: true}}\n"
+    "    - {name: name}\n"
+    "    - {name: value, type: integer}\n";
+
+static void
+test_positions(void)
+{
+	struct run	 r;
+
+	setup();
+	put("t.yaml", meta3);
+	put("t.csv", "\xEF\xBB\xBFid,name,value\r\n"
+	    "a,\"line1\r\nline2\",1\r\n"
+	    "b,Huế,x\r\n"
+	    "\"c\",\"q\"\"\",2\r\n"
+	    ",\"\",3\r\n"
+	    "\r\n"
+	    "d,\"a,b\r\n\r\nc\",zz\r\n"
+	    "e,Pha\xCC\x81t,5");
+	run(&r, NULL);
+	CHECK(r.loaded && !r.scanned);
+	CHECK(said(&r,
+	    "datasets/t.csv:4:7: error: field 'value' (integer): 'x' is not "
+	    "an integer\n"
+	    "datasets/t.csv:6:1: error: field 'id' (string): a value is "
+	    "required\n"
+	    "datasets/t.csv:10:4: error: field 'value' (integer): 'zz' is not "
+	    "an integer\n"));
+	CHECK(r.n == 1 && r.v[0]->rows == 6);
+	CHECK_STR(cell(&r, "t", 0, 1), "line1\r\nline2");
+	CHECK_STR(cell(&r, "t", 2, 0), "c");
+	CHECK_STR(cell(&r, "t", 2, 1), "q\"");
+	CHECK_STR(cell(&r, "t", 4, 1), "a,b\r\n\r\nc");
+	CHECK_STR(cell(&r, "t", 5, 1), "Ph\xC3\xA1t");
+	CHECK(r.n == 1 && r.v[0]->bytes == 98);
+	run_free(&r);
+	teardown();
+}
+
+static void
+test_columns(void)
+{
+	struct run	 r;
+
+	setup();
+	put("t.yaml", meta3);
+	put("t.csv", "id,name,value\n"
+	    "đ,\"Thừa Thiên Huế\",1.5\n"
+	    "e,\"two\nlines\",-\n");
+	run(&r, NULL);
+	CHECK(said(&r,
+	    "datasets/t.csv:2:20: error: field 'value' (integer): '1.5' is "
+	    "not an integer\n"
+	    "datasets/t.csv:4:8: error: field 'value' (integer): '-' is not "
+	    "an integer\n"));
+	run_free(&r);
+	teardown();
+}
+
+static void
+test_header(void)
+{
+	struct run	 r;
+
+	setup();
+	put("a.yaml", meta3);
+	put("a.csv", "id,extra,value\n1,2,3\n");
+	put("b.yaml", meta3);
+	put("b.csv", "value,id,name\n1,2,3\n");
+	put("c.yaml", meta3);
+	put("c.csv", "id,name,,id,value\n");
+	put("d.yaml", meta3);
+	put("d.csv", "");
+	put("e.yaml", meta3);
+	put("e.csv", "id,name,value\n");
+	run(&r, NULL);
+	CHECK(said(&r,
+	    "datasets/a.csv:1: error: missing column 'name' (field 2 of the "
+	    "schema)\n"
+	    "datasets/a.csv:1:4: error: column 'extra' is not a field of the "
+	    "schema\n"
+	    "datasets/b.csv:1:1: error: column 'value' is in position 1, but "
+	    "the schema has it in position 3\n"
+	    "datasets/b.csv:1:7: error: column 'id' is in position 2, but the "
+	    "schema has it in position 1\n"
+	    "datasets/b.csv:1:10: error: column 'name' is in position 3, but "
+	    "the schema has it in position 2\n"
+	    "datasets/c.csv:1:9: error: column 3 of the header has no name\n"
+	    "datasets/c.csv:1:10: error: duplicate column 'id' in the "
+	    "header\n"
+	    "datasets/d.csv: error: the file is empty; its first line must be "
+	    "the header\n"));
+	CHECK(get(&r, "a") && get(&r, "a")->rows == 1);
+	CHECK(get(&r, "e") && get(&r, "e")->rows == 0 &&
+	    get(&r, "e")->scanned);
+	run_free(&r);
+	teardown();
+}
+
+static void
+test_rows(void)
+{
+	struct run	 r;
+
+	setup();
+	put("t.yaml", meta3);
+	put("t.csv", "id,name,value\na,b\na,b,1,4,5\na\n");
+	run(&r, NULL);
+	CHECK(said(&r,
+	    "datasets/t.csv:2: error: row has 2 cells, but the header has 3\n"
+	    "datasets/t.csv:3:7: error: row has 5 cells, but the header has "
+	    "3\n"
+	    "datasets/t.csv:4: error: row has 1 cell, but the header has 3\n"));
+	CHECK(r.n == 1 && r.v[0]->rows == 3);
+	CHECK(json_array_size(r.v[0]->preview) == 0);
+	run_free(&r);
+	teardown();
+}
+
+static void
+test_quotes(void)
+{
+	struct run	 r;
+
+	setup();
+	put("a.yaml", meta3);
+	put("a.csv", "id,name,value\nx,ab\"c,1\n");
+	put("b.yaml", meta3);
+	put("b.csv", "id,name,value\nx,\"ab\"c,1\n");
+	put("c.yaml", meta3);
+	put("c.csv", "id,name,value\nx,y,1\nx,\"open\n\nstill,2\n");
+	put("d.yaml", meta3);
+	put("d.csv", "id,name,value\nx, \"y\" ,1\n");
+	run(&r, NULL);
+	CHECK(said(&r,
+	    "datasets/a.csv:2:5: error: stray '\"' in an unquoted cell (quote "
+	    "the whole cell and write each '\"' as '\"\"')\n"
+	    "datasets/b.csv:2:7: error: unexpected text after the closing "
+	    "'\"' of a quoted cell\n"
+	    "datasets/c.csv:3:3: error: quoted cell is not closed before the "
+	    "end of the file\n"
+	    "datasets/d.csv:2:4: error: stray '\"' in an unquoted cell (quote "
+	    "the whole cell and write each '\"' as '\"\"')\n"));
+	CHECK(get(&r, "c") && !get(&r, "c")->scanned);
+	run_free(&r);
+	teardown();
+}
+
+static void
+test_utf8(void)
+{
+	struct run	 r;
+	struct buf	 b = BUF_INIT;
+
+	setup();
+	put("a.yaml", meta3);
+	put("a.csv", "id,name,value\nx,Hu\xE1\xBB\xBF,1\nx,Hu\xE1\xBB,1\n");
+	put("b.yaml", meta3);
+	put_n("b.csv", "id,name,value\nx,\0,1\n", 20);
+	put("c.yaml", meta3);
+	buf_puts(&b, "id,name,value\n");
+	while (b.len < 65536 - 20)
+		buf_puts(&b, "abc,def,123\n");
+	while (b.len < 65535)
+		buf_puts(&b, "z");
+	buf_puts(&b, "\xE1\xBA\xBF,name,9\n");	/* "ế" across the chunks */
+	put_n("c.csv", b.data, b.len);
+	run(&r, NULL);
+	CHECK(said(&r,
+	    "datasets/a.csv:3:5: error: invalid UTF-8 (byte offset 28)\n"
+	    "datasets/b.csv:2:3: error: file contains a NUL byte (byte offset "
+	    "16)\n"));
+	CHECK(get(&r, "a") && !get(&r, "a")->scanned && get(&r, "a")->rows == 1);
+	CHECK(get(&r, "c") && get(&r, "c")->scanned &&
+	    get(&r, "c")->bytes == b.len);
+	buf_release(&b);
+	run_free(&r);
+	teardown();
+}
+
+static const char *const units_yaml =
+    "title: Units\ndescription: D\nschema:\n  fields:\n"
+    "    - {name: id, constraints: {pattern: '[a-z]+'}}\n"
+    "    - {name: parent}\n"
+    "    - {name: code, type: integer, constraints: {unique: true}}\n"
+    "  primaryKey: id\n"
+    "  foreignKeys:\n"
+    "    - fields: parent\n"
+    "      reference: {resource: '', fields: id}\n";
+
+static void
+test_keys(void)
+{
+	struct run	 r;
+
+	setup();
+	put("units.yaml", units_yaml);
+	put("units.csv", "id,parent,code\n"
+	    "tinh,,1\n"
+	    "syt,tinh,2\n"
+	    "syt,tinh,3\n"
+	    "sxd,later,2\n"
+	    "qn,nope,\n"
+	    "later,,\n"
+	    "x1,tinh,5\n");
+	run(&r, NULL);
+	CHECK(said(&r,
+	    "datasets/units.csv:4:1: error: duplicate primary key 'syt' "
+	    "(first on line 3)\n"
+	    "datasets/units.csv:5:11: error: field 'code' (integer): "
+	    "duplicate value '2' (first on line 3)\n"
+	    "datasets/units.csv:6:4: error: foreign key 'parent' = 'nope' not "
+	    "found in dataset 'units'\n"
+	    "datasets/units.csv:8:1: error: field 'id' (string): 'x1' does "
+	    "not match the pattern '[a-z]+'\n"));
+	run_free(&r);
+	teardown();
+}
+
+static void
+test_composite(void)
+{
+	struct run	 r;
+
+	setup();
+	put("v.yaml", "title: V\ndescription: D\nschema:\n  fields:\n"
+	    "    - {name: unit}\n    - {name: year, type: year}\n"
+	    "    - {name: value, type: number}\n"
+	    "  primaryKey: [unit, year]\n");
+	put("v.csv", "unit,year,value\na,2024,1\na,2025,2\nb,2024,3\n"
+	    "a,2024,4\na,,5\n");
+	run(&r, NULL);
+	CHECK(said(&r,
+	    "datasets/v.csv:5:1: error: duplicate primary key ('a', '2024') "
+	    "(first on line 2)\n"
+	    "datasets/v.csv:6:3: error: field 'year' (year): a value is "
+	    "required\n"));
+	run_free(&r);
+	teardown();
+}
+
+static void
+test_foreign(void)
+{
+	struct run	 r;
+
+	setup();
+	put("units.yaml", units_yaml);
+	put("units.csv", "id,parent,code\ntinh,,1\nsyt,tinh,2\n");
+	put("a-values.yaml", "title: V\ndescription: D\nschema:\n"
+	    "  fields: [{name: unit}, {name: value, type: number}]\n"
+	    "  foreignKeys:\n"
+	    "    - {fields: unit, reference: {resource: units, fields: id}}\n");
+	put("a-values.csv", "unit,value\nsyt,1\nsxyz,2\n,3\ntinh,4\n");
+	put("b.yaml", "title: B\ndescription: D\nschema:\n"
+	    "  fields: [{name: u}, {name: c}]\n"
+	    "  foreignKeys:\n"
+	    "    - {fields: u, reference: {resource: nope, fields: id}}\n"
+	    "    - {fields: [u, c], reference: {resource: units, fields: "
+	    "[id, cod]}}\n"
+	    "    - {fields: [u, c], reference: {resource: units, fields: "
+	    "[id, code]}}\n");
+	put("b.csv", "u,c\nsyt,2\nsyt,3\n");
+	put("c.yaml", "title: C\ndescription: D\nschema:\n"
+	    "  fields: [{name: u}]\n"
+	    "  foreignKeys: [{fields: u, reference: {resource: d, fields: "
+	    "id}}]\n");
+	put("c.csv", "u\nx\n");
+	put("d.yaml", "title: D\nschema: {fields: [{name: id}]}\n");
+	put("d.csv", "id\n");
+	put("e.yaml", "title: E\ndescription: D\nencoding: tcvn3\n"
+	    "schema: {fields: [{name: id}]}\n");
+	put("e.csv", "id\n");
+	run(&r, NULL);
+	CHECK(!r.loaded && !r.scanned);
+	CHECK(said(&r,
+	    "datasets/a-values.csv:3:1: error: foreign key 'unit' = 'sxyz' "
+	    "not found in dataset 'units'\n"
+	    "datasets/b.csv:3:1: error: foreign key ('u', 'c') = ('syt', '3') "
+	    "not found in dataset 'units'\n"
+	    "datasets/b.yaml:6:41: error: foreign key refers to unknown "
+	    "dataset 'nope'\n"
+	    "datasets/b.yaml:7:61: error: dataset 'units' has no field "
+	    "'cod'\n"
+	    "datasets/d.yaml:1:1: error: dataset has no 'description'\n"
+	    "datasets/e.yaml:3:11: error: encoding 'tcvn3' is not converted by "
+	    "this build yet\n"));
+	run_free(&r);
+	teardown();
+}
+
+/* Dataset metadata with a foreign key "ref" to dataset "to". */
+static void
+put_ref(const char *name, const char *to)
+{
+	char	 y[512];
+
+	snprintf(y, sizeof(y), "title: T\ndescription: D\nschema:\n"
+	    "  fields: [{name: id}, {name: ref}]\n  primaryKey: id\n"
+	    "  foreignKeys:\n"
+	    "    - {fields: ref, reference: {resource: %s, fields: id}}\n", to);
+	put(name, y);
+}
+
+static void
+test_cycle(void)
+{
+	struct run	 r;
+
+	setup();
+	put_ref("a.yaml", "b");
+	put("a.csv", "id,ref\n1,1\n2,9\n");
+	put_ref("b.yaml", "a");
+	put("b.csv", "id,ref\n1,1\n");
+	put_ref("c.yaml", "c");
+	put("c.csv", "id,ref\n1,\n");
+	run(&r, NULL);
+	CHECK(said(&r,
+	    "datasets/a.csv:3:3: error: foreign key 'ref' = '9' not found in "
+	    "dataset 'b'\n"
+	    "datasets/b.yaml:7:43: error: foreign keys form a cycle: 'a' -> "
+	    "'b' -> 'a'\n"));
+	run_free(&r);
+	teardown();
+}
+
+static void
+test_pairs(void)
+{
+	struct run	 r;
+
+	setup();
+	put("lonely.csv", "id\n1\n");
+	put("meta.yaml", meta3);
+	put("Bad.csv", "id\n");
+	put("Bad.yaml", meta3);
+	put("ok.csv", "id,name,value\n");
+	put("ok.yaml", meta3);
+	put("notes.txt", "x");
+	put("x.yml", "x");
+	mkdir("datasets/sub", 0755);
+	run(&r, NULL);
+	CHECK(!r.loaded && r.scanned);
+	CHECK(said(&r,
+	    "datasets/Bad.csv: error: dataset id 'Bad' must be lower-case "
+	    "ASCII letters, digits, '-' or '_'\n"
+	    "datasets/Bad.yaml: error: dataset id 'Bad' must be lower-case "
+	    "ASCII letters, digits, '-' or '_'\n"
+	    "datasets/lonely.csv: error: the data has no metadata: "
+	    "'lonely.yaml' is missing\n"
+	    "datasets/meta.yaml: error: the metadata has no data: 'meta.csv' "
+	    "is missing\n"
+	    "datasets/notes.txt: warning: not a dataset file (datasets are "
+	    "ID.csv with ID.yaml); ignored\n"
+	    "datasets/x.yml: warning: not a dataset file (datasets are ID.csv "
+	    "with ID.yaml); ignored\n"));
+	CHECK(r.n == 1 && strcmp(r.v[0]->id, "ok") == 0);
+	CHECK(r.n == 1 && strcmp(r.v[0]->csv, "datasets/ok.csv") == 0);
+	run_free(&r);
+	teardown();
+}
+
+static void
+test_no_folder(void)
+{
+	struct diag	*d = diag_new();
+	struct dataset	**v;
+	size_t		  n;
+
+	CHECK(dataset_load_all(d, "/nonexistent/datasets", &v, &n));
+	CHECK(v == NULL && n == 0);
+	CHECK(dataset_scan_all(v, n, d, NULL));
+	CHECK(diag_errors(d) == 0);
+	dataset_free_all(v, n);
+	dataset_free(NULL);
+	diag_free(d);
+}
+
+static void
+test_metadata(void)
+{
+	struct run	 r;
+
+	setup();
+	put("a.yaml", "description: ''\nkeywords: 3\nfrequency: yearly\n"
+	    "issued: 16/05/2024\nlicense: {title: CC}\npublisher: {url: x}\n"
+	    "preview_rows: 20000\nencoding: latin1\nsample: 'no'\n"
+	    "temporal: {start: '2024-12-31', end: '2024-01-01'}\n"
+	    "sources: [{title: A, path: 1}, x]\nauthor: me\n"
+	    "contact: {name: N, phone: 1}\n");
+	put("a.csv", "id\n");
+	put("b.yaml", "title: B\ndescription: D\n");
+	put("b.csv", "id\n");
+	put("c.yaml", "- a\n");
+	put("c.csv", "id\n");
+	put("d.yaml", "title: [\n");
+	put("d.csv", "id\n");
+	run(&r, NULL);
+	CHECK(!r.loaded && !r.scanned);
+	CHECK(said(&r,
+	    "datasets/a.yaml:1:1: error: dataset has no 'schema' (its fields)\n"
+	    "datasets/a.yaml:1:1: error: dataset has no 'title'\n"
+	    "datasets/a.yaml:1:14: error: dataset has no 'description'\n"
+	    "datasets/a.yaml:2:11: error: key 'keywords' must be a list of "
+	    "strings, not '3'\n"
+	    "datasets/a.yaml:3:12: error: key 'frequency' must be one of "
+	    "continuous, daily, weekly, monthly, quarterly, semiannual, "
+	    "annual, irregular or never, not 'yearly'\n"
+	    "datasets/a.yaml:4:9: error: key 'issued' must be a date written "
+	    "YYYY-MM-DD, not '16/05/2024'\n"
+	    "datasets/a.yaml:5:10: error: license needs an 'id' (SPDX) or a "
+	    "'url'\n"
+	    "datasets/a.yaml:6:12: error: publisher has no 'name'\n"
+	    "datasets/a.yaml:7:15: error: key 'preview_rows' must be from 0 "
+	    "to 10000, not 20000\n"
+	    "datasets/a.yaml:8:11: error: key 'encoding' must be one of "
+	    "utf-8, windows-1258, tcvn3 or vni, not 'latin1'\n"
+	    "datasets/a.yaml:9:9: error: key 'sample' must be true or false, "
+	    "not 'no'\n"
+	    "datasets/a.yaml:10:38: error: temporal coverage ends (2024-01-01) "
+	    "before it starts (2024-12-31)\n"
+	    "datasets/a.yaml:11:28: error: key 'path' must be a string, not "
+	    "'1'\n"
+	    "datasets/a.yaml:11:32: error: source must be a mapping with a "
+	    "'title'\n"
+	    "datasets/a.yaml:12:1: warning: unknown key 'author' in the "
+	    "dataset metadata\n"
+	    "datasets/a.yaml:13:20: warning: unknown key 'phone' in contact\n"
+	    "datasets/b.yaml:1:1: error: dataset has no 'schema' (its fields)\n"
+	    "datasets/c.yaml:1:1: error: dataset metadata must be a mapping of "
+	    "keys\n"
+	    "datasets/d.yaml:2:1: error: did not find expected node content "
+	    "while parsing a flow node\n"));
+	CHECK(r.n == 4 && !r.v[0]->ok && r.v[0]->schema == NULL);
+	run_free(&r);
+	teardown();
+}
+
+static void
+test_metadata_values(void)
+{
+	struct run	 r;
+	struct dataset	*ds;
+
+	setup();
+	put("t.yaml", "title: \"Chỉ tiêu\"\ndescription: |\n  Mọi chỉ tiêu\n"
+	    "keywords: [a, b]\ntheme: T\npublisher: {name: P, url: 'u'}\n"
+	    "contact: {name: C, email: e}\n"
+	    "license: {id: CC-BY-4.0, url: 'https://x'}\n"
+	    "temporal: {start: '2024-01-01', end: '2024-12-31'}\n"
+	    "spatial: Huế\nfrequency: annual\nissued: '2024-05-16'\n"
+	    "modified: '2024-05-17'\nversion: 1.0.0\nencoding: utf-8\n"
+	    "sources: [{title: QĐ 73, path: 'https://x'}]\nsample: true\n"
+	    "preview_rows: 2\nschema: {fields: [{name: id}]}\n");
+	put("t.csv", "id\n1\n2\n3\n");
+	put("u.yaml", "title: U\ndescription: D\nschema: {fields: [{name: "
+	    "id}]}\n");
+	put("u.csv", "id\n");
+	run(&r, NULL);
+	CHECK(r.loaded && r.scanned);
+	CHECK_STR(r.out, "");
+	ds = get(&r, "t");
+	if (ds == NULL)
+		goto out;
+	CHECK_STR(ds->title, "Chỉ tiêu");
+	CHECK_STR(ds->description, "Mọi chỉ tiêu\n");
+	CHECK(json_array_size(ds->keywords) == 2);
+	CHECK_STR(ds->theme, "T");
+	CHECK_STR(json_string_value(json_object_get(ds->publisher, "name")),
+	    "P");
+	CHECK_STR(json_string_value(json_object_get(ds->contact, "email")),
+	    "e");
+	CHECK_STR(json_string_value(json_object_get(ds->license, "id")),
+	    "CC-BY-4.0");
+	CHECK_STR(json_string_value(json_object_get(ds->temporal, "end")),
+	    "2024-12-31");
+	CHECK_STR(ds->spatial, "Huế");
+	CHECK_STR(ds->frequency, "annual");
+	CHECK_STR(ds->issued, "2024-05-16");
+	CHECK_STR(ds->modified, "2024-05-17");
+	CHECK_STR(ds->version, "1.0.0");
+	CHECK_STR(ds->encoding, "utf-8");
+	CHECK(json_array_size(ds->sources) == 1);
+	CHECK(ds->sample == 1 && ds->preview_rows == 2 && ds->rows == 3);
+	CHECK(json_array_size(ds->preview) == 2);
+	ds = get(&r, "u");
+	CHECK(ds && ds->publisher == NULL && ds->license == NULL &&
+	    ds->contact == NULL && ds->temporal == NULL && ds->sources ==
+	    NULL && ds->issued == NULL && ds->keywords != NULL &&
+	    json_array_size(ds->keywords) == 0 && ds->preview_rows ==
+	    DATASET_PREVIEW_ROWS && ds->sample == 0);
+out:
+	run_free(&r);
+	teardown();
+}
+
+static void
+test_cap(void)
+{
+	struct run	 r;
+	struct buf	 b = BUF_INIT;
+	int		 i;
+
+	setup();
+	put("t.yaml", meta3);
+	buf_puts(&b, "id,name,value\n");
+	for (i = 0; i < 150; i++)
+		buf_puts(&b, "a,b,x\n");
+	put("t.csv", b.data);
+	run(&r, NULL);
+	CHECK(r.errors == DATASET_ERRORS_MAX + 1);
+	CHECK(strstr(r.out, "datasets/t.csv:101:5: error: field 'value' "
+	    "(integer): 'x' is not an integer\n"
+	    "datasets/t.csv:152: error: ... and 50 more errors in this "
+	    "file\n") != NULL);
+	CHECK(strstr(r.out, "t.csv:102:") == NULL);
+	buf_release(&b);
+	run_free(&r);
+	teardown();
+}
+
+/* A sink that counts and checks what it is given. */
+struct counter {
+	int		 begins, rows, ends;
+	unsigned	 last_line;
+	long long	 sum;
+	int		 stop_at;	/* return 0 at this row (0: never) */
+	int		 bad;
+};
+
+static int
+c_begin(void *arg, struct dataset *ds)
+{
+	struct counter	*c = arg;
+
+	(void)ds;
+	c->begins++;
+	return 1;
+}
+
+static int
+c_row(void *arg, struct dataset *ds, unsigned line, const char *const *cells,
+    const size_t *lens, json_t *const *typed, size_t n)
+{
+	struct counter	*c = arg;
+
+	(void)ds;
+	c->rows++;
+	c->last_line = line;
+	if (n != 3 || strlen(cells[0]) != lens[0] || typed[0] == NULL)
+		c->bad++;
+	else if (json_is_integer(typed[2]))
+		c->sum += json_integer_value(typed[2]);
+	else if (!(typed[2] == NULL || json_is_null(typed[2])))
+		c->bad++;
+	return c->rows != c->stop_at;
+}
+
+static int
+c_end(void *arg, struct dataset *ds)
+{
+	struct counter	*c = arg;
+
+	(void)ds;
+	c->ends++;
+	return 1;
+}
+
+static void
+test_sink(void)
+{
+	struct counter		 c;
+	struct dataset_sink	 sink = { &c, c_begin, c_row, c_end };
+	struct run		 r;
+
+	setup();
+	put("t.yaml", meta3);
+	put("t.csv", "id,name,value\na,b,1\nb,\"c\nd\",20\nc,d,\nd,e,x\n"
+	    "e,f,300\n");
+	put("u.yaml", meta3);
+	put("u.csv", "id,nam,value\na,b,1\n");
+	memset(&c, 0, sizeof(c));
+	run(&r, &sink);
+	CHECK(c.begins == 2 && c.ends == 2 && c.rows == 5 && c.bad == 0);
+	CHECK(c.sum == 321 && c.last_line == 7);
+	run_free(&r);
+	memset(&c, 0, sizeof(c));
+	c.stop_at = 2;
+	run(&r, &sink);
+	CHECK(c.begins == 2 && c.ends == 2 && c.rows == 2 && !r.scanned);
+	CHECK(get(&r, "t") && get(&r, "t")->rows == 2 &&
+	    !get(&r, "t")->scanned);
+	run_free(&r);
+	teardown();
+}
+
+static void
+test_single(void)
+{
+	struct diag	*d = diag_new();
+	struct dataset	*ds;
+	char		*out;
+
+	setup();
+	put("t.yaml", "title: T\ndescription: D\nschema:\n"
+	    "  fields: [{name: id}, {name: up}]\n"
+	    "  foreignKeys: [{fields: up, reference: {resource: t, fields: "
+	    "id}}]\n");
+	put("t.csv", "id,up\na,b\nb,zz\n");
+	ds = dataset_load(d, "t", "datasets/t.csv", "datasets/t.yaml");
+	CHECK(ds->ok && dataset_scan(ds, d, NULL));
+	CHECK(ds->rows == 2 && json_array_size(ds->preview) == 2);
+	dataset_free(ds);
+	ds = dataset_load(d, "t", "datasets/t.csv", "datasets/t.yaml");
+	CHECK(dataset_scan_all(&ds, 1, d, NULL) == 0);
+	out = printed(d);
+	CHECK_STR(out, "datasets/t.csv:3:3: error: foreign key 'up' = 'zz' "
+	    "not found in dataset 't'\n");
+	free(out);
+	dataset_free(ds);
+	ds = dataset_load(d, "t", "datasets/missing.csv", "datasets/t.yaml");
+	CHECK(dataset_scan(ds, d, NULL) == 0);
+	out = printed(d);
+	CHECK_STR(out, "datasets/missing.csv: error: cannot open: No such "
+	    "file or directory\n");
+	free(out);
+	dataset_free(ds);
+	diag_free(d);
+	teardown();
+}
+
+/* Heap in use, where the C library can say. */
+static size_t
+heap(void)
+{
+#ifdef __GLIBC__
+	return mallinfo2().uordblks;
+#else
+	return 0;
+#endif
+}
+
+struct watch {
+	size_t		 at1000, last;
+	int		 rows;
+};
+
+static int
+w_row(void *arg, struct dataset *ds, unsigned line, const char *const *cells,
+    const size_t *lens, json_t *const *typed, size_t n)
+{
+	struct watch	*w = arg;
+
+	(void)ds;
+	(void)line;
+	(void)cells;
+	(void)lens;
+	(void)typed;
+	(void)n;
+	if (++w->rows == 1000)
+		w->at1000 = heap();
+	w->last = heap();
+	return 1;
+}
+
+static void
+test_memory(void)
+{
+	struct watch		 w;
+	struct dataset_sink	 sink = { &w, NULL, w_row, NULL };
+	struct run		 r;
+	FILE			*fp;
+	int			 i;
+
+	setup();
+	put("big.yaml", "title: Big\ndescription: D\nschema:\n  fields:\n"
+	    "    - {name: id}\n    - {name: name}\n"
+	    "    - {name: value, type: number, constraints: {minimum: 0}}\n");
+	if ((fp = fopen("datasets/big.csv", "w")) == NULL)
+		abort();
+	fputs("id,name,value\n", fp);
+	for (i = 0; i < 200000; i++)
+		fprintf(fp, "r%d,\"Đơn vị, số %d\",%d.5\n", i, i, i % 1000);
+	fclose(fp);
+	memset(&w, 0, sizeof(w));
+	run(&r, &sink);
+	CHECK(r.loaded && r.scanned && r.errors == 0);
+	CHECK(r.n == 1 && r.v[0]->rows == 200000 && w.rows == 200000);
+	CHECK(r.n == 1 && json_array_size(r.v[0]->preview) == 50);
+	CHECK_STR(cell(&r, "big", 49, 1), "Đơn vị, số 49");
+	/* No more than a few kilobytes of drift over 199,000 rows. */
+	CHECK(w.last < w.at1000 + 65536);
+	run_free(&r);
+	teardown();
+}
+
+int
+main(void)
+{
+	test_positions();
+	test_columns();
+	test_header();
+	test_rows();
+	test_quotes();
+	test_utf8();
+	test_keys();
+	test_composite();
+	test_foreign();
+	test_cycle();
+	test_pairs();
+	test_no_folder();
+	test_metadata();
+	test_metadata_values();
+	test_cap();
+	test_sink();
+	test_single();
+	test_memory();
+	return CHECK_DONE("dataset");
+}
