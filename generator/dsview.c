@@ -299,6 +299,15 @@ label(const json_t *t, const char *group, const char *key)
 	return s ? s : key;
 }
 
+/* rec[key] copied into o[key], or an empty object. */
+static void
+copyobj(json_t *o, const char *key, const json_t *rec)
+{
+	json_t	*v = json_object_get(rec, key);
+
+	json_object_set_new(o, key, v ? json_deep_copy(v) : json_object());
+}
+
 json_t *
 dsview_dataset(const struct dataset *ds, const json_t *rec,
     const json_t *t, const char *base, const char *path)
@@ -319,12 +328,9 @@ dsview_dataset(const struct dataset *ds, const json_t *rec,
 	json_object_set_new(o, "has_keywords",
 	    json_boolean(json_array_size(ds->keywords) > 0));
 	setstr(o, "theme", ds->theme);
-	json_object_set(o, "publisher", json_object_get(rec, "publisher") ?
-	    json_object_get(rec, "publisher") : json_object());
-	json_object_set(o, "contact", json_object_get(rec, "contact") ?
-	    json_object_get(rec, "contact") : json_object());
-	json_object_set(o, "license", json_object_get(rec, "license") ?
-	    json_object_get(rec, "license") : json_object());
+	copyobj(o, "publisher", rec);
+	copyobj(o, "contact", rec);
+	copyobj(o, "license", rec);
 	start = json_string_value(json_object_get(ds->temporal, "start"));
 	end = json_string_value(json_object_get(ds->temporal, "end"));
 	if (start) {
@@ -341,7 +347,8 @@ dsview_dataset(const struct dataset *ds, const json_t *rec,
 	setdate(o, "modified", ds->modified, t);
 	setstr(o, "version", ds->version);
 	json_object_set_new(o, "sample", json_boolean(ds->sample));
-	json_object_set(o, "sources", ds->sources ? ds->sources : json_array());
+	json_object_set_new(o, "sources", ds->sources ?
+	    json_deep_copy(ds->sources) : json_array());
 	json_object_set_new(o, "has_sources",
 	    json_boolean(json_array_size(ds->sources) > 0));
 	buf_reset(&b);
