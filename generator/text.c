@@ -99,6 +99,59 @@ all_ascii(const char *s, size_t len)
 	return 1;
 }
 
+/*
+ * 1 if the code point "c" cannot change under NFC whatever surrounds
+ * it: a starter (combining class 0) that no composition excludes, that
+ * never composes with a preceding character, and whose decomposition, if
+ * any, composes back to it (not so for U+212B ANGSTROM SIGN, which
+ * becomes U+00C5).
+ */
+static int
+nfc_stable(utf8proc_int32_t c)
+{
+	const utf8proc_property_t	*p = utf8proc_get_property(c);
+	utf8proc_int32_t		 d[4];
+	utf8proc_ssize_t		 n;
+	int				 last = 0;
+
+	if (p->combining_class != 0 || p->comp_exclusion)
+		return 0;
+	if (p->comb_index != UINT16_MAX && p->comb_index >= 0x8000)
+		return 0;		/* may compose with what precedes */
+	if (c >= 0x1100 && c < 0x1200)
+		return 0;		/* conjoining jamo */
+	if (p->decomp_seqindex == UINT16_MAX)
+		return 1;
+	/* Precomposed: stable when its decomposition composes back to it. */
+	n = utf8proc_decompose_char(c, d, 4, UTF8PROC_DECOMPOSE, &last);
+	if (n < 1 || n > 4)
+		return 0;
+	n = utf8proc_normalize_utf32(d, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	return n == 1 && d[0] == c;
+}
+
+/* 1 if NFC leaves "s" as it is (a fast check; 0 means "maybe not"). */
+static int
+is_nfc(const char *s, size_t len)
+{
+	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t	 c;
+	utf8proc_ssize_t	 n;
+	size_t			 i = 0;
+
+	while (i < len) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &c);
+		if (n <= 0 || !nfc_stable(c))
+			return 0;
+		i += (size_t)n;
+	}
+	return 1;
+}
+
 char *
 text_nfc(const char *s, size_t len, size_t *outlen)
 {
@@ -112,6 +165,11 @@ text_nfc(const char *s, size_t len, size_t *outlen)
 	}
 	if (!text_utf8_valid(s, len, NULL))
 		return NULL;
+	if (is_nfc(s, len)) {
+		if (outlen != NULL)
+			*outlen = len;
+		return xstrndup(s, len);
+	}
 	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
 	    &dst, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	if (n < 0)	/* only UTF8PROC_ERROR_NOMEM is left */

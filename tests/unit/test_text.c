@@ -304,9 +304,36 @@ test_segment(void)
 	CHECK(!text_safe_segment(t));
 }
 
+/* The fast "already NFC" path must never skip a change NFC makes. */
+static void
+nfc_is(const char *in, const char *want)
+{
+	size_t	 n;
+	char	*s = text_nfc(in, strlen(in), &n);
+
+	CHECK_STR(s, want);
+	CHECK(s != NULL && n == strlen(want));
+	free(s);
+}
+
+static void
+test_nfc_fast_path(void)
+{
+	nfc_is("\xE2\x84\xAB", "\xC3\x85");		/* U+212B -> U+00C5 */
+	nfc_is("\xE2\x84\xA6", "\xCE\xA9");		/* OHM -> OMEGA */
+	nfc_is("\xE1\x84\x80\xE1\x85\xA1", "\xEA\xB0\x80"); /* jamo -> GA */
+	nfc_is("\xE0\xAD\x87\xE0\xAC\xBE", "\xE0\xAD\x8B"); /* Oriya */
+	nfc_is("\xCD\x84", "\xCC\x88\xCC\x81");	/* U+0344, non-starter */
+	nfc_is("\xC3\xA9\xCC\xA3", "\xE1\xBA\xB9\xCC\x81"); /* é + dot below */
+	nfc_is("Tiếng Việt: Đảm bảo, Ủy ban, Hương Thủy",
+	    "Tiếng Việt: Đảm bảo, Ủy ban, Hương Thủy");
+	nfc_is("\xEF\xA4\x80", "\xE8\xB1\x88");	/* CJK compat U+F900 */
+}
+
 int
 main(void)
 {
+	test_nfc_fast_path();
 	test_utf8();
 	test_position();
 	test_nfc();
