@@ -29,6 +29,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "encoding.h"
 #include "fsin.h"
 #include "meta.h"
 #include "schema.h"
@@ -70,7 +71,9 @@ fnv(const char *s, size_t len)
 
 	for (i = 0; i < len; i++)
 		h = (h ^ (unsigned char)s[i]) * 0x100000001B3ULL;
-	return h ^ (h >> 29);
+	h ^= h >> 33;			/* murmur3's finaliser */
+	h *= 0xFF51AFD7ED558CCDULL;
+	return h ^ (h >> 33);
 }
 
 static struct entry *
@@ -149,7 +152,7 @@ keyset_add(struct keyset *ks, const char *key, size_t len, unsigned line,
 	}
 	e->hash = h;
 	e->key = keep(ks, key, len);
-	e->len = len;
+	e->len = (uint32_t)len;	/* a cell is far below 4 GB */
 	e->line = line;
 	ks->n++;
 	return 1;
@@ -281,16 +284,6 @@ static const char *const meta_keys[] = {
 static const char *const frequencies[] = {
 	"continuous", "daily", "weekly", "monthly", "quarterly",
 	"semiannual", "annual", "irregular", "never", NULL
-};
-
-/*
- * ENCODING HOOK: the names "encoding:" accepts, as docs/datasets.md
- * lists them.  To wire encoding.c in, check the value with
- * encoding_parse() instead (it also takes "UTF-8", "cp1258", "abc" ...)
- * and keep the enum encoding on the dataset for read_csv().
- */
-static const char *const encodings[] = {
-	"utf-8", "windows-1258", "tcvn3", "vni", NULL
 };
 
 static int
@@ -453,6 +446,25 @@ word(struct dataset *ds, struct diag *d, const char *key,
 	return 0;
 }
 
+/* "encoding:", one of the names encoding_parse() knows. */
+static int
+encodingkey(struct dataset *ds, struct diag *d)
+{
+	enum encoding	 e;
+
+	if (!meta_string(ds->meta, d, ds->root, "encoding", &ds->encoding))
+		return 0;
+	if (ds->encoding == NULL) {
+		ds->encoding = "utf-8";
+		return 1;
+	}
+	if (encoding_parse(ds->encoding, &e))
+		return 1;
+	return diag_error(d, meta_loc(ds->meta, ds->root, "encoding"),
+	    "key 'encoding' must be one of utf-8, windows-1258, tcvn3 or vni, "
+	    "not '%s'", ds->encoding);
+}
+
 static int
 preview_rows(struct dataset *ds, struct diag *d)
 {
@@ -485,7 +497,7 @@ strings(struct dataset *ds, struct diag *d)
 	rc &= date(ds, d, r, "issued", &ds->issued);
 	rc &= date(ds, d, r, "modified", &ds->modified);
 	rc &= word(ds, d, "frequency", frequencies, &ds->frequency);
-	rc &= word(ds, d, "encoding", encodings, &ds->encoding);
+	rc &= encodingkey(ds, d);
 	if (ds->title == NULL || *ds->title == '\0')
 		rc = diag_error(d, ds->title ? meta_loc(m, r, "title") :
 		    meta_root_loc(m), "dataset has no 'title'");
@@ -501,30 +513,30 @@ metadata(struct dataset *ds, struct diag *d)
 {
 	struct buf	 b = BUF_INIT;
 	json_t		*s;
-	int		 rc;
+	int		 rc = 0;
 
-	if (!fsin_read(d, ds->yaml, ds->yaml, &b))
-		goto fail;
-	ds->meta = meta_parse(d, ds->yaml, 1, b.data, b.len);
-	buf_release(&b);
-	if (ds->meta == NULL)
-		return 0;
+	if (!fsin_read(d, ds->yaml, ds->yaml, &b) ||
+	    (ds->meta = meta_parse(d, ds->yaml, 1, b.data, b.len)) == NULL)
+		goto out;
 	ds->root = meta_root(ds->meta);
-	if (!json_is_object(ds->root))
-		return diag_error(d, meta_root_loc(ds->meta), "dataset "
-		    "metadata must be a mapping of keys");
+	if (!json_is_object(ds->root)) {
+		diag_error(d, meta_root_loc(ds->meta), "dataset metadata must "
+		    "be a mapping of keys");
+		goto out;
+	}
 	warn_unknown(ds, d, ds->root, meta_keys, "the dataset metadata");
 	rc = strings(ds, d) & agents(ds, d) & temporal(ds, d) &
 	    sources(ds, d) & preview_rows(ds, d);
 	if ((s = json_object_get(ds->root, "schema")) == NULL)
-		return diag_error(d, meta_root_loc(ds->meta), "dataset has no "
+		rc = diag_error(d, meta_root_loc(ds->meta), "dataset has no "
 		    "'schema' (its fields)");
-	ds->schema = schema_parse(d, ds->meta, s, meta_loc(ds->meta,
-	    ds->root, "schema"));
-	return rc && ds->schema != NULL;
-fail:
+	else
+		ds->schema = schema_parse(d, ds->meta, s,
+		    meta_loc(ds->meta, ds->root, "schema"));
+	rc = rc && ds->schema != NULL;
+out:
 	buf_release(&b);
-	return 0;
+	return rc;
 }
 
 struct dataset *
@@ -704,6 +716,9 @@ struct scan {
 	int			 header;	/* 0 unread, 1 good, -1 bad */
 	size_t			 errors;
 	int			 stop;		/* fatal error or sink failure */
+	enum encoding		 enc;		/* declared in the metadata */
+	int			 declared;	/* "encoding:" was given */
+	int			 mojibake;	/* -1 until the first chunk */
 	json_t			**typed;	/* one per field */
 	const char		**cellv;
 	size_t			*lens;
@@ -754,37 +769,14 @@ cell_text(const struct scan *sc, size_t i)
 	return sc->text.data + sc->cells[i].off;
 }
 
-/*
- * 1 if the valid UTF-8 "s" holds only characters below U+0300 or from
- * U+1E00 to U+1EFF.  All of them are NFC_QC=Yes, so such text is NFC
- * already: this spares utf8proc nearly every Vietnamese cell.
- */
-static int
-plainly_nfc(const unsigned char *s, size_t len)
-{
-	size_t	 i = 0;
-
-	while (i < len)
-		if (s[i] < 0x80)
-			i++;
-		else if (s[i] < 0xCC)
-			i += 2;
-		else if (s[i] == 0xE1 && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB)
-			i += 3;
-		else
-			return 0;
-	return 1;
-}
-
 /* Append the "len" bytes of valid UTF-8 "s" in NFC. */
 static void
 put_nfc(struct buf *b, const char *s, size_t len)
 {
 	size_t	 n;
-	char	*t;
+	char	*t = text_nfc(s, len, &n);
 
-	if (plainly_nfc((const unsigned char *)s, len) ||
-	    (t = text_nfc(s, len, &n)) == NULL) {
+	if (t == NULL) {		/* not UTF-8: cannot happen here */
 		buf_put(b, s, len);
 		return;
 	}
@@ -1209,6 +1201,21 @@ incomplete(const unsigned char *s, size_t n)
 	return n < need;
 }
 
+/* Invalid UTF-8: say so, and which legacy encoding it looks like. */
+static void
+badutf8(struct scan *sc, const char *s, size_t n)
+{
+	int		 moj = 0;
+	enum encoding	 e = encoding_detect(s, n, &moj);
+
+	if (e == ENCODING_UTF8)
+		report(sc, sc->line, sc->col, "invalid UTF-8 (byte offset "
+		    "%llu)", sc->off);
+	else
+		report(sc, sc->line, sc->col, "invalid UTF-8 (byte offset "
+		    "%llu): %s", sc->off, encoding_advice(e, moj));
+}
+
 /*
  * Feed what can be fed of the "n" bytes at "s" and return how many that
  * was: all, or all but a sequence cut by the end of the chunk (unless
@@ -1233,18 +1240,67 @@ checked_feed(struct scan *sc, const char *s, size_t n, int eof)
 	if (!eof && nul == NULL && incomplete((const unsigned char *)s + bad,
 	    n - bad))
 		return bad;
-	/*
-	 * ENCODING HOOK: a file that is not UTF-8.  To wire encoding.c in,
-	 * run encoding_detect() on this chunk and append
-	 * encoding_advice(enc, mojibake) to the message.  (Valid UTF-8
-	 * mojibake never gets here: detect it on the first chunk in
-	 * read_csv() when no "encoding:" is declared.)
-	 */
 	if (!sc->stop)
-		report(sc, sc->line, sc->col, "invalid UTF-8 (byte offset %llu)",
-		    sc->off);
+		badutf8(sc, s, n);
 	sc->stop = 1;
 	return bad;
+}
+
+/*
+ * On the first chunk: for a declared legacy encoding, whether the file is
+ * that encoding's bytes or their mojibake (valid UTF-8); for a file with
+ * no "encoding:", that valid UTF-8 is not legacy text in disguise.
+ * Returns 0 after reporting.
+ */
+static int
+sniff(struct scan *sc, const char *s, size_t n)
+{
+	size_t		 bad = n;
+	enum encoding	 e;
+	int		 moj = 0;
+
+	text_utf8_valid(s, n, &bad);
+	if (sc->declared) {
+		sc->mojibake = sc->enc != ENCODING_UTF8 && bad + 4 > n;
+		return 1;
+	}
+	sc->mojibake = 0;
+	if (bad + 4 <= n)
+		return 1;	/* not UTF-8: checked_feed() reports it */
+	e = encoding_detect(s, bad, &moj);
+	if (e == ENCODING_UTF8 && !moj)
+		return 1;
+	report(sc, 1, 1, "the text is not plain UTF-8: %s",
+	    encoding_advice(e, moj));
+	sc->stop = 1;
+	return 0;
+}
+
+/*
+ * Convert what can be converted of the "n" bytes of legacy text at "s"
+ * (up to a safe cut, or all at the end of the file) and feed it; returns
+ * the bytes used.
+ */
+static size_t
+convert(struct scan *sc, const char *s, size_t n, int eof)
+{
+	size_t	 cut = eof ? n : encoding_cut(s, n), len;
+	char	*u;
+
+	if (cut == 0)
+		cut = n < CHUNK ? 0 : n;	/* no cut point in a whole chunk */
+	if (cut == 0)
+		return 0;
+	if ((u = encoding_to_utf8(sc->enc, sc->mojibake, s, cut, &len)) ==
+	    NULL) {
+		report(sc, sc->line, sc->col, "cannot convert the text from "
+		    "%s (byte offset %llu)", encoding_name(sc->enc), sc->off);
+		sc->stop = 1;
+		return cut;
+	}
+	checked_feed(sc, u, len, 1);
+	free(u);
+	return cut;
 }
 
 /* Read "fp" chunk by chunk into libcsv; 1 at the end of the file. */
@@ -1272,15 +1328,14 @@ read_csv(struct scan *sc, FILE *fp)
 			in.len -= 3;
 			sc->off = 3;
 		}
-		/*
-		 * ENCODING HOOK: when "encoding:" names a legacy encoding,
-		 * convert "in" here with encoding_to_utf8(enc, mojibake,
-		 * in.data, in.len, &len) before the UTF-8 check.  Raw TCVN3,
-		 * VNI and Windows-1258 are one byte per character, so a chunk
-		 * converts on its own; mojibake input is UTF-8 and must be
-		 * cut at a character boundary first (see incomplete()).
-		 * Positions then count the converted text.
-		 */
+		if (sc->mojibake == -1 && !sniff(sc, in.data, in.len))
+			break;
+		if (sc->enc != ENCODING_UTF8) {
+			used = convert(sc, in.data, in.len, eof);
+			memmove(in.data, in.data + used, in.len - used);
+			in.len -= used;
+			continue;
+		}
 		used = checked_feed(sc, in.data, in.len, eof);
 		memmove(in.data, in.data + used, in.len - used);
 		in.len -= used;
@@ -1401,14 +1456,13 @@ dataset_scan(struct dataset *ds, struct diag *d,
 
 	if (!ds->ok)
 		return 0;
-	/* ENCODING HOOK: remove once read_csv() converts legacy text. */
-	if (strcmp(ds->encoding, "utf-8") != 0)
-		return diag_error(d, meta_loc(ds->meta, ds->root, "encoding"),
-		    "encoding '%s' is not converted by this build yet",
-		    ds->encoding);
 	if ((fp = fopen(ds->csv, "rb")) == NULL)
 		return diag_syserr(d, ds->csv, "cannot open");
 	scan_init(&sc, ds, d, sink);
+	sc.declared = json_object_get(ds->root, "encoding") != NULL;
+	sc.enc = ENCODING_UTF8;
+	encoding_parse(ds->encoding, &sc.enc);
+	sc.mojibake = -1;
 	prepare(ds);
 	json_decref(ds->preview);
 	ds->preview = json_array();

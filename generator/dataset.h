@@ -81,8 +81,8 @@ struct dataset {
 	size_t		 rows;		/* data records, header excluded */
 	unsigned long long bytes;	/* size of the CSV file */
 	json_t		*preview;	/* owned: [[cell, ...], ...] strings */
-	int		 scanned;	/* read to the end without I/O or
-					   encoding failure */
+	int		 scanned;	/* read to the end: no I/O, encoding,
+					   quoting or sink failure stopped it */
 	struct dataset_keys *keys;	/* private to dataset.c */
 };
 

@@ -31,7 +31,6 @@
 
 #include "buf.h"
 #include "text.h"
-#include "xalloc.h"
 
 /* Tone marks, in the order of the columns of vowels[]. */
 enum tone { TONE_NONE, TONE_GRAVE, TONE_HOOK, TONE_TILDE, TONE_ACUTE,
@@ -323,8 +322,9 @@ vni_single(unsigned char b)
 		unsigned char	 byte;
 		uint16_t	 cp;
 	} singles[] = {
-		{ 0xF1, D_STROKE }, { 0xED, 0x00ED }, { 0xEC, 0x00EC }, { 0xE6, 0x1EC9 },
-		{ 0xF3, 0x0129 }, { 0xF2, 0x1ECB }, { 0xEE, 0x1EF5 },
+		{ 0xF1, D_STROKE }, { 0xED, 0x00ED }, { 0xEC, 0x00EC },
+		{ 0xE6, 0x1EC9 }, { 0xF3, 0x0129 }, { 0xF2, 0x1ECB },
+		{ 0xEE, 0x1EF5 },
 	};
 	size_t	 i;
 
@@ -406,13 +406,17 @@ out:
 	return rc;
 }
 
-/* encoding_to_utf8(), counting odd bytes in "*odd" as the decoders do. */
-static char *
-convert(enum encoding e, int mojibake, const char *s, size_t len,
-    size_t *outlen, size_t *odd)
+/*
+ * Decode the "len" bytes of "s" from "e" (and "mojibake") into "dec" as
+ * UTF-8, not yet normalised; "*odd" counts the bytes the decoder found
+ * odd for "e".  0 if "s" cannot be decoded.
+ */
+static int
+decode(struct buf *dec, enum encoding e, int mojibake, const char *s,
+    size_t len, size_t *odd)
 {
-	struct buf	 raw = BUF_INIT, dec = BUF_INIT;
-	char		*res = NULL;
+	struct buf	 raw = BUF_INIT;
+	int		 rc = 0;
 
 	*odd = 0;
 	if (mojibake) {
@@ -423,33 +427,53 @@ convert(enum encoding e, int mojibake, const char *s, size_t len,
 	}
 	switch (e) {
 	case ENCODING_UTF8:
-		buf_put(&dec, s + bom(s, len), len - bom(s, len));
+		if (!text_utf8_valid(s, len, NULL))
+			goto out;
+		buf_put(dec, s + bom(s, len), len - bom(s, len));
 		break;
 	case ENCODING_WINDOWS1258:
-		if (!cp1258_decode(&dec, s, len))
+		if (!cp1258_decode(dec, s, len))
 			goto out;
 		break;
 	case ENCODING_TCVN3:
-		tcvn3_decode(&dec, (const unsigned char *)s, len, odd);
+		tcvn3_decode(dec, (const unsigned char *)s, len, odd);
 		break;
 	case ENCODING_VNI:
-		vni_decode(&dec, (const unsigned char *)s, len, odd);
+		vni_decode(dec, (const unsigned char *)s, len, odd);
 		break;
 	}
-	res = text_nfc(dec.data, dec.len, outlen);	/* NULL if invalid */
+	rc = 1;
 out:
 	buf_release(&raw);
-	buf_release(&dec);
-	return res;
+	return rc;
 }
 
 char *
 encoding_to_utf8(enum encoding e, int mojibake, const char *s, size_t len,
     size_t *outlen)
 {
-	size_t	 odd;
+	struct buf	 dec = BUF_INIT;
+	char		*res = NULL;
+	size_t		 odd;
 
-	return convert(e, mojibake, s, len, outlen, &odd);
+	if (decode(&dec, e, mojibake, s, len, &odd))
+		res = text_nfc(dec.data, dec.len, outlen);
+	buf_release(&dec);
+	return res;
+}
+
+size_t
+encoding_cut(const char *s, size_t len)
+{
+	unsigned char	 c;
+
+	while (len > 0) {
+		c = (unsigned char)s[len - 1];
+		if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+			break;
+		len--;
+	}
+	return len;
 }
 
 /*
@@ -641,8 +665,7 @@ word_add(struct word *w, const struct vtab *t, uint32_t c)
 		return;
 	}
 	w->vowel[w->n] = 0;
-	if ((c | 0x20) >= 'b' && (c | 0x20) <= 'z' && c < 0x80 &&
-	    strchr("eiouy", (int)(c | 0x20)) == NULL) {
+	if (c < 0x80 && strchr("aeiouy", (int)(c | 0x20)) == NULL) {
 		up = c < 'a';
 		w->letter[w->n][0] = (char)(c | 0x20);
 		w->letter[w->n][1] = '\0';
@@ -778,20 +801,49 @@ static const struct reading {
 	{ ENCODING_VNI, 0 },
 };
 
-/* Score reading "r" of "s"; 0 if "s" cannot be read that way. */
+/*
+ * Score reading "r" of "s"; 0 if "s" cannot be read that way.  Only
+ * text with combining marks (U+0300 to U+036F start with 0xCC or 0xCD)
+ * is worth normalising first.
+ */
 static int
 score_reading(struct score *sc, const struct vtab *t,
     const struct reading *r, const char *s, size_t len)
 {
-	char	*u;
-	size_t	 n, odd;
+	struct buf	 dec = BUF_INIT;
+	char		*u = NULL;
+	size_t		 n, odd;
+	int		 rc = 0;
 
-	if ((u = convert(r->e, r->mojibake, s, len, &n, &odd)) == NULL)
-		return 0;
-	score_text(sc, t, u, n);
+	if (!decode(&dec, r->e, r->mojibake, s, len, &odd))
+		goto out;
+	if (memchr(dec.data, 0xCC, dec.len) != NULL ||
+	    memchr(dec.data, 0xCD, dec.len) != NULL) {
+		u = text_nfc(dec.data, dec.len, &n);
+		score_text(sc, t, u, n);
+	} else
+		score_text(sc, t, dec.data, dec.len);
 	sc->odd = (long)odd;
+	rc = 1;
+out:
 	free(u);
-	return 1;
+	buf_release(&dec);
+	return rc;
+}
+
+/*
+ * 1 if the best reading's score "best" overturns "base", the score of
+ * reading the text as UTF-8 (all 0 when it is not UTF-8): more plausible
+ * words than implausible ones and odd bytes, more than "base" has, and
+ * a better balance.  When the whole text is valid UTF-8, one word alone
+ * does not overturn it.
+ */
+static int
+overturns(const struct score *best, const struct score *base, int whole)
+{
+	return best->good > best->bad + best->odd &&
+	    best->good > base->good && value(best) > value(base) &&
+	    (!whole || best->good >= 2);
 }
 
 enum encoding
@@ -799,7 +851,7 @@ encoding_detect(const char *s, size_t len, int *mojibake)
 {
 	static const struct reading	 utf8 = { ENCODING_UTF8, 0 };
 	struct vtab			 t;
-	struct score			 base = { 0, 0, 0 }, sc, best = { 0, 0, 0 };
+	struct score			 base = { 0, 0, 0 }, sc, best;
 	const struct reading		*r, *win = NULL;
 	size_t				 ulen;
 	int				 valid;
@@ -824,9 +876,7 @@ encoding_detect(const char *s, size_t len, int *mojibake)
 			best = sc;
 		}
 	}
-	if (win == NULL || best.good <= best.bad + best.odd ||
-	    best.good <= base.good || value(&best) <= value(&base) ||
-	    (valid && ulen == len && best.good < 2))	/* one word is not */
+	if (win == NULL || !overturns(&best, &base, valid && ulen == len))
 		return ENCODING_UTF8;
 	if (mojibake != NULL)
 		*mojibake = win->mojibake;
@@ -902,9 +952,9 @@ encoding_advice(enum encoding e, int mojibake)
 		    "Windows-1252 and saved as UTF-8 ('Thoâng' for 'Thông'); "
 		    "declare encoding: vni in the dataset's metadata, or "
 		    "convert the original file with UniKey's converter" :
-		    "the text looks like VNI (VNI-Windows); convert it to UTF-8 "
-		    "with UniKey's converter, or declare encoding: vni in the "
-		    "dataset's metadata";
+		    "the text looks like VNI (VNI-Windows); convert it to "
+		    "UTF-8 with UniKey's converter, or declare encoding: vni "
+		    "in the dataset's metadata";
 	case ENCODING_UTF8:
 		break;
 	}

@@ -87,6 +87,21 @@ char		*encoding_to_utf8(enum encoding e, int mojibake, const char *s,
 		    size_t len, size_t *outlen);
 
 /*
+ * Where a file read chunk by chunk may be cut so that each piece
+ * converts on its own with encoding_to_utf8(), in any encoding and as
+ * mojibake: the length of "s" up to and including its last byte below
+ * 0x80 that is not a letter (a space, digit, comma, newline ...), or 0
+ * when it has none.  A VNI letter may take its mark from the next byte
+ * and a Windows-1258 letter its tone, and a UTF-8 character may be cut,
+ * but none of them spans such a byte.  Convert that much, carry the
+ * rest over to the next chunk, and convert whatever is left at the end
+ * of the file.
+ *
+ *	encoding_cut("Vie\xE4t Na", 8)	// 6, after the space
+ */
+size_t		 encoding_cut(const char *s, size_t len);
+
+/*
  * One line of advice for a user whose text encoding_detect() judged to
  * be "e" (with "mojibake"), e.g. "the text looks like TCVN3 (ABC);
  * convert it to UTF-8 with UniKey's converter, or declare encoding:

@@ -736,7 +736,7 @@ publish_finish(struct publish *p, struct dataset **v, size_t n)
 	for (i = 0; i < n; i++)
 		if (v[i]->ok && v[i]->scanned)
 			rc &= package(p, v[i], packages);
-	if (p->fs != NULL && n > 0) {
+	if (p->fs != NULL && json_object_size(packages) > 0) {
 		rc &= allzip(p, v, n, packages);
 		if (*p->c->base_url)
 			rc &= catalogs(p);

@@ -1691,7 +1691,7 @@ schema_parse(struct diag *d, const struct meta *m, const json_t *obj,
 	if (!meta_strings(m, d, obj, "missingValues", &p.s->missing))
 		p.ok = 0;
 	fields(&p, obj, at);
-	if (!p.ok)
+	if (p.s->nfields == 0)
 		goto out;
 	primary_key(&p, obj);
 	foreign_keys(&p, obj);

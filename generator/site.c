@@ -349,8 +349,10 @@ publish(struct build *b)
 		epoch(b);
 		rc = dataset_scan_all(b->data, b->ndata, b->d,
 		    publish_sink(b->pub));
-		rc &= publish_finish(b->pub, b->data, b->ndata);
-		rc &= datapages(b);
+		/* Packages and pages only of data that passed every check. */
+		if (rc && diag_errors(b->d) == 0)
+			rc = publish_finish(b->pub, b->data, b->ndata) &&
+			    datapages(b);
 	} else
 		rc = 1;
 	rc &= pages(b) & statics(b);

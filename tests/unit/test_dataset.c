@@ -10,12 +10,15 @@
 #include "dataset.h"
 
 #include <dirent.h>
-#include <malloc.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "buf.h"
 #include "check.h"
@@ -445,9 +448,29 @@ test_foreign(void)
 	    "dataset 'nope'\n"
 	    "datasets/b.yaml:7:61: error: dataset 'units' has no field "
 	    "'cod'\n"
-	    "datasets/d.yaml:1:1: error: dataset has no 'description'\n"
-	    "datasets/e.yaml:3:11: error: encoding 'tcvn3' is not converted by "
-	    "this build yet\n"));
+	    "datasets/d.yaml:1:1: error: dataset has no 'description'\n"));
+	run_free(&r);
+	teardown();
+}
+
+/* Keys are not looked up in a dataset that could not be read whole. */
+static void
+test_foreign_incomplete(void)
+{
+	struct run	 r;
+
+	setup();
+	put("t.yaml", "title: T\ndescription: D\nschema: {fields: [{name: "
+	    "id, constraints: {unique: true}}], primaryKey: id}\n");
+	put("t.csv", "id\na\nb\xFF\nc\n");
+	put("r.yaml", "title: R\ndescription: D\nschema:\n"
+	    "  fields: [{name: t}]\n"
+	    "  foreignKeys: [{fields: t, reference: {resource: t, fields: "
+	    "id}}]\n");
+	put("r.csv", "t\na\nc\n");
+	run(&r, NULL);
+	CHECK(said(&r, "datasets/t.csv:3:2: error: invalid UTF-8 (byte offset "
+	    "6)\n"));
 	run_free(&r);
 	teardown();
 }
@@ -857,9 +880,55 @@ test_memory(void)
 	teardown();
 }
 
+/* "Sở Thông tin và Truyền thông" in TCVN3 bytes, made with glibc's iconv. */
+static size_t
+tcvn3(char *out, size_t cap)
+{
+	char	 in[] = "id,name\n1,Sở Thông tin và Truyền thông\n";
+	char	*ip = in, *op = out;
+	size_t	 il = strlen(in), ol = cap;
+	iconv_t	 cd = iconv_open("TCVN5712-1", "UTF-8");
+
+	if (cd == (iconv_t)-1 || iconv(cd, &ip, &il, &op, &ol) == (size_t)-1)
+		abort();
+	iconv_close(cd);
+	return cap - ol;
+}
+
+/* A declared legacy encoding is converted; an undeclared one is named. */
+static void
+test_encoding(void)
+{
+	struct run	 r;
+	char		 bytes[256];
+	size_t		 n = tcvn3(bytes, sizeof(bytes));
+	const char	*meta = "title: E\ndescription: D\nencoding: tcvn3\n"
+	    "schema: {fields: [{name: id, type: integer}, {name: name}]}\n";
+
+	setup();
+	put("e.yaml", meta);
+	put_n("e.csv", bytes, n);
+	run(&r, NULL);
+	CHECK(r.loaded && r.scanned && r.errors == 0);
+	CHECK(r.n == 1 && r.v[0]->rows == 1);
+	CHECK_STR(json_string_value(json_array_get(json_array_get(
+	    r.v[0]->preview, 0), 1)), "Sở Thông tin và Truyền thông");
+	run_free(&r);
+	put("e.yaml", "title: E\ndescription: D\n"
+	    "schema: {fields: [{name: id, type: integer}, {name: name}]}\n");
+	run(&r, NULL);
+	CHECK(!r.scanned && r.errors == 1);
+	CHECK(strstr(r.out, "datasets/e.csv:2:") != NULL);
+	CHECK(strstr(r.out, "TCVN3") != NULL);
+	CHECK(strstr(r.out, "encoding: tcvn3") != NULL);
+	run_free(&r);
+	teardown();
+}
+
 int
 main(void)
 {
+	test_encoding();
 	test_positions();
 	test_columns();
 	test_header();
@@ -869,6 +938,7 @@ main(void)
 	test_keys();
 	test_composite();
 	test_foreign();
+	test_foreign_incomplete();
 	test_cycle();
 	test_pairs();
 	test_no_folder();
