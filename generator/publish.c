@@ -111,8 +111,11 @@ csvrow(struct stream *s, const char *const *cells, const size_t *lens,
 			continue;
 		}
 		put(s, "\"", 1);
-		for (j = 0; j < lens[i]; j++)
-			put(s, cells[i] + j, 1 + (cells[i][j] == '"'));
+		for (j = 0; j < lens[i]; j++) {
+			put(s, cells[i] + j, 1);
+			if (cells[i][j] == '"')
+				put(s, "\"", 1);	/* "" inside quotes */
+		}
 		put(s, "\"", 1);
 	}
 	put(s, "\r\n", 2);
@@ -406,6 +409,35 @@ resource(struct dataset *ds, json_t *dist, int tabular)
 	return r;
 }
 
+/*
+ * A package of one dataset holds no other dataset, so its foreign keys
+ * to other datasets go (planpress checked them; all-data.zip keeps them).
+ */
+static void
+ownkeys(json_t *res)
+{
+	json_t	*schema = json_object_get(res, "schema");
+	json_t		*fks = json_object_get(schema, "foreignKeys"), *keep, *fk;
+	const char	*r;
+	size_t		 i;
+
+	if (fks == NULL)
+		return;
+	keep = json_array();
+	json_array_foreach(fks, i, fk) {
+		r = json_string_value(json_object_get(json_object_get(fk,
+		    "reference"), "resource"));
+		if (r == NULL || *r == '\0')
+			json_array_append(keep, fk);
+	}
+	if (json_array_size(keep))
+		json_object_set_new(schema, "foreignKeys", keep);
+	else {
+		json_object_del(schema, "foreignKeys");
+		json_decref(keep);
+	}
+}
+
 static json_t *
 licenses(json_t *rec)
 {
@@ -447,6 +479,7 @@ descriptor(struct publish *p, struct dataset *ds, json_t *rec)
 		json_object_set_new(dp, "sources", json_deep_copy(ds->sources));
 	json_array_foreach(json_object_get(rec, "distributions"), i, dist)
 		json_array_append_new(res, resource(ds, dist, i == 0));
+	ownkeys(json_array_get(res, 0));
 	json_object_set_new(dp, "resources", res);
 	buf_release(&iri);
 	return dp;
@@ -617,6 +650,39 @@ package(struct publish *p, struct dataset *ds, json_t *packages)
 	return rc;
 }
 
+/*
+ * The root datapackage.json of all-data.zip: the table of every dataset,
+ * with the foreign keys between them.
+ */
+static void
+alldescriptor(struct publish *p, struct dataset **v, size_t n,
+    struct buf *out)
+{
+	json_t	*dp, *res = json_array(), *r, *csv;
+	char	*s;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (!v[i]->ok || !v[i]->scanned)
+			continue;
+		csv = json_array_get(json_object_get(record(p, v[i]),
+		    "distributions"), 0);
+		r = resource(v[i], csv, 1);
+		json_object_set_new(r, "path", json_sprintf("%s/data/%s.csv",
+		    v[i]->id, v[i]->id));
+		json_object_set_new(r, "title", json_string(v[i]->title));
+		json_array_append_new(res, r);
+	}
+	dp = json_pack("{s:s, s:s, s:s, s:o}", "$schema", DP_V2, "name",
+	    "all-data", "title", p->c->title, "resources", res);
+	s = json_dumps(dp, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	buf_reset(out);
+	buf_puts(out, s);
+	buf_putc(out, '\n');
+	free(s);
+	json_decref(dp);
+}
+
 static int
 allzip(struct publish *p, struct dataset **v, size_t n, json_t *packages)
 {
@@ -641,6 +707,8 @@ allzip(struct publish *p, struct dataset **v, size_t n, json_t *packages)
 		rc &= addpackage(p, a, prefix, record(p, v[i]), &dp);
 		free(prefix);
 	}
+	alldescriptor(p, v, n, &dp);
+	rc &= archive_add_buffer(a, "datapackage.json", dp.data, dp.len);
 	rc &= archive_close(a);
 	archive_free(a);
 out:

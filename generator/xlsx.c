@@ -124,18 +124,23 @@ lxw_fail(struct xlsx *x, const struct loc *l, const char *what, lxw_error e)
 	    lxw_strerror(e));
 }
 
+static const char	*keep_escapes(struct buf *, const char *);
+
 /* Write the bold header "names" in row 0 of "ws" and freeze it. */
 static int
 header(struct xlsx *x, lxw_worksheet *ws, const char *const *names,
     size_t n)
 {
-	lxw_error	 e;
+	struct buf	 b = BUF_INIT;
+	lxw_error	 e = LXW_NO_ERROR;
 	size_t		 i;
 
-	for (i = 0; i < n; i++)
-		if ((e = worksheet_write_string(ws, 0, (lxw_col_t)i, names[i],
-		    x->bold)) != LXW_NO_ERROR)
-			return lxw_fail(x, NULL, "cannot write header", e);
+	for (i = 0; i < n && e == LXW_NO_ERROR; i++)
+		e = worksheet_write_string(ws, 0, (lxw_col_t)i,
+		    keep_escapes(&b, names[i]), x->bold);
+	buf_release(&b);
+	if (e != LXW_NO_ERROR)
+		return lxw_fail(x, NULL, "cannot write header", e);
 	worksheet_freeze_panes(ws, 1, 0);
 	return 1;
 }
@@ -245,23 +250,25 @@ xlsx_set_row_limit(struct xlsx *x, unsigned long rows)
 	x->limit = rows;
 }
 
-/* 1 if "p" starts with four hex digits. */
+/* 1 if "p" is "_x", one or more hex digits and "_". */
 static int
-hex4(const char *p)
+escape_like(const char *p)
 {
-	int	 i;
+	size_t	 i = 2;
 
-	for (i = 0; i < 4; i++)
-		if (!isxdigit((unsigned char)p[i]))
-			return 0;
-	return 1;
+	if (p[0] != '_' || p[1] != 'x')
+		return 0;
+	while (isxdigit((unsigned char)p[i]))
+		i++;
+	return i > 2 && p[i] == '_';
 }
 
 /*
  * Spreadsheet XML writes characters that XML cannot hold as "_xHHHH_"
  * (libxlsxwriter does so for control characters), and readers decode
- * every such sequence.  Text that already holds one gets its '_' written
- * as "_x005F_", so "_x0041_" reads back as itself and not as "A".
+ * every such sequence, LibreOffice even with fewer digits ("_xa_" is a
+ * newline there).  Text that already holds one gets its '_' written as
+ * "_x005F_", so "_x0041_" and "dong_xa_hoi" read back as themselves.
  * Returns "s", or the escaped copy in "b".
  */
 static const char *
@@ -273,7 +280,7 @@ keep_escapes(struct buf *b, const char *s)
 		return s;
 	buf_reset(b);
 	for (p = s; *p != '\0'; p++) {
-		if (p[0] == '_' && p[1] == 'x' && hex4(p + 2) && p[6] == '_')
+		if (escape_like(p))
 			buf_puts(b, "_x005F");
 		buf_putc(b, *p);
 	}

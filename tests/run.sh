@@ -54,13 +54,22 @@ suite() {	# suite BUILD LABEL
 first=$1
 shift
 suite "$first" ""
+# The default site, checked against the standards it publishes.
 SITE="$TMP/default-site"
-if "$first/planpress" build --quiet --output "$SITE" >/dev/null; then
+if "$first/planpress" build --quiet --base-url https://example.gov.vn/ke-hoach/ \
+    --output "$SITE" >/dev/null; then
 	run "html" sh tests/checks/html.sh "$SITE"
 	run "links" sh tests/checks/links.sh "$SITE"
+	run "opendata" sh tests/checks/opendata.sh "$SITE"
+	for x in "$SITE"/dataset/*/data/*.xlsx; do
+		[ -f "$x" ] || continue
+		run "xlsx round trip $(basename "$x")" \
+		    sh tests/checks/xlsx-roundtrip.sh "$x" "${x%.xlsx}.csv"
+	done
 else
 	echo "RESULT: 0 1 0 default site build" >>"$LOG"
 fi
+run "zip determinism" sh tests/checks/zip-determinism.sh "$first/planpress" .
 for b in "$@"; do
 	suite "$b" " ($b)"
 done
