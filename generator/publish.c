@@ -233,6 +233,61 @@ begin(void *arg, struct dataset *ds)
 	return rc && p->xlsx != NULL;
 }
 
+/*
+ * The cell as the published CSV writes it: the typed value in its
+ * canonical form ('.' decimals, ISO dates, true/false), so that the
+ * schema published with it needs no decimalChar, groupChar or format.
+ */
+static void
+canonical(struct buf *b, json_t *v, const char *cell, size_t len)
+{
+	char	 tmp[40];
+	int	 prec;
+
+	if (v == NULL || json_is_string(v)) {
+		if (v)
+			buf_puts(b, json_string_value(v));
+		else
+			buf_put(b, cell, len);
+	} else if (json_is_integer(v))
+		buf_printf(b, "%lld", (long long)json_integer_value(v));
+	else if (json_is_real(v)) {
+		for (prec = 1; prec < 17; prec++) {
+			snprintf(tmp, sizeof(tmp), "%.*g", prec,
+			    json_real_value(v));
+			if (strtod(tmp, NULL) == json_real_value(v))
+				break;
+		}
+		if (prec == 17)
+			snprintf(tmp, sizeof(tmp), "%.17g", json_real_value(v));
+		buf_puts(b, tmp);
+	} else if (json_is_boolean(v))
+		buf_puts(b, json_is_true(v) ? "true" : "false");
+}
+
+static void
+canonrow(struct stream *s, json_t *const *typed, const char *const *cells,
+    const size_t *lens, size_t n)
+{
+	struct buf	 *v = xcalloc(n ? n : 1, sizeof(*v));
+	const char	**c = xcalloc(n ? n : 1, sizeof(*c));
+	size_t		 *l = xcalloc(n ? n : 1, sizeof(*l));
+	size_t		  i;
+
+	for (i = 0; i < n; i++) {
+		buf_init(&v[i]);
+		canonical(&v[i], typed[i], cells[i], lens[i]);
+		c[i] = v[i].data;
+		l[i] = v[i].len;
+	}
+	csvrow(s, c, l, n);
+	for (i = 0; i < n; i++)
+		buf_release(&v[i]);
+	free(v);
+	free(c);
+	free(l);
+}
+
 static int
 row(void *arg, struct dataset *ds, unsigned line, const char *const *cells,
     const size_t *lens, json_t *const *typed, size_t n)
@@ -242,7 +297,7 @@ row(void *arg, struct dataset *ds, unsigned line, const char *const *cells,
 	if (p->fs == NULL)
 		return 1;
 	if (p->csv.fp)
-		csvrow(&p->csv, cells, lens, n);
+		canonrow(&p->csv, typed, cells, lens, n);
 	if (p->json.fp)
 		jsonrow(p, ds, typed, n);
 	if (p->xlsx)
@@ -380,6 +435,27 @@ describe(struct publish *p, struct dataset *ds, json_t *r)
 	    ds->id));
 }
 
+/*
+ * The schema of the published CSV: the source's, less the options for
+ * reading it, since canonrow() wrote every value in its standard form.
+ */
+static json_t *
+published(const struct schema *sc)
+{
+	static const char *const opts[] = { "decimalChar", "groupChar",
+	    "bareNumber", "trueValues", "falseValues", "format", NULL };
+	json_t	*d = schema_descriptor(sc), *f, *missing;
+	size_t	 i, k;
+
+	json_array_foreach(json_object_get(d, "fields"), i, f)
+		for (k = 0; opts[k]; k++)
+			json_object_del(f, opts[k]);
+	missing = json_object_get(d, "missingValues");
+	if (missing)
+		json_object_set_new(d, "missingValues", json_pack("[s]", ""));
+	return d;
+}
+
 /* One Frictionless resource for a distribution of the record. */
 static json_t *
 resource(struct dataset *ds, json_t *dist, int tabular)
@@ -404,7 +480,7 @@ resource(struct dataset *ds, json_t *dist, int tabular)
 		json_object_set_new(r, "type", json_string("table"));
 		json_object_set_new(r, "profile",
 		    json_string("tabular-data-resource"));
-		json_object_set_new(r, "schema", schema_descriptor(ds->schema));
+		json_object_set_new(r, "schema", published(ds->schema));
 	}
 	return r;
 }
