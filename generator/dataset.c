@@ -275,7 +275,8 @@ keys_free(struct dataset_keys *k)
 /* Loading the metadata. */
 
 static const char *const meta_keys[] = {
-	"title", "description", "keywords", "theme", "publisher", "contact",
+	"title", "summary", "description", "keywords", "theme", "publisher",
+	"contact",
 	"license", "temporal", "spatial", "frequency", "issued", "modified",
 	"version", "encoding", "sources", "sample", "preview_rows", "schema",
 	NULL

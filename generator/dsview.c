@@ -288,6 +288,51 @@ cite(const struct dataset *ds, const json_t *rec, const json_t *t,
 	return s;
 }
 
+/* Markdown text as plain text: emphasis marks dropped, lines joined. */
+static json_t *
+plain(const char *s, size_t n)
+{
+	struct buf	 b = BUF_INIT;
+	json_t		*v;
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == '\n')
+			buf_putc(&b, ' ');
+		else if (s[i] != '*')
+			buf_putc(&b, s[i]);
+	v = json_stringn(b.data, b.len);
+	buf_release(&b);
+	return v;
+}
+
+/*
+ * "summary:" of the metadata, else the first paragraph of the
+ * description, cut at a word before 240 bytes.
+ */
+static json_t *
+summary(const struct dataset *ds)
+{
+	const char	*s = json_string_value(json_object_get(ds->root,
+	    "summary")), *end;
+	size_t		 n;
+
+	if (s != NULL)
+		return json_string(s);
+	if ((s = ds->description) == NULL)
+		return json_string("");
+	end = strstr(s, "\n\n");
+	n = end ? (size_t)(end - s) : strlen(s);
+	if (n > 240) {
+		n = 240;
+		while (n > 0 && s[n] != ' ')
+			n--;
+	}
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' '))
+		n--;
+	return plain(s, n);
+}
+
 static const char *
 label(const json_t *t, const char *group, const char *key)
 {
@@ -322,8 +367,7 @@ dsview_dataset(const struct dataset *ds, const json_t *rec,
 	html = markdown(ds->description ? ds->description : "");
 	setstr(o, "description", html);
 	free(html);
-	setstr(o, "summary", json_string_value(json_object_get(
-	    ds->root, "summary")));
+	json_object_set_new(o, "summary", summary(ds));
 	json_object_set_new(o, "keywords", keywords(ds->keywords, path));
 	json_object_set_new(o, "has_keywords",
 	    json_boolean(json_array_size(ds->keywords) > 0));
@@ -391,8 +435,7 @@ entry(const struct dataset *ds, const json_t *rec, const json_t *t,
 
 	setstr(o, "title", ds->title);
 	json_object_set_new(o, "url", rel(path, to));
-	setstr(o, "summary", json_string_value(json_object_get(ds->root,
-	    "summary")));
+	json_object_set_new(o, "summary", summary(ds));
 	json_object_set_new(o, "formats", formats);
 	i18n_size(t, n, &b);
 	setstr(o, "size_display", b.data);
