@@ -3,7 +3,8 @@
  * bundle (its CSV, XLSX and datapackage.json) is a zip whose bytes depend
  * only on the entries' names and contents.  Entries are collected first
  * and handed to libzip at archive_close(), sorted by name, each with the
- * same time (archive_epoch()), mode 0644, deflate level 9 and no extra
+ * same time (archive_epoch()), mode 0644, deflate level 6 (stored as
+ * they are for files that are compressed already) and no extra
  * fields, so neither the order of the build's threads nor the files'
  * times, permissions or the time zone can change the result.
  *
@@ -30,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -40,7 +42,7 @@
 
 #define DOS_MIN		((time_t)315532800)	/* 1980-01-01 00:00:00 UTC */
 #define DOS_MAX		((time_t)4354819198LL)	/* 2107-12-31 23:59:58 UTC */
-#define DEFLATE_LEVEL	9
+#define DEFLATE_LEVEL	6
 #define FILE_MODE	0100644u		/* regular file, rw-r--r-- */
 
 struct member {
@@ -365,6 +367,22 @@ check_files(struct archive *a)
 }
 
 /* Add member "m" to "za" with the fixed time, mode and compression. */
+/* 1 for a file that deflate would not make smaller (XLSX, zip, images). */
+static int
+compressed(const char *name)
+{
+	static const char *const ext[] = { ".xlsx", ".zip", ".png", ".jpg",
+	    ".jpeg", ".gz", NULL };
+	size_t	 n = strlen(name), i, k;
+
+	for (i = 0; ext[i]; i++) {
+		k = strlen(ext[i]);
+		if (n > k && strcasecmp(name + n - k, ext[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int
 put(struct archive *a, zip_t *za, const struct member *m, zip_uint16_t dtime,
     zip_uint16_t ddate)
@@ -384,7 +402,8 @@ put(struct archive *a, zip_t *za, const struct member *m, zip_uint16_t dtime,
 		return zip_fail(a, za, m->name);
 	}
 	idx = (zip_uint64_t)added;
-	if (zip_set_file_compression(za, idx, ZIP_CM_DEFLATE,
+	if (zip_set_file_compression(za, idx, compressed(m->name) ?
+	    ZIP_CM_STORE : ZIP_CM_DEFLATE, compressed(m->name) ? 0 :
 	    DEFLATE_LEVEL) == -1 ||
 	    zip_file_set_dostime(za, idx, dtime, ddate, 0) == -1 ||
 	    zip_file_set_external_attributes(za, idx, 0, ZIP_OPSYS_UNIX,
