@@ -2,7 +2,8 @@
 #
 #   make            build ./planpress
 #   make run        install build dependencies, build, build the default
-#                   site into output/ and preview it on http://127.0.0.1:8000/
+#                   site into output/ and serve it on http://127.0.0.1:8000/,
+#                   rebuilding and reloading the page on every edit
 #   make test       install test dependencies and run every test
 #   make asan       the test suite under -fsanitize=address,undefined
 #   make valgrind   the unit tests and the default site build under valgrind
@@ -16,7 +17,7 @@ VERSION	 = 0.1.0
 
 PKGS	 = libcmark-gfm jansson yaml-0.1 libzip libutf8proc xlsxwriter nettle libmicrohttpd
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || echo
-PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark-gfm -ljansson -lyaml -lzip -lutf8proc -lxlsxwriter -lnettle
+PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark-gfm -ljansson -lyaml -lzip -lutf8proc -lxlsxwriter -lnettle -lmicrohttpd
 
 CC	?= cc
 CFLAGS	?= -O2 -g
@@ -73,8 +74,7 @@ test-deps:
 run: deps
 	@$(MAKE) --no-print-directory planpress
 	./planpress build
-	@echo "Open http://127.0.0.1:8000/ to preview the site (Ctrl-C stops)."
-	@sh scripts/preview.sh output 8000
+	./planpress serve --port 8000
 
 preview:
 	@sh scripts/preview.sh output 8000

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "serve.h"
 #include "site.h"
 
 #define EXIT_ERRORS	1
@@ -20,11 +21,15 @@ static const char usage_text[] =
 "usage: planpress build [--source DIR] [--output DIR] [--base-url URL]\n"
 "                       [--drafts] [--strict] [--quiet] [--jobs N]\n"
 "       planpress check [--source DIR] [--base-url URL] [--drafts] [--strict]\n"
+"       planpress serve [--source DIR] [--port N] [--bind ADDR] [--drafts]\n"
+"                       [--strict] [--quiet] [--jobs N]\n"
 "       planpress --help | --version\n"
 "\n"
 "commands:\n"
 "  build    build the site in DIR (default .) into DIR/output\n"
 "  check    check the site and report every problem; write nothing\n"
+"  serve    build the site into a temporary folder, serve it on\n"
+"           http://127.0.0.1:8000/ and rebuild it when its files change\n"
 "\n"
 "options:\n"
 "  -s, --source DIR     the site folder, holding site.yaml (default .)\n"
@@ -33,6 +38,8 @@ static const char usage_text[] =
 "                       https://example.gov.vn/ke-hoach/ (overrides site.yaml)\n"
 "  -D, --drafts         publish pages with draft: true too\n"
 "  -j, --jobs N         render on N threads (default: the number of cores)\n"
+"  -p, --port N         serve: the port to listen on (default 8000)\n"
+"      --bind ADDR      serve: the address to listen on (default 127.0.0.1)\n"
 "      --strict         treat warnings as errors\n"
 "  -q, --quiet          print only problems, no summary\n"
 "  -h, --help           show this help\n"
@@ -45,6 +52,9 @@ struct args {
 	const char		*cmd;
 	int			 strict;
 	int			 quiet;
+	const char		*bind;		/* serve */
+	unsigned		 port;		/* serve */
+	int			 net;		/* --port or --bind given */
 };
 
 static int
@@ -87,6 +97,22 @@ jobs(const char *s, int *out)
 	return 1;
 }
 
+/* "N" for --port: 0 (any free port) to 65535. */
+static int
+port(const char *s, unsigned *out)
+{
+	char	*end;
+	long	 n = strtol(s, &end, 10);
+
+	if (*s == '\0' || *end != '\0' || n < 0 || n > 65535) {
+		fprintf(stderr, "planpress: --port wants a number from 0 to "
+		    "65535, not '%s'\n", s);
+		return 0;
+	}
+	*out = (unsigned)n;
+	return 1;
+}
+
 /* Returns -1 to go on, or an exit status. */
 static int
 parse(int argc, char *argv[], struct args *a)
@@ -99,13 +125,15 @@ parse(int argc, char *argv[], struct args *a)
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "strict", no_argument, NULL, 'S' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "port", required_argument, NULL, 'p' },
+		{ "bind", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int	 ch;
 
-	while ((ch = getopt_long(argc, argv, "s:o:b:Dj:qhV", longopts,
+	while ((ch = getopt_long(argc, argv, "s:o:b:Dj:qp:hV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 's': a->o.source = optarg; break;
@@ -118,6 +146,12 @@ parse(int argc, char *argv[], struct args *a)
 			break;
 		case 'S': a->strict = 1; break;
 		case 'q': a->quiet = 1; break;
+		case 'p':
+			if (!port(optarg, &a->port))
+				return usage(stderr, EXIT_USAGE);
+			a->net = 1;
+			break;
+		case 'B': a->bind = optarg; a->net = 1; break;
 		case 'h': return usage(stdout, 0);
 		case 'V':
 			printf("planpress %s\n", PLANPRESS_VERSION);
@@ -131,7 +165,8 @@ parse(int argc, char *argv[], struct args *a)
 		return usage(stderr, EXIT_USAGE);
 	}
 	a->cmd = argv[optind];
-	if (strcmp(a->cmd, "build") && strcmp(a->cmd, "check")) {
+	if (strcmp(a->cmd, "build") && strcmp(a->cmd, "check") &&
+	    strcmp(a->cmd, "serve")) {
 		fprintf(stderr, "planpress: unknown command '%s'\n", a->cmd);
 		return usage(stderr, EXIT_USAGE);
 	}
@@ -139,6 +174,15 @@ parse(int argc, char *argv[], struct args *a)
 	if (a->o.check && a->o.output) {
 		fprintf(stderr, "planpress: check writes nothing; "
 		    "--output is for build\n");
+		return EXIT_USAGE;
+	}
+	if (strcmp(a->cmd, "serve") == 0 && a->o.output) {
+		fprintf(stderr, "planpress: serve builds into a temporary "
+		    "folder; --output is for build\n");
+		return EXIT_USAGE;
+	}
+	if (strcmp(a->cmd, "serve") != 0 && a->net) {
+		fprintf(stderr, "planpress: --port and --bind are for serve\n");
 		return EXIT_USAGE;
 	}
 	return -1;
@@ -167,6 +211,21 @@ summary(const struct args *a, struct diag *d, const struct site_stats *st,
 		    w, w == 1 ? "" : "s", secs);
 }
 
+/* planpress serve: returns when stopped by a signal. */
+static int
+serve(const struct args *a, struct diag *d)
+{
+	struct serve_opts	 so;
+
+	memset(&so, 0, sizeof(so));
+	so.site = &a->o;
+	so.bind = a->bind;
+	so.port = a->port;
+	so.strict = a->strict;
+	so.quiet = a->quiet;
+	return serve_run(d, &so);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -179,10 +238,18 @@ main(int argc, char *argv[])
 	memset(&a, 0, sizeof(a));
 	a.o.source = ".";
 	a.o.jobs = cores();
+	a.bind = "127.0.0.1";
+	a.port = 8000;
 	if ((rc = parse(argc, argv, &a)) != -1)
 		return rc;
 	d = diag_new();
 	diag_set_strict(d, a.strict);
+	if (strcmp(a.cmd, "serve") == 0) {
+		ok = serve(&a, d);
+		diag_print(d, stderr);
+		diag_free(d);
+		exit(ok ? 0 : EXIT_ERRORS);
+	}
 	ok = site_build(d, &a.o, &st);
 	ok = ok && diag_errors(d) == 0;
 	diag_print(d, stderr);

@@ -49,6 +49,7 @@ suite() {	# suite BUILD LABEL
 	PLANPRESS=$P run "golden$label" sh tests/golden.sh
 	PLANPRESS=$P run "diagnostics$label" sh tests/diag.sh
 	PLANPRESS=$P run "site$label" sh tests/site.sh
+	PLANPRESS=$P run "serve$label" sh tests/serve.sh
 }
 
 first=$1
