@@ -280,7 +280,8 @@ cite(const struct dataset *ds, const json_t *rec, const json_t *t,
 	    json_object_get(rec, "publisher"), "name")) : "", "year",
 	    year.data, "version", ds->version ? ds->version : "", "url", base,
 	    *base ? json_string_value(json_object_get(rec, "landing")) : "");
-	i18n_fill(t, "cite_format", vars, &b);
+	i18n_fill(t, year.len ? "cite_format" : "cite_format_undated", vars,
+	    &b);
 	s = json_string(b.data);
 	json_decref(vars);
 	buf_release(&b);
@@ -288,9 +289,12 @@ cite(const struct dataset *ds, const json_t *rec, const json_t *t,
 	return s;
 }
 
-/* Markdown text as plain text: emphasis marks dropped, lines joined. */
+/*
+ * Markdown text as plain text: emphasis marks dropped, lines joined, and
+ * an ellipsis where it was "cut".
+ */
 static json_t *
-plain(const char *s, size_t n)
+plain(const char *s, size_t n, int cut)
 {
 	struct buf	 b = BUF_INIT;
 	json_t		*v;
@@ -301,6 +305,8 @@ plain(const char *s, size_t n)
 			buf_putc(&b, ' ');
 		else if (s[i] != '*')
 			buf_putc(&b, s[i]);
+	if (cut)
+		buf_puts(&b, "…");
 	v = json_stringn(b.data, b.len);
 	buf_release(&b);
 	return v;
@@ -316,6 +322,7 @@ summary(const struct dataset *ds)
 	const char	*s = json_string_value(json_object_get(ds->root,
 	    "summary")), *end;
 	size_t		 n;
+	int		 cut = 0;
 
 	if (s != NULL)
 		return json_string(s);
@@ -327,10 +334,11 @@ summary(const struct dataset *ds)
 		n = 240;
 		while (n > 0 && s[n] != ' ')
 			n--;
+		cut = 1;
 	}
 	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' '))
 		n--;
-	return plain(s, n);
+	return plain(s, n, cut);
 }
 
 static const char *
@@ -367,7 +375,9 @@ dsview_dataset(const struct dataset *ds, const json_t *rec,
 	html = markdown(ds->description ? ds->description : "");
 	setstr(o, "description", html);
 	free(html);
-	json_object_set_new(o, "summary", summary(ds));
+	/* The landing page shows the description: no summary made from it. */
+	setstr(o, "summary", json_string_value(json_object_get(ds->root,
+	    "summary")));
 	json_object_set_new(o, "keywords", keywords(ds->keywords, path));
 	json_object_set_new(o, "has_keywords",
 	    json_boolean(json_array_size(ds->keywords) > 0));
@@ -476,12 +486,21 @@ allkeywords(struct dataset *const *v, size_t n, const char *path,
 	return a;
 }
 
+/* Keywords in the order a Vietnamese reader expects: by letters without
+ * diacritics first ("đơn vị" beside "danh mục"), then as written. */
 static int
 byname(const void *a, const void *b)
 {
-	return strcmp(json_string_value(json_object_get(*(json_t *const *)a,
-	    "name")), json_string_value(json_object_get(*(json_t *const *)b,
-	    "name")));
+	const char	*x = json_string_value(json_object_get(
+	    *(json_t *const *)a, "name"));
+	const char	*y = json_string_value(json_object_get(
+	    *(json_t *const *)b, "name"));
+	char		*fx = text_slugify(x), *fy = text_slugify(y);
+	int		 c = strcmp(fx, fy);
+
+	free(fx);
+	free(fy);
+	return c ? c : strcmp(x, y);
 }
 
 static void
