@@ -37,6 +37,8 @@ struct render {
 struct here {
 	const char	*path;		/* the page's site path */
 	const char	*abs;		/* absolute base, or NULL for relative */
+	const char	*up;		/* a parent page that is no content */
+	const char	*up_title;	/* page (site path), and its title */
 };
 
 void
@@ -162,6 +164,10 @@ breadcrumbs(const struct here *h, const struct page *p)
 		json_object_set_new(e, "is_home", json_boolean(!s->parent));
 		json_array_insert_new(a, 0, e);
 	}
+	if (h->up != NULL)
+		json_array_append_new(a, json_pack("{s:s, s:s, s:o, s:b}",
+		    "title", h->up_title, "code", "", "url", url(h, h->up),
+		    "is_home", 0));
 	return a;
 }
 
@@ -374,7 +380,7 @@ render_with(struct render *r, const struct here *h, const struct page *p,
 int
 render_page(struct render *r, const struct page *p, struct buf *out)
 {
-	struct here		 h = { p->path, NULL };
+	struct here		 h = { p->path, NULL, NULL, NULL };
 	const struct mustache	*m;
 
 	if ((m = layout(r, p, kind(p))) == NULL)
@@ -385,9 +391,9 @@ render_page(struct render *r, const struct page *p, struct buf *out)
 int
 render_extra(struct render *r, const char *path, const char *title,
     const char *summary, const char *name, const char *key, json_t *extra,
-    struct buf *out)
+    const char *up, const char *up_title, struct buf *out)
 {
-	struct here		 h = { path, NULL };
+	struct here		 h = { path, NULL, up, up_title };
 	const struct mustache	*m = theme_layout(r->th, name);
 	struct page		 p;
 
@@ -409,7 +415,7 @@ render_extra(struct render *r, const char *path, const char *title,
 int
 render_404(struct render *r, struct buf *out)
 {
-	struct here		 h = { "/404.html", NULL };
+	struct here		 h = { "/404.html", NULL, NULL, NULL };
 	const struct mustache	*m = theme_layout(r->th, "404");
 	struct page		 p;
 	json_t			*title;

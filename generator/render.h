@@ -51,11 +51,14 @@ void		 render_set_catalogs(struct render *r, const json_t *catalogs);
  * Append a page that has no content file, such as a dataset's landing
  * page: layout "layout" at the site path "path" (ending in '/'), with
  * "title" and "summary", and the object "extra" (taken) in the view
- * under "key".  Returns 1, or 0 after reporting.
+ * under "key".  "up" and "up_title", when not NULL, name a parent page
+ * that is no content file (the catalog of a dataset page), the last of
+ * the breadcrumbs.  Returns 1, or 0 after reporting.
  */
 int		 render_extra(struct render *r, const char *path,
 		    const char *title, const char *summary, const char *layout,
-		    const char *key, json_t *extra, struct buf *out);
+		    const char *key, json_t *extra, const char *up,
+		    const char *up_title, struct buf *out);
 
 /*
  * Append the not-found page to "out" (layout "404"); its links are

@@ -244,11 +244,10 @@ keywordpages(struct build *b, struct render *r, json_t *seen,
 		buf_reset(html);
 		rc &= render_extra(r, path, k, NULL, "datasets", "catalog",
 		    dsview_catalog(b->data, b->ndata, publish_records(b->pub),
-		    theme_strings(b->th), path, k), html);
+		    theme_strings(b->th), path, k), DSVIEW_ROOT, title, html);
 		rc &= emitpage(b, path, html);
 		free(path);
 	}
-	(void)title;
 	return rc;
 }
 
@@ -270,6 +269,8 @@ datapages(struct build *b)
 	render_set_catalogs(r, publish_catalogs(b->pub));
 	t = theme_strings(b->th);
 	title = json_string_value(json_object_get(t, "datasets"));
+	if (title == NULL)
+		title = "";
 	for (i = 0; i < b->ndata; i++) {
 		if (!b->data[i]->ok)
 			continue;
@@ -279,16 +280,17 @@ datapages(struct build *b)
 		rc &= render_extra(r, path, b->data[i]->title, json_string_value(
 		    json_object_get(b->data[i]->root, "summary")), "dataset",
 		    "dataset", dsview_dataset(b->data[i], rec, t,
-		    b->c.base_url, path), &html);
+		    b->c.base_url, path), DSVIEW_ROOT, title, &html);
 		rc &= emitpage(b, path, &html);
 		free(path);
 		json_array_foreach(b->data[i]->keywords, j, k)
 			json_object_set(seen, json_string_value(k), json_true());
 	}
 	buf_reset(&html);
-	rc &= render_extra(r, DSVIEW_ROOT, title ? title : "", NULL,
+	rc &= render_extra(r, DSVIEW_ROOT, title, NULL,
 	    "datasets", "catalog", dsview_catalog(b->data, b->ndata,
-	    publish_records(b->pub), t, DSVIEW_ROOT, NULL), &html);
+	    publish_records(b->pub), t, DSVIEW_ROOT, NULL), NULL, NULL,
+	    &html);
 	rc &= emitpage(b, DSVIEW_ROOT, &html);
 	rc &= keywordpages(b, r, seen, title, &html);
 	json_decref(seen);
