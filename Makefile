@@ -97,7 +97,7 @@ asan:
 	@sh tests/run.sh build-asan
 
 valgrind: test-bins
-	@VALGRIND=1 sh tests/run.sh build
+	@PLANPRESS_VALGRIND=1 sh tests/run.sh build
 
 golden-update: planpress
 	@sh tests/golden-update.sh $(BUILD)/planpress

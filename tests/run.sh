@@ -33,7 +33,7 @@ run() {	# run NAME COMMAND...: show output, keep RESULT lines
 }
 
 wrap=""
-if [ "${VALGRIND:-0}" = 1 ]; then
+if [ "${PLANPRESS_VALGRIND:-0}" = 1 ]; then
 	wrap="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
 fi
 
