@@ -93,6 +93,10 @@ if grep -rl --include='*.html' -E '(href|src)="/' "$TMP/c" | grep -v '/404.html$
 	bad "pages link from the domain root: $(head -3 "$TMP/abs")"
 else ok; fi
 grep -q 'href="https://example.org/sub/path/' "$TMP/c/404.html" && ok || bad "404 links start at base_url"
+for f in "$TMP/c/index.html" "$TMP/c/dataset/index.html"; do
+	grep -q '<link rel="alternate" type="text/turtle" href="[^"]*catalog.ttl"' "$f" && ok ||
+	    bad "$f does not link the DCAT catalog as an alternate"
+done
 
 # Every theme language has the same keys.
 for t in themes/*/; do
