@@ -146,7 +146,7 @@ grow(struct meta *m)
 	struct slot	*old = m->slots, *s;
 	size_t		 n = m->nslots, i;
 
-	m->nslots = n ? n * 2 : 64;
+	m->nslots = n ? n * 2 : 16;
 	m->slots = xcalloc(m->nslots, sizeof(*m->slots));
 	for (i = 0; i < n; i++)
 		if (old[i].c != NULL) {

@@ -225,6 +225,17 @@ page_load(struct diag *d, const char *path, const char *display,
 }
 
 void
+page_drop_body(struct page *p)
+{
+	if (p->fm == NULL)	/* a made section page: its title is text */
+		return;
+	free(p->text);
+	p->text = NULL;
+	p->body = "";
+	p->bodylen = 0;
+}
+
+void
 page_free(struct page *p)
 {
 	if (p == NULL)

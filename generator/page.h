@@ -57,6 +57,12 @@ struct page	*page_load(struct diag *d, const char *path,
 void		 page_free(struct page *p);
 
 /*
+ * Free the Markdown body of "p" once it is rendered; everything listings
+ * of other pages use (title, summary, dates, agencies) stays.
+ */
+void		 page_drop_body(struct page *p);
+
+/*
  * Split "text" into front matter and body.  On success *yaml and *ylen
  * give the YAML between the fences (NULL when the file has none), *body,
  * *blen and *bline the rest.  Returns 0 for an opening fence that is

@@ -127,7 +127,9 @@ one(struct work *w, struct render *r, struct page *p, struct buf *html)
 	int	 rc;
 
 	buf_reset(html);
-	if (!render_page(r, p, html))
+	rc = render_page(r, p, html);
+	page_drop_body(p);	/* rendered once: the Markdown is not needed */
+	if (!rc)
 		return 0;
 	path = xasprintf("%sindex.html", p->path + 1);
 	rc = emit(w->b, path, html);
