@@ -17,7 +17,7 @@ libxlsxwriter-dev nettle-dev libmicrohttpd-dev"
 # libreoffice-calc-nogui is big: 54 packages, 87 MB to download, 260 MB
 # installed; about 15 s on a fresh machine here (1 s download, 11 s dpkg).
 test_pkgs="default-jre-headless nodejs npm python3 curl unzip
-python3-rdflib python3-jsonschema libreoffice-calc-nogui"
+python3-rdflib python3-jsonschema libreoffice-calc-nogui libxml2-utils"
 
 missing() {
 	for p in "$@"; do

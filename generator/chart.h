@@ -1,0 +1,177 @@
+/*
+ * SVG charts written at build time, with no script: a line chart of
+ * values over periods, a horizontal bar chart, and a small progress bar.
+ * Renderers call them with numbers they already hold; the charts only
+ * append markup to the caller's buffer.
+ *
+ * Invariants callers rely on:
+ *  - the output is well-formed XML as well as HTML5 (only the five XML
+ *    escapes and numeric references), every caller string escaped;
+ *  - same input, same bytes: coordinates have at most two decimals and
+ *    are printed without the C library's locale, so setlocale() cannot
+ *    change them (only "number" and the default "%g" see the locale);
+ *  - chart_line() and chart_bars() append one <figure>: a <figcaption>
+ *    with the title, the <svg>, then a <table> with the same numbers as
+ *    formatted by "number".  The SVG has role="img", is labelled by its
+ *    <title> and <desc>, and scales to the width of its container; the
+ *    table is its accessible equivalent;
+ *  - colours are presentation attributes taken from chart_inks[], which
+ *    all meet WCAG AA against white, plus classes a theme may restyle
+ *    (chart-line, chart-estimate, chart-marker, chart-bar,
+ *    chart-bar-mark, chart-target, chart-grid, chart-axis, chart-tick,
+ *    chart-label, chart-value, chart-legend, chart-progress...);
+ *  - nothing is told by colour alone: the target line is dashed and
+ *    labelled, estimates have hollow markers and dashed segments,
+ *    highlighted bars are hatched with a bold label, and line series
+ *    differ by marker shape and dash pattern, named in a legend;
+ *  - no background is painted, data strokes are at least 2 units wide
+ *    and text at least 12 units high (viewBox units), so charts print.
+ *
+ *	struct chart_point p[] = {
+ *		{ "2023", 41.5, 0, 0, NULL },
+ *		{ "2024", 63.1, 0, 1, "ước tính" },
+ *	};
+ *	struct chart_series s = { NULL, p, 2 };
+ *	struct chart c = { .id = "ty-le-dvc", .title = "Tỷ lệ hồ sơ trực tuyến",
+ *	    .series = &s, .nseries = 1, .has_range = 1, .max = 100 };
+ *	chart_line(&out, &c);	// <figure class="chart chart-line">...
+ */
+#ifndef PLANPRESS_CHART_H
+#define PLANPRESS_CHART_H
+
+#include <stddef.h>
+
+struct buf;
+
+/*
+ * How numbers are shown: append "v" to "out" as the reader's language
+ * writes it ("63,1" in Vietnamese).  "arg" is the chart's "arg".  The
+ * text is escaped by the chart.
+ */
+typedef void	(*chart_number_fn)(struct buf *out, double v, void *arg);
+
+/* One value.  A value that is not finite (NaN, infinity) is missing. */
+struct chart_point {
+	const char	*label;		/* x category (line) or bar label; UTF-8 */
+	double		 value;
+	int		 missing;	/* no value: a gap in a line, no bar */
+	int		 mark;		/* line: an estimate (hollow marker,
+					   dashed segment to and from it);
+					   bar: highlighted (e.g. the province
+					   among districts) */
+	const char	*note;		/* optional, appended in parentheses
+					   in the table cell, e.g. "ước tính" */
+};
+
+struct chart_series {
+	const char		*name;	/* legend and table column header;
+					   NULL for a single series */
+	const struct chart_point *v;
+	size_t			 n;	/* all series of a line chart share
+					   the x labels of the first, in
+					   order; a shorter series is missing
+					   at the end */
+};
+
+/*
+ * What to draw.  Every string may be NULL (nothing is shown) unless
+ * said otherwise; strings are borrowed for the length of the call.
+ */
+struct chart {
+	const char	*id;		/* unique within the page, [a-z0-9-]:
+					   prefixes element ids; any other
+					   byte becomes '-', NULL "chart" */
+	const char	*title;		/* <title> and the visible caption */
+	const char	*desc;		/* <desc>: a sentence describing what
+					   the chart shows */
+	const char	*x_title;	/* axis and table header for the
+					   labels, e.g. "Kỳ" */
+	const char	*y_title;	/* e.g. "Tỷ lệ (%)"; also the table
+					   header of an unnamed series */
+	const struct chart_series *series;
+	size_t		 nseries;	/* bars draw series[0] only */
+	int		 has_target;	/* a dashed target line: horizontal
+					   (line), vertical (bars) */
+	double		 target;
+	const char	*target_label;	/* e.g. "Mục tiêu: > 80%" */
+	int		 has_range;	/* a fixed value axis, e.g. 0..100; it
+					   still grows to hold every value, the
+					   target and (bars) zero */
+	double		 min, max;
+	chart_number_fn	 number;	/* formats tick labels, value labels
+					   and table cells; NULL: "%g" */
+	void		*arg;		/* passed to "number" */
+	const char	*estimate_label; /* line: legend entry for marked
+					   points, e.g. "Ước tính"; NULL: none */
+	const char	*no_data;	/* shown in the SVG when no point has a
+					   value; NULL: "No data" */
+	const char	*table_summary;	/* when set, the table is folded in a
+					   <details> with this <summary>, e.g.
+					   "Bảng số liệu" */
+};
+
+/* Line series cycle through this many colours, markers and dashes. */
+#define CHART_SERIES_INKS	4
+
+/*
+ * The default colours, in one place: chart_inks[] is indexed by these.
+ * The tests check each against white (tests/unit/test_chart.c).
+ */
+enum chart_ink_id {
+	CHART_INK_TEXT,		/* labels, values, legend */
+	CHART_INK_MUTED,	/* tick labels, axis titles */
+	CHART_INK_AXIS,		/* axis lines, the progress bar's frame */
+	CHART_INK_GRID,		/* grid lines */
+	CHART_INK_TARGET,	/* target line and its label */
+	CHART_INK_BAR,		/* bars, the progress bar's value */
+	CHART_INK_MARK,		/* highlighted bars */
+	CHART_INK_SERIES,	/* line series 1 to CHART_SERIES_INKS, also
+				   their value labels */
+	CHART_INK_COUNT = CHART_INK_SERIES + CHART_SERIES_INKS
+};
+
+/* White: hollow markers, text halos and hatching; never a background. */
+#define CHART_PAPER		"#ffffff"
+
+struct chart_ink {
+	const char	*name;		/* "grid", "series-2"... */
+	const char	*rgb;		/* "#rrggbb" */
+	int		 text;		/* 1: used for text, so at least 4.5:1
+					   against white; 0: lines and fills,
+					   at least 3:1 */
+};
+
+extern const struct chart_ink chart_inks[CHART_INK_COUNT];
+
+/*
+ * Append to "out" a <figure> holding an SVG line chart of the values of
+ * every series over the labels of the first, then the table.  The value
+ * axis has "nice" ticks (1, 2, 2.5 or 5 times a power of ten) and holds
+ * the target and, without "has_range", 0; x labels are thinned out when they would overlap
+ * (or there are more than 12), always keeping the last; missing values
+ * leave gaps; the last value of each series is written beside it.  With
+ * no value at all the SVG says "no_data" and the table is still there.
+ */
+void	chart_line(struct buf *out, const struct chart *c);
+
+/*
+ * Append to "out" a <figure> holding a horizontal bar chart of
+ * series[0] (rankings, shares), one row per point in the order given,
+ * then the table.  Bars start at 0 and grow left for negative values.
+ * Labels longer than 28 characters (code points) are cut with "…" in
+ * the SVG, never inside a character; the full label stays in the
+ * row's <title> and in the table.  The target is a vertical dashed line.
+ */
+void	chart_bars(struct buf *out, const struct chart *c);
+
+/*
+ * Append to "out" a small inline SVG progress bar, as wide as its
+ * container and 16 pixels high: "value" of "max" (e.g. 63.1 of 100),
+ * clamped to 0..max, with a tick at "target" when "has_target".  It has
+ * role="img" and the accessible name "label" (e.g. "63,1% / mục tiêu
+ * 60%"), which should say everything the bar shows.
+ */
+void	chart_progress(struct buf *out, double value, double max,
+	    int has_target, double target, const char *label);
+
+#endif
