@@ -30,6 +30,11 @@ LDLIBS	+= $(PKG_LIBS) -lcmark-gfm-extensions -lcsv -lpthread -lm
 BUILD	?= build
 SRCS	 = $(sort $(wildcard generator/*.c))
 OBJS	 = $(SRCS:generator/%.c=$(BUILD)/%.o)
+# The default theme, embedded in the binary for planpress init and new
+# (generator/embed.h); its folders are listed too, so removing a file
+# regenerates the C file.
+THEME_DEPS != find themes/default ! -name '.*' 2>/dev/null || echo
+OBJS	+= $(BUILD)/theme_files.o
 LIBOBJS	 = $(filter-out $(BUILD)/main.o,$(OBJS))
 UNIT_SRCS = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
@@ -53,6 +58,13 @@ $(BUILD)/libplanpress.a: $(LIBOBJS)
 $(BUILD)/%.o: generator/%.c generator/*.h Makefile
 	@mkdir -p $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/theme_files.c: scripts/embed.sh $(THEME_DEPS)
+	@mkdir -p $(BUILD)
+	sh scripts/embed.sh themes/default >$@.tmp && mv -f $@.tmp $@
+
+$(BUILD)/theme_files.o: $(BUILD)/theme_files.c generator/embed.h
+	$(CC) $(ALL_CFLAGS) -Igenerator -c -o $@ $(BUILD)/theme_files.c
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libplanpress.a
 	@mkdir -p $(BUILD)/tests

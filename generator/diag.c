@@ -11,6 +11,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "xalloc.h"
@@ -29,6 +31,9 @@ struct diag {
 	size_t		 n, cap;
 	size_t		 errors, warnings;
 	int		 strict;
+	int		 progress;	/* stderr is a terminal: show it */
+	int		 shown;		/* a progress line is on screen */
+	double		 last;		/* when it was last drawn */
 };
 
 struct diag *
@@ -196,12 +201,24 @@ same(const struct entry *x, const struct entry *y)
 	    x->level == y->level && strcmp(x->msg, y->msg) == 0;
 }
 
+/* Erase the progress line; the caller holds the lock. */
+static void
+erase(struct diag *d)
+{
+	if (!d->shown)
+		return;
+	fputs("\r\033[K", stderr);
+	fflush(stderr);
+	d->shown = 0;
+}
+
 void
 diag_print(struct diag *d, FILE *fp)
 {
 	size_t		 i;
 	struct entry	*e;
 
+	diag_progress_end(d);
 	if (fp == NULL)
 		fp = stderr;
 	if (d->n > 1)
@@ -230,9 +247,74 @@ diag_note(struct diag *d, const char *fmt, ...)
 {
 	va_list	 ap;
 
-	(void)d;
+	pthread_mutex_lock(&d->lock);
+	erase(d);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+	pthread_mutex_unlock(&d->lock);
+}
+
+static double
+now(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void
+diag_set_progress(struct diag *d, int on)
+{
+	pthread_mutex_lock(&d->lock);
+	d->progress = on && isatty(STDERR_FILENO);
+	d->last = now();
+	pthread_mutex_unlock(&d->lock);
+}
+
+/* "n" with a comma between groups of three digits: "10,000". */
+static void
+grouped(struct buf *b, size_t n)
+{
+	if (n >= 1000) {
+		grouped(b, n / 1000);
+		buf_printf(b, ",%03zu", n % 1000);
+	} else
+		buf_printf(b, "%zu", n);
+}
+
+void
+diag_progress(struct diag *d, const char *what, size_t done, size_t total,
+    const char *unit)
+{
+	struct buf	 b = BUF_INIT;
+	double		 t;
+
+	if (!d->progress)	/* set before the threads start */
+		return;
+	pthread_mutex_lock(&d->lock);
+	t = now();
+	if (t - d->last >= 0.1) {
+		d->last = t;
+		buf_printf(&b, "\r%s ", what);
+		grouped(&b, done);
+		buf_putc(&b, '/');
+		grouped(&b, total);
+		buf_printf(&b, " %s\033[K", unit);
+		fputs(b.data, stderr);
+		fflush(stderr);
+		d->shown = 1;
+	}
+	pthread_mutex_unlock(&d->lock);
+	buf_release(&b);
+}
+
+void
+diag_progress_end(struct diag *d)
+{
+	pthread_mutex_lock(&d->lock);
+	erase(d);
+	pthread_mutex_unlock(&d->lock);
 }

@@ -73,4 +73,30 @@ void	diag_print(struct diag *, FILE *fp);
 void	diag_note(struct diag *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 
+/*
+ * Allow a progress line (diag_progress()) when "on" and stderr is a
+ * terminal; when stderr is a pipe or a file, progress is never shown,
+ * so no control character ever reaches it.  Call before any thread
+ * reports progress.
+ */
+void	diag_set_progress(struct diag *, int on);
+
+/*
+ * Show how far a long phase is, on one line of stderr rewritten in
+ * place ("\r", the text, then clear to the end of the line):
+ *
+ *	diag_progress(d, "Rendering", 4210, 10000, "pages")
+ *		-> "Rendering 4,210/10,000 pages"
+ *
+ * Thread-safe.  At most ten updates a second, the first one 0.1 s
+ * after diag_set_progress(), so a short build shows none.  The line is
+ * erased before diag_print() and diag_note() print, and by
+ * diag_progress_end().
+ */
+void	diag_progress(struct diag *, const char *what, size_t done,
+	    size_t total, const char *unit);
+
+/* Erase the progress line, if one is shown. */
+void	diag_progress_end(struct diag *);
+
 #endif

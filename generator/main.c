@@ -10,19 +10,26 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "diag.h"
+#include "scaffold.h"
 #include "serve.h"
 #include "site.h"
+#include "stats.h"
 
 #define EXIT_ERRORS	1
 #define EXIT_USAGE	2
 
 static const char usage_text[] =
 "usage: planpress build [--source DIR] [--output DIR] [--base-url URL]\n"
-"                       [--drafts] [--strict] [--quiet] [--jobs N]\n"
+"                       [--drafts] [--strict] [--quiet] [--jobs N] [--stats]\n"
 "       planpress check [--source DIR] [--base-url URL] [--drafts] [--strict]\n"
+"                       [--stats]\n"
 "       planpress serve [--source DIR] [--port N] [--bind ADDR] [--drafts]\n"
 "                       [--strict] [--quiet] [--jobs N]\n"
+"       planpress init DIR\n"
+"       planpress new page [--source DIR] SECTION/TITLE\n"
+"       planpress new dataset [--source DIR] ID [FILE.csv]\n"
 "       planpress --help | --version\n"
 "\n"
 "commands:\n"
@@ -30,6 +37,13 @@ static const char usage_text[] =
 "  check    check the site and report every problem; write nothing\n"
 "  serve    build the site into a temporary folder, serve it on\n"
 "           http://127.0.0.1:8000/ and rebuild it when its files change\n"
+"  init     make a new site in DIR (new or empty): site.yaml, a page,\n"
+"           a sample dataset and the default theme\n"
+"  new page     add content/SECTION/SLUG.md, a draft from an archetype,\n"
+"               e.g. planpress new page \"nhiem-vu/Kiểm tra an toàn\"\n"
+"  new dataset  add datasets/ID.csv (a copy of FILE.csv in UTF-8, or an\n"
+"               empty table) and datasets/ID.yaml with its metadata and a\n"
+"               Table Schema inferred from the data\n"
 "\n"
 "options:\n"
 "  -s, --source DIR     the site folder, holding site.yaml (default .)\n"
@@ -41,7 +55,9 @@ static const char usage_text[] =
 "  -p, --port N         serve: the port to listen on (default 8000)\n"
 "      --bind ADDR      serve: the address to listen on (default 127.0.0.1)\n"
 "      --strict         treat warnings as errors\n"
-"  -q, --quiet          print only problems, no summary\n"
+"  -q, --quiet          print only problems, no summary or progress\n"
+"      --stats          build, check: print the time of each stage and the\n"
+"                       peak memory\n"
 "  -h, --help           show this help\n"
 "  -V, --version        show the version\n"
 "\n"
@@ -55,6 +71,11 @@ struct args {
 	const char		*bind;		/* serve */
 	unsigned		 port;		/* serve */
 	int			 net;		/* --port or --bind given */
+	int			 stats;		/* --stats */
+	int			 build_opts;	/* options only builds take */
+	int			 source_set;	/* --source given */
+	char			**rest;		/* arguments after the command */
+	int			 nrest;
 };
 
 static int
@@ -113,6 +134,37 @@ port(const char *s, unsigned *out)
 	return 1;
 }
 
+/* The arguments of init and new; returns -1 to go on, or an exit status. */
+static int
+authoring_args(struct args *a)
+{
+	const char	*what = a->nrest > 0 ? a->rest[0] : "";
+	int		 init = strcmp(a->cmd, "init") == 0;
+
+	if (a->build_opts || a->net || a->stats || (init && a->source_set)) {
+		fprintf(stderr, "planpress: %s takes no options but %s"
+		    "--quiet\n", a->cmd, init ? "" : "--source and ");
+		return EXIT_USAGE;
+	}
+	if (init && a->nrest != 1) {
+		fprintf(stderr, "planpress: init wants one folder\n");
+		return usage(stderr, EXIT_USAGE);
+	}
+	if (init)
+		return -1;
+	if (strcmp(what, "page") == 0 && a->nrest == 2)
+		return -1;
+	if (strcmp(what, "dataset") == 0 && (a->nrest == 2 || a->nrest == 3))
+		return -1;
+	if (strcmp(what, "page") && strcmp(what, "dataset"))
+		fprintf(stderr, "planpress: new wants 'page' or 'dataset'%s%s"
+		    "%s\n", *what ? ", not '" : "", what, *what ? "'" : "");
+	else
+		fprintf(stderr, "planpress: new %s wants %s\n", what,
+		    *what == 'p' ? "SECTION/TITLE" : "ID and maybe FILE.csv");
+	return usage(stderr, EXIT_USAGE);
+}
+
 /* Returns -1 to go on, or an exit status. */
 static int
 parse(int argc, char *argv[], struct args *a)
@@ -127,6 +179,7 @@ parse(int argc, char *argv[], struct args *a)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "port", required_argument, NULL, 'p' },
 		{ "bind", required_argument, NULL, 'B' },
+		{ "stats", no_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -136,15 +189,17 @@ parse(int argc, char *argv[], struct args *a)
 	while ((ch = getopt_long(argc, argv, "s:o:b:Dj:qp:hV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
-		case 's': a->o.source = optarg; break;
-		case 'o': a->o.output = optarg; break;
-		case 'b': a->o.base_url = optarg; break;
-		case 'D': a->o.drafts = 1; break;
+		case 's': a->o.source = optarg; a->source_set = 1; break;
+		case 'o': a->o.output = optarg; a->build_opts = 1; break;
+		case 'b': a->o.base_url = optarg; a->build_opts = 1; break;
+		case 'D': a->o.drafts = 1; a->build_opts = 1; break;
 		case 'j':
 			if (!jobs(optarg, &a->o.jobs))
 				return usage(stderr, EXIT_USAGE);
+			a->build_opts = 1;
 			break;
-		case 'S': a->strict = 1; break;
+		case 'S': a->strict = 1; a->build_opts = 1; break;
+		case 'T': a->stats = 1; break;
 		case 'q': a->quiet = 1; break;
 		case 'p':
 			if (!port(optarg, &a->port))
@@ -159,15 +214,22 @@ parse(int argc, char *argv[], struct args *a)
 		default: return usage(stderr, EXIT_USAGE);
 		}
 	}
-	if (optind != argc - 1) {
-		fprintf(stderr, "planpress: %s\n", optind == argc ?
-		    "missing command" : "too many arguments");
+	if (optind == argc) {
+		fprintf(stderr, "planpress: missing command\n");
 		return usage(stderr, EXIT_USAGE);
 	}
 	a->cmd = argv[optind];
+	a->rest = argv + optind + 1;
+	a->nrest = argc - optind - 1;
+	if (strcmp(a->cmd, "init") == 0 || strcmp(a->cmd, "new") == 0)
+		return authoring_args(a);
 	if (strcmp(a->cmd, "build") && strcmp(a->cmd, "check") &&
 	    strcmp(a->cmd, "serve")) {
 		fprintf(stderr, "planpress: unknown command '%s'\n", a->cmd);
+		return usage(stderr, EXIT_USAGE);
+	}
+	if (a->nrest > 0) {
+		fprintf(stderr, "planpress: too many arguments\n");
 		return usage(stderr, EXIT_USAGE);
 	}
 	a->o.check = strcmp(a->cmd, "check") == 0;
@@ -183,6 +245,10 @@ parse(int argc, char *argv[], struct args *a)
 	}
 	if (strcmp(a->cmd, "serve") != 0 && a->net) {
 		fprintf(stderr, "planpress: --port and --bind are for serve\n");
+		return EXIT_USAGE;
+	}
+	if (strcmp(a->cmd, "serve") == 0 && a->stats) {
+		fprintf(stderr, "planpress: --stats is for build and check\n");
 		return EXIT_USAGE;
 	}
 	return -1;
@@ -226,6 +292,44 @@ serve(const struct args *a, struct diag *d)
 	return serve_run(d, &so);
 }
 
+/* planpress init and new: returns the exit status. */
+static int
+authoring(const struct args *a, struct diag *d)
+{
+	struct buf	 made = BUF_INIT;
+	const char	*what = a->nrest > 0 ? a->rest[0] : "";
+	int		 ok;
+
+	if (strcmp(a->cmd, "init") == 0)
+		ok = scaffold_init(d, what, &made);
+	else if (strcmp(what, "page") == 0)
+		ok = scaffold_page(d, a->o.source, a->rest[1], &made);
+	else
+		ok = scaffold_dataset(d, a->o.source, a->rest[1],
+		    a->nrest > 2 ? a->rest[2] : NULL, &made);
+	ok = ok && diag_errors(d) == 0;
+	diag_print(d, stderr);
+	if (!a->quiet)
+		fputs(made.data, stdout);
+	if (!a->quiet && ok && strcmp(a->cmd, "init") == 0)
+		printf("planpress: new site in %s; preview it with "
+		    "'planpress serve -s %s'\n", what, what);
+	buf_release(&made);
+	return ok ? 0 : EXIT_ERRORS;
+}
+
+/* The --stats table, after the build's diagnostics. */
+static void
+print_stats(struct diag *d, const struct stats *s)
+{
+	struct buf	 b = BUF_INIT;
+
+	stats_table(s, &b);
+	if (b.len > 0)
+		diag_note(d, "%.*s", (int)(b.len - 1), b.data);
+	buf_release(&b);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -244,17 +348,28 @@ main(int argc, char *argv[])
 		return rc;
 	d = diag_new();
 	diag_set_strict(d, a.strict);
+	if (strcmp(a.cmd, "init") == 0 || strcmp(a.cmd, "new") == 0) {
+		rc = authoring(&a, d);
+		diag_free(d);
+		exit(rc);
+	}
 	if (strcmp(a.cmd, "serve") == 0) {
 		ok = serve(&a, d);
 		diag_print(d, stderr);
 		diag_free(d);
 		exit(ok ? 0 : EXIT_ERRORS);
 	}
+	if (a.stats)
+		a.o.stats = stats_new(SITE_STAGES);
+	diag_set_progress(d, !a.quiet);
 	ok = site_build(d, &a.o, &st);
 	ok = ok && diag_errors(d) == 0;
 	diag_print(d, stderr);
+	if (a.stats)
+		print_stats(d, a.o.stats);
 	if (!a.quiet || !ok)
 		summary(&a, d, &st, ok, now() - t0);
+	stats_free(a.o.stats);
 	diag_free(d);
 	exit(ok ? 0 : EXIT_ERRORS);
 }

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 struct diag;
+struct stats;
 
 struct site_opts {
 	const char	*source;	/* the site folder, "." by default */
@@ -17,7 +18,16 @@ struct site_opts {
 	int		 drafts;	/* publish pages with draft: true */
 	int		 check;		/* validate and render, write nothing */
 	int		 jobs;		/* render threads, at least 1 */
+	struct stats	*stats;		/* stage times (--stats), or NULL */
 };
+
+/*
+ * The stages that site_build() times when "stats" is set, in order:
+ * for stats_new(SITE_STAGES).
+ */
+#define SITE_STAGES	((const char *const[]){ "load", "link", \
+	"datasets scan", "publish packages", "render pages", "write/commit", \
+	NULL })
 
 struct site_stats {
 	size_t	 pages;		/* pages rendered */

@@ -1,0 +1,40 @@
+/*
+ * Files built into the binary: the default theme, so that planpress
+ * init can write a self-contained site and planpress new page finds the
+ * theme's archetypes even when the binary is installed without the
+ * source tree or the data folder.
+ *
+ * The array is generated at build time by scripts/embed.sh from
+ * themes/default (build/theme_files.c, see the Makefile).
+ *
+ * Invariants callers rely on:
+ *  - embed_theme[] is sorted by path (bytewise) and ends with an entry
+ *    whose path is NULL;
+ *  - paths are relative to the theme folder ("layouts/base.mustache"),
+ *    use '/' and never start with '.' or '/';
+ *  - data is NUL-terminated (the NUL is not counted in len) and lives
+ *    forever.
+ */
+#ifndef PLANPRESS_EMBED_H
+#define PLANPRESS_EMBED_H
+
+#include <stddef.h>
+
+struct embed_file {
+	const char		*path;
+	const unsigned char	*data;
+	size_t			 len;
+};
+
+/* The default theme's files; see the invariants above. */
+extern const struct embed_file	embed_theme[];
+
+/*
+ * The file "path" (relative to the theme folder) of the embedded
+ * default theme, or NULL when there is none.  Lent forever.
+ *
+ *	embed_find("archetypes/default.md")
+ */
+const struct embed_file	*embed_find(const char *path);
+
+#endif

@@ -1,0 +1,863 @@
+/*
+ * Scaffolding, outside the pipeline: the authoring commands that write
+ * source files for a person to edit, never the output.
+ *
+ *	planpress init DIR		scaffold_init()
+ *	planpress new page S/TITLE	scaffold_page()
+ *	planpress new dataset ID [CSV]	scaffold_dataset()
+ *
+ * Files are created with O_EXCL and never replaced, all under the site
+ * folder.  A new page's text comes from an archetype (a Markdown file
+ * with front matter) whose title, date and draft keys are set; a new
+ * dataset's metadata is written here from what infer.c found in its
+ * CSV, then loaded and scanned by dataset.c exactly as a build would.
+ * The default theme that init copies is the one embedded in the binary
+ * (embed.h), so a site made anywhere is complete.
+ */
+#include "scaffold.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "archive.h"
+#include "buf.h"
+#include "config.h"
+#include "dataset.h"
+#include "diag.h"
+#include "embed.h"
+#include "fsin.h"
+#include "infer.h"
+#include "text.h"
+#include "xalloc.h"
+
+#ifndef PLANPRESS_DATADIR
+#define PLANPRESS_DATADIR "/usr/local/share/planpress"
+#endif
+
+#define ID_MAX		100
+
+/* Files. */
+
+/* Today, "YYYY-MM-DD", into "out"; 0 after reporting a bad epoch. */
+static int
+today(struct diag *d, char out[11])
+{
+	const char	*e = getenv("SOURCE_DATE_EPOCH");
+	time_t		 t;
+	struct tm	 tm;
+
+	if (e != NULL && *e != '\0') {
+		if (!archive_check_epoch(d))
+			return 0;
+		t = archive_epoch();
+		gmtime_r(&t, &tm);
+	} else {
+		t = time(NULL);
+		localtime_r(&t, &tm);
+	}
+	if (strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+		return diag_error(d, NULL, "cannot write today's date");
+	return 1;
+}
+
+static int
+exists(const char *path)
+{
+	struct stat	 st;
+
+	return lstat(path, &st) == 0;
+}
+
+/* Make the folder "path" and its missing parents. */
+static int
+mkdirs(struct diag *d, const char *path)
+{
+	char	*p = xstrdup(path), *s;
+	int	 rc = 1;
+
+	for (s = p + 1; rc && (s = strchr(s, '/')) != NULL; s++) {
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST)
+			rc = diag_syserr(d, p, "cannot make the folder");
+		*s = '/';
+	}
+	if (rc && mkdir(p, 0777) != 0 && errno != EEXIST)
+		rc = diag_syserr(d, p, "cannot make the folder");
+	if (rc && !fsin_isdir(p))
+		rc = diag_error(d, &(struct loc){ p, 0, 0 },
+		    "not a folder");
+	free(p);
+	return rc;
+}
+
+/* Create the new file "path" with "len" bytes of "data". */
+static int
+writenew(struct diag *d, const char *path, const void *data, size_t len,
+    struct buf *created)
+{
+	int	 fd, rc = 1;
+	ssize_t	 n;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666)) == -1)
+		return diag_syserr(d, path, errno == EEXIST ?
+		    "will not overwrite" : "cannot create");
+	while (rc && len > 0) {
+		if ((n = write(fd, data, len)) < 0) {
+			if (errno != EINTR)
+				rc = diag_syserr(d, path, "cannot write");
+			continue;
+		}
+		data = (const char *)data + n;
+		len -= (size_t)n;
+	}
+	if (close(fd) != 0 && rc)
+		rc = diag_syserr(d, path, "cannot write");
+	if (!rc)
+		unlink(path);
+	else
+		buf_printf(created, "%s\n", path);
+	return rc;
+}
+
+/* Append "s" as a YAML double-quoted scalar (JSON is one). */
+static void
+putq(struct buf *b, const char *s)
+{
+	json_t	*j = json_string(s);
+	char	*t = json_dumps(j, JSON_ENCODE_ANY);
+
+	buf_puts(b, t ? t : "\"\"");
+	free(t);
+	json_decref(j);
+}
+
+/* Pages. */
+
+/* 1 if "s" ("n" bytes) is a section name: [a-z0-9_-]+. */
+static int
+sectionword(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-' ||
+		    s[i] == '_'))
+			return 0;
+	return n > 0;
+}
+
+/* 1 if the string "spec" has a segment ".." or starts with '/'. */
+static int
+escapes(const char *spec)
+{
+	const char	*s = spec, *e;
+
+	if (*spec == '/')
+		return 1;
+	for (; ; s = e + 1) {
+		e = strchr(s, '/');
+		if ((e ? (size_t)(e - s) : strlen(s)) == 2 &&
+		    strncmp(s, "..", 2) == 0)
+			return 1;
+		if (e == NULL)
+			return 0;
+	}
+}
+
+/*
+ * Split "spec" into the section ("a/b", maybe "") and the title, each
+ * a new string; 0 after reporting.
+ */
+static int
+split(struct diag *d, const char *spec, char **section, char **title)
+{
+	const char	*s = spec, *e;
+	char		*t;
+	size_t		 n;
+
+	if (!text_utf8_valid(spec, strlen(spec), NULL))
+		return diag_error(d, NULL, "the page '%s' is not UTF-8", spec);
+	if (escapes(spec))
+		return diag_error(d, NULL, "the page '%s' would be outside "
+		    "content/", spec);
+	while ((e = strchr(s, '/')) != NULL && sectionword(s, e - s))
+		s = e + 1;
+	e = s + strspn(s, " \t");
+	n = strlen(e);
+	while (n > 0 && (e[n - 1] == ' ' || e[n - 1] == '\t'))
+		n--;
+	t = text_nfc(e, n, NULL);
+	if (t == NULL || *t == '\0') {
+		free(t);
+		return diag_error(d, NULL, "the page '%s' has no title; "
+		    "write SECTION/TITLE", spec);
+	}
+	*section = xstrndup(spec, s > spec ? (size_t)(s - spec - 1) : 0);
+	*title = t;
+	return 1;
+}
+
+/* "nhiem-vu" -> "Nhiem vu": a title for a new section's _index.md. */
+static char *
+sectiontitle(const char *name)
+{
+	char	*t = xstrdup(name), *p;
+
+	for (p = t; *p; p++)
+		if (*p == '-' || *p == '_')
+			*p = ' ';
+	if (*t >= 'a' && *t <= 'z')
+		*t = (char)(*t - 'a' + 'A');
+	return t;
+}
+
+/* Make content/SECTION, each missing level with an _index.md. */
+static int
+sections(struct diag *d, const char *content, const char *section,
+    struct buf *created)
+{
+	struct buf	 dir = BUF_INIT, text = BUF_INIT;
+	const char	*s = section, *e;
+	char		*idx, *name, *title;
+	int		 rc = mkdirs(d, content);
+
+	buf_puts(&dir, content);
+	while (rc && *s) {
+		e = strchr(s, '/');
+		name = e ? xstrndup(s, (size_t)(e - s)) : xstrdup(s);
+		buf_printf(&dir, "/%s", name);
+		if (!fsin_isdir(dir.data)) {
+			rc = mkdirs(d, dir.data);
+			title = sectiontitle(name);
+			buf_reset(&text);
+			buf_puts(&text, "---\ntitle: ");
+			putq(&text, title);
+			buf_puts(&text, "\n---\n");
+			idx = xasprintf("%s/_index.md", dir.data);
+			rc = rc && writenew(d, idx, text.data, text.len,
+			    created);
+			free(idx);
+			free(title);
+		}
+		free(name);
+		s = e ? e + 1 : s + strlen(s);
+	}
+	buf_release(&dir);
+	buf_release(&text);
+	return rc;
+}
+
+/* Read the archetype "dir/name.md" into "b" if it exists. */
+static int
+readarchetype(struct diag *d, const char *dir, const char *name,
+    struct buf *b)
+{
+	char	*p = xasprintf("%s/%s.md", dir, name);
+	int	 rc = 0;
+
+	if (fsin_isfile(p))
+		rc = fsin_read(d, p, p, b) ? 1 : -1;
+	free(p);
+	return rc;
+}
+
+/*
+ * The archetype for a page of the top section "top" ("" at the root):
+ * site, then theme, then embedded, SECTION.md before default.md.
+ * Returns 1 with the text in "b", or 0 after reporting.
+ */
+static int
+archetype(struct diag *d, const char *site, const char *theme,
+    const char *top, struct buf *b)
+{
+	const char		*names[] = { top, "default" };
+	const struct embed_file	*f;
+	char			*dirs[2], *rel, *p;
+	int			 i, j, rc = 0;
+
+	dirs[0] = fsin_join(site, "archetypes");
+	rel = xasprintf("themes/%s", theme);
+	p = fsin_join(site, rel);
+	dirs[1] = fsin_isdir(p) ? xasprintf("%s/archetypes", p) :
+	    xasprintf("%s/themes/%s/archetypes", PLANPRESS_DATADIR, theme);
+	free(p);
+	free(rel);
+	for (i = 0; i < 2 && rc == 0; i++)
+		for (j = *top ? 0 : 1; j < 2 && rc == 0; j++)
+			rc = readarchetype(d, dirs[i], names[j], b);
+	for (j = *top ? 0 : 1; j < 2 && rc == 0; j++) {
+		p = xasprintf("archetypes/%s.md", names[j]);
+		if ((f = embed_find(p)) != NULL) {
+			buf_put(b, f->data, f->len);
+			rc = 1;
+		}
+		free(p);
+	}
+	if (rc == 0)
+		buf_puts(b, "---\n---\n");
+	free(dirs[0]);
+	free(dirs[1]);
+	return rc >= 0;
+}
+
+/* The top-level key of the front matter line "s", or 0 if none. */
+static size_t
+keylen(const char *s)
+{
+	size_t	 n = strspn(s, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-");
+
+	return n > 0 && s[n] == ':' ? n : 0;
+}
+
+static int
+iskey(const char *line, size_t n, const char *key)
+{
+	return n == strlen(key) && strncmp(line, key, n) == 0;
+}
+
+/* Our value for "key" (title, date or draft), appended to "out". */
+static void
+ours(struct buf *out, const char *key, const char *title, const char *date)
+{
+	if (strcmp(key, "title") == 0) {
+		buf_puts(out, "title: ");
+		putq(out, title);
+		buf_putc(out, '\n');
+	} else if (strcmp(key, "date") == 0)
+		buf_printf(out, "date: %s\n", date);
+	else
+		buf_puts(out, "draft: true\n");
+}
+
+/*
+ * The archetype's front matter "fm" (lines, NUL-terminated) with our
+ * title, date and draft: in place of the archetype's own (with their
+ * indented continuation lines), or first when it has none.
+ */
+static void
+frontmatter(struct buf *out, const char *fm, const char *title,
+    const char *date)
+{
+	static const char *const keys[] = { "title", "date", "draft" };
+	const char	*s, *e;
+	size_t		 n, k;
+	int		 seen[3] = { 0, 0, 0 }, skip = 0;
+
+	for (s = fm; *s; s = e) {
+		e = s + strcspn(s, "\n");
+		e += *e == '\n';
+		for (k = 0, n = keylen(s); n && k < 3; k++)
+			seen[k] |= iskey(s, n, keys[k]);
+	}
+	for (k = 0; k < 3; k++)
+		if (!seen[k])
+			ours(out, keys[k], title, date);
+	for (s = fm; *s; s = e) {
+		e = s + strcspn(s, "\n");
+		e += *e == '\n';
+		if (skip && (*s == ' ' || *s == '\t' || *s == '-' ||
+		    *s == '\n' || *s == '\r'))
+			continue;
+		skip = 0;
+		for (k = 0, n = keylen(s); n && k < 3; k++)
+			if (iskey(s, n, keys[k])) {
+				ours(out, keys[k], title, date);
+				skip = 1;
+			}
+		if (!skip)
+			buf_put(out, s, (size_t)(e - s));
+	}
+}
+
+/* The page: "arch" with our front matter keys. */
+static void
+pagetext(struct buf *out, const char *arch, const char *title,
+    const char *date)
+{
+	const char	*body = arch, *s;
+	char		*fm = xstrdup("");
+
+	if (strncmp(arch, "---\n", 4) == 0 ||
+	    strncmp(arch, "---\r\n", 5) == 0) {
+		s = strchr(arch, '\n') + 1;
+		for (body = s; *body; body = strchr(body, '\n') + 1) {
+			if (strncmp(body, "---", 3) == 0 &&
+			    strspn(body + 3, " \t\r") ==
+			    strcspn(body + 3, "\n"))
+				break;
+			if (strchr(body, '\n') == NULL) {
+				body += strlen(body);
+				break;
+			}
+		}
+		free(fm);
+		fm = xstrndup(s, (size_t)(body - s));
+		body += strcspn(body, "\n");
+		body += *body == '\n';
+	}
+	buf_puts(out, "---\n");
+	frontmatter(out, fm, title, date);
+	buf_puts(out, "---\n");
+	buf_puts(out, body);
+	free(fm);
+}
+
+/* 1 if "site" holds a site.yaml, else 0 after reporting. */
+static int
+isite(struct diag *d, const char *site)
+{
+	char	*p = fsin_join(site, "site.yaml");
+	int	 rc = fsin_isfile(p);
+
+	if (!rc && strcmp(site, ".") == 0)
+		diag_error(d, NULL, "no site.yaml in the current folder; give "
+		    "the site's folder with --source, or make a site with "
+		    "planpress init");
+	else if (!rc)
+		diag_error(d, NULL, "no site.yaml in '%s'; is it a site?", site);
+	free(p);
+	return rc;
+}
+
+/* The theme named by site.yaml of "site", a new string; NULL after
+ * reporting. */
+static char *
+sitetheme(struct diag *d, const char *site)
+{
+	struct config	 c;
+	char		*p = fsin_join(site, "site.yaml"), *t = NULL;
+
+	memset(&c, 0, sizeof(c));
+	if (config_load(&c, d, p, p) && c.theme != NULL)
+		t = xstrdup(c.theme);
+	config_release(&c);
+	free(p);
+	return t;
+}
+
+int
+scaffold_page(struct diag *d, const char *site, const char *spec,
+    struct buf *created)
+{
+	struct buf	 arch = BUF_INIT, text = BUF_INIT;
+	char		 date[11];
+	char		*section = NULL, *title = NULL, *slug = NULL;
+	char		*theme = NULL, *content = NULL, *path = NULL, *top;
+	int		 rc = 0;
+
+	if (!isite(d, site) || !split(d, spec, &section, &title) ||
+	    !today(d, date))
+		goto out;
+	slug = text_slugify(title);
+	if (*slug == '\0') {
+		diag_error(d, NULL, "the title '%s' has no letter or digit to "
+		    "make a file name of", title);
+		goto out;
+	}
+	if ((theme = sitetheme(d, site)) == NULL)
+		goto out;
+	content = fsin_join(site, "content");
+	path = *section ? xasprintf("%s/%s/%s.md", content, section, slug) :
+	    xasprintf("%s/%s.md", content, slug);
+	if (exists(path)) {
+		diag_error(d, &(struct loc){ path, 0, 0 }, "the page exists "
+		    "already; edit it, or choose another title");
+		goto out;
+	}
+	top = xstrndup(section, strcspn(section, "/"));
+	rc = archetype(d, site, theme, top, &arch);
+	free(top);
+	if (!rc || !sections(d, content, section, created)) {
+		rc = 0;
+		goto out;
+	}
+	pagetext(&text, arch.data, title, date);
+	rc = writenew(d, path, text.data, text.len, created);
+out:
+	buf_release(&arch);
+	buf_release(&text);
+	free(section);
+	free(title);
+	free(slug);
+	free(theme);
+	free(content);
+	free(path);
+	return rc;
+}
+
+/* Datasets. */
+
+/* What the metadata says besides the schema. */
+struct about {
+	const char	*title;		/* NULL: the id */
+	const char	*description;	/* NULL: a TODO */
+	const char	*keywords;	/* YAML flow list; NULL: [] */
+	int		 sample;
+};
+
+static void
+schemayaml(struct buf *b, const struct infer *inf)
+{
+	size_t	 i;
+
+	buf_puts(b, "schema:\n  fields:\n");
+	for (i = 0; i < inf->nfields; i++) {
+		buf_printf(b, "    - name: ");
+		putq(b, inf->fields[i].name);	/* "2024" is a string */
+		buf_printf(b, "\n      type: %s\n      title: ",
+		    schema_type_name(inf->fields[i].type));
+		putq(b, inf->fields[i].title);
+		buf_putc(b, '\n');
+		if (inf->fields[i].required)
+			buf_puts(b, "      constraints:\n"
+			    "        required: true\n");
+	}
+	buf_puts(b, "  missingValues: [\"\"]\n");
+	if (inf->pkey) {
+		buf_puts(b, "  primaryKey: ");
+		putq(b, inf->fields[0].name);
+		buf_putc(b, '\n');
+	}
+}
+
+/* The coverage: the data's first date or year field, else this year. */
+static void
+temporal(struct buf *b, const struct infer *inf, const char *date)
+{
+	const char	*s = inf->start, *e = inf->end;
+
+	if (s == NULL)
+		buf_printf(b, "temporal: { start: \"%.4s-01-01\", end: "
+		    "\"%.4s-12-31\" }\n", date, date);
+	else if (strlen(s) == 4)
+		buf_printf(b, "temporal: { start: \"%s-01-01\", end: "
+		    "\"%s-12-31\" }\n", s, e);
+	else
+		buf_printf(b, "temporal: { start: \"%s\", end: \"%s\" }\n",
+		    s, e);
+}
+
+static void
+metayaml(struct buf *b, const char *id, const struct about *a,
+    const struct infer *inf, const char *date)
+{
+	buf_printf(b, "# The metadata of datasets/%s.csv: see "
+	    "docs/datasets.md and planpress(5).\n", id);
+	if (inf->rows > 0)
+		buf_printf(b, "# The schema was inferred from the first %d "
+		    "rows; check the types and titles.\n", INFER_ROWS);
+	else
+		buf_printf(b, "# datasets/%s.csv has a header only: add rows, "
+		    "and a field below for each column.\n", id);
+	buf_puts(b, "title: ");
+	putq(b, a->title ? a->title : id);
+	buf_puts(b, "\ndescription: |\n  ");
+	buf_puts(b, a->description ? a->description : "TODO: what one row "
+	    "is, where the figures come from, what an empty cell means.");
+	buf_printf(b, "\nkeywords: %s\n", a->keywords ? a->keywords : "[]");
+	buf_puts(b, "# publisher, contact and license: those of site.yaml. "
+	    "To give this dataset\n# its own, uncomment and edit:\n"
+	    "# publisher:\n#   name: \"\"\n"
+	    "# license:\n#   id: \"CC-BY-4.0\"\n"
+	    "#   title: \"Creative Commons Attribution 4.0\"\n"
+	    "#   url: \"https://creativecommons.org/licenses/by/4.0/\"\n");
+	temporal(b, inf, date);
+	buf_puts(b, "# spatial: \"\"\n"
+	    "frequency: \"irregular\"   # continuous daily weekly monthly "
+	    "quarterly semiannual annual irregular never\n");
+	buf_printf(b, "issued: \"%s\"\nmodified: \"%s\"\n"
+	    "version: \"1.0.0\"\n", date, date);
+	buf_printf(b, "sample: %s   # true: illustrative data, said so on "
+	    "every page\n", a->sample ? "true" : "false");
+	schemayaml(b, inf);
+}
+
+static int
+validid(const char *id)
+{
+	return strlen(id) <= ID_MAX && sectionword(id, strlen(id));
+}
+
+/* 1 if the files "a" and "b" are the same file. */
+static int
+samefile(const char *a, const char *b)
+{
+	struct stat	 x, y;
+
+	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev &&
+	    x.st_ino == y.st_ino;
+}
+
+/* Load and scan the new dataset as the build would. */
+static int
+verify(struct diag *d, const char *id, const char *csv, const char *yaml)
+{
+	struct dataset	*ds = dataset_load(d, id, csv, yaml);
+	int		 rc = ds->ok && dataset_scan(ds, d, NULL);
+
+	dataset_free(ds);
+	return rc;
+}
+
+/*
+ * Copy "in" (named "from") to "csv" through infer_copy(), by way of a
+ * temporary file when "inplace", and write the metadata "yaml".
+ */
+static int
+writedataset(struct diag *d, const char *id, const struct about *a,
+    FILE *in, const char *from, const char *csv, const char *yaml,
+    int inplace, struct buf *created)
+{
+	struct buf	 b = BUF_INIT;
+	struct infer	*inf;
+	char		 date[11];
+	char		*tmp = inplace ? xasprintf("%s.new", csv) : NULL;
+	int		 rc = 0;
+
+	if (!today(d, date) ||
+	    (inf = infer_copy(d, in, from, tmp ? tmp : csv, csv)) == NULL)
+		goto out;
+	if (tmp && rename(tmp, csv) != 0) {
+		diag_syserr(d, csv, "cannot replace");
+		unlink(tmp);
+	} else {
+		buf_printf(created, "%s", csv);
+		if (inf->from != ENCODING_UTF8 || inf->mojibake)
+			buf_printf(created, " (converted from %s%s)",
+			    encoding_name(inf->from), inf->mojibake ?
+			    " read as Windows-1252" : "");
+		buf_putc(created, '\n');
+		metayaml(&b, id, a, inf, date);
+		rc = writenew(d, yaml, b.data, b.len, created);
+	}
+	infer_free(inf);
+out:
+	buf_release(&b);
+	free(tmp);
+	return rc;
+}
+
+/* The placeholder CSV of a dataset made without one. */
+static const char placeholder[] = "id,name,value\n";
+
+static int
+newdataset(struct diag *d, const char *site, const char *id,
+    const struct about *a, const char *src, const char *text,
+    struct buf *created)
+{
+	char	*dir = fsin_join(site, "datasets");
+	char	*csv = xasprintf("%s/%s.csv", dir, id);
+	char	*yaml = xasprintf("%s/%s.yaml", dir, id);
+	FILE	*in = NULL;
+	int	 rc = 0, inplace = src && samefile(src, csv);
+
+	if (!validid(id)) {
+		diag_error(d, NULL, "dataset id '%s' must be lower-case ASCII "
+		    "letters, digits, '-' and '_'", id);
+		goto out;
+	}
+	if (exists(yaml) || (exists(csv) && !inplace)) {
+		diag_error(d, &(struct loc){ exists(yaml) ? yaml : csv, 0, 0 },
+		    "dataset '%s' exists already", id);
+		goto out;
+	}
+	if (src)
+		in = fopen(src, "rb");
+	else
+		in = fmemopen((void *)text, strlen(text), "r");
+	if (in == NULL) {
+		diag_syserr(d, src ? src : "placeholder", "cannot open");
+		goto out;
+	}
+	rc = mkdirs(d, dir) && writedataset(d, id, a, in, src ? src : csv,
+	    csv, yaml, inplace, created) && verify(d, id, csv, yaml);
+out:
+	if (in)
+		fclose(in);
+	free(dir);
+	free(csv);
+	free(yaml);
+	return rc;
+}
+
+int
+scaffold_dataset(struct diag *d, const char *site, const char *id,
+    const char *csv, struct buf *created)
+{
+	struct about	 a = { NULL, NULL, NULL, 0 };
+
+	if (!isite(d, site))
+		return 0;
+	return newdataset(d, site, id, &a, csv, placeholder, created);
+}
+
+/* Sites. */
+
+static const char site_yaml[] =
+"# planpress site configuration: see planpress(5).\n"
+"title: \"Kế hoạch mới\"\n"
+"description: \"Kế hoạch, các nhiệm vụ và tiến độ thực hiện.\"\n"
+"language: vi\n"
+"theme: default\n"
+"# The public address of the site; the data catalogs need it:\n"
+"# base_url: \"https://example.gov.vn/ke-hoach/\"\n"
+"copyright: \"Tên cơ quan\"\n"
+"\n"
+"# Defaults for every dataset in datasets/ (each may give its own).\n"
+"publisher:\n"
+"  name: \"Tên cơ quan\"\n"
+"license:\n"
+"  id: \"CC-BY-4.0\"\n"
+"  title: \"Creative Commons Attribution 4.0\"\n"
+"  url: \"https://creativecommons.org/licenses/by/4.0/\"\n"
+"\n"
+"menus:\n"
+"  main:\n"
+"    - name: \"Trang chủ\"\n"
+"      url: /\n"
+"    - name: \"Nhiệm vụ\"\n"
+"      url: /nhiem-vu/\n"
+"    - name: \"Dữ liệu mở\"\n"
+"      url: /dataset/\n"
+"\n"
+"markdown:\n"
+"  unsafe: false\n";
+
+static const char home_md[] =
+"---\n"
+"title: \"Kế hoạch mới\"\n"
+"summary: \"Kế hoạch, các nhiệm vụ và tiến độ thực hiện.\"\n"
+"---\n"
+"\n"
+"Đây là trang chủ, viết trong `content/_index.md`. Mỗi tệp `.md` trong\n"
+"`content/` là một trang; mỗi thư mục là một mục.\n";
+
+static const char section_md[] =
+"---\n"
+"title: \"Nhiệm vụ\"\n"
+"summary: \"Các nhiệm vụ của Kế hoạch.\"\n"
+"weight: 1\n"
+"---\n"
+"\n"
+"Thêm một nhiệm vụ: `planpress new page \"nhiem-vu/Tên nhiệm vụ\"`.\n";
+
+static const char page_md[] =
+"---\n"
+"title: \"Nhiệm vụ đầu tiên\"\n"
+"summary: \"Một nhiệm vụ mẫu: sửa hoặc xoá trang này.\"\n"
+"weight: 1\n"
+"---\n"
+"\n"
+"## Nội dung công việc\n"
+"\n"
+"Viết nội dung bằng Markdown.\n";
+
+static const char sample_csv[] =
+"Mã,Chỉ tiêu,Năm,Kế hoạch (%),Thực hiện (%),Đạt\n"
+"CT01,Tỷ lệ hồ sơ trực tuyến toàn trình,2024,80,72.5,false\n"
+"CT02,Tỷ lệ cơ quan kết nối dữ liệu,2024,100,100,true\n"
+"CT03,Tỷ lệ người dân có chữ ký số,2024,50,,\n";
+
+static const struct {
+	const char	*path;
+	const char	*text;
+} site_files[] = {
+	{ "site.yaml", site_yaml },
+	{ "content/_index.md", home_md },
+	{ "content/nhiem-vu/_index.md", section_md },
+	{ "content/nhiem-vu/nhiem-vu-dau-tien.md", page_md },
+};
+
+/* 1 if "dir" can hold a new site: missing, or an empty folder. */
+static int
+usable(struct diag *d, const char *dir)
+{
+	DIR		*dp;
+	struct dirent	*e;
+	int		 empty = 1;
+
+	if (!exists(dir))
+		return 1;
+	if ((dp = opendir(dir)) == NULL)
+		return diag_syserr(d, dir, "cannot use the folder");
+	while (empty && (e = readdir(dp)) != NULL)
+		empty = strcmp(e->d_name, ".") == 0 ||
+		    strcmp(e->d_name, "..") == 0;
+	closedir(dp);
+	if (!empty)
+		return diag_error(d, &(struct loc){ dir, 0, 0 }, "the folder "
+		    "is not empty; give a new or an empty one");
+	return 1;
+}
+
+/* Write "rel" under "dir", making its folders. */
+static int
+put(struct diag *d, const char *dir, const char *rel, const void *data,
+    size_t len, struct buf *created)
+{
+	char	*p = fsin_join(dir, rel), *slash = strrchr(p, '/');
+	int	 rc = 1;
+
+	if (slash) {
+		*slash = '\0';
+		rc = mkdirs(d, p);
+		*slash = '/';
+	}
+	rc = rc && writenew(d, p, data, len, created);
+	free(p);
+	return rc;
+}
+
+static int
+writetheme(struct diag *d, const char *dir, struct buf *created)
+{
+	struct buf		 quiet = BUF_INIT;
+	const struct embed_file	*f;
+	char			*rel;
+	size_t			 n = 0;
+	int			 rc = 1;
+
+	for (f = embed_theme; rc && f->path; f++, n++) {
+		rel = xasprintf("themes/default/%s", f->path);
+		rc = put(d, dir, rel, f->data, f->len, &quiet);
+		free(rel);
+	}
+	rel = fsin_join(dir, "themes/default/");
+	buf_printf(created, "%s (%zu files)\n", rel, n);
+	free(rel);
+	buf_release(&quiet);
+	return rc;
+}
+
+int
+scaffold_init(struct diag *d, const char *dir, struct buf *created)
+{
+	struct about	 a = { "Tiến độ các chỉ tiêu (dữ liệu mẫu)",
+	    "Dữ liệu mẫu minh họa: thay bằng số liệu thật, hoặc xoá "
+	    "`datasets/chi-tieu.csv` và `datasets/chi-tieu.yaml`.",
+	    "[\"chỉ tiêu\", \"tiến độ\"]", 1 };
+	size_t		 i;
+	int		 rc;
+
+	if (!usable(d, dir) || !mkdirs(d, dir))
+		return 0;
+	rc = 1;
+	for (i = 0; rc && i < sizeof(site_files) / sizeof(site_files[0]);
+	    i++)
+		rc = put(d, dir, site_files[i].path, site_files[i].text,
+		    strlen(site_files[i].text), created);
+	rc = rc && newdataset(d, dir, "chi-tieu", &a, NULL, sample_csv, created);
+	rc = rc && writetheme(d, dir, created);
+	return rc;
+}

@@ -1,0 +1,230 @@
+#!/bin/sh
+# The authoring loop: planpress init, new page, new dataset, --stats and
+# the progress line.  Every site made here must pass check and build.
+# PLANPRESS names the binary (possibly behind valgrind).  Prints
+# "RESULT: passed failed skipped authoring".
+set -u
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+P=${PLANPRESS:-$ROOT/planpress}
+TMP=$ROOT/tests/tmp/authoring
+rm -rf "$TMP"
+mkdir -p "$TMP"
+pass=0
+fail=0
+skip=0
+export TZ=UTC LC_ALL=C SOURCE_DATE_EPOCH=1716000000	# 2024-05-18
+
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+expect_status() {	# expect_status WANT DESCRIPTION COMMAND...
+	want=$1
+	what=$2
+	shift 2
+	"$@" >"$TMP/out" 2>"$TMP/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok; else
+		bad "$what: exit $got, want $want"
+		cat "$TMP/out" "$TMP/err"
+	fi
+}
+has() {	# has FILE PATTERN DESCRIPTION: grep -E
+	if grep -Eq -- "$2" "$1"; then ok; else
+		bad "$3: no '$2' in $1"
+		sed 's/^/  | /' "$1" | head -40
+	fi
+}
+hasnt() {
+	if grep -Eq -- "$2" "$1"; then
+		bad "$3: '$2' in $1"
+		sed 's/^/  | /' "$1" | head -40
+	else ok; fi
+}
+
+# planpress init: a site that builds, with the whole theme in it.  Run
+# from another folder, so nothing is read from this source tree.
+S=$TMP/site
+(cd "$TMP" && $P init site >"$TMP/out" 2>"$TMP/err") && ok ||
+    { bad "init"; cat "$TMP/out" "$TMP/err"; }
+has "$TMP/out" '^site/site.yaml$' "init lists what it made"
+for f in site.yaml content/_index.md datasets/chi-tieu.csv \
+    datasets/chi-tieu.yaml themes/default/layouts/base.mustache \
+    themes/default/archetypes/default.md; do
+	[ -f "$S/$f" ] && ok || bad "init did not make $f"
+done
+diff -r -x '.*' themes/default "$S/themes/default" >"$TMP/diff" && ok ||
+    { bad "init's theme differs from themes/default"; head "$TMP/diff"; }
+has "$S/site.yaml" '^# base_url: ' "init writes a commented base_url"
+expect_status 0 "check of a new site" $P check -s "$S"
+has "$TMP/out" ' 0 warnings' "a new site checks without warnings"
+hasnt "$TMP/err" 'warning|error' "check of a new site is silent"
+expect_status 0 "build of a new site" $P build -s "$S"
+has "$TMP/out" ', 1 warning, ' "a new site builds with one warning"
+[ "$(grep -c 'warning:' "$TMP/err")" -eq 1 ] && ok ||
+    bad "build of a new site: not exactly one warning"
+has "$TMP/err" 'warning: the data catalogs need .*base_url' \
+    "the one warning is base_url"
+[ -f "$S/output/nhiem-vu/nhiem-vu-dau-tien/index.html" ] && ok ||
+    bad "the new site's page was not built"
+[ -f "$S/output/dataset/chi-tieu/index.html" ] && ok ||
+    bad "the new site's dataset was not built"
+expect_status 0 "build of a new site with a base URL" \
+    $P build -s "$S" --base-url https://example.gov.vn/ke-hoach/
+hasnt "$TMP/err" 'warning' "a new site with a base URL has no warning"
+mkdir -p "$TMP/full" && : >"$TMP/full/x"
+expect_status 1 "init in a non-empty folder" $P init "$TMP/full"
+has "$TMP/err" 'not empty' "init names the problem"
+[ ! -e "$TMP/full/site.yaml" ] && ok || bad "init wrote into a non-empty folder"
+expect_status 2 "init without a folder" $P init
+expect_status 2 "init with --output" $P init "$TMP/x" --output "$TMP/y"
+
+# planpress new page, in an existing section and in a new one.
+expect_status 0 "new page in a section" $P new page -s "$S" \
+    "nhiem-vu/Kiểm tra an toàn thông tin"
+F=$S/content/nhiem-vu/kiem-tra-an-toan-thong-tin.md
+has "$TMP/out" "^$S/content/nhiem-vu/kiem-tra-an-toan-thong-tin.md\$" \
+    "new page prints the path"
+has "$F" '^title: "Kiểm tra an toàn thông tin"$' "the page has its title"
+has "$F" '^date: 2024-05-18$' "the page has SOURCE_DATE_EPOCH's date"
+has "$F" '^draft: true$' "the page is a draft"
+has "$F" '^summary: ' "the page has the archetype's other keys"
+[ "$(grep -c '^title:' "$F")" -eq 1 ] && ok || bad "the page has two titles"
+expect_status 0 "new page in a new section" $P new page -s "$S" \
+    "tin-tuc/Hội nghị số 1/2024"
+has "$TMP/out" 'content/tin-tuc/_index.md$' "the new section gets an _index.md"
+has "$TMP/out" 'content/tin-tuc/hoi-nghi-so-1-2024.md$' \
+    "a title may hold '/'"
+mkdir -p "$S/archetypes"
+printf -- '---\ntitle: x\ncode: "II.0"\nlead:\n  - "Sở"\ndraft: false\n---\n\n## Nội dung\n' \
+    >"$S/archetypes/nhiem-vu.md"
+expect_status 0 "new page from the site's archetype" $P new page -s "$S" \
+    "nhiem-vu/Nhiệm vụ mới"
+F=$S/content/nhiem-vu/nhiem-vu-moi.md
+has "$F" '^code: "II.0"$' "the site's archetype keys are kept"
+has "$F" '^draft: true$' "the archetype's draft is replaced"
+has "$F" '^## Nội dung$' "the archetype's body is kept"
+hasnt "$F" '^title: x$' "the archetype's title is replaced"
+expect_status 0 "check with the new pages" $P check -s "$S" --drafts
+hasnt "$TMP/err" 'warning|error' "the new pages check cleanly"
+expect_status 0 "build with the new pages" $P build -s "$S" --drafts \
+    --base-url https://example.gov.vn/
+[ -f "$S/output/tin-tuc/hoi-nghi-so-1-2024/index.html" ] && ok ||
+    bad "the page in the new section was not built"
+cp "$S/content/nhiem-vu/kiem-tra-an-toan-thong-tin.md" "$TMP/before.md"
+expect_status 1 "new page over an existing one" $P new page -s "$S" \
+    "nhiem-vu/Kiểm tra an toàn thông tin"
+cmp -s "$TMP/before.md" "$S/content/nhiem-vu/kiem-tra-an-toan-thong-tin.md" &&
+    ok || bad "an existing page was overwritten"
+expect_status 1 "new page with .." $P new page -s "$S" "../Ngoài"
+expect_status 1 "new page with ../.." $P new page -s "$S" "nhiem-vu/../../x"
+expect_status 1 "new page with an absolute path" $P new page -s "$S" "/tmp/x"
+[ ! -e "$S/ngoai.md" ] && [ ! -e "$TMP/ngoai.md" ] && ok ||
+    bad "new page wrote outside content/"
+expect_status 1 "new page without a title" $P new page -s "$S" "nhiem-vu/"
+expect_status 2 "new page without a title argument" $P new page -s "$S"
+expect_status 2 "new without what" $P new -s "$S"
+
+# planpress new dataset from a CSV: types, required, primary key.
+cat >"$TMP/bao-cao.csv" <<'EOF'
+Mã đơn vị,Tên đơn vị,Ngày báo cáo,Số hồ sơ,Tỷ lệ (%),Hoàn thành,Ghi chú,Năm
+S01,"Sở Thông tin và Truyền thông",2024-05-16,120,85.5,true,,2023
+S02,"Sở Nội vụ, tỉnh",2024-06-01,98,90,false,"có ""ghi chú""",2024
+S03,Công an tỉnh,2024-07-15,,77.25,TRUE,x,2024
+EOF
+expect_status 0 "new dataset from a CSV" $P new dataset -s "$S" bao-cao \
+    "$TMP/bao-cao.csv"
+Y=$S/datasets/bao-cao.yaml
+has "$TMP/out" 'datasets/bao-cao.yaml$' "new dataset prints the paths"
+tr '\n' ' ' <"$Y" >"$TMP/flat"
+for f in 'ma_don_vi" +type: string +title: "Mã đơn vị" +constraints: +required: true' \
+    'ngay_bao_cao" +type: date +title: "Ngày báo cáo" +constraints: +required: true' \
+    'so_ho_so" +type: integer +title: "Số hồ sơ" +-' \
+    'ty_le" +type: number +title: "Tỷ lệ \(%\)" +constraints: +required: true' \
+    'hoan_thanh" +type: boolean' 'ghi_chu" +type: string +title: "Ghi chú" +-' \
+    'nam" +type: year' 'missingValues: \[""\]' 'primaryKey: "ma_don_vi"'; do
+	has "$TMP/flat" "$f" "inferred schema"
+done
+for k in title description keywords temporal frequency version; do
+	has "$Y" "^$k: " "the metadata has $k"
+done
+has "$Y" '^# publisher:' "publisher is left to site.yaml, with a comment"
+has "$Y" '^# license:' "license is left to site.yaml, with a comment"
+has "$Y" '^issued: "2024-05-18"$' "issued is today"
+has "$Y" '^sample: false' "sample is false"
+has "$Y" '^temporal: \{ start: "2024-05-16", end: "2024-07-15" \}' \
+    "temporal comes from the dates"
+has "$S/datasets/bao-cao.csv" '^ma_don_vi,ten_don_vi,ngay_bao_cao,' \
+    "the copy's header has the field names"
+expect_status 0 "check with the new dataset" $P check -s "$S"
+hasnt "$TMP/err" 'warning|error' "the new dataset checks cleanly"
+expect_status 1 "new dataset over an existing one" $P new dataset -s "$S" \
+    bao-cao "$TMP/bao-cao.csv"
+has "$TMP/err" "dataset 'bao-cao' exists" "new dataset names the problem"
+expect_status 1 "new dataset with a bad id" $P new dataset -s "$S" Bao_Cao
+has "$TMP/err" "dataset id 'Bao_Cao' must be" "the bad id is named"
+expect_status 1 "new dataset with ../ in the id" $P new dataset -s "$S" ../x
+[ ! -e "$S/x.yaml" ] && ok || bad "new dataset wrote outside datasets/"
+expect_status 0 "new dataset without a CSV" $P new dataset -s "$S" trong
+has "$S/datasets/trong.csv" '^id,name,value$' "a header-only placeholder"
+# TCVN3 text once opened as Windows-1252 and saved again as UTF-8.
+printf 'ma,ten\nstttt,S\303\253 Th\302\253ng tin v\302\265 Truy\303\222n th\302\253ng\n' \
+    >"$TMP/moj.csv"
+expect_status 0 "new dataset from TCVN3 mojibake" $P new dataset -s "$S" \
+    don-vi "$TMP/moj.csv"
+has "$TMP/out" 'converted from TCVN3' "new dataset says it converted"
+has "$S/datasets/don-vi.csv" 'Sở Thông tin và Truyền thông' "converted to UTF-8"
+printf 'a,b\nx,caf\351 \377\n' >"$TMP/latin.csv"
+expect_status 1 "new dataset from invalid UTF-8" $P new dataset -s "$S" \
+    latin "$TMP/latin.csv"
+has "$TMP/err" 'latin.csv:2:[0-9]+: error: invalid UTF-8' "as the build says it"
+[ ! -e "$S/datasets/latin.csv" ] && ok || bad "a refused CSV was copied"
+printf 'a,b\n1,2,3\n' >"$TMP/ragged.csv"
+expect_status 1 "new dataset from a ragged CSV" $P new dataset -s "$S" \
+    ragged "$TMP/ragged.csv"
+has "$TMP/err" 'ragged.csv:2: error: row has 3 cells' "the row is named"
+expect_status 0 "check with every new dataset" $P check -s "$S"
+hasnt "$TMP/err" 'warning|error' "every new dataset checks cleanly"
+
+# --stats: every stage and the peak memory, on stderr.
+expect_status 0 "build --stats" $P build -s "$S" --stats -b https://example.gov.vn/
+for st in load link 'datasets scan' 'publish packages' 'render pages' \
+    'write/commit' total; do
+	has "$TMP/err" "^$st +[0-9]+\.[0-9]{3} s$" "--stats shows '$st'"
+done
+has "$TMP/err" '^peak memory +[0-9]+\.[0-9] MB$' "--stats shows the peak memory"
+expect_status 0 "check --stats" $P check -s "$S" --stats
+has "$TMP/err" '^render pages ' "check --stats shows the stages"
+expect_status 2 "serve --stats" $P serve -s "$S" --stats
+
+# Progress: a site long enough to build for a moment (the first update
+# comes 0.1 s after the start; valgrind is slow enough with fewer pages).
+n=8000
+case $P in *valgrind*) n=1000 ;; esac
+awk -v dir="$S/content/nhiem-vu" -v n=$n 'BEGIN {
+	for (i = 1; i <= n; i++) {
+		f = sprintf("%s/trang-%d.md", dir, i)
+		printf "---\ntitle: \"Trang %d\"\n---\n\nNội dung %d.\n", i, i >f
+		close(f)
+	}
+}'
+$P build -s "$S" -j 1 >"$TMP/pipe.out" 2>"$TMP/pipe.err"
+cat "$TMP/pipe.out" "$TMP/pipe.err" >"$TMP/pipe"
+if LC_ALL=C tr -d '\r\033' <"$TMP/pipe" | cmp -s - "$TMP/pipe"; then ok; else
+	bad "progress wrote control characters into a pipe"
+fi
+hasnt "$TMP/pipe" 'Rendering' "no progress line into a pipe"
+if command -v script >/dev/null 2>&1 &&
+    script -qc true /dev/null >/dev/null 2>&1; then
+	script -qc "$P build -s '$S' -j 1" /dev/null >"$TMP/tty" 2>&1
+	has "$TMP/tty" "$(printf '\r')Rendering [0-9,]+/[0-9,]+ pages" \
+	    "progress on a terminal"
+	has "$TMP/tty" "$(printf '\033')\[K" "the progress line is cleared"
+	script -qc "$P build -q -s '$S' -j 1" /dev/null >"$TMP/tty" 2>&1
+	hasnt "$TMP/tty" 'Rendering' "no progress with --quiet"
+else
+	echo "SKIP: script(1) from util-linux is not installed"
+	skip=$((skip + 3))
+fi
+
+echo "RESULT: $pass $fail $skip authoring"
+[ $fail -eq 0 ]
