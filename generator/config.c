@@ -20,6 +20,7 @@ static const char *const known[] = {
 	"base_url", "menus", "permalinks", "markdown", "params",
 	/* read by later stages */
 	"publisher", "license", "contact", "datasets", "indicators",
+	"progress",
 	NULL
 };
 

@@ -279,7 +279,7 @@ static const char *const meta_keys[] = {
 	"contact",
 	"license", "temporal", "spatial", "frequency", "issued", "modified",
 	"version", "encoding", "sources", "sample", "preview_rows", "schema",
-	NULL
+	"views", "from_section", NULL
 };
 
 static const char *const frequencies[] = {
@@ -578,6 +578,9 @@ dataset_free(struct dataset *ds)
 	free(ds->id);
 	free(ds->csv);
 	free(ds->yaml);
+	free(ds->text);
+	if (ds->locate_free)
+		ds->locate_free(ds->locate_arg);
 	free(ds);
 }
 
@@ -632,6 +635,58 @@ byid(const void *a, const void *b)
  * Entry "i" of the listing: load it if it is ID.csv with its ID.yaml,
  * report it if it is alone or misnamed.  Returns 0 after an error.
  */
+/* The metadata file "yaml" parsed without reporting anything, or NULL. */
+static struct meta *
+metadata_peek(const char *yaml)
+{
+	struct diag	*quiet = diag_new();
+	struct buf	 b = BUF_INIT;
+	struct meta	*m = NULL;
+
+	if (fsin_read(quiet, yaml, yaml, &b))
+		m = meta_parse(quiet, yaml, 1, b.data, b.len);
+	buf_release(&b);
+	diag_free(quiet);
+	return m;
+}
+
+/*
+ * Metadata without a CSV: a dataset made from a content section when it
+ * says "from_section:", else an error.
+ */
+static int
+from_section(struct diag *d, const char *yaml, const char *name, size_t len,
+    struct dataset **out)
+{
+	struct loc	 at = { yaml, 0, 0 };
+	struct dataset	*ds;
+	char		*id = xstrndup(name, len);
+	char		*csv = xasprintf("%.*s.csv", (int)(strlen(yaml) - 5),
+	    yaml);
+	json_t		*root = NULL;
+	struct meta	*m;
+	int		 rc = 1;
+
+	/* A first look, quiet: is it made from a section? */
+	if ((m = metadata_peek(yaml)) != NULL)
+		root = json_object_get(meta_root(m), "from_section");
+	if (root == NULL)
+		rc = diag_error(d, &at, "the metadata has no data: '%s.csv' is "
+		    "missing", id);
+	else {
+		ds = dataset_load(d, id, csv, yaml);
+		if (ds->ok && !meta_string(ds->meta, d, ds->root,
+		    "from_section", &ds->from_section))
+			ds->ok = 0;
+		rc = ds->ok;
+		*out = ds;
+	}
+	meta_free(m);
+	free(csv);
+	free(id);
+	return rc;
+}
+
 static int
 entry(struct diag *d, const char *dir, const struct fsin_entry *v, size_t n,
     size_t i, struct dataset **out)
@@ -650,6 +705,8 @@ entry(struct diag *d, const char *dir, const struct fsin_entry *v, size_t n,
 	else if (!valid_id(name, len))
 		rc = diag_error(d, &at, "dataset id '%.*s' must be lower-case "
 		    "ASCII letters, digits, '-' or '_'", (int)len, name);
+	else if (!csv && lookup(v, n, name, len, "csv") == n)
+		rc = from_section(d, path, name, len, out);
 	else if (lookup(v, n, name, len, csv ? "yaml" : "csv") == n)
 		rc = diag_error(d, &at, "%s '%.*s.%s' is missing", csv ?
 		    "the data has no metadata:" : "the metadata has no data:",
@@ -739,6 +796,8 @@ report(struct scan *sc, unsigned line, unsigned col, const char *fmt, ...)
 
 	if (++sc->errors > DATASET_ERRORS_MAX)
 		return;
+	if (sc->ds->locate)
+		sc->ds->locate(sc->ds->locate_arg, line, col, &at);
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
@@ -1045,6 +1104,7 @@ static int
 to_sink(struct scan *sc)
 {
 	size_t	 i, n = sc->ncells;
+	int	 rc;
 
 	if (sc->sink == NULL || sc->sink->row == NULL)
 		return 1;
@@ -1052,8 +1112,24 @@ to_sink(struct scan *sc)
 		sc->cellv[i] = cell_text(sc, i);
 		sc->lens[i] = sc->cells[i].len;
 	}
-	return sc->sink->row(sc->sink->arg, sc->ds, sc->cells[0].line,
+	sc->ds->scanning = sc;
+	rc = sc->sink->row(sc->sink->arg, sc->ds, sc->cells[0].line,
 	    sc->cellv, sc->lens, sc->typed, n);
+	sc->ds->scanning = NULL;
+	return rc;
+}
+
+void
+dataset_cell_loc(const struct dataset *ds, size_t i, unsigned *line,
+    unsigned *col)
+{
+	const struct scan	*sc = ds->scanning;
+
+	*line = *col = 0;
+	if (sc != NULL && i < sc->ncells) {
+		*line = sc->cells[i].line;
+		*col = sc->cells[i].col;
+	}
 }
 
 static void
@@ -1457,7 +1533,9 @@ dataset_scan(struct dataset *ds, struct diag *d,
 
 	if (!ds->ok)
 		return 0;
-	if ((fp = fopen(ds->csv, "rb")) == NULL)
+	fp = ds->text ? fmemopen(ds->text, ds->textlen, "rb") :
+	    fopen(ds->csv, "rb");
+	if (fp == NULL)
 		return diag_syserr(d, ds->csv, "cannot open");
 	scan_init(&sc, ds, d, sink);
 	sc.declared = json_object_get(ds->root, "encoding") != NULL;

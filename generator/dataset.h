@@ -39,6 +39,7 @@
 #include <jansson.h>
 
 struct diag;
+struct loc;
 struct meta;
 struct schema;
 struct dataset_keys;
@@ -84,6 +85,17 @@ struct dataset {
 	int		 scanned;	/* read to the end: no I/O, encoding,
 					   quoting or sink failure stopped it */
 	struct dataset_keys *keys;	/* private to dataset.c */
+	const void	*scanning;	/* private: the scan in a row() call */
+	/* A dataset made from a content section (tabulate.h). */
+	const char	*from_section;	/* "nhiem-vu", or NULL */
+	char		*text;		/* the CSV made, scanned instead of
+					   the file; owned */
+	size_t		 textlen;
+	/* Where position line:col of "text" comes from, for diagnostics. */
+	int		(*locate)(void *arg, unsigned line, unsigned col,
+			    struct loc *out);
+	void		*locate_arg;
+	void		(*locate_free)(void *arg);
 };
 
 /*
@@ -106,6 +118,14 @@ struct dataset_sink {
 		    json_t *const *typed, size_t n);
 	int	(*end)(void *arg, struct dataset *ds);
 };
+
+/*
+ * Inside a sink's row() call for "ds": the line and column where cell
+ * "i" of the record starts, for diagnostics about its value; 0 and 0
+ * anywhere else.
+ */
+void	dataset_cell_loc(const struct dataset *ds, size_t i, unsigned *line,
+	    unsigned *col);
 
 /*
  * Find the datasets in the folder "dir" (its path is also the prefix of

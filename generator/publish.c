@@ -20,6 +20,7 @@
 #include "dataset.h"
 #include "diag.h"
 #include "digest.h"
+#include "fsin.h"
 #include "fsout.h"
 #include "meta.h"
 #include "schema.h"
@@ -50,6 +51,8 @@ struct publish {
 	char			*xlsxpath;	/* relative */
 	char			*xlsxfull;	/* in the staging tree */
 	size_t			 jsonrows;
+	const char *const	*licdirs;	/* NULL-terminated, or NULL */
+	json_t			*licwarned;	/* ids warned about */
 };
 
 static void
@@ -356,6 +359,7 @@ publish_new(struct diag *d, struct fsout *fs, const struct config *c)
 	p->fs = fs;
 	p->c = c;
 	p->records = json_object();
+	p->licwarned = json_object();
 	p->catalogs = json_array();
 	p->sink.arg = p;
 	p->sink.begin = begin;
@@ -374,6 +378,7 @@ publish_free(struct publish *p)
 	free(p->xlsxpath);
 	free(p->xlsxfull);
 	json_decref(p->records);
+	json_decref(p->licwarned);
 	json_decref(p->catalogs);
 	free(p);
 }
@@ -617,19 +622,51 @@ readme(json_t *rec, struct buf *b)
 	buf_puts(b, "\n");
 }
 
+/*
+ * LICENSE.txt: the licence's full text when one of the licence folders
+ * has it, else its title, identifier and address.
+ */
 static void
-licensefile(json_t *rec, struct buf *b)
+licensefile(struct publish *p, json_t *rec, struct buf *b)
 {
 	json_t		*l = json_object_get(rec, "license");
-	const char	*s;
+	const char	*s, *id = json_string_value(json_object_get(l, "id"));
+	struct diag	*quiet;
+	char		*path;
+	size_t		 i;
 
 	buf_reset(b);
+	for (i = 0; id && text_safe_segment(id) && p->licdirs &&
+	    p->licdirs[i]; i++) {
+		path = xasprintf("%s/%s.txt", p->licdirs[i], id);
+		quiet = diag_new();
+		if (fsin_isfile(path) && fsin_read(quiet, path, path, b)) {
+			diag_free(quiet);
+			free(path);
+			return;
+		}
+		diag_free(quiet);
+		free(path);
+		buf_reset(b);
+	}
+	if (id && p->licdirs && json_object_get(p->licwarned, id) == NULL) {
+		json_object_set_new(p->licwarned, id, json_true());
+		diag_warning(p->d, NULL, "no text of the licence '%s' to put "
+		    "in the packages (add licenses/%s.txt); LICENSE.txt only "
+		    "names it", id, id);
+	}
 	if ((s = json_string_value(json_object_get(l, "title"))))
 		buf_printf(b, "%s\n", s);
-	if ((s = json_string_value(json_object_get(l, "id"))))
-		buf_printf(b, "SPDX-License-Identifier: %s\n", s);
+	if (id)
+		buf_printf(b, "SPDX-License-Identifier: %s\n", id);
 	if ((s = json_string_value(json_object_get(l, "url"))))
 		buf_printf(b, "%s\n", s);
+}
+
+void
+publish_set_licenses(struct publish *p, const char *const *dirs)
+{
+	p->licdirs = dirs;
 }
 
 /* Add the files of a package under "prefix" ("" or "ID/") to "a". */
@@ -661,7 +698,7 @@ addpackage(struct publish *p, struct archive *a, const char *prefix,
 	name = xasprintf("%sREADME.md", prefix);
 	rc &= archive_add_buffer(a, name, b.data, b.len);
 	free(name);
-	licensefile(rec, &b);
+	licensefile(p, rec, &b);
 	name = xasprintf("%sLICENSE.txt", prefix);
 	rc &= archive_add_buffer(a, name, b.data, b.len);
 	free(name);

@@ -35,6 +35,15 @@ struct publish	*publish_new(struct diag *d, struct fsout *fs,
 
 void		 publish_free(struct publish *p);
 
+/*
+ * Look for licence texts in the folders "dirs" (NULL-terminated, lent
+ * for the publisher's life), in order: "DIR/ID.txt" for a licence whose
+ * id is ID.  A package then holds the full text as LICENSE.txt; without
+ * one, LICENSE.txt names the licence and its address, with a warning.
+ */
+void		 publish_set_licenses(struct publish *p,
+		    const char *const *dirs);
+
 /* The sink that writes CSV, JSON and XLSX while datasets are scanned. */
 const struct dataset_sink *publish_sink(struct publish *p);
 

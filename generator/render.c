@@ -31,6 +31,8 @@ struct render {
 	json_t			*site;		/* shared by every view */
 	json_t			*strings;	/* this renderer's copy */
 	const json_t		*catalogs;	/* NULL when none */
+	render_progress_fn	 progress;
+	void			*progress_arg;
 };
 
 /* Where links of the page being rendered start from. */
@@ -92,6 +94,20 @@ setstr(json_t *o, const char *key, const char *v)
 	json_object_set_new(o, key, json_string(v ? v : ""));
 }
 
+static void
+progress(struct render *r, const struct here *h, const struct page *p,
+    int full, json_t *o)
+{
+	json_t	*v;
+
+	if (r->progress == NULL || p->front == NULL)
+		return;
+	v = r->progress(r->progress_arg, p, r->strings, h->path, h->abs, full);
+	if (v != NULL)
+		json_object_update(o, v);
+	json_decref(v);
+}
+
 static json_t *
 link_to(const struct here *h, const struct page *p)
 {
@@ -127,6 +143,7 @@ entry(struct render *r, const struct here *h, const struct page *p)
 	    json_boolean(json_array_size(p->lead) > 0));
 	json_object_set_new(o, "has_partners",
 	    json_boolean(json_array_size(p->partners) > 0));
+	progress(r, h, p, 0, o);
 	buf_release(&b);
 	return o;
 }
@@ -205,6 +222,7 @@ pageview(struct render *r, const struct here *h, const struct page *p,
 	    json_object());
 	json_object_set_new(o, "breadcrumbs", breadcrumbs(h, p));
 	neighbours(o, h, p);
+	progress(r, h, p, 1, o);
 	if (p->is_index) {
 		kids = children(r, h, p->section, 1);
 		json_object_set_new(o, "has_pages",
@@ -294,6 +312,13 @@ void
 render_set_catalogs(struct render *r, const json_t *catalogs)
 {
 	r->catalogs = catalogs;
+}
+
+void
+render_set_progress(struct render *r, render_progress_fn fn, void *arg)
+{
+	r->progress = fn;
+	r->progress_arg = arg;
 }
 
 static json_t *

@@ -48,6 +48,22 @@ int		 render_page(struct render *r, const struct page *p,
 void		 render_set_catalogs(struct render *r, const json_t *catalogs);
 
 /*
+ * A function giving more of the view of page "p" (an object whose keys
+ * are added to the page's, such as "progress" and "views") as seen from
+ * the page at site path "from" ("abs": absolute base URL, or NULL when
+ * links are relative), or NULL; "full" is 0 when "p" is only listed.
+ * It is called from render threads at once, so it must only read shared
+ * data.
+ */
+typedef json_t	*(*render_progress_fn)(void *arg, const struct page *p,
+		    const json_t *strings, const char *from, const char *abs,
+		    int full);
+
+/* Add the keys "fn" gives to every page view and listing. */
+void		 render_set_progress(struct render *r, render_progress_fn fn,
+		    void *arg);
+
+/*
  * Append a page that has no content file, such as a dataset's landing
  * page: layout "layout" at the site path "path" (ending in '/'), with
  * "title" and "summary", and the object "extra" (taken) in the view

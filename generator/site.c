@@ -27,12 +27,17 @@
 #include "diag.h"
 #include "fsin.h"
 #include "fsout.h"
+#include "indicator.h"
+#include "indview.h"
+#include "view.h"
 #include "markdown.h"
 #include "meta.h"
 #include "page.h"
 #include "publish.h"
 #include "render.h"
 #include "section.h"
+#include "tabulate.h"
+#include "stats.h"
 #include "theme.h"
 #include "xalloc.h"
 
@@ -45,6 +50,10 @@ struct build {
 	struct dataset		**data;
 	size_t			 ndata;
 	struct publish		*pub;
+	struct indicators	*ind;	/* NULL without progress: */
+	int			 ind_ok;	/* linked: views may use it */
+	struct views		*views;	/* NULL when no dataset has views */
+	char			*licdirs[3];	/* the site's, the theme's */
 	struct fsout		*fs;	/* NULL when checking */
 	struct site_stats	*st;
 };
@@ -107,6 +116,51 @@ emit(struct build *b, const char *path, const struct buf *data)
 	return fsout_write(b->fs, path, data->data, data->len);
 }
 
+static void
+extend(json_t *a, json_t *more)
+{
+	json_array_extend(a, more);
+	json_decref(more);
+}
+
+/* What a content page shows of the data: "progress" and "views". */
+static json_t *
+data_view(void *arg, const struct page *p, const json_t *strings,
+    const char *from, const char *abs, int full)
+{
+	struct build	*b = arg;
+	json_t		*o = json_object(), *v, *refs, *e;
+	size_t		 i;
+
+	if (b->ind_ok && (v = indview_page(b->ind, strings, p, from, abs,
+	    full)) != NULL)
+		json_object_set_new(o, "progress", v);
+	refs = json_object_get(p->front, "views");
+	if (full && b->views && refs) {
+		v = json_array();
+		if (json_is_string(refs))
+			extend(v, views_render(b->views, NULL,
+			    json_string_value(refs), strings));
+		json_array_foreach(refs, i, e)
+			extend(v, views_render(b->views, NULL,
+			    json_string_value(e), strings));
+		json_object_set_new(o, "views", v);
+	}
+	return o;
+}
+
+/* A renderer for this build: catalogs linked, progress views on. */
+static struct render *
+renderer(struct build *b)
+{
+	struct render	*r = render_new(b->d, &b->c, b->th, b->root);
+
+	render_set_catalogs(r, publish_catalogs(b->pub));
+	if (b->ind_ok || b->views)
+		render_set_progress(r, data_view, b);
+	return r;
+}
+
 static int	notfound(struct build *);
 
 /* The work shared by the render threads. */
@@ -142,11 +196,9 @@ worker(void *arg)
 {
 	struct work	*w = arg;
 	struct buf	 html = BUF_INIT;
-	struct render	*r = render_new(w->b->d, &w->b->c, w->b->th,
-	    w->b->root);
+	struct render	*r = renderer(w->b);
 	size_t		 i;
 
-	render_set_catalogs(r, publish_catalogs(w->b->pub));
 	int		 rc;
 
 	for (;;) {
@@ -160,6 +212,7 @@ worker(void *arg)
 		w->rc &= rc;
 		w->done += rc;
 		pthread_mutex_unlock(&w->lock);
+		diag_progress(w->b->d, "Rendering", i + 1, w->n, "pages");
 	}
 	buf_release(&html);
 	render_free(r);
@@ -192,6 +245,7 @@ pages(struct build *b)
 	worker(&w);
 	for (i = 1; i < jobs; i++)
 		pthread_join(t[i], NULL);
+	diag_progress_end(b->d);
 	pthread_mutex_destroy(&w.lock);
 	free(t);
 	free(w.v);
@@ -202,11 +256,10 @@ pages(struct build *b)
 static int
 notfound(struct build *b)
 {
-	struct render	*r = render_new(b->d, &b->c, b->th, b->root);
+	struct render	*r = renderer(b);
 	struct buf	 html = BUF_INIT;
 	int		 rc = 1;
 
-	render_set_catalogs(r, publish_catalogs(b->pub));
 	switch (render_404(r, &html)) {
 	case 0:
 		rc = 0;
@@ -259,7 +312,7 @@ datapages(struct build *b)
 {
 	struct render	*r;
 	struct buf	 html = BUF_INIT;
-	json_t		*t, *rec, *k, *seen = json_object();
+	json_t		*t, *rec, *k, *seen = json_object(), *view;
 	const char	*title;
 	char		*path;
 	size_t		 i, j;
@@ -267,8 +320,7 @@ datapages(struct build *b)
 
 	if (b->ndata == 0)
 		return 1;
-	r = render_new(b->d, &b->c, b->th, b->root);
-	render_set_catalogs(r, publish_catalogs(b->pub));
+	r = renderer(b);
 	t = theme_strings(b->th);
 	title = json_string_value(json_object_get(t, "datasets"));
 	if (title == NULL)
@@ -279,10 +331,13 @@ datapages(struct build *b)
 		rec = json_object_get(publish_records(b->pub), b->data[i]->id);
 		path = xasprintf("%s%s/", DSVIEW_ROOT, b->data[i]->id);
 		buf_reset(&html);
+		view = dsview_dataset(b->data[i], rec, t, b->c.base_url, path);
+		if (b->views)
+			json_object_set_new(view, "views", views_render(b->views,
+			    b->data[i]->id, NULL, t));
 		rc &= render_extra(r, path, b->data[i]->title, json_string_value(
 		    json_object_get(b->data[i]->root, "summary")), "dataset",
-		    "dataset", dsview_dataset(b->data[i], rec, t,
-		    b->c.base_url, path), DSVIEW_ROOT, title, &html);
+		    "dataset", view, DSVIEW_ROOT, title, &html);
 		rc &= emitpage(b, path, &html);
 		free(path);
 		json_array_foreach(b->data[i]->keywords, j, k)
@@ -298,6 +353,47 @@ datapages(struct build *b)
 	json_decref(seen);
 	buf_release(&html);
 	render_free(r);
+	return rc;
+}
+
+struct progress_out {
+	struct build	*b;
+	struct render	*r;
+	struct buf	 html;
+};
+
+static int
+progress_page(void *arg, const char *path, const char *title,
+    const char *summary, const char *layout, const char *key, json_t *view,
+    const char *up, const char *up_title)
+{
+	struct progress_out	*o = arg;
+
+	buf_reset(&o->html);
+	return render_extra(o->r, path, title, summary, layout, key, view, up,
+	    up_title, &o->html) && emitpage(o->b, path, &o->html);
+}
+
+static int
+progress_file(void *arg, const char *path, const struct buf *data)
+{
+	return emit(arg, path, data);
+}
+
+/* The pages and API of the indicator model. */
+static int
+progresspages(struct build *b)
+{
+	struct progress_out	 o = { b, NULL, BUF_INIT };
+	int			 rc;
+
+	if (!b->ind_ok)
+		return 1;
+	o.r = renderer(b);
+	rc = indview_pages(b->ind, theme_strings(b->th), progress_page, &o);
+	rc &= indview_api(b->ind, b->c.base_url, progress_file, b);
+	buf_release(&o.html);
+	render_free(o.r);
 	return rc;
 }
 
@@ -349,24 +445,58 @@ publish(struct build *b)
 			goto done;
 	}
 	b->pub = publish_new(b->d, b->fs, &b->c);
+	b->licdirs[0] = fsin_join(b->o->source, "licenses");
+	b->licdirs[1] = fsin_join(theme_dir(b->th), "licenses");
+	publish_set_licenses(b->pub, (const char *const *)b->licdirs);
+	b->ind = indicators_new(b->d, &b->c, b->data, b->ndata);
+	b->views = views_new(b->d, b->data, b->ndata);
+	rc = views_link(b->views, b->d, b->root);
 	if (b->ndata) {
+		const struct dataset_sink *sink = publish_sink(b->pub);
+
 		epoch(b);
-		rc = dataset_scan_all(b->data, b->ndata, b->d,
-		    publish_sink(b->pub));
+		if (b->ind)
+			sink = indicators_sink(b->ind, sink);
+		if (b->views)
+			sink = views_sink(b->views, sink);
+		stats_start(b->o->stats, "datasets scan");
+		rc &= dataset_scan_all(b->data, b->ndata, b->d, sink);
+		if (b->ind)
+			b->ind_ok = indicators_link(b->ind, b->root) && rc;
+		stats_stop(b->o->stats, "datasets scan");
+		stats_start(b->o->stats, "publish packages");
 		/* Packages and pages only of data that passed every check. */
 		if (rc && diag_errors(b->d) == 0)
 			rc = publish_finish(b->pub, b->data, b->ndata) &&
-			    datapages(b);
-	} else
-		rc = 1;
-	rc &= pages(b) & statics(b);
+			    datapages(b) && progresspages(b);
+		stats_stop(b->o->stats, "publish packages");
+	}
+	stats_start(b->o->stats, "render pages");
+	rc &= pages(b);
+	stats_stop(b->o->stats, "render pages");
+	stats_start(b->o->stats, "write/commit");
+	rc &= statics(b);
 	if (b->fs && rc && diag_errors(b->d) == 0)
 		rc = fsout_commit(b->fs);
+	stats_stop(b->o->stats, "write/commit");
 	if (b->fs)
 		b->st->files = fsout_count(b->fs);
 done:
 	free(out);
 	return rc;
+}
+
+/* Make the CSV of every dataset that is a content section. */
+static void
+tabulate(struct build *b)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->ndata; i++)
+		if (b->data[i]->ok && b->data[i]->from_section &&
+		    !tabulate_section(b->d, b->data[i], b->root,
+		    b->c.base_url))
+			b->data[i]->ok = 0;	/* reported; not scanned */
 }
 
 int
@@ -381,12 +511,21 @@ site_build(struct diag *d, const struct site_opts *o, struct site_stats *st)
 	b.o = o;
 	b.st = st;
 	markdown_init();
+	stats_start(o->stats, "load");
 	if (!load(&b))
 		goto out;
+	stats_stop(o->stats, "load");
+	stats_start(o->stats, "link");
 	if (!section_link(b.root, d, &b.c))
 		goto out;
+	tabulate(&b);
+	stats_stop(o->stats, "link");
 	rc = publish(&b) && diag_errors(d) == 0;
 out:
+	indicators_free(b.ind);
+	views_free(b.views);
+	free(b.licdirs[0]);
+	free(b.licdirs[1]);
 	publish_free(b.pub);
 	fsout_free(b.fs);
 	dataset_free_all(b.data, b.ndata);

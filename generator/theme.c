@@ -252,6 +252,12 @@ theme_assets(const struct theme *th)
 	return th->assets;
 }
 
+const char *
+theme_dir(const struct theme *th)
+{
+	return th->dir;
+}
+
 json_t *
 theme_strings(const struct theme *th)
 {

@@ -39,6 +39,9 @@ const struct mustache	*theme_lookup(void *arg, const char *name);
 /* The theme's assets folder, or NULL when it has none. */
 const char		*theme_assets(const struct theme *th);
 
+/* The theme's folder, "themes/default". */
+const char		*theme_dir(const struct theme *th);
+
 /* The strings of the language (object of strings), borrowed. */
 json_t			*theme_strings(const struct theme *th);
 

@@ -49,6 +49,7 @@ suite() {	# suite BUILD LABEL
 	PLANPRESS=$P run "golden$label" sh tests/golden.sh
 	PLANPRESS=$P run "diagnostics$label" sh tests/diag.sh
 	PLANPRESS=$P run "site$label" sh tests/site.sh
+	PLANPRESS=$P run "authoring$label" sh tests/authoring.sh
 	PLANPRESS=$P run "serve$label" sh tests/serve.sh
 }
 
@@ -61,6 +62,7 @@ if "$first/planpress" build --quiet --base-url https://example.gov.vn/ke-hoach/ 
     --output "$SITE" >/dev/null; then
 	run "html" sh tests/checks/html.sh "$SITE"
 	run "links" sh tests/checks/links.sh "$SITE"
+	run "svg" sh tests/checks/svg.sh "$SITE"
 	run "opendata" sh tests/checks/opendata.sh "$SITE"
 	for x in "$SITE"/dataset/*/data/*.xlsx; do
 		[ -f "$x" ] || continue

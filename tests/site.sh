@@ -57,7 +57,7 @@ expect_status 2 "--jobs 0" $P build --jobs 0
 
 # Unchanged files keep their inode and modification time; changed ones do not.
 mkdir -p "$TMP/edit"
-cp -R site.yaml content themes "$TMP/edit/"
+cp -R site.yaml content datasets themes "$TMP/edit/"
 expect_status 0 "first build of a copy" $P build --quiet --source "$TMP/edit" --output "$TMP/m"
 before_home=$(stat -c '%i %Y' "$TMP/m/index.html")
 before_page=$(stat -c '%i %Y' "$TMP/m/tong-quan/index.html")

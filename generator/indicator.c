@@ -1,0 +1,1119 @@
+/*
+ * The indicator model (indicator.h): collect the rows of the role
+ * datasets during the scan, resolve every id, compute every status.
+ */
+#include "indicator.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "config.h"
+#include "dataset.h"
+#include "diag.h"
+#include "meta.h"
+#include "page.h"
+#include "schema.h"
+#include "section.h"
+#include "xalloc.h"
+
+/* The roles and the fields each must have (the first "nneed" of them). */
+enum role { R_REG, R_VAL, R_UNIT, R_PROG, R_COUNT };
+
+enum { F_ID, F_AREA, F_NAME, F_OP, F_TARGET, F_PERIOD, F_KIND, F_CLAUSE,
+    F_LABEL, F_UNIT, F_LEAD, F_APPLIES, F_TASK, F_BASE, F_BASEPERIOD };
+enum { V_IND, V_PERIOD, V_VALUE, V_TYPE, V_UNIT, V_SOURCE };
+enum { U_ID, U_NAME, U_TYPE, U_PARENT };
+enum { P_IND, P_UNIT, P_DONE, P_DOC };
+
+#define FIELDS_MAX	16
+
+static const struct role_spec {
+	const char	*key;		/* in site.yaml */
+	const char	*what;
+	size_t		 nneed;
+	const char	*fields[FIELDS_MAX];
+} roles[R_COUNT] = {
+	{ "indicators", "indicator registry", 7, { "id", "area", "name",
+	    "operator", "target", "period", "kind", "clause", "label", "unit",
+	    "lead", "applies", "task", "baseline", "baseline_period" } },
+	{ "values", "indicator values", 3, { "indicator", "period", "value",
+	    "value_type", "unit", "source" } },
+	{ "units", "units", 2, { "id", "name", "type", "parent" } },
+	{ "unit_progress", "unit progress", 2, { "indicator", "unit", "done",
+	    "document" } },
+};
+
+/* An id written somewhere, to look up once everything is loaded. */
+struct ref {
+	char		*id;
+	char		*file;
+	unsigned	 line, col;
+	int		 what;		/* REF_* */
+	size_t		 owner;		/* indicator or row it belongs to */
+};
+
+enum { REF_LEAD, REF_APPLIES, REF_TASK, REF_VAL_IND, REF_VAL_UNIT,
+    REF_PROG_IND, REF_PROG_UNIT };
+
+/* A value row waiting for its indicator. */
+struct pval {
+	struct ind_value v;
+	size_t		 ref;		/* its indicator's ref */
+	char		*file;
+	unsigned	 line, col;	/* of the value cell */
+};
+
+/* A unit progress row waiting for its indicator and unit. */
+struct pitem {
+	size_t		 iref, uref;
+	long		 done;
+	char		*document;
+};
+
+struct indicators_priv {
+	struct dataset		*ds[R_COUNT];
+	size_t			 fx[R_COUNT][FIELDS_MAX];
+	struct dataset_sink	 sink;
+	const struct dataset_sink *next;
+	json_t			*ind_ix, *unit_ix, *type_ix, *area_ix,
+				*task_ix;	/* id -> index */
+	struct ref		*refs;
+	size_t			 nrefs;
+	struct pval		*vals;
+	size_t			 nvals;
+	struct pitem		*items;
+	size_t			 nitems;
+	char			**applies;	/* per indicator, raw text */
+	int			 ok;
+};
+
+static void
+push(void *pv, size_t *n, size_t size)
+{
+	void	**p = pv;
+
+	*p = xreallocarray(*p, *n + 1, size);
+	memset((char *)*p + *n * size, 0, size);
+	(*n)++;
+}
+
+static size_t
+addref(struct indicators_priv *q, struct dataset *ds, size_t i,
+    const char *id, int what, size_t owner)
+{
+	struct ref	*r;
+
+	push(&q->refs, &q->nrefs, sizeof(*q->refs));
+	r = &q->refs[q->nrefs - 1];
+	r->id = xstrdup(id);
+	r->file = xstrdup(ds->csv);
+	dataset_cell_loc(ds, i, &r->line, &r->col);
+	r->what = what;
+	r->owner = owner;
+	return q->nrefs - 1;
+}
+
+static int	cellerr(struct indicators *, struct dataset *, size_t,
+		    const char *, ...) __attribute__((format(printf, 4, 5)));
+
+/* An error at cell "i" of the row being scanned. */
+static int
+cellerr(struct indicators *x, struct dataset *ds, size_t i,
+    const char *fmt, ...)
+{
+	struct loc	 at = { ds->csv, 0, 0 };
+	struct buf	 b = BUF_INIT;
+	va_list		 ap;
+
+	dataset_cell_loc(ds, i, &at.line, &at.col);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	diag_error(x->d, &at, "%s", b.data);
+	buf_release(&b);
+	return 0;
+}
+
+/* The text of field "f" of role "r" in a row, "" when it has none. */
+static const char *
+cell(const struct indicators_priv *q, enum role r, int f,
+    const char *const *cells, size_t n)
+{
+	size_t	 i = q->fx[r][f];
+
+	return i < n ? cells[i] : "";
+}
+
+static json_t *
+typed(const struct indicators_priv *q, enum role r, int f,
+    json_t *const *t, size_t n)
+{
+	size_t	 i = q->fx[r][f];
+
+	return i < n ? t[i] : NULL;
+}
+
+/* A number cell: 1 with *v, 0 when empty, -1 when not a number. */
+static int
+number(const struct indicators_priv *q, enum role r, int f,
+    const char *const *cells, json_t *const *t, size_t n, double *v)
+{
+	const char	*s = cell(q, r, f, cells, n);
+	json_t		*j = typed(q, r, f, t, n);
+	char		*end;
+
+	if (j && json_is_number(j)) {
+		*v = json_number_value(j);
+		return 1;
+	}
+	if (*s == '\0' || (j && json_is_null(j)))
+		return 0;
+	*v = strtod(s, &end);
+	return *end == '\0' && isfinite(*v) ? 1 : -1;
+}
+
+static void
+reg_row(struct indicators *x, struct dataset *ds, const char *const *c,
+    json_t *const *t, size_t n)
+{
+	struct indicators_priv	*q = x->priv;
+	struct indicator	*ind;
+	const char		*s;
+	size_t			 k = x->n;
+	long			 first, last;
+	int			 op, r;
+
+	push(&x->v, &x->n, sizeof(*x->v));
+	push(&q->applies, &k, sizeof(*q->applies));
+	ind = &x->v[x->n - 1];
+	ind->id = xstrdup(cell(q, R_REG, F_ID, c, n));
+	ind->area = xstrdup(cell(q, R_REG, F_AREA, c, n));
+	ind->name = xstrdup(cell(q, R_REG, F_NAME, c, n));
+	ind->clause = xstrdup(cell(q, R_REG, F_CLAUSE, c, n));
+	ind->label = xstrdup(cell(q, R_REG, F_LABEL, c, n));
+	ind->unit = xstrdup(cell(q, R_REG, F_UNIT, c, n));
+	ind->period = xstrdup(cell(q, R_REG, F_PERIOD, c, n));
+	ind->task = xstrdup(cell(q, R_REG, F_TASK, c, n));
+	ind->lead = -1;
+	ind->baseline_day = LONG_MIN;
+	q->applies[x->n - 1] = xstrdup(cell(q, R_REG, F_APPLIES, c, n));
+	if (json_object_get(q->ind_ix, ind->id) != NULL)
+		cellerr(x, ds, q->fx[R_REG][F_ID], "duplicate indicator '%s'%s",
+		    ind->id, "");
+	else
+		json_object_set_new(q->ind_ix, ind->id,
+		    json_integer((json_int_t)(x->n - 1)));
+
+	s = cell(q, R_REG, F_KIND, c, n);
+	if (strcmp(s, "value") == 0)
+		ind->kind = IND_VALUE;
+	else if (strcmp(s, "share") == 0)
+		ind->kind = IND_SHARE;
+	else if (strcmp(s, "milestone") == 0)
+		ind->kind = IND_MILESTONE;
+	else
+		cellerr(x, ds, q->fx[R_REG][F_KIND], "indicator kind '%s' must "
+		    "be value, share or milestone", s);
+
+	s = cell(q, R_REG, F_OP, c, n);
+	if ((op = status_op_parse(s)) < 0)
+		cellerr(x, ds, q->fx[R_REG][F_OP], "target operator '%s' must "
+		    "be one of >, >=, =, <=, <", s);
+	ind->op = op < 0 ? STATUS_OP_NONE : (enum status_op)op;
+	r = number(q, R_REG, F_TARGET, c, t, n, &ind->target);
+	if (ind->kind == IND_MILESTONE) {
+		if (op > 0 || r != 0)
+			cellerr(x, ds, q->fx[R_REG][op > 0 ? F_OP : F_TARGET],
+			    "indicator '%s' is a milestone: leave its operator "
+			    "and target empty", ind->id);
+		ind->op = STATUS_OP_NONE;
+	} else if ((op == STATUS_OP_NONE && *s == '\0') || (op > 0 && r != 1))
+		cellerr(x, ds, q->fx[R_REG][op == STATUS_OP_NONE ? F_OP :
+		    F_TARGET], "indicator '%s' needs a target: an operator and "
+		    "a number", ind->id);
+	if (ind->kind == IND_SHARE && strcmp(ind->unit, "%") != 0)
+		cellerr(x, ds, q->fx[R_REG][F_UNIT], "indicator '%s' is a share "
+		    "of units: its unit must be '%%', not '%s'", ind->id,
+		    ind->unit);
+
+	if (!status_period(ind->period, &first, &last)) {
+		cellerr(x, ds, q->fx[R_REG][F_PERIOD], "target period '%s' is "
+		    "not a year, half (2024-H1), quarter (2024-Q3), month or "
+		    "date", ind->period);
+		first = last = 0;
+	}
+	ind->start = first;
+	ind->deadline = last;
+
+	if (*(s = cell(q, R_REG, F_LEAD, c, n)))
+		addref(q, ds, q->fx[R_REG][F_LEAD], s, REF_LEAD, x->n - 1);
+	if (*ind->task)
+		addref(q, ds, q->fx[R_REG][F_TASK], ind->task, REF_TASK,
+		    x->n - 1);
+	if (*q->applies[x->n - 1] && ind->kind == IND_SHARE)
+		addref(q, ds, q->fx[R_REG][F_APPLIES], q->applies[x->n - 1],
+		    REF_APPLIES, x->n - 1);
+	if (*q->applies[x->n - 1] && ind->kind != IND_SHARE)
+		cellerr(x, ds, q->fx[R_REG][F_APPLIES], "indicator '%s' is no "
+		    "share: 'applies' is only for share indicators%s", ind->id,
+		    "");
+	else if (!*q->applies[x->n - 1] && ind->kind == IND_SHARE)
+		cellerr(x, ds, q->fx[R_REG][F_KIND], "share indicator '%s' "
+		    "needs 'applies': the units or unit types it counts%s",
+		    ind->id, "");
+
+	r = number(q, R_REG, F_BASE, c, t, n, &ind->baseline);
+	if (r < 0)
+		cellerr(x, ds, q->fx[R_REG][F_BASE], "baseline '%s' is not a "
+		    "number", cell(q, R_REG, F_BASE, c, n));
+	else if (r == 1) {
+		s = cell(q, R_REG, F_BASEPERIOD, c, n);
+		if (!status_period(s, &first, &last))
+			cellerr(x, ds, q->fx[R_REG][F_BASE], "the baseline of "
+			    "'%s' needs a baseline_period, such as 2023, not "
+			    "'%s'", ind->id, s);
+		else {
+			ind->has_baseline = 1;
+			ind->baseline_day = last;
+		}
+	}
+}
+
+static void
+val_row(struct indicators *x, struct dataset *ds, const char *const *c,
+    json_t *const *t, size_t n)
+{
+	struct indicators_priv	*q = x->priv;
+	struct pval		*p;
+	const char		*s;
+	int			 r;
+
+	push(&q->vals, &q->nvals, sizeof(*q->vals));
+	p = &q->vals[q->nvals - 1];
+	p->ref = addref(q, ds, q->fx[R_VAL][V_IND], cell(q, R_VAL, V_IND, c,
+	    n), REF_VAL_IND, q->nvals - 1);
+	p->v.period = xstrdup(cell(q, R_VAL, V_PERIOD, c, n));
+	if (!status_period(p->v.period, &p->v.first, &p->v.last)) {
+		cellerr(x, ds, q->fx[R_VAL][V_PERIOD], "period '%s' is not a "
+		    "year, half (2024-H1), quarter (2024-Q3), month or date%s",
+		    p->v.period, "");
+		p->v.first = p->v.last = LONG_MIN;
+	}
+	r = number(q, R_VAL, V_VALUE, c, t, n, &p->v.value);
+	if (r != 1) {
+		cellerr(x, ds, q->fx[R_VAL][V_VALUE], "value '%s' is not a "
+		    "number", cell(q, R_VAL, V_VALUE, c, n));
+		p->v.last = LONG_MIN;
+	}
+	s = cell(q, R_VAL, V_TYPE, c, n);
+	if (strcmp(s, "estimate") == 0)
+		p->v.estimate = 1;
+	else if (*s && strcmp(s, "actual") != 0)
+		cellerr(x, ds, q->fx[R_VAL][V_TYPE], "value type '%s' must be "
+		    "actual or estimate", s);
+	p->v.source = xstrdup(cell(q, R_VAL, V_SOURCE, c, n));
+	p->v.unit = xstrdup(cell(q, R_VAL, V_UNIT, c, n));
+	if (*p->v.unit)
+		addref(q, ds, q->fx[R_VAL][V_UNIT], p->v.unit, REF_VAL_UNIT,
+		    q->nvals - 1);
+	p->file = xstrdup(ds->csv);
+	dataset_cell_loc(ds, q->fx[R_VAL][V_VALUE], &p->line, &p->col);
+}
+
+static void
+unit_row(struct indicators *x, struct dataset *ds, const char *const *c,
+    size_t n)
+{
+	struct indicators_priv	*q = x->priv;
+	struct unit		*u;
+
+	push(&x->units, &x->nunits, sizeof(*x->units));
+	u = &x->units[x->nunits - 1];
+	u->id = xstrdup(cell(q, R_UNIT, U_ID, c, n));
+	u->name = xstrdup(cell(q, R_UNIT, U_NAME, c, n));
+	u->type = xstrdup(cell(q, R_UNIT, U_TYPE, c, n));
+	u->parent = xstrdup(cell(q, R_UNIT, U_PARENT, c, n));
+	if (json_object_get(q->unit_ix, u->id) != NULL)
+		cellerr(x, ds, q->fx[R_UNIT][U_ID], "duplicate unit '%s'%s",
+		    u->id, "");
+	else
+		json_object_set_new(q->unit_ix, u->id,
+		    json_integer((json_int_t)(x->nunits - 1)));
+	if (*u->type && json_object_get(q->type_ix, u->type) == NULL)
+		json_object_set_new(q->type_ix, u->type, json_true());
+}
+
+static void
+prog_row(struct indicators *x, struct dataset *ds, const char *const *c,
+    size_t n)
+{
+	struct indicators_priv	*q = x->priv;
+	struct pitem		*p;
+	const char		*s;
+
+	push(&q->items, &q->nitems, sizeof(*q->items));
+	p = &q->items[q->nitems - 1];
+	p->iref = addref(q, ds, q->fx[R_PROG][P_IND], cell(q, R_PROG, P_IND,
+	    c, n), REF_PROG_IND, q->nitems - 1);
+	p->uref = addref(q, ds, q->fx[R_PROG][P_UNIT], cell(q, R_PROG,
+	    P_UNIT, c, n), REF_PROG_UNIT, q->nitems - 1);
+	p->done = LONG_MIN;
+	s = cell(q, R_PROG, P_DONE, c, n);
+	if (*s && (p->done = status_day_parse(s)) == LONG_MIN)
+		cellerr(x, ds, q->fx[R_PROG][P_DONE], "done date '%s' is not "
+		    "a date (YYYY-MM-DD)", s);
+	p->document = xstrdup(cell(q, R_PROG, P_DOC, c, n));
+}
+
+static int
+tee_begin(void *arg, struct dataset *ds)
+{
+	struct indicators	*x = arg;
+	const struct dataset_sink *s = x->priv->next;
+
+	return s && s->begin ? s->begin(s->arg, ds) : 1;
+}
+
+static int
+tee_row(void *arg, struct dataset *ds, unsigned line,
+    const char *const *cells, const size_t *lens, json_t *const *t,
+    size_t n)
+{
+	struct indicators	*x = arg;
+	struct indicators_priv	*q = x->priv;
+	const struct dataset_sink *s = q->next;
+
+	if (!q->ok)
+		;	/* the roles are wrong: nothing to collect */
+	else if (ds == q->ds[R_REG])
+		reg_row(x, ds, cells, t, n);
+	else if (ds == q->ds[R_VAL])
+		val_row(x, ds, cells, t, n);
+	else if (ds == q->ds[R_UNIT])
+		unit_row(x, ds, cells, n);
+	else if (ds == q->ds[R_PROG])
+		prog_row(x, ds, cells, n);
+	return s && s->row ? s->row(s->arg, ds, line, cells, lens, t, n) : 1;
+}
+
+static int
+tee_end(void *arg, struct dataset *ds)
+{
+	struct indicators	*x = arg;
+	const struct dataset_sink *s = x->priv->next;
+
+	return s && s->end ? s->end(s->arg, ds) : 1;
+}
+
+const struct dataset_sink *
+indicators_sink(struct indicators *x, const struct dataset_sink *next)
+{
+	x->priv->next = next;
+	x->priv->sink.arg = x;
+	x->priv->sink.begin = tee_begin;
+	x->priv->sink.row = tee_row;
+	x->priv->sink.end = tee_end;
+	return &x->priv->sink;
+}
+
+/* The day statuses are computed for. */
+static long
+today(void)
+{
+	const char	*s = getenv("SOURCE_DATE_EPOCH");
+	time_t		 t = time(NULL);
+	struct tm	 tm;
+
+	if (s != NULL && *s >= '0' && *s <= '9')
+		t = (time_t)strtoll(s, NULL, 10);
+	gmtime_r(&t, &tm);
+	return status_day(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+static int
+bind_role(struct indicators *x, struct dataset **v, size_t n,
+    const struct meta *m, const json_t *cfg, enum role r)
+{
+	struct indicators_priv	*q = x->priv;
+	const struct role_spec	*rs = &roles[r];
+	const char		*id = NULL;
+	size_t			 i, f;
+	int			 ok = 1;
+
+	for (f = 0; f < FIELDS_MAX; f++)
+		q->fx[r][f] = SCHEMA_NONE;
+	if (json_object_get(cfg, rs->key) == NULL)
+		return 1;
+	if (!meta_string(m, x->d, cfg, rs->key, &id))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i]->id, id) == 0)
+			break;
+	if (i == n)
+		return diag_error(x->d, meta_loc(m, cfg, rs->key), "the %s "
+		    "'%s' is no dataset: there is no datasets/%s.csv", rs->what,
+		    id, id);
+	if (!v[i]->ok)
+		return 0;
+	for (f = 0; f < FIELDS_MAX && rs->fields[f]; f++) {
+		q->fx[r][f] = schema_find(v[i]->schema, rs->fields[f]);
+		if (f < rs->nneed && q->fx[r][f] == SCHEMA_NONE)
+			ok = diag_error(x->d, meta_loc(m, cfg, rs->key), "the "
+			    "%s '%s' needs a field '%s'", rs->what, id,
+			    rs->fields[f]);
+	}
+	if (ok)
+		q->ds[r] = v[i];
+	return ok;
+}
+
+static const char *const cfgkeys[] = { "indicators", "values", "units",
+    "unit_progress", "as_of", "indicators_path", "units_path", "unit_types",
+    NULL };
+
+struct indicators *
+indicators_new(struct diag *d, const struct config *c, struct dataset **v,
+    size_t n)
+{
+	struct indicators	*x;
+	const struct meta	*m = c->meta;
+	json_t			*cfg, *val;
+	const char		*key, *s;
+	size_t			 errs = diag_errors(d), i;
+	int			 r, ok = 1;
+
+	if (m == NULL || !json_is_object(cfg = json_object_get(meta_root(m),
+	    "progress")))
+		return NULL;
+	x = xcalloc(1, sizeof(*x));
+	x->priv = xcalloc(1, sizeof(*x->priv));
+	x->d = d;
+	x->c = c;
+	x->latest = LONG_MIN;
+	x->ind_path = "/chi-tieu/";
+	x->unit_path = "/don-vi/";
+	x->priv->ind_ix = json_object();
+	x->priv->unit_ix = json_object();
+	x->priv->type_ix = json_object();
+	x->priv->area_ix = json_object();
+	x->priv->task_ix = json_object();
+	json_object_foreach(cfg, key, val) {
+		for (i = 0; cfgkeys[i] && strcmp(cfgkeys[i], key); i++)
+			continue;
+		if (cfgkeys[i] == NULL)
+			diag_warning(d, meta_key_loc(m, cfg, key), "unknown key "
+			    "'%s' in progress", key);
+	}
+	for (r = 0; r < R_COUNT; r++)
+		ok &= bind_role(x, v, n, m, cfg, (enum role)r);
+	if (x->priv->ds[R_REG] == NULL && ok)
+		ok = diag_error(d, meta_loc(m, meta_root(m), "progress"),
+		    "progress needs 'indicators': the dataset of the "
+		    "indicator registry");
+	x->values_sample = x->priv->ds[R_VAL] && x->priv->ds[R_VAL]->sample;
+	x->progress_sample = x->priv->ds[R_PROG] &&
+	    x->priv->ds[R_PROG]->sample;
+	x->as_of = today();
+	if (json_object_get(cfg, "as_of") && meta_string(m, d, cfg, "as_of",
+	    &s) && (x->as_of = status_day_parse(s)) == LONG_MIN)
+		ok = diag_error(d, meta_loc(m, cfg, "as_of"), "as_of '%s' is "
+		    "not a date (YYYY-MM-DD)", s);
+	if (json_object_get(cfg, "indicators_path"))
+		meta_string(m, d, cfg, "indicators_path", &x->ind_path);
+	if (json_object_get(cfg, "units_path"))
+		meta_string(m, d, cfg, "units_path", &x->unit_path);
+	if (json_object_get(cfg, "unit_types") && !json_is_object(
+	    x->unit_types = json_object_get(cfg, "unit_types")))
+		ok = diag_error(d, meta_loc(m, cfg, "unit_types"), "unit_types "
+		    "must be a mapping of unit types to their names");
+	x->priv->ok = ok && diag_errors(d) == errs;
+	return x;
+}
+
+static size_t
+lookup(json_t *ix, const char *id, int *found)
+{
+	json_t	*j = json_object_get(ix, id);
+
+	*found = j != NULL;
+	return j ? (size_t)json_integer_value(j) : 0;
+}
+
+static int
+cmpval(const void *a, const void *b)
+{
+	const struct ind_value	*x = a, *y = b;
+
+	if (x->last != y->last)
+		return x->last < y->last ? -1 : 1;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+static const struct indicators *sort_x;
+
+static int
+cmpitem(const void *a, const void *b)
+{
+	const struct ind_item	*x = a, *y = b;
+
+	return strcmp(sort_x->units[x->unit].name,
+	    sort_x->units[y->unit].name);
+}
+
+/* The applicable units of a share indicator: unit ids or unit types. */
+static void
+applies(struct indicators *x, size_t k, const struct ref *at)
+{
+	struct indicators_priv	*q = x->priv;
+	struct indicator	*ind = &x->v[k];
+	char			*s = xstrdup(at->id), *tok, *save;
+	struct loc		 l = { at->file, at->line, at->col };
+	size_t			 u;
+	int			 found;
+
+	for (tok = strtok_r(s, " ,", &save); tok; tok = strtok_r(NULL, " ,",
+	    &save)) {
+		u = lookup(q->unit_ix, tok, &found);
+		if (found) {
+			push(&ind->applies, &ind->napplies,
+			    sizeof(*ind->applies));
+			ind->applies[ind->napplies - 1] = u;
+		} else if (json_object_get(q->type_ix, tok)) {
+			for (u = 0; u < x->nunits; u++)
+				if (strcmp(x->units[u].type, tok) == 0) {
+					push(&ind->applies, &ind->napplies,
+					    sizeof(*ind->applies));
+					ind->applies[ind->napplies - 1] = u;
+				}
+		} else
+			diag_error(x->d, &l, "indicator '%s' applies to '%s', "
+			    "which is neither a unit id nor a unit type of "
+			    "the units dataset", ind->id, tok);
+	}
+	free(s);
+}
+
+static int
+applies_to(const struct indicator *ind, size_t u)
+{
+	size_t	 i;
+
+	for (i = 0; i < ind->napplies; i++)
+		if (ind->applies[i] == u)
+			return 1;
+	return 0;
+}
+
+static void
+referr(struct indicators *x, const struct ref *r, const char *what)
+{
+	struct loc	 l = { r->file, r->line, r->col };
+
+	diag_error(x->d, &l, "unknown %s '%s'", what, r->id);
+}
+
+/* Resolve the references written in the datasets. */
+static void
+data_refs(struct indicators *x)
+{
+	struct indicators_priv	*q = x->priv;
+	struct ref		*r;
+	struct indicator	*ind;
+	size_t			 i, k, u;
+	int			 found, ufound;
+
+	for (i = 0; i < q->nrefs; i++) {
+		r = &q->refs[i];
+		switch (r->what) {
+		case REF_LEAD:
+			u = lookup(q->unit_ix, r->id, &found);
+			if (!found)
+				referr(x, r, "unit");
+			else
+				x->v[r->owner].lead = (long)u;
+			break;
+		case REF_TASK:
+			k = lookup(q->task_ix, r->id, &found);
+			if (!found)
+				referr(x, r, "task");
+			else
+				x->v[r->owner].task_page = x->tasks[k];
+			break;
+		case REF_APPLIES:
+			applies(x, r->owner, r);
+			break;
+		case REF_VAL_UNIT:
+		case REF_PROG_UNIT:
+			lookup(q->unit_ix, r->id, &found);
+			if (!found)
+				referr(x, r, "unit");
+			break;
+		case REF_VAL_IND:
+		case REF_PROG_IND:
+			lookup(q->ind_ix, r->id, &found);
+			if (!found)
+				referr(x, r, "indicator");
+			break;
+		}
+	}
+	for (i = 0; i < q->nvals; i++) {
+		struct pval	*p = &q->vals[i];
+		struct loc	 l = { p->file, p->line, p->col };
+
+		k = lookup(q->ind_ix, q->refs[p->ref].id, &found);
+		if (!found || p->v.last == LONG_MIN)
+			continue;
+		ind = &x->v[k];
+		if (ind->kind != IND_VALUE) {
+			diag_error(x->d, &l, "indicator '%s' is a %s: its "
+			    "figures come from %s, not from reported values",
+			    ind->id, ind->kind == IND_SHARE ? "share" :
+			    "milestone", "unit progress");
+			continue;
+		}
+		if (strcmp(ind->unit, "%") == 0 && (p->v.value < 0 ||
+		    p->v.value > 100)) {
+			diag_error(x->d, &l, "value %g of indicator '%s' is a "
+			    "percentage: it must be between 0 and 100",
+			    p->v.value, ind->id);
+			continue;
+		}
+		push(&ind->values, &ind->nvalues, sizeof(*ind->values));
+		ind->values[ind->nvalues - 1] = p->v;
+		memset(&p->v, 0, sizeof(p->v));	/* moved */
+	}
+	for (i = 0; i < q->nitems; i++) {
+		struct pitem	*p = &q->items[i];
+		struct ref	*ir = &q->refs[p->iref];
+		struct loc	 l = { ir->file, ir->line, ir->col };
+
+		k = lookup(q->ind_ix, ir->id, &found);
+		u = lookup(q->unit_ix, q->refs[p->uref].id, &ufound);
+		if (!found || !ufound)
+			continue;
+		ind = &x->v[k];
+		if (ind->kind == IND_VALUE) {
+			diag_error(x->d, &l, "indicator '%s' is a value: its "
+			    "figures come from reported values, not unit "
+			    "progress", ind->id);
+			continue;
+		}
+		if (ind->kind == IND_SHARE && !applies_to(ind, u)) {
+			l.line = q->refs[p->uref].line;
+			l.col = q->refs[p->uref].col;
+			diag_error(x->d, &l, "unit '%s' is not one of the units "
+			    "indicator '%s' applies to", x->units[u].id,
+			    ind->id);
+			continue;
+		}
+		push(&ind->items, &ind->nitems, sizeof(*ind->items));
+		ind->items[ind->nitems - 1].unit = u;
+		ind->items[ind->nitems - 1].done = p->done;
+		ind->items[ind->nitems - 1].document = p->document;
+		p->document = NULL;
+	}
+}
+
+/* Whether "u" already leads or supports page "p". */
+static int
+has_page(const struct unit *u, const struct page *p)
+{
+	size_t	 i;
+
+	for (i = 0; i < u->nleads; i++)
+		if (u->leads[i] == p)
+			return 1;
+	for (i = 0; i < u->nsupports; i++)
+		if (u->supports[i] == p)
+			return 1;
+	return 0;
+}
+
+/* The unit ids of front matter key "key" of page "p"; "types": unit types. */
+static void
+page_units(struct indicators *x, struct page *p, const char *key,
+    int types, int lead)
+{
+	struct indicators_priv	*q = x->priv;
+	json_t			*a = json_object_get(p->front, key), *e;
+	const struct loc	*l;
+	const char		*id;
+	size_t			 i, u;
+	int			 found;
+
+	if (a == NULL)
+		return;
+	if (json_is_string(a)) {
+		json_t	*one = json_array();
+
+		json_array_append(one, a);
+		a = one;
+	} else
+		json_incref(a);
+	json_array_foreach(a, i, e) {
+		if ((id = json_string_value(e)) == NULL)
+			continue;	/* page.c reported it */
+		l = json_is_array(json_object_get(p->front, key)) ?
+		    meta_index_loc(p->fm, json_object_get(p->front, key), i) :
+		    meta_loc(p->fm, p->front, key);
+		if (types) {
+			if (json_object_get(q->type_ix, id) == NULL) {
+				diag_error(x->d, l, "unknown unit type '%s'",
+				    id);
+				continue;
+			}
+			for (u = 0; u < x->nunits; u++)
+				if (strcmp(x->units[u].type, id) == 0 &&
+				    !has_page(&x->units[u], p)) {
+					struct unit *un = &x->units[u];
+
+					push(&un->supports, &un->nsupports,
+					    sizeof(*un->supports));
+					un->supports[un->nsupports - 1] = p;
+				}
+			continue;
+		}
+		u = lookup(q->unit_ix, id, &found);
+		if (!found) {
+			diag_error(x->d, l, "unknown unit '%s'", id);
+			continue;
+		}
+		if (has_page(&x->units[u], p))
+			continue;	/* listed twice */
+		if (lead) {
+			push(&x->units[u].leads, &x->units[u].nleads,
+			    sizeof(*x->units[u].leads));
+			x->units[u].leads[x->units[u].nleads - 1] = p;
+		} else {
+			push(&x->units[u].supports, &x->units[u].nsupports,
+			    sizeof(*x->units[u].supports));
+			x->units[u].supports[x->units[u].nsupports - 1] = p;
+		}
+	}
+	json_decref(a);
+}
+
+/* Check the references in the front matter of every page. */
+static void
+page_refs(struct indicators *x, struct page **pv, size_t np)
+{
+	struct indicators_priv	*q = x->priv;
+	struct page		*p;
+	json_t			*a, *e;
+	const char		*s;
+	size_t			 i, j, k;
+	int			 found;
+
+	for (i = 0; i < np; i++) {
+		p = pv[i];
+		if (p->front == NULL || p->fm == NULL)
+			continue;
+		if (json_object_get(p->front, "area") &&
+		    meta_string(p->fm, x->d, p->front, "area", &s)) {
+			k = lookup(q->area_ix, s, &found);
+			if (!found)
+				diag_error(x->d, meta_loc(p->fm, p->front,
+				    "area"), "unknown area '%s': no indicator "
+				    "of the registry is in it", s);
+			else if (x->areas[k].page != NULL)
+				diag_error(x->d, meta_loc(p->fm, p->front,
+				    "area"), "area '%s' already has a page: %s",
+				    s, x->areas[k].page->file);
+			else
+				x->areas[k].page = p;
+		}
+		a = NULL;
+		if (json_object_get(p->front, "indicators") &&
+		    meta_strings(p->fm, x->d, p->front, "indicators", &a)) {
+			json_array_foreach(a, j, e) {
+				lookup(q->ind_ix, json_string_value(e), &found);
+				if (!found)
+					diag_error(x->d, json_is_array(
+					    json_object_get(p->front,
+					    "indicators")) ? meta_index_loc(p->fm,
+					    json_object_get(p->front,
+					    "indicators"), j) : meta_loc(p->fm,
+					    p->front, "indicators"),
+					    "unknown indicator '%s'",
+					    json_string_value(e));
+			}
+		}
+		json_decref(a);
+		if (q->ds[R_UNIT] == NULL)
+			continue;
+		page_units(x, p, "lead", 0, 1);
+		page_units(x, p, "partners", 0, 0);
+		page_units(x, p, "partner_types", 1, 0);
+	}
+}
+
+/* Tasks: pages with a lead and a code. */
+static void
+find_tasks(struct indicators *x, struct page **pv, size_t np)
+{
+	size_t	 i;
+
+	for (i = 0; i < np; i++) {
+		if (json_object_get(pv[i]->front, "lead") == NULL ||
+		    *pv[i]->code == '\0')
+			continue;
+		if (json_object_get(x->priv->task_ix, pv[i]->code))
+			continue;	/* the first page with a code wins */
+		push(&x->tasks, &x->ntasks, sizeof(*x->tasks));
+		x->tasks[x->ntasks - 1] = pv[i];
+		json_object_set_new(x->priv->task_ix, pv[i]->code,
+		    json_integer((json_int_t)(x->ntasks - 1)));
+	}
+}
+
+static void
+areas(struct indicators *x)
+{
+	struct area	*a;
+	size_t		 i, k;
+	int		 found;
+
+	for (i = 0; i < x->n; i++) {
+		k = lookup(x->priv->area_ix, x->v[i].area, &found);
+		if (!found) {
+			push(&x->areas, &x->nareas, sizeof(*x->areas));
+			k = x->nareas - 1;
+			x->areas[k].id = xstrdup(x->v[i].area);
+			json_object_set_new(x->priv->area_ix, x->v[i].area,
+			    json_integer((json_int_t)k));
+		}
+		a = &x->areas[k];
+		push(&a->inds, &a->ninds, sizeof(*a->inds));
+		a->inds[a->ninds - 1] = i;
+	}
+}
+
+/* The latest figure and the status of indicator "ind". */
+static void
+compute(struct indicators *x, struct indicator *ind)
+{
+	struct status_in	 in;
+	const struct ind_value	*last = NULL, *first = NULL;
+	size_t			 i, done0 = 0, reported = 0;
+	long			 day = LONG_MIN;
+
+	memset(&in, 0, sizeof(in));
+	in.op = ind->op;
+	in.target = ind->target;
+	in.start = ind->start;
+	in.deadline = ind->deadline;
+	in.as_of = x->as_of;
+	switch (ind->kind) {
+	case IND_VALUE:
+		for (i = 0; i < ind->nvalues; i++)
+			if (ind->values[i].last <= x->as_of) {
+				if (first == NULL)
+					first = &ind->values[i];
+				last = &ind->values[i];
+			}
+		if (last != NULL) {
+			ind->has_value = 1;
+			ind->value = last->value;
+			ind->estimate = last->estimate;
+			ind->value_day = last->last;
+			ind->value_period = last->period;
+		}
+		if (ind->has_baseline) {
+			in.has_baseline = 1;
+			in.baseline = ind->baseline;
+			in.baseline_day = ind->baseline_day;
+		} else if (first != NULL && first != last) {
+			in.has_baseline = 1;
+			in.baseline = first->value;
+			in.baseline_day = first->last;
+		}
+		break;
+	case IND_SHARE:
+		for (i = 0; i < ind->nitems; i++) {
+			reported++;
+			if (ind->items[i].done == LONG_MIN ||
+			    ind->items[i].done > x->as_of)
+				continue;
+			ind->ndone++;
+			if (ind->items[i].done < ind->start)
+				done0++;
+			if (ind->items[i].done > day)
+				day = ind->items[i].done;
+		}
+		if (reported && ind->napplies) {
+			ind->has_value = 1;
+			ind->value = 100.0 * (double)ind->ndone /
+			    (double)ind->napplies;
+			ind->value_day = day != LONG_MIN ? day : x->as_of;
+			in.has_baseline = 1;
+			in.baseline = 100.0 * (double)done0 /
+			    (double)ind->napplies;
+			in.baseline_day = ind->start - 1;
+		}
+		break;
+	case IND_MILESTONE:
+		for (i = 0; i < ind->nitems; i++)
+			if (ind->items[i].done != LONG_MIN &&
+			    ind->items[i].done <= x->as_of) {
+				in.done = 1;
+				if (ind->items[i].done > day)
+					day = ind->items[i].done;
+			}
+		if (in.done) {
+			ind->has_value = 1;
+			ind->value = 1;
+			ind->value_day = day;
+		}
+		break;
+	}
+	in.has_value = ind->has_value;
+	in.value = ind->value;
+	in.estimate = ind->estimate;
+	in.value_day = ind->value_day;
+	/* A share is known on every day: judge its pace as of today. */
+	if (ind->kind == IND_SHARE)
+		in.value_day = x->as_of < ind->deadline ? x->as_of :
+		    ind->deadline;
+	status_compute(&in, &ind->st);
+	if (ind->has_value && ind->value_day > x->latest)
+		x->latest = ind->value_day;
+}
+
+int
+indicators_link(struct indicators *x, struct section *root)
+{
+	struct page	**pv;
+	size_t		  np, i, k, errs = diag_errors(x->d);
+	int		  found;
+
+	if (!x->priv->ok)
+		return 0;
+	np = section_flatten(root, &pv);
+	areas(x);
+	find_tasks(x, pv, np);
+	data_refs(x);
+	page_refs(x, pv, np);
+	free(pv);
+	for (i = 0; i < x->n; i++) {
+		if (x->v[i].nvalues > 1)
+			qsort(x->v[i].values, x->v[i].nvalues,
+			    sizeof(*x->v[i].values), cmpval);
+		sort_x = x;
+		if (x->v[i].nitems > 1)
+			qsort(x->v[i].items, x->v[i].nitems,
+			    sizeof(*x->v[i].items), cmpitem);
+		compute(x, &x->v[i]);
+		x->counts[x->v[i].st.status]++;
+		k = lookup(x->priv->area_ix, x->v[i].area, &found);
+		x->areas[k].counts[x->v[i].st.status]++;
+		x->v[i].area_page = x->areas[k].page;
+	}
+	return diag_errors(x->d) == errs;
+}
+
+const struct indicator *
+indicators_find(const struct indicators *x, const char *id)
+{
+	int	 found;
+	size_t	 k = lookup(x->priv->ind_ix, id, &found);
+
+	return found ? &x->v[k] : NULL;
+}
+
+const struct unit *
+indicators_unit(const struct indicators *x, const char *id)
+{
+	int	 found;
+	size_t	 k = lookup(x->priv->unit_ix, id, &found);
+
+	return found ? &x->units[k] : NULL;
+}
+
+const struct area *
+indicators_area_of(const struct indicators *x, const struct page *p)
+{
+	size_t	 i;
+
+	for (i = 0; i < x->nareas; i++)
+		if (x->areas[i].page == p)
+			return &x->areas[i];
+	return NULL;
+}
+
+void
+indicators_free(struct indicators *x)
+{
+	struct indicators_priv	*q;
+	size_t			 i, j;
+
+	if (x == NULL)
+		return;
+	q = x->priv;
+	for (i = 0; i < x->n; i++) {
+		struct indicator *ind = &x->v[i];
+
+		free(ind->id);
+		free(ind->area);
+		free(ind->clause);
+		free(ind->label);
+		free(ind->name);
+		free(ind->unit);
+		free(ind->period);
+		free(ind->task);
+		for (j = 0; j < ind->nvalues; j++) {
+			free(ind->values[j].period);
+			free(ind->values[j].source);
+			free(ind->values[j].unit);
+		}
+		free(ind->values);
+		for (j = 0; j < ind->nitems; j++)
+			free(ind->items[j].document);
+		free(ind->items);
+		free(ind->applies);
+		free(q->applies[i]);
+	}
+	free(q->applies);
+	free(x->v);
+	for (i = 0; i < x->nunits; i++) {
+		free(x->units[i].id);
+		free(x->units[i].name);
+		free(x->units[i].type);
+		free(x->units[i].parent);
+		free(x->units[i].leads);
+		free(x->units[i].supports);
+	}
+	free(x->units);
+	for (i = 0; i < x->nareas; i++) {
+		free(x->areas[i].id);
+		free(x->areas[i].inds);
+	}
+	free(x->areas);
+	free(x->tasks);
+	for (i = 0; i < q->nrefs; i++) {
+		free(q->refs[i].id);
+		free(q->refs[i].file);
+	}
+	free(q->refs);
+	for (i = 0; i < q->nvals; i++) {
+		free(q->vals[i].v.period);
+		free(q->vals[i].v.source);
+		free(q->vals[i].v.unit);
+		free(q->vals[i].file);
+	}
+	free(q->vals);
+	for (i = 0; i < q->nitems; i++)
+		free(q->items[i].document);
+	free(q->items);
+	json_decref(q->ind_ix);
+	json_decref(q->unit_ix);
+	json_decref(q->type_ix);
+	json_decref(q->area_ix);
+	json_decref(q->task_ix);
+	free(q);
+	free(x);
+}

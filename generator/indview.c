@@ -1,0 +1,1221 @@
+/*
+ * Views of the indicator model (indview.h).
+ */
+#include "indview.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "config.h"
+#include "chart.h"
+#include "i18n.h"
+#include "indicator.h"
+#include "meta.h"
+#include "page.h"
+#include "render.h"
+#include "section.h"
+#include "xalloc.h"
+
+/* What every view of one page shares. */
+struct ctx {
+	const struct indicators	*x;
+	const json_t		*t;	/* the theme's strings */
+	const char		*from;	/* the page's site path */
+	const char		*abs;	/* absolute base, NULL: relative */
+};
+
+static void
+setstr(json_t *o, const char *key, const char *v)
+{
+	json_object_set_new(o, key, json_string(v ? v : ""));
+}
+
+static void
+putbuf(json_t *o, const char *key, const struct buf *b)
+{
+	json_object_set_new(o, key, json_stringn(b->data, b->len));
+}
+
+static json_t *
+url(const struct ctx *c, const char *to)
+{
+	struct buf	 b = BUF_INIT;
+	json_t		*s;
+
+	if (c->abs)
+		buf_printf(&b, "%s%s", c->abs, to + (to[0] == '/'));
+	else
+		render_relurl(&b, c->from, to);
+	s = json_stringn(b.data, b.len);
+	buf_release(&b);
+	return s;
+}
+
+static char *
+ind_path(const struct indicators *x, const struct indicator *ind)
+{
+	return xasprintf("%s%s/", x->ind_path, ind->id);
+}
+
+static char *
+unit_path(const struct indicators *x, const struct unit *u)
+{
+	return xasprintf("%s%s/", x->unit_path, u->id);
+}
+
+static const char *
+str(const json_t *t, const char *key)
+{
+	const char	*s = json_string_value(json_object_get(t, key));
+
+	return s ? s : "";
+}
+
+static void
+number(struct buf *b, const json_t *t, double v)
+{
+	i18n_number(t, v, 2, b);
+}
+
+static void
+chartnum(struct buf *out, double v, void *arg)
+{
+	number(out, arg, v);
+}
+
+/* A quantity with its unit: "63,1%", "1.234 doanh nghiệp". */
+static void
+quantity(struct buf *b, const json_t *t, double v, const char *unit)
+{
+	number(b, t, v);
+	if (strcmp(unit, "%") == 0)
+		buf_putc(b, '%');
+	else if (*unit)
+		buf_printf(b, " %s", unit);
+}
+
+static void
+day(struct buf *b, const json_t *t, long d)
+{
+	char	 iso[11];
+
+	status_day_format(d, iso);
+	i18n_date(t, iso, b);
+}
+
+/* A period as words: "quý 3/2024", "Q3 2024". */
+static void
+period(struct buf *b, const json_t *t, const char *p)
+{
+	json_t	*vars = json_object();
+	char	 y[5], k[3];
+	long	 first, last;
+
+	if (!status_period(p, &first, &last)) {
+		buf_puts(b, p);
+		json_decref(vars);
+		return;
+	}
+	memcpy(y, p, 4);
+	y[4] = '\0';
+	json_object_set_new(vars, "year", json_string(y));
+	if (strlen(p) == 4)
+		i18n_fill(t, "period_year", vars, b);
+	else if (p[5] == 'H' || p[5] == 'Q') {
+		k[0] = p[6];
+		k[1] = '\0';
+		json_object_set_new(vars, "n", json_string(k));
+		i18n_fill(t, p[5] == 'Q' ? "period_quarter" : p[6] == '1' ?
+		    "period_h1" : "period_h2", vars, b);
+	} else if (strlen(p) == 7) {
+		snprintf(k, sizeof(k), "%d", atoi(p + 5));
+		json_object_set_new(vars, "n", json_string(k));
+		json_object_set_new(vars, "month", json_string(
+		    json_string_value(json_array_get(json_object_get(t,
+		    "months"), (size_t)atoi(p + 5) - 1))));
+		i18n_fill(t, "period_month", vars, b);
+	} else
+		day(b, t, first);
+	json_decref(vars);
+}
+
+/* "trên 80%", "100%": the target as the plan words it. */
+static void
+target(struct buf *b, const json_t *t, const struct indicator *ind)
+{
+	static const char *const keys[] = { "", "op_gt", "op_ge", "op_eq",
+	    "op_le", "op_lt" };
+	struct buf	 v = BUF_INIT;
+	json_t		*vars;
+
+	if (ind->op == STATUS_OP_NONE)
+		return;
+	quantity(&v, t, ind->target, ind->unit);
+	vars = json_pack("{s:s%}", "value", v.data, v.len);
+	i18n_fill(t, keys[ind->op], vars, b);
+	json_decref(vars);
+	buf_release(&v);
+}
+
+static json_t *
+unitlink(const struct ctx *c, const struct unit *u)
+{
+	char	*p = unit_path(c->x, u);
+	json_t	*o = json_object();
+
+	setstr(o, "id", u->id);
+	setstr(o, "name", u->name);
+	json_object_set_new(o, "url", url(c, p));
+	free(p);
+	return o;
+}
+
+static json_t *
+pagelink(const struct ctx *c, const struct page *p)
+{
+	json_t	*o = json_object();
+
+	setstr(o, "title", p->title);
+	setstr(o, "code", p->code);
+	json_object_set_new(o, "url", url(c, p->path));
+	return o;
+}
+
+/* Whether the figures of "ind" come from illustrative sample data. */
+static int
+is_sample(const struct indicators *x, const struct indicator *ind)
+{
+	if (ind->kind == IND_VALUE)
+		return ind->nvalues > 0 && x->values_sample;
+	return ind->nitems > 0 && x->progress_sample;
+}
+
+/* Whether any indicator of "v" shows sample data. */
+static int
+any_sample(const struct indicators *x, const size_t *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < (v ? n : x->n); i++)
+		if (is_sample(x, &x->v[v ? v[i] : i]))
+			return 1;
+	return 0;
+}
+
+/* Whether an element of "a" (or its "indicator") has "sample" true. */
+static int
+list_sample(const json_t *a)
+{
+	const json_t	*e, *ind;
+	size_t		 i;
+
+	json_array_foreach(a, i, e) {
+		ind = json_object_get(e, "indicator");
+		if (json_is_true(json_object_get(ind ? ind : e, "sample")))
+			return 1;
+	}
+	return 0;
+}
+
+/* The latest figure as shown: value, period or day, estimate. */
+static void
+latest(const struct ctx *c, const struct indicator *ind, json_t *o)
+{
+	struct buf	 b = BUF_INIT;
+
+	json_object_set_new(o, "has_value", json_boolean(ind->has_value &&
+	    ind->kind != IND_MILESTONE));
+	json_object_set_new(o, "sample", json_boolean(is_sample(c->x, ind)));
+	json_object_set_new(o, "estimate", json_boolean(ind->estimate));
+	if (!ind->has_value)
+		return;
+	if (ind->kind != IND_MILESTONE) {
+		quantity(&b, c->t, ind->value, ind->unit);
+		putbuf(o, "value_display", &b);
+		json_object_set_new(o, "value", json_real(ind->value));
+	}
+	buf_reset(&b);
+	if (ind->value_period)
+		period(&b, c->t, ind->value_period);
+	else
+		day(&b, c->t, ind->value_day);
+	putbuf(o, "value_when", &b);
+	buf_release(&b);
+}
+
+/* The sentence saying why the status is what it is. */
+static void
+why(const struct ctx *c, const struct indicator *ind, struct buf *b)
+{
+	struct buf	 v = BUF_INIT, tg = BUF_INIT, ex = BUF_INIT,
+			 dl = BUF_INIT;
+	json_t		*vars;
+	char		*key;
+
+	if (ind->has_value && ind->kind != IND_MILESTONE)
+		quantity(&v, c->t, ind->value, ind->unit);
+	target(&tg, c->t, ind);
+	if (ind->st.has_pace)
+		quantity(&ex, c->t, ind->st.expected, ind->unit);
+	day(&dl, c->t, ind->deadline);
+	vars = json_pack("{s:s%, s:s%, s:s%, s:s%, s:I, s:I}", "value",
+	    v.data, v.len, "target", tg.data, tg.len, "expected", ex.data,
+	    ex.len, "deadline", dl.data, dl.len, "done",
+	    (json_int_t)ind->ndone, "total", (json_int_t)ind->napplies);
+	key = xasprintf("why_%s", status_why_name(ind->st.why));
+	for (char *p = key; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	i18n_fill(c->t, key, vars, b);
+	free(key);
+	json_decref(vars);
+	buf_release(&v);
+	buf_release(&tg);
+	buf_release(&ex);
+	buf_release(&dl);
+}
+
+static void
+statusfields(const struct ctx *c, enum status s, json_t *o)
+{
+	char	*key = xasprintf("status_%s", status_name(s));
+
+	for (char *p = key; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	setstr(o, "status", status_name(s));
+	setstr(o, "status_label", str(c->t, key));
+	free(key);
+}
+
+/* The object every listing of an indicator carries. */
+static json_t *
+summary(const struct ctx *c, const struct indicator *ind)
+{
+	json_t		*o = json_object();
+	struct buf	 b = BUF_INIT;
+	char		*p = ind_path(c->x, ind);
+
+	setstr(o, "id", ind->id);
+	json_object_set_new(o, "url", url(c, p));
+	free(p);
+	setstr(o, "clause", ind->clause);
+	setstr(o, "label", ind->label);
+	setstr(o, "name", ind->name);
+	setstr(o, "area", ind->area);
+	setstr(o, "unit", ind->unit);
+	setstr(o, "kind", ind->kind == IND_VALUE ? "value" :
+	    ind->kind == IND_SHARE ? "share" : "milestone");
+	json_object_set_new(o, "is_share", json_boolean(ind->kind ==
+	    IND_SHARE));
+	json_object_set_new(o, "is_milestone", json_boolean(ind->kind ==
+	    IND_MILESTONE));
+	target(&b, c->t, ind);
+	putbuf(o, "target_display", &b);
+	buf_reset(&b);
+	day(&b, c->t, ind->deadline);
+	putbuf(o, "deadline_display", &b);
+	latest(c, ind, o);
+	statusfields(c, ind->st.status, o);
+	buf_reset(&b);
+	why(c, ind, &b);
+	putbuf(o, "why", &b);
+	if (ind->kind == IND_SHARE) {
+		json_object_set_new(o, "done", json_integer((json_int_t)
+		    ind->ndone));
+		json_object_set_new(o, "total", json_integer((json_int_t)
+		    ind->napplies));
+	}
+	if (ind->has_value && strcmp(ind->unit, "%") == 0) {
+		struct buf	 label = BUF_INIT, tg = BUF_INIT;
+
+		quantity(&label, c->t, ind->value, ind->unit);
+		target(&tg, c->t, ind);
+		buf_printf(&label, " / %s %s", str(c->t, "target"), tg.data);
+		buf_reset(&b);
+		chart_progress(&b, ind->value, 100, ind->op != STATUS_OP_NONE,
+		    ind->target, label.data);
+		putbuf(o, "progress_bar", &b);
+		buf_release(&label);
+		buf_release(&tg);
+	}
+	if (ind->lead >= 0)
+		json_object_set_new(o, "lead", unitlink(c,
+		    &c->x->units[ind->lead]));
+	buf_release(&b);
+	return o;
+}
+
+/* [{status, status_label, count}] and the total, from "counts". */
+static json_t *
+counts(const struct ctx *c, const size_t *n)
+{
+	static const enum status order[] = { STATUS_ACHIEVED,
+	    STATUS_ON_TRACK, STATUS_BEHIND, STATUS_NOT_ACHIEVED,
+	    STATUS_NO_DATA };
+	json_t	*o = json_object(), *a = json_array(), *e;
+	size_t	 i, total = 0;
+
+	for (i = 0; i < STATUS_COUNT; i++) {
+		total += n[order[i]];
+		e = json_object();
+		statusfields(c, order[i], e);
+		json_object_set_new(e, "count", json_integer((json_int_t)
+		    n[order[i]]));
+		json_object_set_new(e, "has", json_boolean(n[order[i]] > 0));
+		json_array_append_new(a, e);
+	}
+	json_object_set_new(o, "statuses", a);
+	json_object_set_new(o, "total", json_integer((json_int_t)total));
+	return o;
+}
+
+static json_t *
+area_view(const struct ctx *c, const struct area *a, int withinds)
+{
+	json_t	*o = counts(c, a->counts), *list;
+	size_t	 i;
+
+	setstr(o, "id", a->id);
+	json_object_set_new(o, "sample", json_boolean(any_sample(c->x,
+	    a->inds, a->ninds)));
+	if (a->page) {
+		setstr(o, "title", a->page->title);
+		setstr(o, "code", a->page->code);
+		json_object_set_new(o, "url", url(c, a->page->path));
+	} else
+		setstr(o, "title", a->id);
+	if (withinds) {
+		list = json_array();
+		for (i = 0; i < a->ninds; i++)
+			json_array_append_new(list, summary(c,
+			    &c->x->v[a->inds[i]]));
+		json_object_set_new(o, "indicators", list);
+	}
+	return o;
+}
+
+static json_t *
+headline(const struct ctx *c)
+{
+	const struct indicators	*x = c->x;
+	json_t			*o = counts(c, x->counts), *a = json_array();
+	struct buf		 b = BUF_INIT;
+	size_t			 i;
+
+	day(&b, c->t, x->as_of);
+	putbuf(o, "as_of_display", &b);
+	json_object_set_new(o, "sample", json_boolean(any_sample(x, NULL, 0)));
+	json_object_set_new(o, "has_latest", json_boolean(x->latest !=
+	    LONG_MIN));
+	if (x->latest != LONG_MIN) {
+		buf_reset(&b);
+		day(&b, c->t, x->latest);
+		putbuf(o, "latest_display", &b);
+	}
+	for (i = 0; i < x->nareas; i++)
+		json_array_append_new(a, area_view(c, &x->areas[i], 0));
+	json_object_set_new(o, "areas", a);
+	json_object_set_new(o, "indicators_url", url(c, x->ind_path));
+	json_object_set_new(o, "units_url", url(c, x->unit_path));
+	json_object_set_new(o, "api_url", url(c, "/api/"));
+	buf_reset(&b);
+	buf_printf(&b, "%sphuong-phap/", x->ind_path);
+	json_object_set_new(o, "methodology_url", url(c, b.data));
+	buf_release(&b);
+	return o;
+}
+
+/* The words for a unit type, from site.yaml's progress.unit_types. */
+static const char *
+type_label(const struct ctx *c, const char *type)
+{
+	const char	*s = json_string_value(json_object_get(
+	    c->x->unit_types, type));
+
+	return s ? s : type;
+}
+
+/* The units of front matter key "key" of "p" that the model knows. */
+static json_t *
+units_of(const struct ctx *c, const struct page *p, const char *key)
+{
+	json_t			*a = json_object_get(p->front, key), *e;
+	json_t			*list = json_array();
+	const struct unit	*u;
+	size_t			 i;
+
+	if (json_is_string(a) && (u = indicators_unit(c->x,
+	    json_string_value(a))) != NULL)
+		json_array_append_new(list, unitlink(c, u));
+	json_array_foreach(a, i, e)
+		if ((u = indicators_unit(c->x, json_string_value(e))) != NULL)
+			json_array_append_new(list, unitlink(c, u));
+	return list;
+}
+
+/* A task page's units: lead, partners and partner types. */
+static void
+task_units(const struct ctx *c, const struct page *p, json_t *o)
+{
+	json_t		*a, *e, *list;
+	const char	*type;
+	char		*path;
+	size_t		 i, k, n;
+
+	json_object_set_new(o, "lead", units_of(c, p, "lead"));
+	json_object_set_new(o, "partners", units_of(c, p, "partners"));
+	json_object_set_new(o, "has_lead", json_boolean(json_array_size(
+	    json_object_get(o, "lead"))));
+	list = json_array();
+	a = json_object_get(p->front, "partner_types");
+	json_array_foreach(a, i, e) {
+		if ((type = json_string_value(e)) == NULL)
+			continue;
+		for (n = 0, k = 0; k < c->x->nunits; k++)
+			n += strcmp(c->x->units[k].type, type) == 0;
+		path = xasprintf("%s#%s", c->x->unit_path, type);
+		json_array_append_new(list, json_pack("{s:s, s:s, s:I, s:o}",
+		    "type", type, "label", type_label(c, type), "count",
+		    (json_int_t)n, "url", url(c, path)));
+		free(path);
+	}
+	json_object_set_new(o, "partner_types", list);
+	json_object_set_new(o, "has_partners", json_boolean(
+	    json_array_size(json_object_get(o, "partners")) ||
+	    json_array_size(list)));
+	json_object_set_new(o, "has_units", json_boolean(
+	    json_array_size(json_object_get(o, "lead")) ||
+	    json_array_size(json_object_get(o, "partners")) ||
+	    json_array_size(list)));
+}
+
+/* The indicators of registry rows whose task is page "p". */
+static json_t *
+task_indicators(const struct ctx *c, const struct page *p)
+{
+	json_t	*a = json_array();
+	size_t	 i;
+
+	for (i = 0; i < c->x->n; i++)
+		if (c->x->v[i].task_page == p)
+			json_array_append_new(a, summary(c, &c->x->v[i]));
+	return a;
+}
+
+json_t *
+indview_page(const struct indicators *x, const json_t *strings,
+    const struct page *p, const char *from, const char *abs, int full)
+{
+	struct ctx		 c = { x, strings, from, abs };
+	const struct area	*a;
+	json_t			*o, *list, *e;
+	const struct indicator	*ind;
+	size_t			 i;
+
+	if (x == NULL || p->front == NULL)
+		return NULL;
+	o = json_object();
+	task_units(&c, p, o);
+	if (!full)
+		return o;
+	if (p->is_index && p->section && p->section->parent == NULL)
+		json_object_set_new(o, "headline", headline(&c));
+	if ((a = indicators_area_of(x, p)) != NULL)
+		json_object_set_new(o, "area", area_view(&c, a, 1));
+	list = task_indicators(&c, p);
+	e = json_object_get(p->front, "indicators");
+	if (json_is_string(e) && (ind = indicators_find(x,
+	    json_string_value(e))) != NULL)
+		json_array_append_new(list, summary(&c, ind));
+	json_array_foreach(json_object_get(p->front, "indicators"), i, e)
+		if ((ind = indicators_find(x, json_string_value(e))) != NULL)
+			json_array_append_new(list, summary(&c, ind));
+	json_object_set_new(o, "has_indicators",
+	    json_boolean(json_array_size(list) > 0));
+	json_object_set_new(o, "has_sample", json_boolean(list_sample(list) ||
+	    (a && any_sample(x, a->inds, a->ninds)) ||
+	    json_is_true(json_object_get(json_object_get(o, "headline"),
+	    "sample"))));
+	json_object_set_new(o, "indicators", list);
+	return o;
+}
+
+/* The line chart of an indicator's figures, with its target. */
+static void
+ind_chart(const struct ctx *c, const struct indicator *ind, struct buf *out)
+{
+	struct chart_point	*pts;
+	struct chart_series	 s;
+	struct chart		 ch;
+	struct buf		*labels, title = BUF_INIT, tg = BUF_INIT,
+				 desc = BUF_INIT;
+	json_t			*vars;
+	size_t			 i;
+
+	if (ind->kind != IND_VALUE || ind->nvalues == 0)
+		return;
+	pts = xcalloc(ind->nvalues, sizeof(*pts));
+	labels = xcalloc(ind->nvalues, sizeof(*labels));
+	for (i = 0; i < ind->nvalues; i++) {
+		buf_init(&labels[i]);
+		period(&labels[i], c->t, ind->values[i].period);
+		pts[i].label = labels[i].data;
+		pts[i].value = ind->values[i].value;
+		pts[i].mark = ind->values[i].estimate;
+		pts[i].note = ind->values[i].estimate ? str(c->t, "estimate") :
+		    NULL;
+	}
+	memset(&s, 0, sizeof(s));
+	s.v = pts;
+	s.n = ind->nvalues;
+	memset(&ch, 0, sizeof(ch));
+	ch.id = "chart-values";
+	target(&tg, c->t, ind);
+	vars = json_pack("{s:s, s:s, s:I}", "name", ind->name, "target",
+	    tg.data, "count", (json_int_t)ind->nvalues);
+	i18n_fill(c->t, "chart_values_title", vars, &title);
+	i18n_fill(c->t, "chart_values_desc", vars, &desc);
+	json_decref(vars);
+	ch.title = title.data;
+	ch.desc = desc.data;
+	ch.x_title = str(c->t, "period");
+	ch.y_title = *ind->unit ? ind->unit : str(c->t, "value");
+	ch.series = &s;
+	ch.nseries = 1;
+	ch.has_target = ind->op != STATUS_OP_NONE;
+	ch.target = ind->target;
+	ch.target_label = tg.data;
+	if (strcmp(ind->unit, "%") == 0) {
+		ch.has_range = 1;
+		ch.min = 0;
+		ch.max = 100;
+	}
+	ch.number = chartnum;
+	ch.arg = (void *)c->t;
+	ch.estimate_label = str(c->t, "estimate");
+	ch.table_summary = str(c->t, "chart_table");
+	ch.no_data = str(c->t, "no_data_chart");
+	chart_line(out, &ch);
+	for (i = 0; i < ind->nvalues; i++)
+		buf_release(&labels[i]);
+	free(labels);
+	free(pts);
+	buf_release(&title);
+	buf_release(&tg);
+	buf_release(&desc);
+}
+
+static json_t *
+ind_page(const struct ctx *c, const struct indicator *ind)
+{
+	json_t		*o = summary(c, ind), *a, *e;
+	struct buf	 b = BUF_INIT;
+	char		*p;
+	size_t		 i;
+
+	a = json_array();
+	for (i = 0; i < ind->nvalues; i++) {
+		const struct ind_value	*v = &ind->values[i];
+		const struct unit	*u = indicators_unit(c->x, v->unit);
+
+		e = json_object();
+		buf_reset(&b);
+		period(&b, c->t, v->period);
+		putbuf(e, "period_display", &b);
+		setstr(e, "period", v->period);
+		buf_reset(&b);
+		quantity(&b, c->t, v->value, ind->unit);
+		putbuf(e, "value_display", &b);
+		json_object_set_new(e, "estimate", json_boolean(v->estimate));
+		setstr(e, "source", v->source);
+		if (u)
+			json_object_set_new(e, "reported_by", unitlink(c, u));
+		json_array_append_new(a, e);
+	}
+	json_object_set_new(o, "has_values", json_boolean(ind->nvalues > 0));
+	json_object_set_new(o, "values", a);
+	buf_reset(&b);
+	ind_chart(c, ind, &b);
+	putbuf(o, "chart", &b);
+
+	a = json_array();
+	for (i = 0; i < ind->nitems; i++) {
+		const struct ind_item	*it = &ind->items[i];
+
+		e = unitlink(c, &c->x->units[it->unit]);
+		json_object_set_new(e, "done", json_boolean(it->done !=
+		    LONG_MIN && it->done <= c->x->as_of));
+		buf_reset(&b);
+		if (it->done != LONG_MIN)
+			day(&b, c->t, it->done);
+		putbuf(e, "date_display", &b);
+		setstr(e, "document", it->document);
+		json_array_append_new(a, e);
+	}
+	/* Applicable units that reported nothing are pending too. */
+	for (i = 0; ind->kind == IND_SHARE && i < ind->napplies; i++) {
+		size_t	 k;
+
+		for (k = 0; k < ind->nitems; k++)
+			if (ind->items[k].unit == ind->applies[i])
+				break;
+		if (k < ind->nitems)
+			continue;
+		e = unitlink(c, &c->x->units[ind->applies[i]]);
+		json_object_set_new(e, "done", json_false());
+		setstr(e, "date_display", "");
+		setstr(e, "document", "");
+		json_array_append_new(a, e);
+	}
+	json_object_set_new(o, "has_units", json_boolean(json_array_size(a)));
+	json_object_set_new(o, "units", a);
+	if (ind->st.has_pace) {
+		buf_reset(&b);
+		quantity(&b, c->t, ind->st.expected, ind->unit);
+		putbuf(o, "expected_display", &b);
+	}
+	if (ind->area_page)
+		json_object_set_new(o, "area_page", pagelink(c,
+		    ind->area_page));
+	if (ind->task_page)
+		json_object_set_new(o, "task", pagelink(c, ind->task_page));
+	a = json_array();
+	p = xasprintf("/api/indicators/%s.csv", ind->id);
+	json_array_append_new(a, json_pack("{s:s, s:o}", "format", "CSV",
+	    "url", url(c, p)));
+	free(p);
+	p = xasprintf("/api/indicators/%s.json", ind->id);
+	json_array_append_new(a, json_pack("{s:s, s:o}", "format", "JSON",
+	    "url", url(c, p)));
+	free(p);
+	json_object_set_new(o, "downloads", a);
+	buf_reset(&b);
+	buf_printf(&b, "%sphuong-phap/", c->x->ind_path);
+	json_object_set_new(o, "methodology_url", url(c, b.data));
+	buf_release(&b);
+	return o;
+}
+
+static json_t *
+unit_page(const struct ctx *c, size_t k)
+{
+	const struct unit	*u = &c->x->units[k];
+	const struct indicator	*ind;
+	json_t			*o = unitlink(c, u), *a, *e;
+	struct buf		 b = BUF_INIT;
+	size_t			 i, j, pending = 0, done = 0;
+
+	setstr(o, "type", u->type);
+	setstr(o, "type_label", type_label(c, u->type));
+	a = json_array();
+	for (i = 0; i < u->nleads; i++)
+		json_array_append_new(a, pagelink(c, u->leads[i]));
+	json_object_set_new(o, "has_leads", json_boolean(u->nleads > 0));
+	json_object_set_new(o, "leads", a);
+	a = json_array();
+	for (i = 0; i < u->nsupports; i++)
+		json_array_append_new(a, pagelink(c, u->supports[i]));
+	json_object_set_new(o, "has_supports", json_boolean(u->nsupports));
+	json_object_set_new(o, "supports", a);
+	a = json_array();
+	for (i = 0; i < c->x->n; i++)
+		if (c->x->v[i].lead == (long)k)
+			json_array_append_new(a, summary(c, &c->x->v[i]));
+	json_object_set_new(o, "has_indicators", json_boolean(
+	    json_array_size(a)));
+	json_object_set_new(o, "indicators", a);
+	/* Its items: every share it counts in, every milestone it did. */
+	a = json_array();
+	for (i = 0; i < c->x->n; i++) {
+		int	 applies = 0, isdone = 0;
+		long	 when = LONG_MIN;
+		const char *doc = "";
+
+		ind = &c->x->v[i];
+		for (j = 0; j < ind->napplies; j++)
+			applies |= ind->applies[j] == k;
+		for (j = 0; j < ind->nitems; j++)
+			if (ind->items[j].unit == k) {
+				applies = 1;
+				when = ind->items[j].done;
+				isdone = when != LONG_MIN &&
+				    when <= c->x->as_of;
+				doc = ind->items[j].document;
+			}
+		if (!applies)
+			continue;
+		e = json_object();
+		json_object_set_new(e, "indicator", summary(c, ind));
+		json_object_set_new(e, "done", json_boolean(isdone));
+		buf_reset(&b);
+		if (when != LONG_MIN)
+			day(&b, c->t, when);
+		putbuf(e, "date_display", &b);
+		setstr(e, "document", doc);
+		json_array_append_new(a, e);
+		if (isdone)
+			done++;
+		else
+			pending++;
+	}
+	json_object_set_new(o, "has_sample", json_boolean(list_sample(a) ||
+	    list_sample(json_object_get(o, "indicators"))));
+	json_object_set_new(o, "has_items", json_boolean(json_array_size(a)));
+	json_object_set_new(o, "items", a);
+	json_object_set_new(o, "done_count", json_integer((json_int_t)done));
+	json_object_set_new(o, "pending_count", json_integer((json_int_t)
+	    pending));
+	buf_release(&b);
+	return o;
+}
+
+static json_t *
+units_index(const struct ctx *c)
+{
+	json_t		*groups = json_array(), *g, *list, *e;
+	json_t		*seen = json_object();
+	const char	*type;
+	size_t		 i, k;
+
+	for (i = 0; i < c->x->nunits; i++) {
+		type = c->x->units[i].type;
+		if (json_object_get(seen, type))
+			continue;
+		json_object_set_new(seen, type, json_true());
+		list = json_array();
+		for (k = i; k < c->x->nunits; k++) {
+			if (strcmp(c->x->units[k].type, type) != 0)
+				continue;
+			e = unitlink(c, &c->x->units[k]);
+			json_object_set_new(e, "leads", json_integer(
+			    (json_int_t)c->x->units[k].nleads));
+			json_object_set_new(e, "supports", json_integer(
+			    (json_int_t)c->x->units[k].nsupports));
+			json_array_append_new(list, e);
+		}
+		g = json_object();
+		setstr(g, "type", type);
+		setstr(g, "label", type_label(c, type));
+		json_object_set_new(g, "units", list);
+		json_array_append_new(groups, g);
+	}
+	json_decref(seen);
+	return json_pack("{s:o}", "groups", groups);
+}
+
+static json_t *
+ind_index(const struct ctx *c)
+{
+	json_t	*o = headline(c), *a = json_array();
+	size_t	 i;
+
+	for (i = 0; i < c->x->nareas; i++)
+		json_array_append_new(a, area_view(c, &c->x->areas[i], 1));
+	json_object_set_new(o, "areas", a);
+	return o;
+}
+
+static json_t *
+methodology(const struct ctx *c)
+{
+	static const char *const keys[] = { "meth_intro", "meth_no_data",
+	    "meth_achieved", "meth_on_track", "meth_behind",
+	    "meth_not_achieved", "meth_baseline", "meth_threshold",
+	    "meth_as_of" };
+	json_t		*o = json_object(), *vars, *text = json_object(), *cn;
+	struct buf	 b = BUF_INIT, pct = BUF_INIT, asof = BUF_INIT;
+	size_t		 i;
+
+	number(&b, c->t, STATUS_ON_TRACK_RATIO);
+	putbuf(o, "threshold", &b);
+	number(&pct, c->t, STATUS_ON_TRACK_RATIO * 100);
+	buf_putc(&pct, '%');
+	day(&asof, c->t, c->x->as_of);
+	vars = json_pack("{s:s, s:s}", "threshold_percent", pct.data,
+	    "as_of", asof.data);
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		buf_reset(&b);
+		i18n_fill(c->t, keys[i], vars, &b);
+		putbuf(text, keys[i] + 5, &b);
+	}
+	json_object_set_new(o, "text", text);
+	cn = counts(c, c->x->counts);
+	json_object_set(o, "statuses", json_object_get(cn, "statuses"));
+	json_decref(cn);
+	json_decref(vars);
+	buf_release(&b);
+	buf_release(&pct);
+	buf_release(&asof);
+	return o;
+}
+
+static json_t	*api_ind(const struct indicators *, const struct indicator *,
+		    const char *);
+
+/* The API page: every file with its address, and an example. */
+static json_t *
+api_page(const struct ctx *c)
+{
+	static const struct {
+		const char	*dir, *file, *ext, *key;	/* file NULL: ID */
+	} files[] = {
+		{ "/api/", "indicators", ".json", "api_indicators" },
+		{ "/api/indicators/", NULL, ".json", "api_indicator" },
+		{ "/api/indicators/", NULL, ".csv", "api_indicator_csv" },
+		{ "/api/", "areas", ".json", "api_areas" },
+		{ "/api/", "units", ".json", "api_units" },
+		{ "/api/units/", NULL, ".json", "api_unit" },
+	};
+	json_t		*o = json_object(), *a = json_array(), *ex;
+	const char	*iid = c->x->n ? c->x->v[0].id : "ID";
+	const char	*uid = c->x->nunits ? c->x->units[0].id : "ID";
+	const char	*id;
+	char		*path, *shown, *s;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		id = strstr(files[i].dir, "units") ? uid : iid;
+		path = xasprintf("%s%s%s", files[i].dir, files[i].file ?
+		    files[i].file : id, files[i].ext);
+		shown = xasprintf("%s%s%s", files[i].dir + 1, files[i].file ?
+		    files[i].file : "ID", files[i].ext);
+		json_array_append_new(a, json_pack("{s:s, s:o, s:s}", "path",
+		    shown, "url", url(c, path), "description",
+		    str(c->t, files[i].key)));
+		free(path);
+		free(shown);
+	}
+	json_object_set_new(o, "files", a);
+	if (c->x->n) {
+		ex = api_ind(c->x, &c->x->v[0], c->x->c->base_url);
+		s = json_dumps(ex, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+		    JSON_REAL_PRECISION(15));
+		setstr(o, "example", s);
+		free(s);
+		json_decref(ex);
+	}
+	return o;
+}
+
+int
+indview_pages(const struct indicators *x, const json_t *strings,
+    indview_page_fn fn, void *arg)
+{
+	struct ctx		 c = { x, strings, NULL, NULL };
+	const struct indicator	*ind;
+	char			*path;
+	const char		*title = str(strings, "indicators");
+	const char		*utitle = str(strings, "units");
+	size_t			 i;
+	int			 rc = 1;
+
+	for (i = 0; i < x->n; i++) {
+		ind = &x->v[i];
+		c.from = path = ind_path(x, ind);
+		rc &= fn(arg, path, ind->name, NULL, "indicator", "indicator",
+		    ind_page(&c, ind), ind->area_page ? ind->area_page->path :
+		    x->ind_path, ind->area_page ? ind->area_page->title : title);
+		free(path);
+	}
+	c.from = x->ind_path;
+	rc &= fn(arg, x->ind_path, title, NULL, "indicators", "progress",
+	    ind_index(&c), NULL, NULL);
+	path = xasprintf("%sphuong-phap/", x->ind_path);
+	c.from = path;
+	rc &= fn(arg, path, str(strings, "methodology"), NULL, "methodology",
+	    "methodology", methodology(&c), x->ind_path, title);
+	free(path);
+	for (i = 0; i < x->nunits; i++) {
+		c.from = path = unit_path(x, &x->units[i]);
+		rc &= fn(arg, path, x->units[i].name, NULL, "unit", "unit",
+		    unit_page(&c, i), x->unit_path, utitle);
+		free(path);
+	}
+	c.from = "/api/";
+	rc &= fn(arg, "/api/", str(strings, "api"), NULL, "api", "api",
+	    api_page(&c), NULL, NULL);
+	c.from = x->unit_path;
+	if (x->nunits)
+		rc &= fn(arg, x->unit_path, utitle, NULL, "units", "units",
+		    units_index(&c), NULL, NULL);
+	return rc;
+}
+
+/* The static API: plain data, no words of the theme. */
+
+static json_t *
+apiurl(const char *base, const char *path)
+{
+	return base && *base ? json_sprintf("%s%s", base, path + 1) :
+	    json_string(path);
+}
+
+static json_t *
+isoday(long d)
+{
+	char	 iso[11];
+
+	if (d == LONG_MIN)
+		return json_null();
+	status_day_format(d, iso);
+	return json_string(iso);
+}
+
+static json_t *
+api_ind(const struct indicators *x, const struct indicator *ind,
+    const char *base)
+{
+	json_t	*o = json_object();
+	char	*p = ind_path(x, ind);
+
+	setstr(o, "id", ind->id);
+	setstr(o, "area", ind->area);
+	setstr(o, "clause", ind->clause);
+	setstr(o, "name", ind->name);
+	setstr(o, "unit", ind->unit);
+	setstr(o, "kind", ind->kind == IND_VALUE ? "value" :
+	    ind->kind == IND_SHARE ? "share" : "milestone");
+	setstr(o, "operator", status_op_text(ind->op));
+	json_object_set_new(o, "target", ind->op != STATUS_OP_NONE ?
+	    json_real(ind->target) : json_null());
+	setstr(o, "period", ind->period);
+	json_object_set_new(o, "deadline", isoday(ind->deadline));
+	json_object_set_new(o, "lead", ind->lead >= 0 ?
+	    json_string(x->units[ind->lead].id) : json_null());
+	json_object_set_new(o, "task", *ind->task ? json_string(ind->task) :
+	    json_null());
+	setstr(o, "status", status_name(ind->st.status));
+	setstr(o, "reason", status_why_name(ind->st.why));
+	json_object_set_new(o, "value", ind->has_value && ind->kind !=
+	    IND_MILESTONE ? json_real(ind->value) : json_null());
+	json_object_set_new(o, "value_type", !ind->has_value ? json_null() :
+	    json_string(ind->estimate ? "estimate" : "actual"));
+	json_object_set_new(o, "value_period", ind->value_period ?
+	    json_string(ind->value_period) : json_null());
+	json_object_set_new(o, "value_date", ind->has_value ?
+	    isoday(ind->value_day) : json_null());
+	json_object_set_new(o, "expected", ind->st.has_pace ?
+	    json_real(ind->st.expected) : json_null());
+	json_object_set_new(o, "url", apiurl(base, p));
+	free(p);
+	p = xasprintf("/api/indicators/%s.json", ind->id);
+	json_object_set_new(o, "api", apiurl(base, p));
+	free(p);
+	return o;
+}
+
+static json_t *
+api_ind_full(const struct indicators *x, const struct indicator *ind,
+    const char *base)
+{
+	json_t	*o = api_ind(x, ind, base), *a;
+	size_t	 i;
+
+	a = json_array();
+	for (i = 0; i < ind->nvalues; i++) {
+		const struct ind_value *v = &ind->values[i];
+
+		json_array_append_new(a, json_pack("{s:s, s:o, s:f, s:s, s:o, "
+		    "s:s}", "period", v->period, "date", isoday(v->last),
+		    "value", v->value, "value_type", v->estimate ? "estimate" :
+		    "actual", "unit", *v->unit ? json_string(v->unit) :
+		    json_null(), "source", v->source));
+	}
+	json_object_set_new(o, "values", a);
+	a = json_array();
+	for (i = 0; i < ind->nitems; i++)
+		json_array_append_new(a, json_pack("{s:s, s:o, s:s}", "unit",
+		    x->units[ind->items[i].unit].id, "done",
+		    isoday(ind->items[i].done), "document",
+		    ind->items[i].document));
+	json_object_set_new(o, "unit_progress", a);
+	a = json_array();
+	for (i = 0; i < ind->napplies; i++)
+		json_array_append_new(a, json_string(
+		    x->units[ind->applies[i]].id));
+	json_object_set_new(o, "applies", a);
+	return o;
+}
+
+static int
+putjson(indview_file_fn fn, void *arg, const char *path, json_t *o)
+{
+	struct buf	 b = BUF_INIT;
+	char		*s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+	    JSON_REAL_PRECISION(15));
+	int		 rc;
+
+	buf_puts(&b, s);
+	buf_putc(&b, '\n');
+	rc = fn(arg, path, &b);
+	free(s);
+	buf_release(&b);
+	json_decref(o);
+	return rc;
+}
+
+/* One CSV cell, quoted when it must be (RFC 4180). */
+static void
+csvcell(struct buf *b, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		buf_puts(b, s);
+		return;
+	}
+	buf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '"');
+}
+
+/* An indicator's own rows: its figures, or its units' progress. */
+static void
+ind_csv(const struct indicators *x, const struct indicator *ind,
+    struct buf *b)
+{
+	char	 iso[11], num[64];
+	size_t	 i;
+
+	if (ind->kind == IND_VALUE) {
+		buf_puts(b, "indicator,period,value,value_type,unit,source\r\n");
+		for (i = 0; i < ind->nvalues; i++) {
+			const struct ind_value *v = &ind->values[i];
+
+			snprintf(num, sizeof(num), "%.15g", v->value);
+			csvcell(b, ind->id);
+			buf_printf(b, ",%s,%s,%s,", v->period, num,
+			    v->estimate ? "estimate" : "actual");
+			csvcell(b, v->unit);
+			buf_putc(b, ',');
+			csvcell(b, v->source);
+			buf_puts(b, "\r\n");
+		}
+		return;
+	}
+	buf_puts(b, "indicator,unit,unit_name,done,document\r\n");
+	for (i = 0; i < ind->nitems; i++) {
+		const struct ind_item *it = &ind->items[i];
+
+		csvcell(b, ind->id);
+		buf_putc(b, ',');
+		csvcell(b, x->units[it->unit].id);
+		buf_putc(b, ',');
+		csvcell(b, x->units[it->unit].name);
+		buf_putc(b, ',');
+		if (it->done != LONG_MIN) {
+			status_day_format(it->done, iso);
+			buf_puts(b, iso);
+		}
+		buf_putc(b, ',');
+		csvcell(b, it->document);
+		buf_puts(b, "\r\n");
+	}
+}
+
+int
+indview_api(const struct indicators *x, const char *base,
+    indview_file_fn fn, void *arg)
+{
+	json_t		*list = json_array(), *o, *a;
+	struct buf	 b = BUF_INIT;
+	char		*path;
+	size_t		 i, j;
+	int		 rc = 1;
+
+	for (i = 0; i < x->n; i++) {
+		json_array_append_new(list, api_ind(x, &x->v[i], base));
+		path = xasprintf("api/indicators/%s.json", x->v[i].id);
+		rc &= putjson(fn, arg, path, api_ind_full(x, &x->v[i], base));
+		free(path);
+		buf_reset(&b);
+		ind_csv(x, &x->v[i], &b);
+		path = xasprintf("api/indicators/%s.csv", x->v[i].id);
+		rc &= fn(arg, path, &b);
+		free(path);
+	}
+	rc &= putjson(fn, arg, "api/indicators.json", json_pack("{s:o, s:o, "
+	    "s:o}", "as_of", isoday(x->as_of), "latest", isoday(x->latest),
+	    "indicators", list));
+
+	list = json_array();
+	for (i = 0; i < x->nareas; i++) {
+		const struct area *ar = &x->areas[i];
+
+		o = json_object();
+		setstr(o, "id", ar->id);
+		setstr(o, "title", ar->page ? ar->page->title : ar->id);
+		json_object_set_new(o, "url", ar->page ?
+		    apiurl(base, ar->page->path) : json_null());
+		a = json_object();
+		for (j = 0; j < STATUS_COUNT; j++)
+			json_object_set_new(a, status_name((enum status)j),
+			    json_integer((json_int_t)ar->counts[j]));
+		json_object_set_new(o, "statuses", a);
+		a = json_array();
+		for (j = 0; j < ar->ninds; j++)
+			json_array_append_new(a, json_string(
+			    x->v[ar->inds[j]].id));
+		json_object_set_new(o, "indicators", a);
+		json_array_append_new(list, o);
+	}
+	rc &= putjson(fn, arg, "api/areas.json", json_pack("{s:o, s:o}",
+	    "as_of", isoday(x->as_of), "areas", list));
+
+	list = json_array();
+	for (i = 0; i < x->nunits; i++) {
+		const struct unit *u = &x->units[i];
+		json_t	*leads = json_array(), *sup = json_array();
+		json_t	*inds = json_array(), *items = json_array();
+
+		for (j = 0; j < u->nleads; j++)
+			json_array_append_new(leads, json_pack("{s:s, s:s, "
+			    "s:o}", "code", u->leads[j]->code, "title",
+			    u->leads[j]->title, "url", apiurl(base,
+			    u->leads[j]->path)));
+		for (j = 0; j < u->nsupports; j++)
+			json_array_append_new(sup, json_pack("{s:s, s:s, s:o}",
+			    "code", u->supports[j]->code, "title",
+			    u->supports[j]->title, "url", apiurl(base,
+			    u->supports[j]->path)));
+		for (j = 0; j < x->n; j++) {
+			const struct indicator *ind = &x->v[j];
+			size_t	 k;
+
+			if (ind->lead == (long)i)
+				json_array_append_new(inds,
+				    json_string(ind->id));
+			for (k = 0; k < ind->nitems; k++)
+				if (ind->items[k].unit == i)
+					json_array_append_new(items,
+					    json_pack("{s:s, s:o, s:s}",
+					    "indicator", ind->id, "done",
+					    isoday(ind->items[k].done),
+					    "document",
+					    ind->items[k].document));
+		}
+		path = unit_path(x, u);
+		o = json_pack("{s:s, s:s, s:s, s:o, s:o}", "id", u->id, "name",
+		    u->name, "type", u->type, "parent", *u->parent ?
+		    json_string(u->parent) : json_null(), "url",
+		    apiurl(base, path));
+		free(path);
+		json_array_append_new(list, json_deep_copy(o));
+		json_object_set_new(o, "leads", leads);
+		json_object_set_new(o, "supports", sup);
+		json_object_set_new(o, "indicators", inds);
+		json_object_set_new(o, "unit_progress", items);
+		path = xasprintf("api/units/%s.json", u->id);
+		rc &= putjson(fn, arg, path, o);
+		free(path);
+	}
+	rc &= putjson(fn, arg, "api/units.json", json_pack("{s:o}", "units",
+	    list));
+	buf_release(&b);
+	return rc;
+}

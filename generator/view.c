@@ -1,0 +1,720 @@
+/*
+ * Dataset views (view.h): parse the declarations, keep the rows, draw
+ * them with chart.c or as a table.
+ */
+#include "view.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "chart.h"
+#include "dataset.h"
+#include "diag.h"
+#include "i18n.h"
+#include "meta.h"
+#include "page.h"
+#include "schema.h"
+#include "section.h"
+#include "text.h"
+#include "xalloc.h"
+
+enum vtype { V_BAR, V_LINE, V_TABLE };
+
+struct filter {
+	size_t		 field;
+	char		*value;
+};
+
+struct view {
+	const char	*id, *title, *desc;	/* borrowed from the metadata */
+	enum vtype	 type;
+	size_t		 x, y, series, sort;	/* SCHEMA_NONE when absent */
+	int		 desc_sort;
+	struct filter	*filters;
+	size_t		 nfilters;
+	size_t		*cols;
+	size_t		 ncols;
+	int		 decimals;
+	size_t		 limit;
+};
+
+/* The views of one dataset and its rows. */
+struct dsv {
+	struct dataset	*ds;
+	struct view	*v;
+	size_t		 n;
+	char		***rows;	/* [row][field] */
+	size_t		 nrows;
+	int		 overflow;
+};
+
+struct views {
+	struct diag		*d;
+	struct dsv		*sets;
+	size_t			 nsets;
+	struct dataset_sink	 sink;
+	const struct dataset_sink *next;
+};
+
+static const char *const viewkeys[] = { "id", "title", "description",
+    "type", "x", "y", "series", "sort", "filter", "columns", "decimals",
+    "limit", NULL };
+
+/* The field named by key "key" of "o", or SCHEMA_NONE after reporting. */
+static size_t
+field(struct diag *d, const struct dataset *ds, const json_t *o,
+    const char *key, int need, int number, int *ok)
+{
+	const char	*name;
+	size_t		 f;
+
+	if (json_object_get(o, key) == NULL) {
+		if (need)
+			*ok = diag_error(d, meta_loc(ds->meta, o, "id"), "a %s "
+			    "view needs '%s'", json_string_value(
+			    json_object_get(o, "type")), key);
+		return SCHEMA_NONE;
+	}
+	if (!meta_string(ds->meta, d, o, key, &name)) {
+		*ok = 0;
+		return SCHEMA_NONE;
+	}
+	if (*name == '-' && strcmp(key, "sort") == 0)
+		name++;
+	f = schema_find(ds->schema, name);
+	if (f == SCHEMA_NONE)
+		*ok = diag_error(d, meta_loc(ds->meta, o, key), "view field "
+		    "'%s' is not a field of the schema", name);
+	else if (number && ds->schema->fields[f].type != SCHEMA_NUMBER &&
+	    ds->schema->fields[f].type != SCHEMA_INTEGER)
+		*ok = diag_error(d, meta_loc(ds->meta, o, key), "view field "
+		    "'%s' must be a number or integer field, not %s", name,
+		    schema_type_name(ds->schema->fields[f].type));
+	return f;
+}
+
+static int
+parse(struct diag *d, const struct dataset *ds, const json_t *o,
+    struct view *v)
+{
+	const json_t	*j, *e;
+	const char	*k, *s;
+	long long	 n;
+	size_t		 i;
+	int		 ok = 1;
+
+	memset(v, 0, sizeof(*v));
+	v->x = v->y = v->series = v->sort = SCHEMA_NONE;
+	v->decimals = 2;
+	if (!json_is_object(o))
+		return diag_error(d, meta_root_loc(ds->meta), "each view must "
+		    "be a mapping");
+	json_object_foreach((json_t *)o, k, j) {
+		for (i = 0; viewkeys[i] && strcmp(viewkeys[i], k); i++)
+			continue;
+		if (viewkeys[i] == NULL)
+			diag_warning(d, meta_key_loc(ds->meta, o, k), "unknown "
+			    "key '%s' in view", k);
+	}
+	if (!meta_string(ds->meta, d, o, "id", &v->id))
+		return 0;
+	if (v->id == NULL || !*v->id || strspn(v->id,
+	    "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(v->id))
+		return diag_error(d, v->id ? meta_loc(ds->meta, o, "id") :
+		    meta_root_loc(ds->meta), "a view needs an 'id' of "
+		    "lower-case letters, digits and '-'");
+	ok &= meta_string(ds->meta, d, o, "title", &v->title);
+	ok &= meta_string(ds->meta, d, o, "description", &v->desc);
+	s = "table";
+	ok &= meta_string(ds->meta, d, o, "type", &s);
+	if (strcmp(s, "bar") == 0)
+		v->type = V_BAR;
+	else if (strcmp(s, "line") == 0)
+		v->type = V_LINE;
+	else if (strcmp(s, "table") == 0)
+		v->type = V_TABLE;
+	else
+		return diag_error(d, meta_loc(ds->meta, o, "type"), "view type "
+		    "'%s' must be bar, line or table", s);
+	v->x = field(d, ds, o, "x", v->type != V_TABLE, 0, &ok);
+	v->y = field(d, ds, o, "y", v->type != V_TABLE, 1, &ok);
+	v->series = field(d, ds, o, "series", 0, 0, &ok);
+	v->sort = field(d, ds, o, "sort", 0, 0, &ok);
+	if (v->sort != SCHEMA_NONE)
+		v->desc_sort = *json_string_value(json_object_get(o,
+		    "sort")) == '-';
+	if ((j = json_object_get(o, "filter")) != NULL) {
+		if (!json_is_object(j))
+			ok = diag_error(d, meta_loc(ds->meta, o, "filter"),
+			    "a view's filter must map fields to values");
+		else
+			json_object_foreach((json_t *)j, k, e) {
+				size_t	 f = schema_find(ds->schema, k);
+
+				if (f == SCHEMA_NONE) {
+					ok = diag_error(d, meta_key_loc(
+					    ds->meta, j, k), "view filter "
+					    "field '%s' is not a field of "
+					    "the schema", k);
+					continue;
+				}
+				if (!json_is_string(e) && !json_is_integer(e)) {
+					ok = diag_error(d, meta_loc(ds->meta, j,
+					    k), "a filter value must be text "
+					    "or a whole number");
+					continue;
+				}
+				v->filters = xreallocarray(v->filters,
+				    v->nfilters + 1, sizeof(*v->filters));
+				v->filters[v->nfilters].field = f;
+				v->filters[v->nfilters++].value =
+				    json_is_string(e) ? xstrdup(
+				    json_string_value(e)) : xasprintf("%lld",
+				    (long long)json_integer_value(e));
+			}
+	}
+	if ((j = json_object_get(o, "columns")) != NULL) {
+		json_t	*names = NULL;
+
+		if (meta_strings(ds->meta, d, o, "columns", &names))
+			json_array_foreach(names, i, e) {
+				size_t	 f = schema_find(ds->schema,
+				    json_string_value(e));
+
+				if (f == SCHEMA_NONE) {
+					ok = diag_error(d, json_is_array(j) ?
+					    meta_index_loc(ds->meta, j, i) :
+					    meta_loc(ds->meta, o, "columns"),
+					    "view column '%s' is not a field "
+					    "of the schema",
+					    json_string_value(e));
+					continue;
+				}
+				v->cols = xreallocarray(v->cols, v->ncols + 1,
+				    sizeof(*v->cols));
+				v->cols[v->ncols++] = f;
+			}
+		else
+			ok = 0;
+		json_decref(names);
+	}
+	if (json_object_get(o, "decimals")) {
+		if (!meta_int(ds->meta, d, o, "decimals", &n) || n < 0 ||
+		    n > 10)
+			ok = diag_error(d, meta_loc(ds->meta, o, "decimals"),
+			    "decimals must be from 0 to 10");
+		else
+			v->decimals = (int)n;
+	}
+	if (json_object_get(o, "limit")) {
+		if (!meta_int(ds->meta, d, o, "limit", &n) || n < 1)
+			ok = diag_error(d, meta_loc(ds->meta, o, "limit"),
+			    "limit must be a positive whole number");
+		else
+			v->limit = (size_t)n;
+	}
+	if (v->ncols == 0) {	/* tables show x, series, y by default */
+		size_t	 def[3] = { v->x, v->series, v->y };
+
+		for (i = 0; i < 3; i++)
+			if (def[i] != SCHEMA_NONE) {
+				v->cols = xreallocarray(v->cols, v->ncols + 1,
+				    sizeof(*v->cols));
+				v->cols[v->ncols++] = def[i];
+			}
+		if (v->ncols == 0 && v->type == V_TABLE)
+			ok = diag_error(d, meta_loc(ds->meta, o, "type"),
+			    "a table view needs 'columns'");
+	}
+	return ok;
+}
+
+static void
+release(struct view *v)
+{
+	size_t	 j;
+
+	for (j = 0; j < v->nfilters; j++)
+		free(v->filters[j].value);
+	free(v->filters);
+	free(v->cols);
+	memset(v, 0, sizeof(*v));
+}
+
+struct views *
+views_new(struct diag *d, struct dataset **v, size_t n)
+{
+	struct views	*w = NULL;
+	struct dsv	*s;
+	const json_t	*list, *o;
+	size_t		 i, k, j;
+
+	for (i = 0; i < n; i++) {
+		if (!v[i]->ok || (list = json_object_get(v[i]->root,
+		    "views")) == NULL)
+			continue;
+		if (!json_is_array(list)) {
+			diag_error(d, meta_loc(v[i]->meta, v[i]->root, "views"),
+			    "views must be a list of views");
+			continue;
+		}
+		if (w == NULL) {
+			w = xcalloc(1, sizeof(*w));
+			w->d = d;
+		}
+		w->sets = xreallocarray(w->sets, w->nsets + 1,
+		    sizeof(*w->sets));
+		s = &w->sets[w->nsets++];
+		memset(s, 0, sizeof(*s));
+		s->ds = v[i];
+		s->v = xcalloc(json_array_size(list) + 1, sizeof(*s->v));
+		json_array_foreach(list, k, o) {
+			if (!parse(d, v[i], o, &s->v[s->n])) {
+				release(&s->v[s->n]);
+				continue;
+			}
+			for (j = 0; j < s->n; j++)
+				if (strcmp(s->v[j].id, s->v[s->n].id) == 0)
+					break;
+			if (j < s->n)
+				diag_error(d, meta_loc(v[i]->meta, o, "id"),
+				    "duplicate view '%s'", s->v[s->n].id);
+			s->n++;
+		}
+	}
+	return w;
+}
+
+static struct dsv *
+setof(const struct views *w, const struct dataset *ds)
+{
+	size_t	 i;
+
+	for (i = 0; w && i < w->nsets; i++)
+		if (w->sets[i].ds == ds)
+			return &w->sets[i];
+	return NULL;
+}
+
+static int
+v_begin(void *arg, struct dataset *ds)
+{
+	struct views	*w = arg;
+
+	return w->next && w->next->begin ? w->next->begin(w->next->arg,
+	    ds) : 1;
+}
+
+static int
+v_row(void *arg, struct dataset *ds, unsigned line, const char *const *c,
+    const size_t *lens, json_t *const *t, size_t n)
+{
+	struct views	*w = arg;
+	struct dsv	*s = setof(w, ds);
+	size_t		 i;
+
+	if (s != NULL && s->nrows < VIEW_ROWS_MAX) {
+		s->rows = xreallocarray(s->rows, s->nrows + 1,
+		    sizeof(*s->rows));
+		s->rows[s->nrows] = xcalloc(n + 1, sizeof(char *));
+		for (i = 0; i < n; i++)
+			s->rows[s->nrows][i] = xstrdup(c[i]);
+		s->nrows++;
+	} else if (s != NULL && !s->overflow) {
+		struct loc	 l = { ds->csv, line, 1 };
+
+		s->overflow = 1;
+		diag_warning(w->d, &l, "views show at most the first %d rows "
+		    "of a dataset", VIEW_ROWS_MAX);
+	}
+	return w->next && w->next->row ? w->next->row(w->next->arg, ds,
+	    line, c, lens, t, n) : 1;
+}
+
+static int
+v_end(void *arg, struct dataset *ds)
+{
+	struct views	*w = arg;
+
+	return w->next && w->next->end ? w->next->end(w->next->arg, ds) : 1;
+}
+
+const struct dataset_sink *
+views_sink(struct views *w, const struct dataset_sink *next)
+{
+	w->next = next;
+	w->sink.arg = w;
+	w->sink.begin = v_begin;
+	w->sink.row = v_row;
+	w->sink.end = v_end;
+	return &w->sink;
+}
+
+/* The view "ref" = "DATASET/VIEW", or NULL. */
+static const struct view *
+find(const struct views *w, const char *ref, const struct dsv **set)
+{
+	const char	*slash = strchr(ref, '/');
+	size_t		 i, j, len;
+
+	if (slash == NULL || w == NULL)
+		return NULL;
+	len = (size_t)(slash - ref);
+	for (i = 0; i < w->nsets; i++) {
+		if (strlen(w->sets[i].ds->id) != len ||
+		    strncmp(w->sets[i].ds->id, ref, len) != 0)
+			continue;
+		for (j = 0; j < w->sets[i].n; j++)
+			if (strcmp(w->sets[i].v[j].id, slash + 1) == 0) {
+				*set = &w->sets[i];
+				return &w->sets[i].v[j];
+			}
+	}
+	return NULL;
+}
+
+int
+views_link(struct views *w, struct diag *d, struct section *root)
+{
+	struct page	**pv;
+	const struct dsv *s;
+	json_t		*list, *e, *at;
+	size_t		  np, i, k;
+	int		  ok = 1;
+
+	np = section_flatten(root, &pv);
+	for (i = 0; i < np; i++) {
+		if (pv[i]->front == NULL || (at = json_object_get(pv[i]->front,
+		    "views")) == NULL)
+			continue;
+		list = NULL;
+		if (!meta_strings(pv[i]->fm, d, pv[i]->front, "views",
+		    &list)) {
+			ok = 0;
+			continue;
+		}
+		json_array_foreach(list, k, e)
+			if (find(w, json_string_value(e), &s) == NULL)
+				ok = diag_error(d, json_is_array(at) ?
+				    meta_index_loc(pv[i]->fm, at, k) :
+				    meta_loc(pv[i]->fm, pv[i]->front, "views"),
+				    "unknown view '%s': views are named "
+				    "DATASET/VIEW", json_string_value(e));
+		json_decref(list);
+	}
+	free(pv);
+	return ok;
+}
+
+/* Rendering. */
+
+struct rowref {
+	const struct view	*v;
+	char			**cells;
+};
+
+static double
+num(const char *s, int *ok)
+{
+	char	*end;
+	double	 v;
+
+	if (s == NULL || *s == '\0') {
+		*ok = 0;
+		return 0;
+	}
+	v = strtod(s, &end);
+	*ok = *end == '\0';
+	return v;
+}
+
+static int
+cmprow(const struct rowref *x, const struct rowref *y,
+    const struct dataset *ds)
+{
+	const struct view	*v = x->v;
+	const char		*p = x->cells[v->sort], *q = y->cells[v->sort];
+	enum schema_type	 t = ds->schema->fields[v->sort].type;
+	int			 okp, okq, c;
+	double			 dp, dq;
+
+	if (t == SCHEMA_NUMBER || t == SCHEMA_INTEGER) {
+		dp = num(p, &okp);
+		dq = num(q, &okq);
+		if (okp != okq)		/* missing values last, either way */
+			return okp ? -1 : 1;
+		c = dp < dq ? -1 : dp > dq;
+	} else
+		c = strcmp(p, q);
+	return v->desc_sort ? -c : c;
+}
+
+/* A stable merge sort: rows that tie keep the order of the file. */
+static void
+msort(struct rowref *r, size_t n, const struct dataset *ds)
+{
+	struct rowref	*tmp;
+	size_t		 w, i, a, b, mid, end, k;
+
+	if (n < 2)
+		return;
+	tmp = xcalloc(n, sizeof(*tmp));
+	for (w = 1; w < n; w *= 2) {
+		for (i = 0; i < n; i += 2 * w) {
+			mid = i + w < n ? i + w : n;
+			end = i + 2 * w < n ? i + 2 * w : n;
+			for (a = i, b = mid, k = i; k < end; k++)
+				if (a < mid && (b >= end ||
+				    cmprow(&r[a], &r[b], ds) <= 0))
+					tmp[k] = r[a++];
+				else
+					tmp[k] = r[b++];
+		}
+		memcpy(r, tmp, n * sizeof(*r));
+	}
+	free(tmp);
+}
+
+/* The rows of "s" that view "v" shows, in its order. */
+static size_t
+select_rows(const struct dsv *s, const struct view *v, struct rowref **out)
+{
+	struct rowref	*r = xcalloc(s->nrows + 1, sizeof(*r));
+	size_t		 i, k, n = 0;
+
+	for (i = 0; i < s->nrows; i++) {
+		for (k = 0; k < v->nfilters; k++)
+			if (strcmp(s->rows[i][v->filters[k].field],
+			    v->filters[k].value) != 0)
+				break;
+		if (k < v->nfilters)
+			continue;
+		r[n].v = v;
+		r[n++].cells = s->rows[i];
+	}
+	if (v->sort != SCHEMA_NONE)
+		msort(r, n, s->ds);
+	if (v->limit && n > v->limit)
+		n = v->limit;
+	*out = r;
+	return n;
+}
+
+struct fmt {
+	const json_t	*t;
+	int		 decimals;
+};
+
+static void
+fmtnum(struct buf *out, double v, void *arg)
+{
+	const struct fmt *f = arg;
+
+	i18n_number(f->t, v, f->decimals, out);
+}
+
+static const char *
+ftitle(const struct dataset *ds, size_t f)
+{
+	const struct schema_field *sf = &ds->schema->fields[f];
+
+	return sf->title ? sf->title : sf->name;
+}
+
+static void
+table(const struct dsv *s, const struct view *v, struct rowref *r,
+    size_t n, const struct fmt *f, struct buf *out)
+{
+	const struct schema_field *sf;
+	size_t		 i, k;
+	int		 ok, isnum;
+	double		 d;
+
+	buf_puts(out, "<div class=\"table-wrap\"><table class=\"data-table "
+	    "view-table\"><caption>");
+	text_escape_html(out, v->title ? v->title : v->id, strlen(v->title ?
+	    v->title : v->id));
+	buf_puts(out, "</caption><thead><tr>");
+	for (k = 0; k < v->ncols; k++) {
+		sf = &s->ds->schema->fields[v->cols[k]];
+		isnum = sf->type == SCHEMA_NUMBER || sf->type == SCHEMA_INTEGER;
+		buf_printf(out, "<th scope=\"col\"%s>", isnum ?
+		    " class=\"num\"" : "");
+		text_escape_html(out, ftitle(s->ds, v->cols[k]),
+		    strlen(ftitle(s->ds, v->cols[k])));
+		buf_puts(out, "</th>");
+	}
+	buf_puts(out, "</tr></thead><tbody>\n");
+	for (i = 0; i < n; i++) {
+		buf_puts(out, "<tr>");
+		for (k = 0; k < v->ncols; k++) {
+			const char *c = r[i].cells[v->cols[k]];
+
+			sf = &s->ds->schema->fields[v->cols[k]];
+			isnum = sf->type == SCHEMA_NUMBER ||
+			    sf->type == SCHEMA_INTEGER;
+			buf_puts(out, k == 0 ? "<th scope=\"row\">" : isnum ?
+			    "<td class=\"num\">" : "<td>");
+			d = isnum ? num(c, &ok) : 0;
+			if (isnum && ok)
+				i18n_number(f->t, d, sf->type == SCHEMA_INTEGER ?
+				    0 : f->decimals, out);
+			else
+				text_escape_html(out, c, strlen(c));
+			buf_puts(out, k == 0 ? "</th>" : "</td>");
+		}
+		buf_puts(out, "</tr>\n");
+	}
+	buf_puts(out, "</tbody></table></div>\n");
+}
+
+static void
+chart(const struct dsv *s, const struct view *v, struct rowref *r,
+    size_t n, const struct fmt *f, const json_t *strings, struct buf *out)
+{
+	struct chart		 c;
+	struct chart_series	*ser;
+	struct chart_point	*pts;
+	char			**names, **labels;
+	size_t			 nser = 0, nlab = 0, i, k, si, li;
+	int			 ok;
+	char			*id = xasprintf("view-%s-%s", s->ds->id, v->id);
+
+	ser = xcalloc(n + 1, sizeof(*ser));
+	names = xcalloc(n + 1, sizeof(*names));
+	labels = xcalloc(n + 1, sizeof(*labels));
+	/* Series in order of first appearance; labels likewise. */
+	for (i = 0; i < n; i++) {
+		const char *sn = v->series != SCHEMA_NONE ?
+		    r[i].cells[v->series] : "";
+		const char *lb = r[i].cells[v->x];
+
+		for (k = 0; k < nser && strcmp(names[k], sn); k++)
+			continue;
+		if (k == nser)
+			names[nser++] = (char *)sn;
+		for (k = 0; k < nlab && strcmp(labels[k], lb); k++)
+			continue;
+		if (k == nlab)
+			labels[nlab++] = (char *)lb;
+	}
+	if (v->type == V_BAR)
+		nser = 1, names[0] = "";
+	pts = xcalloc(nser * nlab + 1, sizeof(*pts));
+	for (si = 0; si < nser; si++) {
+		for (li = 0; li < nlab; li++) {
+			pts[si * nlab + li].label = labels[li];
+			pts[si * nlab + li].missing = 1;
+		}
+		ser[si].name = v->series != SCHEMA_NONE && v->type == V_LINE ?
+		    names[si] : NULL;
+		ser[si].v = &pts[si * nlab];
+		ser[si].n = nlab;
+	}
+	for (i = 0; i < n; i++) {
+		const char *sn = v->series != SCHEMA_NONE && v->type == V_LINE
+		    ? r[i].cells[v->series] : "";
+
+		for (si = 0; si < nser && strcmp(names[si], sn); si++)
+			continue;
+		for (li = 0; li < nlab && strcmp(labels[li], r[i].cells[v->x]);
+		    li++)
+			continue;
+		if (si == nser || li == nlab)
+			continue;
+		pts[si * nlab + li].value = num(r[i].cells[v->y], &ok);
+		pts[si * nlab + li].missing = !ok;
+	}
+	memset(&c, 0, sizeof(c));
+	c.id = id;
+	c.title = v->title ? v->title : v->id;
+	c.desc = v->desc ? v->desc : c.title;
+	c.x_title = ftitle(s->ds, v->x);
+	c.y_title = ftitle(s->ds, v->y);
+	c.series = ser;
+	c.nseries = nser;
+	c.number = fmtnum;
+	c.arg = (void *)f;
+	c.no_data = json_string_value(json_object_get(strings,
+	    "no_data_chart"));
+	c.table_summary = json_string_value(json_object_get(strings,
+	    "chart_table"));
+	if (v->type == V_BAR)
+		chart_bars(out, &c);
+	else
+		chart_line(out, &c);
+	free(pts);
+	free(ser);
+	free(names);
+	free(labels);
+	free(id);
+}
+
+static json_t *
+render_one(const struct dsv *s, const struct view *v, const json_t *strings)
+{
+	struct rowref	*r;
+	struct buf	 html = BUF_INIT;
+	struct fmt	 f = { strings, v->decimals };
+	size_t		 n = select_rows(s, v, &r);
+	json_t		*o;
+
+	if (v->type == V_TABLE)
+		table(s, v, r, n, &f, &html);
+	else
+		chart(s, v, r, n, &f, strings, &html);
+	o = json_pack("{s:s, s:s, s:s, s:s, s:b, s:s%}", "id", v->id,
+	    "dataset", s->ds->id, "title", v->title ? v->title : v->id,
+	    "description", v->desc ? v->desc : "", "sample", s->ds->sample,
+	    "html", html.data, html.len);
+	free(r);
+	buf_release(&html);
+	return o;
+}
+
+json_t *
+views_render(const struct views *w, const char *id, const char *ref,
+    const json_t *strings)
+{
+	json_t			*a = json_array();
+	const struct dsv	*s;
+	const struct view	*v;
+	size_t			 i, k;
+
+	if (ref != NULL) {
+		if ((v = find(w, ref, &s)) != NULL)
+			json_array_append_new(a, render_one(s, v, strings));
+		return a;
+	}
+	for (i = 0; w && i < w->nsets; i++)
+		if (strcmp(w->sets[i].ds->id, id) == 0)
+			for (k = 0; k < w->sets[i].n; k++)
+				json_array_append_new(a, render_one(&w->sets[i],
+				    &w->sets[i].v[k], strings));
+	return a;
+}
+
+void
+views_free(struct views *w)
+{
+	size_t	 i, k, j;
+
+	if (w == NULL)
+		return;
+	for (i = 0; i < w->nsets; i++) {
+		struct dsv *s = &w->sets[i];
+
+		for (k = 0; k < s->n; k++)
+			release(&s->v[k]);
+		free(s->v);
+		for (k = 0; k < s->nrows; k++) {
+			for (j = 0; s->rows[k][j]; j++)
+				free(s->rows[k][j]);
+			free(s->rows[k]);
+		}
+		free(s->rows);
+	}
+	free(w->sets);
+	free(w);
+}
