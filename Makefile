@@ -41,7 +41,7 @@ UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 SPEC_BIN = $(BUILD)/tests/mustache_spec
 
 .PHONY: all run test check-tests asan valgrind install uninstall clean \
-	deps test-deps golden-update format preview screenshots bench
+	deps test-deps golden-update format preview screenshots bench bench-data
 
 all: planpress
 
@@ -119,6 +119,10 @@ screenshots: planpress
 
 bench: planpress
 	@sh bench/run.sh
+	@sh bench/data.sh
+
+bench-data: planpress
+	@sh bench/data.sh
 
 format:
 	clang-format -i generator/*.c generator/*.h tests/unit/*.c tests/unit/*.h
