@@ -442,3 +442,34 @@ out:
 	free(old);
 	return rc;
 }
+
+int
+fsout_replace(struct diag *d, const char *dir, const char *path,
+    const void *data, size_t len)
+{
+	char	*full = xasprintf("%s/%s", dir, path);
+	char	*tmp = xasprintf("%s.planpress-new", full);
+	FILE	*fp;
+	int	 rc = 0;
+
+	if ((fp = fopen(tmp, "wb")) == NULL) {
+		diag_syserr(d, full, "cannot write");
+		goto out;
+	}
+	if (fwrite(data, 1, len, fp) != len) {
+		fclose(fp);
+		unlink(tmp);
+		diag_syserr(d, full, "cannot write");
+		goto out;
+	}
+	if (fclose(fp) != 0 || rename(tmp, full) != 0) {
+		unlink(tmp);
+		diag_syserr(d, full, "cannot write");
+		goto out;
+	}
+	rc = 1;
+out:
+	free(tmp);
+	free(full);
+	return rc;
+}

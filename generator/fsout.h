@@ -91,4 +91,13 @@ int		 fsout_commit(struct fsout *fs);
 /* Remove the directory tree "path" (as rm -rf); 1 on success. */
 int		 fsout_remove_tree(const char *path);
 
+/*
+ * Replace the file "path" (relative) of the finished output folder "dir"
+ * with "len" bytes of "data" in one step (a temporary file renamed over
+ * it), for the preview server's one-page rebuilds.  Returns 1, or 0
+ * after reporting.
+ */
+int		 fsout_replace(struct diag *d, const char *dir, const char *path,
+		    const void *data, size_t len);
+
 #endif

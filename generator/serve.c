@@ -118,6 +118,7 @@ struct server {
 	char			*errors; /* its diagnostics, as text */
 	size_t			 nerrors;
 	int			 stopping;
+	struct site_session	*session; /* the last good build, kept */
 };
 
 /* One open event stream. */
@@ -131,6 +132,11 @@ struct stream {
 struct watch {
 	int	 fd;		/* inotify instance, -1 when closed */
 	int	 rootwd;	/* the site folder's watch */
+	char	**dirs;		/* the folder of watch descriptor i */
+	size_t	 ndirs;
+	char	*file;		/* the one file changed since the last
+				   build, or NULL */
+	int	 many;		/* more than one file, or a folder */
 };
 
 static double
@@ -666,18 +672,38 @@ is_source(const char *name)
 	return 0;
 }
 
+/* Remember that watch descriptor "wd" is the folder "path". */
+static void
+remember(struct watch *w, int wd, const char *path)
+{
+	size_t	 i;
+
+	if (wd < 0)
+		return;
+	if ((size_t)wd >= w->ndirs) {
+		w->dirs = xreallocarray(w->dirs, (size_t)wd + 1,
+		    sizeof(*w->dirs));
+		for (i = w->ndirs; i <= (size_t)wd; i++)
+			w->dirs[i] = NULL;
+		w->ndirs = (size_t)wd + 1;
+	}
+	free(w->dirs[wd]);
+	w->dirs[wd] = xstrdup(path);
+}
+
 /* Watch "path" and the folders under it; 0 if a watch failed. */
 static int
-watch_tree(int fd, const char *path, int depth)
+watch_tree(struct watch *w, const char *path, int depth)
 {
 	struct dirent	*e;
 	struct stat	 st;
 	DIR		*dir;
 	char		*sub;
-	int		 rc = 1;
+	int		 rc = 1, wd;
 
-	if (inotify_add_watch(fd, path, TREE_MASK) == -1)
+	if ((wd = inotify_add_watch(w->fd, path, TREE_MASK)) == -1)
 		return errno == ENOENT || errno == ENOTDIR;
+	remember(w, wd, path);
 	if (depth >= WATCH_DEPTH || (dir = opendir(path)) == NULL)
 		return 1;
 	while ((e = readdir(dir)) != NULL) {
@@ -685,7 +711,7 @@ watch_tree(int fd, const char *path, int depth)
 			continue;
 		sub = fsin_join(path, e->d_name);
 		if (stat(sub, &st) == 0 && S_ISDIR(st.st_mode))
-			rc &= watch_tree(fd, sub, depth + 1);
+			rc &= watch_tree(w, sub, depth + 1);
 		free(sub);
 	}
 	closedir(dir);
@@ -695,9 +721,19 @@ watch_tree(int fd, const char *path, int depth)
 static void
 watch_close(struct watch *w)
 {
+	size_t	 i;
+
 	if (w->fd != -1)
 		close(w->fd);
 	w->fd = w->rootwd = -1;
+	for (i = 0; i < w->ndirs; i++)
+		free(w->dirs[i]);
+	free(w->dirs);
+	free(w->file);
+	w->dirs = NULL;
+	w->ndirs = 0;
+	w->file = NULL;
+	w->many = 0;
 }
 
 /*
@@ -722,7 +758,7 @@ watch_open(struct diag *d, const char *source, struct watch *w)
 	for (i = 0; sources[i] != NULL; i++) {
 		p = fsin_join(source, sources[i]);
 		if (fsin_isdir(p))
-			all &= watch_tree(w->fd, p, 0);
+			all &= watch_tree(w, p, 0);
 		free(p);
 	}
 	if (!all)
@@ -755,21 +791,48 @@ classify(const struct watch *w, const struct inotify_event *ev)
 	return CHANGED;
 }
 
+/* Note which file an event of a tree watch is about. */
+static void
+note_file(struct watch *w, const struct inotify_event *ev)
+{
+	char	*path;
+
+	if (ev->wd == w->rootwd || ev->len == 0 || (ev->mask & IN_ISDIR) ||
+	    (size_t)ev->wd >= w->ndirs || w->dirs[ev->wd] == NULL ||
+	    ignored(ev->name)) {
+		w->many = 1;
+		return;
+	}
+	path = fsin_join(w->dirs[ev->wd], ev->name);
+	if (w->file == NULL)
+		w->file = path;
+	else {
+		if (strcmp(w->file, path) != 0)
+			w->many = 1;
+		free(path);
+	}
+}
+
 /* Read every pending event; returns CHANGED and RESCAN bits. */
 static int
-drain(const struct watch *w)
+drain(struct watch *w)
 {
 	char				 b[8192]
 	    __attribute__((aligned(__alignof__(struct inotify_event))));
 	const struct inotify_event	*ev;
 	ssize_t				 n;
 	char				*p;
-	int				 what = 0;
+	int				 what = 0, one;
 
 	while ((n = read(w->fd, b, sizeof(b))) > 0)
 		for (p = b; p < b + n; p += sizeof(*ev) + ev->len) {
 			ev = (const struct inotify_event *)(void *)p;
-			what |= classify(w, ev);
+			one = classify(w, ev);
+			if (one & RESCAN)
+				w->many = 1;
+			else if (one & CHANGED)
+				note_file(w, ev);
+			what |= one;
 		}
 	return what;
 }
@@ -802,6 +865,7 @@ wait_change(struct diag *d, const char *source, struct watch *w, int sigfd)
 	if (what & RESCAN) {
 		watch_close(w);
 		watch_open(d, source, w);
+		w->many = 1;
 	}
 	return 1;
 }
@@ -811,21 +875,62 @@ wait_change(struct diag *d, const char *source, struct watch *w, int sigfd)
  * tell requests and event streams the outcome, print the diagnostics
  * and one status line, and remove the folder no longer served.
  */
+/*
+ * The one page file "file" changed: render that page again into the
+ * served folder when only its body changed.  Returns 1 when done (the
+ * reload is announced), 0 when a full build is needed.
+ */
+static int
+quick(struct server *s, const char *file)
+{
+	struct diag	*d = diag_new();
+	double		 t0 = now();
+	int		 r;
+
+	diag_set_strict(d, s->o->strict);
+	r = site_session_page(s->session, d, file, s->root);
+	if (r == 1) {
+		pthread_mutex_lock(&s->lock);
+		s->gen++;
+		pthread_cond_broadcast(&s->changed);
+		pthread_mutex_unlock(&s->lock);
+		if (!s->o->quiet)
+			printf("rebuilt %s in %.3f s\n", file, now() - t0);
+		fflush(stdout);
+	}
+	diag_free(d);
+	if (r == -1) {		/* the full build reports it, as always */
+		site_session_free(s->session);
+		s->session = NULL;
+	}
+	return r == 1;
+}
+
 static void
-rebuild(struct server *s, struct site_opts *so, int first)
+rebuild(struct server *s, struct site_opts *so, struct watch *w, int first)
 {
 	struct site_stats	 st;
-	struct diag		*d = diag_new();
+	struct diag		*d;
 	char			*text = NULL, *out, *old;
 	size_t			 len = 0, errors;
 	double			 t0 = now(), secs;
 	FILE			*fp;
-	int			 ok;
+	int			 ok, fast;
 
+	fast = !first && s->session != NULL && !s->failed && w->file &&
+	    !w->many && quick(s, w->file);
+	free(w->file);
+	w->file = NULL;
+	w->many = 0;
+	if (fast)
+		return;
+	d = diag_new();
 	diag_set_strict(d, s->o->strict);
 	out = xasprintf("%s/site-%lu", s->tmp, s->gen + 1);
 	so->output = out;
-	ok = site_build(d, so, &st) && diag_errors(d) == 0;
+	site_session_free(s->session);
+	s->session = site_session_new(d, so, &st, &ok);
+	ok = ok && diag_errors(d) == 0;
 	secs = now() - t0;
 	errors = diag_errors(d);
 	if ((fp = open_memstream(&text, &len)) != NULL) {
@@ -1015,7 +1120,7 @@ serve_run(struct diag *d, const struct serve_opts *o)
 {
 	struct server		 s;
 	struct site_opts	 so = *o->site;
-	struct watch		 w = { -1, -1 };
+	struct watch		 w = { -1, -1, NULL, 0, NULL, 0 };
 	struct MHD_Daemon	*mhd = NULL;
 	sigset_t		 old;
 	int			 lfd = -1, sigfd, rc = 0;
@@ -1036,7 +1141,7 @@ serve_run(struct diag *d, const struct serve_opts *o)
 	so.check = 0;
 	if (so.base_url == NULL)
 		so.base_url = s.url;
-	rebuild(&s, &so, 1);
+	rebuild(&s, &so, &w, 1);
 	if ((mhd = start(&s, lfd)) == NULL) {
 		diag_error(d, NULL, "cannot start the web server on %s", s.url);
 		goto out;
@@ -1045,7 +1150,7 @@ serve_run(struct diag *d, const struct serve_opts *o)
 	printf("Serving %s (Ctrl-C stops)\n", s.url);
 	fflush(stdout);
 	while (wait_change(d, so.source, &w, sigfd))
-		rebuild(&s, &so, 0);
+		rebuild(&s, &so, &w, 0);
 	rc = 1;
 out:
 	if (mhd != NULL)
@@ -1056,6 +1161,7 @@ out:
 	release_signals(sigfd, &old);
 	if (s.tmp != NULL && !fsout_remove_tree(s.tmp))
 		rc = diag_syserr(d, s.tmp, "cannot remove");
+	site_session_free(s.session);
 	pthread_cond_destroy(&s.changed);
 	pthread_mutex_destroy(&s.lock);
 	free(s.errors);

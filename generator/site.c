@@ -499,38 +499,145 @@ tabulate(struct build *b)
 			b->data[i]->ok = 0;	/* reported; not scanned */
 }
 
+/* Everything a build holds, for site_build() and sessions alike. */
+static void
+release(struct build *b)
+{
+	indicators_free(b->ind);
+	views_free(b->views);
+	free(b->licdirs[0]);
+	free(b->licdirs[1]);
+	publish_free(b->pub);
+	fsout_free(b->fs);
+	dataset_free_all(b->data, b->ndata);
+	section_free(b->root);
+	theme_free(b->th);
+	config_release(&b->c);
+	memset(b, 0, sizeof(*b));
+}
+
+static int
+run(struct build *b, struct diag *d, const struct site_opts *o,
+    struct site_stats *st)
+{
+	memset(b, 0, sizeof(*b));
+	memset(st, 0, sizeof(*st));
+	b->d = d;
+	b->o = o;
+	b->st = st;
+	markdown_init();
+	stats_start(o->stats, "load");
+	if (!load(b))
+		return 0;
+	stats_stop(o->stats, "load");
+	stats_start(o->stats, "link");
+	if (!section_link(b->root, d, &b->c))
+		return 0;
+	tabulate(b);
+	stats_stop(o->stats, "link");
+	return publish(b) && diag_errors(d) == 0;
+}
+
 int
 site_build(struct diag *d, const struct site_opts *o, struct site_stats *st)
 {
 	struct build	 b;
-	int		 rc = 0;
+	int		 rc;
 
-	memset(&b, 0, sizeof(b));
-	memset(st, 0, sizeof(*st));
-	b.d = d;
-	b.o = o;
-	b.st = st;
-	markdown_init();
-	stats_start(o->stats, "load");
-	if (!load(&b))
-		goto out;
-	stats_stop(o->stats, "load");
-	stats_start(o->stats, "link");
-	if (!section_link(b.root, d, &b.c))
-		goto out;
-	tabulate(&b);
-	stats_stop(o->stats, "link");
-	rc = publish(&b) && diag_errors(d) == 0;
-out:
-	indicators_free(b.ind);
-	views_free(b.views);
-	free(b.licdirs[0]);
-	free(b.licdirs[1]);
-	publish_free(b.pub);
-	fsout_free(b.fs);
-	dataset_free_all(b.data, b.ndata);
-	section_free(b.root);
-	theme_free(b.th);
-	config_release(&b.c);
+	rc = run(&b, d, o, st);
+	release(&b);
 	return rc;
+}
+
+struct site_session {
+	struct build		 b;
+	struct site_opts	 o;	/* a copy the build points at */
+	struct site_stats	 st;
+};
+
+struct site_session *
+site_session_new(struct diag *d, const struct site_opts *o,
+    struct site_stats *st, int *ok)
+{
+	struct site_session	*s = xcalloc(1, sizeof(*s));
+
+	s->o = *o;
+	*ok = run(&s->b, d, &s->o, &s->st);
+	*st = s->st;
+	fsout_free(s->b.fs);	/* committed: pages are replaced one by one */
+	s->b.fs = NULL;
+	if (!*ok) {
+		release(&s->b);
+		free(s);
+		return NULL;
+	}
+	s->b.d = NULL;		/* each update brings its own */
+	return s;
+}
+
+static struct page *
+find_page(struct section *root, const char *file)
+{
+	struct page	**v, *p = NULL;
+	size_t		  n = section_flatten(root, &v), i;
+
+	for (i = 0; i < n && p == NULL; i++)
+		if (strcmp(v[i]->file, file) == 0)
+			p = v[i];
+	free(v);
+	return p;
+}
+
+int
+site_session_page(struct site_session *s, struct diag *d, const char *file,
+    const char *outdir)
+{
+	struct build	*b = &s->b;
+	struct page	*old, *new, tmp;
+	struct render	*r;
+	struct buf	 html = BUF_INIT;
+	char		*path;
+	int		 rc;
+
+	if ((old = find_page(b->root, file)) == NULL || old->fm == NULL)
+		return 0;
+	if ((new = page_load(d, file, old->file, old->rel)) == NULL)
+		return -1;
+	if (new->front == NULL || !json_equal(new->front, old->front) ||
+	    new->draft) {
+		page_free(new);
+		return 0;	/* listings, links or data may change */
+	}
+	/* Only the body changed: take it, keep the place in the tree. */
+	tmp = *old;
+	*old = *new;
+	old->path = tmp.path;
+	old->section = tmp.section;
+	old->prev = tmp.prev;
+	old->next = tmp.next;
+	*new = tmp;
+	new->path = NULL;
+	page_free(new);
+	b->d = d;
+	r = renderer(b);
+	rc = render_page(r, old, &html);
+	page_drop_body(old);
+	render_free(r);
+	if (rc && diag_errors(d) == 0) {
+		path = xasprintf("%sindex.html", old->path + 1);
+		rc = fsout_replace(d, outdir, path, html.data, html.len);
+		free(path);
+	}
+	b->d = NULL;
+	buf_release(&html);
+	return rc && diag_errors(d) == 0 ? 1 : -1;
+}
+
+void
+site_session_free(struct site_session *s)
+{
+	if (s == NULL)
+		return;
+	release(&s->b);
+	free(s);
 }

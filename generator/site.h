@@ -42,4 +42,32 @@ struct site_stats {
 int	site_build(struct diag *d, const struct site_opts *o,
 	    struct site_stats *st);
 
+/*
+ * A build kept in memory for the preview server, so that an edit to the
+ * Markdown body of one page re-renders that page alone:
+ *
+ *	s = site_session_new(d, &o, &st, &ok);	// a full build
+ *	site_session_page(s, d2, "site/content/a.md", o.output);
+ *	site_session_free(s);
+ *
+ * site_session_new() builds like site_build() ("o" is copied); it
+ * returns NULL, with *ok 0, when the build failed.
+ */
+struct site_session;
+struct site_session *site_session_new(struct diag *d,
+	    const struct site_opts *o, struct site_stats *st, int *ok);
+
+/*
+ * The page file "file" (as the build names it: SOURCE/content/...)
+ * changed.  When only its body changed (the front matter is equal, so
+ * no listing, link or data changes), render it again into the finished
+ * output folder "outdir" and return 1; return 0 when a full build is
+ * needed (an unknown file, a changed front matter), -1 when the page
+ * has errors (reported to "d"; nothing written, and the session must
+ * then be rebuilt).
+ */
+int	site_session_page(struct site_session *s, struct diag *d,
+	    const char *file, const char *outdir);
+void	site_session_free(struct site_session *s);
+
 #endif

@@ -200,7 +200,21 @@ else
 fi
 get /tong-quan/
 has "$TMP/body" "Một dòng mới từ serve" && ok || bad "the page did not change"
-has "$TMP/stdout" "^rebuilt in [0-9.]* s$" && ok || bad "no rebuilt line: $(cat "$TMP/stdout")"
+# Only the body changed: that page alone is rendered again.
+has "$TMP/stdout" "^rebuilt .*content/tong-quan.md in [0-9.]* s$" && ok ||
+    bad "a body edit did not re-render just its page: $(cat "$TMP/stdout")"
+get /
+has "$TMP/body" "Một dòng mới từ serve" && bad "the home page changed" || ok
+
+# A front matter edit may change listings: the whole site is built.
+before=$(count "$TMP/stdout" "^rebuilt in")
+sed 's/^title: .*/title: "Tổng quan mới từ serve"/' \
+    "$SITE/content/tong-quan.md" >"$TMP/fm.md"
+cp "$TMP/fm.md" "$SITE/content/tong-quan.md"
+wait_for 10 sh -c "[ \$(grep -c '^rebuilt in' '$TMP/stdout') -gt $before ]" &&
+    ok || bad "a front matter edit did not rebuild the site: $(cat "$TMP/stdout")"
+wait_for 10 sh -c "curl -s --max-time 5 '$URL/gioi-thieu/' | grep -q 'Tổng quan mới từ serve'" &&
+    ok || bad "the next page does not link to the new title"
 
 # A page that connects late with the build it came from still reloads.
 curl -sN --max-time 3 "$URL/__planpress/events?since=1" >"$TMP/late" 2>/dev/null
