@@ -8,13 +8,18 @@
  * where each cell starts is known exactly (libcsv keeps none); it checks
  * each record against the schema and the key sets, and passes it on to
  * a sink that writes the outputs.  Datasets that others reference are
- * read first, so their keys are there to look up.
+ * read first, so their keys are there to look up.  The key sets live in
+ * memory up to a budget, then in sorted runs on disk that are merged
+ * when the file ends (see "Key sets" below), so a scan's memory does
+ * not grow with the rows; the errors are kept until then, to print the
+ * first DATASET_ERRORS_MAX in the order of the rows either way.
  *
  *	load_all	pair files, metadata keys, schema	(per dataset)
  *	scan_all	resolve foreign keys -> order -> scan each:
  *	  scan		chunk -> BOM, UTF-8, NUL -> pieces -> libcsv
  *	    on_field	NFC cell, with its line and column
  *	    on_record	header, or: cells -> keys -> preview -> sink
+ *	  finish	merge spilled sets and lookups -> errors
  */
 #include "dataset.h"
 
@@ -24,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <csv.h>
 
@@ -39,9 +45,44 @@
 #define CHUNK	65536
 
 /*
- * Key sets: open addressing on strings, which live in big blocks so a
- * million keys are not a million allocations.
+ * Key sets.  A set starts in memory: open addressing on strings, which
+ * live in big blocks so a million keys are not a million allocations,
+ * and, for keys that are integers written the plain way ("42", not
+ * "042") arriving in increasing order, as an "id" column does, spans
+ * "start..start+n-1 on lines line..line+n-1" of 16 bytes however long.
+ *
+ * The sets of the datasets of dataset_scan_all() (or of one
+ * dataset_scan()) and their lists of lookups share a budget of memory
+ * (key_budget bytes).  When a set needs more than is left, the biggest
+ * set is spilled: its keys are sorted (by hash, then length, then
+ * bytes) and written as a run to a temporary file, and from then on
+ * that set is a list: each key is appended, with its record number and
+ * the place and text of its cells, to a buffer written as one more run
+ * whenever the budget is short again.  At the end of the file the runs
+ * are merged, the first record of each key coming first, which finds
+ * every duplicate with the line of its first occurrence; lookups that
+ * could not be answered on the way are lists too, sorted, and merged
+ * with the keys they look for.  Outside the budget: the read buffers of
+ * a merge (fanin * bufsz, 2 MB for 32 MB) and the records of a spill of
+ * spans (chunk, 4.5 MB at most).
+ *
+ *	keyset_add	1 new, 0 duplicate (line in *first), -1 spilled:
+ *			push() the record, settle() at the end
+ *	keyset_get	1 found, 0 not found, -1 spilled: push() to a list
+ *			of lookups, answered by lookups() at the end
  */
+
+#ifndef KEY_BUDGET			/* -DKEY_BUDGET=1 spills every key */
+#define KEY_BUDGET	(32u << 20)	/* bytes of key sets per scan */
+#endif
+
+static size_t	 key_budget = KEY_BUDGET;
+
+void
+dataset_set_key_budget(size_t bytes)
+{
+	key_budget = bytes ? bytes : KEY_BUDGET;
+}
 
 struct entry {
 	uint64_t	 hash;
@@ -50,18 +91,203 @@ struct entry {
 	unsigned	 line;		/* where the key was first seen */
 };
 
+/* Integers start..start+n-1, first seen on lines line..line+n-1. */
+struct span {
+	int64_t		 start;
+	unsigned	 line;
+	uint32_t	 n;
+};
+
+/* A key with where it was seen, in a list, a run, or read back. */
+struct krec {
+	uint64_t	 hash;
+	const char	*key;		/* "len" bytes, then "rawlen" */
+	uint32_t	 len;
+	uint32_t	 rawlen;	/* the cells, "len:text" each when
+					   several; 0: the cells are the key */
+	unsigned	 line;		/* of the record: "first on line" */
+	unsigned	 cline, ccol;	/* of the first cell: the error's place */
+	uint64_t	 rec;		/* record number: the error's order */
+};
+
 struct block {
 	struct block	*next;
 	size_t		 used, cap;
 	char		 data[];
 };
 
+struct run {
+	off_t		 start, end;
+};
+
+/* The memory the key sets of a scan may hold. */
+struct budget {
+	size_t		 limit, used;
+	size_t		 bufsz;		/* of a reader or writer of runs */
+	size_t		 blocksz;
+	size_t		 chunk;		/* records sorted at once from spans */
+	size_t		 fanin;		/* runs merged at once */
+	struct keyset	*live;
+	int		 err;		/* errno of the first I/O failure */
+	int		 reported;
+};
+
 struct keyset {
+	struct budget	*bud;		/* NULL: not in use */
+	struct keyset	*prev, *next;	/* in bud->live */
+	size_t		 mem;		/* bytes counted in bud->used */
+	int		 list;		/* spilled, or a list of lookups */
+	int		 failed;	/* an I/O error lost records */
+	/* In memory, until spilled. */
 	struct entry	*v;
 	size_t		 cap;		/* 0 or a power of 2 */
 	size_t		 n;
-	struct block	*blocks;
+	struct span	*spans;
+	size_t		 nspans, capspans;
+	/* A list: records not written yet, then runs of sorted records. */
+	struct krec	*recs;
+	size_t		 nrecs, caprecs;
+	struct block	*blocks;	/* the bytes of v's or recs' keys */
+	size_t		 blockmem;
+	int		 fd;		/* -1 before the first run */
+	struct run	*runs;
+	size_t		 nruns;
+	off_t		 fsize;
 };
+
+static size_t
+clamp(size_t v, size_t lo, size_t hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+static void
+budget_init(struct budget *b)
+{
+	memset(b, 0, sizeof(*b));
+	b->limit = key_budget;
+	b->bufsz = clamp(b->limit / 256, 64, 32768);
+	b->blocksz = clamp(b->limit / 16, 256, 65536);
+	b->chunk = clamp(b->limit / 64, 16, 65536);
+	b->fanin = clamp(b->limit / 4 / b->bufsz, 2, 64);
+}
+
+static void
+keyset_init(struct keyset *ks, struct budget *b, int list)
+{
+	memset(ks, 0, sizeof(*ks));
+	ks->bud = b;
+	ks->list = list;
+	ks->fd = -1;
+	ks->next = b->live;
+	if (b->live != NULL)
+		b->live->prev = ks;
+	b->live = ks;
+}
+
+/* Count what "ks" holds in memory now. */
+static void
+recount(struct keyset *ks)
+{
+	size_t	 mem = ks->cap * sizeof(*ks->v) +
+	    ks->capspans * sizeof(*ks->spans) +
+	    ks->caprecs * sizeof(*ks->recs) + ks->blockmem;
+
+	ks->bud->used = ks->bud->used - ks->mem + mem;
+	ks->mem = mem;
+}
+
+/* Free what "ks" holds in memory, keeping its runs. */
+static void
+drop(struct keyset *ks)
+{
+	struct block	*b, *next;
+
+	for (b = ks->blocks; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	ks->blocks = NULL;
+	ks->blockmem = 0;
+	free(ks->v);
+	ks->v = NULL;
+	ks->cap = ks->n = 0;
+	free(ks->spans);
+	ks->spans = NULL;
+	ks->nspans = ks->capspans = 0;
+	free(ks->recs);
+	ks->recs = NULL;
+	ks->nrecs = ks->caprecs = 0;
+	recount(ks);
+}
+
+static void
+keyset_release(struct keyset *ks)
+{
+	if (ks->bud == NULL)
+		return;
+	drop(ks);
+	if (ks->prev != NULL)
+		ks->prev->next = ks->next;
+	else
+		ks->bud->live = ks->next;
+	if (ks->next != NULL)
+		ks->next->prev = ks->prev;
+	if (ks->fd >= 0)
+		close(ks->fd);
+	free(ks->runs);
+	memset(ks, 0, sizeof(*ks));
+}
+
+static void	spill(struct keyset *);
+
+/* Spill the biggest sets until "need" more bytes fit in the budget. */
+static void
+make_room(struct budget *b, size_t need)
+{
+	struct keyset	*ks, *big;
+
+	while (b->used + need > b->limit) {
+		big = NULL;
+		for (ks = b->live; ks != NULL; ks = ks->next)
+			if (ks->mem > 0 && (big == NULL || ks->mem > big->mem))
+				big = ks;
+		if (big == NULL)
+			return;
+		spill(big);		/* brings big->mem to 0 */
+	}
+}
+
+/* "len" bytes in the blocks of "ks", which the caller made room for. */
+static char *
+room(struct keyset *ks, size_t len)
+{
+	struct block	*b = ks->blocks;
+	size_t		 cap;
+
+	if (b == NULL || b->cap - b->used < len) {
+		cap = len > ks->bud->blocksz ? len : ks->bud->blocksz;
+		b = xmalloc(sizeof(*b) + cap);
+		b->used = 0;
+		b->cap = cap;
+		b->next = ks->blocks;
+		ks->blocks = b;
+		ks->blockmem += sizeof(*b) + cap;
+	}
+	b->used += len;
+	return b->data + b->used - len;
+}
+
+/* The bytes room() would allocate for "len" more. */
+static size_t
+room_need(const struct keyset *ks, size_t len)
+{
+	const struct block	*b = ks->blocks;
+
+	if (b != NULL && b->cap - b->used >= len)
+		return 0;
+	return sizeof(*b) + (len > ks->bud->blocksz ? len : ks->bud->blocksz);
+}
 
 static uint64_t
 fnv(const char *s, size_t len)
@@ -74,6 +300,139 @@ fnv(const char *s, size_t len)
 	h ^= h >> 33;			/* murmur3's finaliser */
 	h *= 0xFF51AFD7ED558CCDULL;
 	return h ^ (h >> 33);
+}
+
+/* The order of runs: hash, length, bytes. */
+static int
+keycmp(const struct krec *a, const struct krec *b)
+{
+	if (a->hash != b->hash)
+		return a->hash < b->hash ? -1 : 1;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return memcmp(a->key, b->key, a->len);
+}
+
+/* The order within a run: the key's, then the record's. */
+static int
+reccmp(const void *x, const void *y)
+{
+	const struct krec	*a = x, *b = y;
+	int			 c = keycmp(a, b);
+
+	if (c != 0)
+		return c;
+	return a->rec < b->rec ? -1 : a->rec > b->rec;
+}
+
+static int
+entcmp(const void *x, const void *y)
+{
+	const struct entry	*a = x, *b = y;
+
+	if (a->hash != b->hash)
+		return a->hash < b->hash ? -1 : 1;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return memcmp(a->key, b->key, a->len);
+}
+
+/* 1 if "s" is an integer as "%lld" writes it, into "*out". */
+static int
+canon_int(const char *s, size_t len, int64_t *out)
+{
+	uint64_t	 v = 0;
+	size_t		 i;
+	int		 neg;
+
+	if (len == 0)
+		return 0;
+	neg = s[0] == '-';
+	i = (size_t)neg;
+	if (len - i == 0 || len - i > 19 || (s[i] == '0' && (len - i > 1 ||
+	    neg)))
+		return 0;
+	for (; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		v = v * 10 + (uint64_t)(s[i] - '0');
+	}
+	if (v > (uint64_t)INT64_MAX + neg)
+		return 0;
+	if (!neg)
+		*out = (int64_t)v;
+	else
+		*out = v > (uint64_t)INT64_MAX ? INT64_MIN : -(int64_t)v;
+	return 1;
+}
+
+static int64_t
+span_max(const struct keyset *ks)
+{
+	const struct span	*s = &ks->spans[ks->nspans - 1];
+
+	return (int64_t)((uint64_t)s->start + s->n - 1);
+}
+
+/* 1 if "v" is in a span, with its line in "*line". */
+static int
+span_find(const struct keyset *ks, int64_t v, unsigned *line)
+{
+	size_t			 lo = 0, hi = ks->nspans, mid;
+	const struct span	*s;
+	uint64_t		 d;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (ks->spans[mid].start <= v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return 0;
+	s = &ks->spans[lo - 1];
+	d = (uint64_t)v - (uint64_t)s->start;
+	if (d >= s->n)
+		return 0;
+	*line = s->line + (unsigned)d;
+	return 1;
+}
+
+/* 1 if "v" on "line" lengthens the last span. */
+static int
+extends(const struct keyset *ks, int64_t v, unsigned line)
+{
+	const struct span	*s;
+
+	if (ks->nspans == 0)
+		return 0;
+	s = &ks->spans[ks->nspans - 1];
+	return (uint64_t)v == (uint64_t)s->start + s->n &&
+	    line == s->line + s->n && s->n < UINT32_MAX;
+}
+
+/* Add "v", above every span, first seen on "line". */
+static int
+span_add(struct keyset *ks, int64_t v, unsigned line)
+{
+	int	 ext = extends(ks, v, line);
+
+	if (!ext && ks->nspans == ks->capspans) {
+		make_room(ks->bud, (ks->capspans ? ks->capspans * 2 : 16) *
+		    sizeof(*ks->spans));
+		if (ks->list)
+			return -1;
+		ks->capspans = ks->capspans ? ks->capspans * 2 : 16;
+		ks->spans = xreallocarray(ks->spans, ks->capspans,
+		    sizeof(*ks->spans));
+		recount(ks);
+	}
+	if (ext)
+		ks->spans[ks->nspans - 1].n++;
+	else
+		ks->spans[ks->nspans++] = (struct span){ v, line, 1 };
+	return 1;
 }
 
 static struct entry *
@@ -90,37 +449,6 @@ slot(const struct keyset *ks, uint64_t h, const char *key, size_t len)
 	}
 }
 
-static const struct entry *
-keyset_get(const struct keyset *ks, const char *key, size_t len)
-{
-	const struct entry	*e;
-
-	if (ks->cap == 0)
-		return NULL;
-	e = slot(ks, fnv(key, len), key, len);
-	return e->key ? e : NULL;
-}
-
-/* A copy of "key" in the blocks of "ks". */
-static const char *
-keep(struct keyset *ks, const char *key, size_t len)
-{
-	struct block	*b = ks->blocks;
-	size_t		 cap;
-
-	if (b == NULL || b->cap - b->used < len) {
-		cap = len > 65536 ? len : 65536;
-		b = xmalloc(sizeof(*b) + cap);
-		b->used = 0;
-		b->cap = cap;
-		b->next = ks->blocks;
-		ks->blocks = b;
-	}
-	memcpy(b->data + b->used, key, len);
-	b->used += len;
-	return b->data + b->used - len;
-}
-
 static void
 grow(struct keyset *ks)
 {
@@ -135,40 +463,570 @@ grow(struct keyset *ks)
 	free(old);
 }
 
-/* Add "key"; 0 if it was there, with its first line in "*first". */
+/*
+ * Whether "key" is in "ks": 1 or 0, or -1 when "ks" was spilled and
+ * only the merge at the end can tell.
+ */
+static int
+keyset_get(const struct keyset *ks, const char *key, size_t len)
+{
+	int64_t		 v;
+	unsigned	 line;
+
+	if (ks->bud == NULL)
+		return 0;
+	if (ks->list || ks->failed)
+		return -1;
+	if (ks->nspans > 0 && canon_int(key, len, &v) &&
+	    span_find(ks, v, &line))
+		return 1;
+	if (ks->cap == 0)
+		return 0;
+	return slot(ks, fnv(key, len), key, len)->key != NULL;
+}
+
+/*
+ * Add "key", first seen on "line": 1 if it is new, 0 if it was there
+ * (with its first line in "*first"), -1 if "ks" is spilled (now or
+ * before), when the caller push()es it instead.
+ */
 static int
 keyset_add(struct keyset *ks, const char *key, size_t len, unsigned line,
     unsigned *first)
 {
 	struct entry	*e;
-	uint64_t	 h = fnv(key, len);
+	uint64_t	 h;
+	int64_t		 v;
+	int		 integer;
+	size_t		 need;
 
-	if ((ks->n + 1) * 4 > ks->cap * 3)
-		grow(ks);
-	e = slot(ks, h, key, len);
-	if (e->key) {
+	if (ks->list)
+		return -1;
+	integer = canon_int(key, len, &v);
+	if (integer && ks->nspans > 0 && v <= span_max(ks) &&
+	    span_find(ks, v, first))
+		return 0;
+	if (integer && (ks->nspans == 0 || v > span_max(ks)))
+		return span_add(ks, v, line);
+	h = fnv(key, len);
+	if (ks->cap > 0 && (e = slot(ks, h, key, len))->key != NULL) {
 		*first = e->line;
 		return 0;
 	}
+	need = room_need(ks, len);
+	if ((ks->n + 1) * 4 > ks->cap * 3)
+		need += (ks->cap ? ks->cap * 2 : 64) * sizeof(*ks->v);
+	make_room(ks->bud, need);
+	if (ks->list)
+		return -1;
+	if ((ks->n + 1) * 4 > ks->cap * 3)
+		grow(ks);
+	e = slot(ks, h, key, len);
 	e->hash = h;
-	e->key = keep(ks, key, len);
+	e->key = memcpy(room(ks, len), key, len);
 	e->len = (uint32_t)len;	/* a cell is far below 4 GB */
 	e->line = line;
 	ks->n++;
+	recount(ks);
+	return 1;
+}
+
+/* Runs in a temporary file. */
+
+static const char *
+tmpdir(void)
+{
+	const char	*dir = getenv("TMPDIR");
+
+	return dir != NULL && *dir != '\0' ? dir : "/tmp";
+}
+
+/* A new temporary file, already removed, or -1. */
+static int
+tmpfd(void)
+{
+	char	*path = xasprintf("%s/planpress-keys-XXXXXX", tmpdir());
+	int	 fd = mkstemp(path);
+
+	if (fd >= 0)
+		unlink(path);
+	free(path);
+	return fd;
+}
+
+static void
+io_fail(struct keyset *ks, int err)
+{
+	if (ks->bud->err == 0)
+		ks->bud->err = err ? err : EIO;
+	ks->failed = 1;
+}
+
+struct writer {
+	int		 fd;
+	off_t		 off;		/* of data.len's first byte */
+	struct buf	 data;
+	size_t		 bufsz;
+	int		 err;
+};
+
+static void
+writer_init(struct writer *w, int fd, off_t off, size_t bufsz)
+{
+	w->fd = fd;
+	w->off = off;
+	buf_init(&w->data);
+	w->bufsz = bufsz;
+	w->err = 0;
+}
+
+static void
+wflush(struct writer *w)
+{
+	size_t	 done = 0;
+	ssize_t	 n;
+
+	while (w->err == 0 && done < w->data.len) {
+		n = pwrite(w->fd, w->data.data + done, w->data.len - done,
+		    w->off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			w->err = n < 0 ? errno : EIO;
+			break;
+		}
+		done += (size_t)n;
+		w->off += n;
+	}
+	buf_reset(&w->data);
+}
+
+static void
+putvar(struct buf *b, uint64_t v)
+{
+	char	 tmp[10];
+	size_t	 n = 0;
+
+	do {
+		tmp[n++] = (char)((v & 0x7F) | (v > 0x7F ? 0x80 : 0));
+		v >>= 7;
+	} while (v != 0);
+	buf_put(b, tmp, n);
+}
+
+/* A record: the hash in 8 bytes, six varints, the key and the cells. */
+static void
+put_rec(struct writer *w, const struct krec *r)
+{
+	char	 h[8];
+	int	 i;
+
+	for (i = 0; i < 8; i++)
+		h[i] = (char)(r->hash >> (8 * i));
+	buf_put(&w->data, h, 8);
+	putvar(&w->data, r->len);
+	putvar(&w->data, r->rawlen);
+	putvar(&w->data, r->line);
+	putvar(&w->data, r->cline);
+	putvar(&w->data, r->ccol);
+	putvar(&w->data, r->rec);
+	buf_put(&w->data, r->key, (size_t)r->len + r->rawlen);
+	if (w->data.len >= w->bufsz)
+		wflush(w);
+}
+
+/* Start a run at the end of the file of "ks"; 0 if it cannot be. */
+static int
+run_open(struct keyset *ks, struct writer *w)
+{
+	if (ks->failed)
+		return 0;
+	if (ks->fd < 0 && (ks->fd = tmpfd()) < 0) {
+		io_fail(ks, errno);
+		return 0;
+	}
+	writer_init(w, ks->fd, ks->fsize, ks->bud->bufsz);
 	return 1;
 }
 
 static void
-keyset_release(struct keyset *ks)
+run_close(struct keyset *ks, struct writer *w)
 {
-	struct block	*b, *next;
-
-	for (b = ks->blocks; b != NULL; b = next) {
-		next = b->next;
-		free(b);
+	wflush(w);
+	buf_release(&w->data);
+	if (w->err != 0) {
+		io_fail(ks, w->err);
+		return;
 	}
-	free(ks->v);
-	memset(ks, 0, sizeof(*ks));
+	if (w->off == ks->fsize)
+		return;
+	ks->runs = xreallocarray(ks->runs, ks->nruns + 1, sizeof(*ks->runs));
+	ks->runs[ks->nruns].start = ks->fsize;
+	ks->runs[ks->nruns++].end = w->off;
+	ks->fsize = w->off;
+}
+
+/* Sort the "n" records of "v" and write them as a run of "ks". */
+static void
+write_run(struct keyset *ks, struct krec *v, size_t n)
+{
+	struct writer	 w;
+	size_t		 i;
+
+	if (n == 0 || !run_open(ks, &w))
+		return;
+	qsort(v, n, sizeof(*v), reccmp);
+	for (i = 0; i < n; i++)
+		put_rec(&w, &v[i]);
+	run_close(ks, &w);
+}
+
+/* Write the spans of "ks" as runs of at most bud->chunk records. */
+static void
+spill_spans(struct keyset *ks)
+{
+	size_t		 chunk = ks->bud->chunk, n = 0, i;
+	struct krec	*v = xcalloc(chunk, sizeof(*v));
+	char		*text = xmalloc(chunk * 24);
+	const struct span *s;
+	uint32_t	 j;
+	int		 len;
+
+	for (i = 0; i < ks->nspans; i++) {
+		s = &ks->spans[i];
+		for (j = 0; j < s->n; j++) {
+			len = snprintf(text + n * 24, 24, "%lld", (long long)
+			    (int64_t)((uint64_t)s->start + j));
+			v[n].key = text + n * 24;
+			v[n].len = (uint32_t)len;
+			v[n].hash = fnv(v[n].key, v[n].len);
+			v[n].line = s->line + j;
+			if (++n == chunk) {
+				write_run(ks, v, n);
+				n = 0;
+			}
+		}
+	}
+	write_run(ks, v, n);
+	free(v);
+	free(text);
+}
+
+/* Write the keys in memory of "ks" as runs; it is a list from now on. */
+static void
+spill_set(struct keyset *ks)
+{
+	struct writer	 w;
+	struct krec	 r;
+	size_t		 i, n = 0;
+
+	for (i = 0; i < ks->cap; i++)
+		if (ks->v[i].key != NULL)
+			ks->v[n++] = ks->v[i];
+	if (n > 0 && run_open(ks, &w)) {
+		qsort(ks->v, n, sizeof(*ks->v), entcmp);
+		memset(&r, 0, sizeof(r));
+		for (i = 0; i < n; i++) {
+			r.hash = ks->v[i].hash;
+			r.key = ks->v[i].key;
+			r.len = ks->v[i].len;
+			r.line = ks->v[i].line;
+			put_rec(&w, &r);
+		}
+		run_close(ks, &w);
+	}
+	spill_spans(ks);
+	ks->list = 1;
+	drop(ks);
+}
+
+/* Write the records of a list as a run. */
+static void
+spill(struct keyset *ks)
+{
+	if (!ks->list) {
+		spill_set(ks);
+		return;
+	}
+	write_run(ks, ks->recs, ks->nrecs);
+	drop(ks);
+}
+
+/* Append "r" (its key and cells are copied) to the list "ks". */
+static void
+push(struct keyset *ks, const struct krec *r)
+{
+	size_t		 len = (size_t)r->len + r->rawlen, need;
+	struct krec	*d;
+
+	if (ks->failed)
+		return;
+	need = room_need(ks, len);
+	if (ks->nrecs == ks->caprecs)
+		need += (ks->caprecs ? ks->caprecs * 2 : 64) * sizeof(*d);
+	make_room(ks->bud, need);
+	if (ks->failed)
+		return;
+	if (ks->nrecs == ks->caprecs) {
+		ks->caprecs = ks->caprecs ? ks->caprecs * 2 : 64;
+		ks->recs = xreallocarray(ks->recs, ks->caprecs,
+		    sizeof(*ks->recs));
+	}
+	d = &ks->recs[ks->nrecs++];
+	*d = *r;
+	d->key = memcpy(room(ks, len), r->key, len);
+	recount(ks);
+}
+
+/* Reading runs back, merged. */
+
+/* A run being read, or the records in memory of a list. */
+struct source {
+	int		 fd;
+	off_t		 pos, end;
+	char		*buf;
+	size_t		 len, off, cap;
+	const struct krec *recs;
+	size_t		 nrecs, i;
+	struct krec	 cur;
+	int		 err;
+};
+
+/* Have at least "need" bytes from s->off, unless the run ends first. */
+static int
+fill(struct source *s, size_t need)
+{
+	size_t	 want;
+	ssize_t	 n;
+
+	if (s->len - s->off >= need)
+		return 1;
+	memmove(s->buf, s->buf + s->off, s->len - s->off);
+	s->len -= s->off;
+	s->off = 0;
+	if (need > s->cap) {
+		s->cap = need;
+		s->buf = xrealloc(s->buf, s->cap);
+	}
+	while (s->len < need && s->pos < s->end) {
+		want = s->cap - s->len;
+		if ((off_t)want > s->end - s->pos)
+			want = (size_t)(s->end - s->pos);
+		n = pread(s->fd, s->buf + s->len, want, s->pos);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			s->err = n < 0 ? errno : EIO;
+			return 0;
+		}
+		s->len += (size_t)n;
+		s->pos += n;
+	}
+	return s->len - s->off >= need;
+}
+
+static int
+getvar(const unsigned char *p, size_t n, size_t *i, uint64_t *v)
+{
+	unsigned	 shift;
+
+	*v = 0;
+	for (shift = 0; *i < n && shift < 64; shift += 7) {
+		*v |= (uint64_t)(p[*i] & 0x7F) << shift;
+		if ((p[(*i)++] & 0x80) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The next record of "s" into s->cur; 0 at the end or on an error. */
+static int
+next(struct source *s)
+{
+	const unsigned char	*p;
+	uint64_t		 f[6];
+	size_t			 i = 8, n, k;
+
+	if (s->recs != NULL) {
+		if (s->i == s->nrecs)
+			return 0;
+		s->cur = s->recs[s->i++];
+		return 1;
+	}
+	fill(s, 8 + 6 * 10);
+	if (s->err != 0 || s->len == s->off)
+		return 0;
+	p = (const unsigned char *)s->buf + s->off;
+	n = s->len - s->off;
+	for (k = 0; k < 6 && n >= 8; k++)
+		if (!getvar(p, n, &i, &f[k]))
+			break;
+	if (k < 6 || f[0] > UINT32_MAX || f[1] > UINT32_MAX) {
+		s->err = EIO;		/* cannot happen: we wrote it */
+		return 0;
+	}
+	for (s->cur.hash = 0, k = 0; k < 8; k++)
+		s->cur.hash |= (uint64_t)p[k] << (8 * k);
+	s->cur.len = (uint32_t)f[0];
+	s->cur.rawlen = (uint32_t)f[1];
+	s->cur.line = (unsigned)f[2];
+	s->cur.cline = (unsigned)f[3];
+	s->cur.ccol = (unsigned)f[4];
+	s->cur.rec = f[5];
+	if (!fill(s, i + f[0] + f[1])) {
+		s->err = s->err ? s->err : EIO;
+		return 0;
+	}
+	s->cur.key = s->buf + s->off + i;
+	s->off += i + f[0] + f[1];
+	return 1;
+}
+
+/* Runs lo..hi-1 of a set, and its records in memory, merged. */
+struct merge {
+	struct source	*src;
+	size_t		 n;
+	size_t		*heap;		/* sources with a record */
+	size_t		 nheap;
+	int		 err;
+};
+
+/* Source "a" comes before "b": a smaller key, or the same from earlier. */
+static int
+before(const struct merge *m, size_t a, size_t b)
+{
+	int	 c = keycmp(&m->src[a].cur, &m->src[b].cur);
+
+	return c < 0 || (c == 0 && a < b);
+}
+
+static void
+sift(struct merge *m, size_t i)
+{
+	size_t	 c, t;
+
+	for (; (c = 2 * i + 1) < m->nheap; i = c) {
+		if (c + 1 < m->nheap && before(m, m->heap[c + 1], m->heap[c]))
+			c++;
+		if (!before(m, m->heap[c], m->heap[i]))
+			break;
+		t = m->heap[c];
+		m->heap[c] = m->heap[i];
+		m->heap[i] = t;
+	}
+}
+
+static void
+merge_init(struct merge *m, struct keyset *ks, size_t lo, size_t hi,
+    int mem)
+{
+	struct source	*s;
+	size_t		 i;
+
+	m->n = hi - lo + (mem && ks->nrecs > 0);
+	m->src = xcalloc(m->n ? m->n : 1, sizeof(*m->src));
+	m->heap = xcalloc(m->n ? m->n : 1, sizeof(*m->heap));
+	m->nheap = 0;
+	m->err = 0;
+	for (i = 0; i < m->n; i++) {
+		s = &m->src[i];
+		if (lo + i < hi) {
+			s->fd = ks->fd;
+			s->pos = ks->runs[lo + i].start;
+			s->end = ks->runs[lo + i].end;
+			s->cap = ks->bud->bufsz;
+			s->buf = xmalloc(s->cap);
+		} else {
+			qsort(ks->recs, ks->nrecs, sizeof(*ks->recs), reccmp);
+			s->recs = ks->recs;
+			s->nrecs = ks->nrecs;
+		}
+		if (next(s))
+			m->heap[m->nheap++] = i;
+		else if (s->err != 0)
+			m->err = s->err;
+	}
+	for (i = m->nheap / 2; i-- > 0;)
+		sift(m, i);
+	if (m->err != 0)
+		m->nheap = 0;
+}
+
+/* The smallest record, lent until merge_next(); NULL at the end. */
+static const struct krec *
+merge_peek(const struct merge *m)
+{
+	return m->nheap > 0 ? &m->src[m->heap[0]].cur : NULL;
+}
+
+static void
+merge_next(struct merge *m)
+{
+	struct source	*s = &m->src[m->heap[0]];
+
+	if (!next(s)) {
+		if (s->err != 0) {
+			m->err = s->err;
+			m->nheap = 0;
+			return;
+		}
+		m->heap[0] = m->heap[--m->nheap];
+	}
+	sift(m, 0);
+}
+
+/* Free "m"; returns 0, or the errno of a read that failed. */
+static int
+merge_release(struct merge *m)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->n; i++)
+		free(m->src[i].buf);
+	free(m->src);
+	free(m->heap);
+	return m->err;
+}
+
+/* Merge the runs of "ks", "fanin" at a time, until "max" are left. */
+static void
+compact(struct keyset *ks, size_t max)
+{
+	struct merge		 m;
+	struct writer		 w;
+	const struct krec	*r;
+	struct run		*runs;
+	size_t			 lo, hi, n, fanin = ks->bud->fanin;
+	int			 fd, err;
+
+	while (ks->nruns > max && !ks->failed) {
+		if ((fd = tmpfd()) < 0) {
+			io_fail(ks, errno);
+			return;
+		}
+		writer_init(&w, fd, 0, ks->bud->bufsz);
+		runs = xcalloc((ks->nruns + fanin - 1) / fanin, sizeof(*runs));
+		for (n = 0, lo = 0, err = 0; lo < ks->nruns && !err; lo = hi) {
+			hi = lo + fanin < ks->nruns ? lo + fanin : ks->nruns;
+			runs[n].start = w.off;
+			merge_init(&m, ks, lo, hi, 0);
+			for (; (r = merge_peek(&m)) != NULL; merge_next(&m))
+				put_rec(&w, r);
+			err = merge_release(&m);
+			wflush(&w);
+			err = err ? err : w.err;
+			runs[n++].end = w.off;
+		}
+		buf_release(&w.data);
+		close(ks->fd);
+		free(ks->runs);
+		ks->fd = fd;
+		ks->runs = runs;
+		ks->nruns = n;
+		ks->fsize = w.off;
+		if (err != 0)
+			io_fail(ks, err);
+	}
 }
 
 /* The key sets of a dataset. */
@@ -188,15 +1046,9 @@ struct tuple {
 struct fkref {
 	struct dataset	*target;	/* NULL: not checked */
 	size_t		 tuple;		/* in the target's tuples */
-};
-
-/* A self-reference not found yet: looked up again at the end. */
-struct pending {
-	char		*key;
-	size_t		 len;
-	char		*shown;
-	unsigned	 line, col;
-	size_t		 fk;
+	struct keyset	*refs;		/* values to look up at the end: not
+					   found yet in this dataset, or not
+					   known yet in a spilled target */
 };
 
 enum { WHITE, GREY, BLACK };
@@ -205,8 +1057,8 @@ struct dataset_keys {
 	struct tuple	**t;
 	size_t		 nt;
 	struct fkref	*fk;		/* one per schema foreign key */
-	struct pending	*pend;
-	size_t		 npend, cappend;
+	size_t		 nfk;
+	struct budget	*bud;		/* while a scan runs */
 	int		 complete;	/* every row's keys are in the sets */
 	int		 colour;	/* for the ordering walk */
 };
@@ -246,13 +1098,12 @@ keys_release(struct dataset_keys *k, int all)
 	for (i = 0; i < k->nt; i++)
 		if (all || !k->t[i]->keep)
 			keyset_release(&k->t[i]->set);
-	for (i = 0; i < k->npend; i++) {
-		free(k->pend[i].key);
-		free(k->pend[i].shown);
-	}
-	free(k->pend);
-	k->pend = NULL;
-	k->npend = k->cappend = 0;
+	for (i = 0; i < k->nfk; i++)
+		if (k->fk[i].refs != NULL) {
+			keyset_release(k->fk[i].refs);
+			free(k->fk[i].refs);
+			k->fk[i].refs = NULL;
+		}
 }
 
 static void
@@ -555,9 +1406,11 @@ dataset_load(struct diag *d, const char *id, const char *csv,
 	ds->ok = metadata(ds, d);
 	if (ds->keywords == NULL)
 		ds->keywords = json_array();
-	if (ds->schema != NULL)
+	if (ds->schema != NULL) {
 		ds->keys->fk = xcalloc(ds->schema->nfkeys,
 		    sizeof(*ds->keys->fk));
+		ds->keys->nfk = ds->schema->nfkeys;
+	}
 	if (!ds->ok) {
 		schema_free(ds->schema);
 		ds->schema = NULL;
@@ -757,6 +1610,29 @@ struct cell {
 	unsigned	 line, col;
 };
 
+/*
+ * Where an error comes in the order the rows are read, which decides
+ * the DATASET_ERRORS_MAX that are printed: a row's cells, then its
+ * keys (by set), then its foreign keys (by key); self-references not
+ * found are last.  An error found when the runs are merged at the end
+ * takes the place it would have had if the sets had fitted in memory.
+ */
+struct order {
+	unsigned	 stage;		/* 0 the rows, 1 self-references */
+	uint64_t	 rec;		/* record number: the header's is 0 */
+	unsigned	 phase;		/* PHASE_* */
+	uint64_t	 sub;		/* a counter, or the set or key */
+};
+
+enum { PHASE_CELLS, PHASE_KEYS, PHASE_FKEYS };
+
+/* One of the first DATASET_ERRORS_MAX errors, until the scan ends. */
+struct error {
+	struct order	 o;
+	unsigned	 line, col;
+	char		*msg;
+};
+
 struct scan {
 	struct dataset		*ds;
 	const struct schema	*s;
@@ -773,36 +1649,108 @@ struct scan {
 	size_t			 ncells, cap;
 	int			 header;	/* 0 unread, 1 good, -1 bad */
 	size_t			 errors;
+	struct error		 errv[DATASET_ERRORS_MAX]; /* by order */
+	size_t			 nerr;
+	struct order		 ord;		/* of the next report() */
+	uint64_t		 nrec;		/* records read */
 	int			 stop;		/* fatal error or sink failure */
+	int			 failed;	/* a key file failed */
 	enum encoding		 enc;		/* declared in the metadata */
 	int			 declared;	/* "encoding:" was given */
 	int			 mojibake;	/* -1 until the first chunk */
 	json_t			**typed;	/* one per field */
 	const char		**cellv;
 	size_t			*lens;
-	struct buf		 key, shown, why, tmp;	/* scratch */
+	struct buf		 key, shown, why, tmp, raw;	/* scratch */
 };
 
 static void	report(struct scan *, unsigned, unsigned, const char *, ...)
 		    __attribute__((format(printf, 4, 5)));
+static void	report_at(struct scan *, const struct order *, unsigned,
+		    unsigned, const char *, ...)
+		    __attribute__((format(printf, 5, 6)));
 
-/* A CSV error, unless DATASET_ERRORS_MAX were reported already. */
+static int
+ordcmp(const struct order *a, const struct order *b)
+{
+	if (a->stage != b->stage)
+		return a->stage < b->stage ? -1 : 1;
+	if (a->rec != b->rec)
+		return a->rec < b->rec ? -1 : 1;
+	if (a->phase != b->phase)
+		return a->phase < b->phase ? -1 : 1;
+	return a->sub < b->sub ? -1 : a->sub > b->sub;
+}
+
+/*
+ * A CSV error, counted; kept to be printed if it is among the first
+ * DATASET_ERRORS_MAX in the order "o" (errors mostly come in order, but
+ * those found by a merge come at the end).
+ */
+static void
+vreport(struct scan *sc, const struct order *o, unsigned line, unsigned col,
+    const char *fmt, va_list ap)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+
+	sc->errors++;
+	if (sc->nerr == DATASET_ERRORS_MAX) {
+		if (ordcmp(o, &sc->errv[sc->nerr - 1].o) >= 0)
+			return;
+		free(sc->errv[--sc->nerr].msg);
+	}
+	for (i = sc->nerr; i > 0 && ordcmp(o, &sc->errv[i - 1].o) < 0; i--)
+		sc->errv[i] = sc->errv[i - 1];
+	buf_vprintf(&b, fmt, ap);
+	sc->errv[i].o = *o;
+	sc->errv[i].line = line;
+	sc->errv[i].col = col;
+	sc->errv[i].msg = buf_detach(&b, NULL);
+	sc->nerr++;
+}
+
+/* An error found now, in the order of reading. */
 static void
 report(struct scan *sc, unsigned line, unsigned col, const char *fmt, ...)
 {
-	struct loc	 at = { sc->ds->csv, line, col };
-	struct buf	 b = BUF_INIT;
-	va_list		 ap;
+	va_list	 ap;
 
-	if (++sc->errors > DATASET_ERRORS_MAX)
-		return;
-	if (sc->ds->locate)
-		sc->ds->locate(sc->ds->locate_arg, line, col, &at);
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	vreport(sc, &sc->ord, line, col, fmt, ap);
 	va_end(ap);
-	diag_error(sc->d, &at, "%s", b.data);
-	buf_release(&b);
+	sc->ord.sub++;
+}
+
+static void
+report_at(struct scan *sc, const struct order *o, unsigned line,
+    unsigned col, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vreport(sc, o, line, col, fmt, ap);
+	va_end(ap);
+}
+
+/* Hand the errors kept to the diagnostics, where they are sorted. */
+static void
+flush_errors(struct scan *sc)
+{
+	struct error	*e;
+	struct loc	 at;
+	size_t		 i;
+
+	for (i = 0; i < sc->nerr; i++) {
+		e = &sc->errv[i];
+		at = (struct loc){ sc->ds->csv, e->line, e->col };
+		if (sc->ds->locate)
+			sc->ds->locate(sc->ds->locate_arg, e->line, e->col,
+			    &at);
+		diag_error(sc->d, &at, "%s", e->msg);
+		free(e->msg);
+	}
+	sc->nerr = 0;
 }
 
 /* Append "s" in single quotes, cut at 40 characters or a control. */
@@ -1007,6 +1955,92 @@ field_names(struct buf *b, const struct schema *s, const size_t *idx,
 		buf_putc(b, ')');
 }
 
+/* The cells of fields "idx" as "len:text" each (just the text for one). */
+static void
+make_raw(struct scan *sc, const size_t *idx, size_t n)
+{
+	size_t	 i;
+
+	buf_reset(&sc->raw);
+	for (i = 0; i < n; i++) {
+		if (n > 1)
+			buf_printf(&sc->raw, "%zu:", sc->cells[idx[i]].len);
+		buf_put(&sc->raw, cell_text(sc, idx[i]), sc->cells[idx[i]].len);
+	}
+}
+
+/* The cells of the "n" fields of "r" as show_key() shows them. */
+static const char *
+show_rec(struct scan *sc, const struct krec *r, size_t n)
+{
+	const char	*p = r->rawlen ? r->key + r->len : r->key;
+	const char	*end = p + (r->rawlen ? r->rawlen : r->len);
+	size_t		 i, len;
+
+	buf_reset(&sc->shown);
+	for (i = 0; i < n; i++) {
+		len = (size_t)(end - p);
+		if (n > 1) {
+			for (len = 0; p < end && *p != ':'; p++)
+				len = len * 10 + (size_t)(*p - '0');
+			p += p < end;
+			len = len < (size_t)(end - p) ? len : (size_t)(end - p);
+		}
+		buf_puts(&sc->shown, i ? ", " : n > 1 ? "(" : "");
+		quote(&sc->shown, p, len);
+		p += len;
+	}
+	if (n > 1)
+		buf_putc(&sc->shown, ')');
+	return sc->shown.data;
+}
+
+/*
+ * Append the key in sc->key, of the cells of fields "idx" of this row,
+ * to the list "ks", with "line" (the record's) for a first occurrence.
+ */
+static void
+defer(struct scan *sc, struct keyset *ks, const size_t *idx, size_t n,
+    unsigned line)
+{
+	const struct cell	*c = &sc->cells[idx[0]];
+	size_t			 len = sc->key.len;
+	struct krec		 r;
+
+	make_raw(sc, idx, n);
+	r.hash = fnv(sc->key.data, len);
+	r.len = (uint32_t)len;
+	r.rawlen = 0;
+	if (sc->raw.len != len || memcmp(sc->raw.data, sc->key.data,
+	    len) != 0) {
+		buf_put(&sc->key, sc->raw.data, sc->raw.len);
+		r.rawlen = (uint32_t)sc->raw.len;
+	}
+	r.key = sc->key.data;
+	r.line = line;
+	r.cline = c->line;
+	r.ccol = c->col;
+	r.rec = sc->nrec;
+	push(ks, &r);
+	buf_truncate(&sc->key, len);
+}
+
+static void
+duplicate(struct scan *sc, size_t i, const struct order *o, unsigned line,
+    unsigned col, const char *shown, unsigned first)
+{
+	const struct tuple	*t = sc->ds->keys->t[i];
+	const struct schema_field *f = &sc->s->fields[t->idx[0]];
+
+	if (t->check == CHECK_PKEY)
+		report_at(sc, o, line, col, "duplicate primary key %s (first "
+		    "on line %u)", shown, first);
+	else
+		report_at(sc, o, line, col, "field '%s' (%s): duplicate value "
+		    "%s (first on line %u)", f->name, schema_type_name(f->type),
+		    shown, first);
+}
+
 /* Put this row's keys into the sets; report duplicates. */
 static void
 add_keys(struct scan *sc)
@@ -1014,89 +2048,81 @@ add_keys(struct scan *sc)
 	const struct dataset_keys	*k = sc->ds->keys;
 	const struct cell		*c;
 	struct tuple			*t;
-	unsigned			 first;
+	struct order			 o = { 0, sc->nrec, PHASE_KEYS, 0 };
+	unsigned			 first, line = sc->cells[0].line;
 	size_t				 i;
+	int				 rc;
 
 	for (i = 0; i < k->nt; i++) {
 		t = k->t[i];
-		if (!make_key(sc, t->idx, t->n) || keyset_add(&t->set,
-		    sc->key.data, sc->key.len, sc->cells[0].line, &first) ||
-		    t->check == CHECK_LOOKUP)
+		if (!make_key(sc, t->idx, t->n))
+			continue;
+		rc = keyset_add(&t->set, sc->key.data, sc->key.len, line,
+		    &first);
+		if (rc < 0)
+			defer(sc, &t->set, t->idx, t->n, line);
+		if (rc != 0 || t->check == CHECK_LOOKUP)
 			continue;
 		c = &sc->cells[t->idx[0]];
-		if (t->check == CHECK_PKEY)
-			report(sc, c->line, c->col, "duplicate primary key %s "
-			    "(first on line %u)", show_key(sc, t->idx, t->n),
-			    first);
-		else
-			report(sc, c->line, c->col, "field '%s' (%s): "
-			    "duplicate value %s (first on line %u)",
-			    sc->s->fields[t->idx[0]].name,
-			    schema_type_name(sc->s->fields[t->idx[0]].type),
-			    show_key(sc, t->idx, t->n), first);
+		o.sub = i;
+		duplicate(sc, i, &o, c->line, c->col, show_key(sc, t->idx,
+		    t->n), first);
 	}
 }
 
 static void
-fk_missing(struct scan *sc, size_t k, const char *shown, unsigned line,
-    unsigned col)
+fk_missing(struct scan *sc, const struct order *o, size_t k,
+    const char *shown, unsigned line, unsigned col)
 {
 	const struct schema_fkey	*fk = &sc->s->fkeys[k];
 	struct buf			 b = BUF_INIT;
 
 	field_names(&b, sc->s, fk->fields, fk->nfields);
-	report(sc, line, col, "foreign key %s = %s not found in dataset '%s'",
-	    b.data, shown, sc->ds->keys->fk[k].target->id);
+	report_at(sc, o, line, col, "foreign key %s = %s not found in dataset "
+	    "'%s'", b.data, shown, sc->ds->keys->fk[k].target->id);
 	buf_release(&b);
 }
 
-static void
-add_pending(struct scan *sc, size_t k, const struct cell *c)
-{
-	struct dataset_keys	*dk = sc->ds->keys;
-	struct pending		*p;
-
-	if (dk->npend == dk->cappend) {
-		dk->cappend = dk->cappend ? dk->cappend * 2 : 16;
-		dk->pend = xreallocarray(dk->pend, dk->cappend,
-		    sizeof(*dk->pend));
-	}
-	p = &dk->pend[dk->npend++];
-	p->key = xstrndup(sc->key.data, sc->key.len);
-	p->len = sc->key.len;
-	p->shown = xstrdup(show_key(sc, sc->s->fkeys[k].fields,
-	    sc->s->fkeys[k].nfields));
-	p->line = c->line;
-	p->col = c->col;
-	p->fk = k;
-}
-
-/* Look this row's foreign keys up. */
+/*
+ * Look this row's foreign keys up.  A value not found in this dataset
+ * may come later, and a spilled set cannot tell yet: both are listed,
+ * to be looked up at the end.
+ */
 static void
 check_fkeys(struct scan *sc)
 {
-	const struct fkref	*r;
-	const struct tuple	*t;
-	const struct cell	*c;
-	size_t			 k;
+	struct dataset_keys		*dk = sc->ds->keys;
+	const struct schema_fkey	*fk;
+	struct fkref			*r;
+	const struct cell		*c;
+	struct order			 o = { 0, sc->nrec, PHASE_FKEYS, 0 };
+	size_t				 k;
+	int				 found;
 
 	for (k = 0; k < sc->s->nfkeys; k++) {
-		r = &sc->ds->keys->fk[k];
+		r = &dk->fk[k];
+		fk = &sc->s->fkeys[k];
 		if (r->target == NULL || (r->target != sc->ds &&
 		    !r->target->keys->complete))
 			continue;
-		if (!make_key(sc, sc->s->fkeys[k].fields,
-		    sc->s->fkeys[k].nfields))
+		if (!make_key(sc, fk->fields, fk->nfields))
 			continue;
-		t = r->target->keys->t[r->tuple];
-		if (keyset_get(&t->set, sc->key.data, sc->key.len) != NULL)
+		found = keyset_get(&r->target->keys->t[r->tuple]->set,
+		    sc->key.data, sc->key.len);
+		if (found == 1)
 			continue;
-		c = &sc->cells[sc->s->fkeys[k].fields[0]];
-		if (r->target == sc->ds)
-			add_pending(sc, k, c);
-		else
-			fk_missing(sc, k, show_key(sc, sc->s->fkeys[k].fields,
-			    sc->s->fkeys[k].nfields), c->line, c->col);
+		c = &sc->cells[fk->fields[0]];
+		o.sub = k;
+		if (found == 0 && r->target != sc->ds) {
+			fk_missing(sc, &o, k, show_key(sc, fk->fields,
+			    fk->nfields), c->line, c->col);
+			continue;
+		}
+		if (r->refs == NULL) {
+			r->refs = xmalloc(sizeof(*r->refs));
+			keyset_init(r->refs, dk->bud, 1);
+		}
+		defer(sc, r->refs, fk->fields, fk->nfields, 0);
 	}
 }
 
@@ -1171,6 +2197,8 @@ row(struct scan *sc)
 	}
 	add_keys(sc);
 	check_fkeys(sc);
+	if (sc->ds->keys->bud->err != 0)
+		sc->stop = 1;		/* reported by finish() */
 	preview(sc);
 	if (!to_sink(sc))
 		sc->stop = 1;
@@ -1196,6 +2224,8 @@ on_record(int c, void *arg)
 	}
 	buf_reset(&sc->text);
 	sc->ncells = 0;
+	sc->nrec++;
+	sc->ord = (struct order){ 0, sc->nrec, PHASE_CELLS, 0 };
 }
 
 /* A piece starting with byte "b" is about to be fed. */
@@ -1421,20 +2451,165 @@ read_csv(struct scan *sc, FILE *fp)
 	return !sc->stop;
 }
 
+/* 1 if a self-reference of this dataset looks tuple "i" up at the end. */
+static int
+looked_up(const struct scan *sc, size_t i)
+{
+	const struct dataset_keys	*k = sc->ds->keys;
+	size_t				 j;
+
+	for (j = 0; j < k->nfk; j++)
+		if (k->fk[j].target == sc->ds && k->fk[j].tuple == i &&
+		    k->fk[j].refs != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * The end of tuple "i", spilled: merge its runs, where the records of a
+ * key come first seen first, to report every later one as a duplicate
+ * of the first; if "keep", leave one run with one record per key for
+ * the lookups.
+ */
+static void
+settle(struct scan *sc, size_t i, int keep)
+{
+	struct tuple		*t = sc->ds->keys->t[i];
+	struct keyset		*ks = &t->set;
+	struct order		 o = { 0, 0, PHASE_KEYS, i };
+	struct krec		 one, first;
+	struct buf		 key = BUF_INIT;
+	struct merge		 m;
+	struct writer		 w;
+	const struct krec	*r;
+	int			 fd = -1, have = 0, err;
+
+	compact(ks, ks->bud->fanin - 1);
+	if (ks->failed || (keep && (fd = tmpfd()) < 0)) {
+		io_fail(ks, errno);
+		return;
+	}
+	writer_init(&w, fd, 0, ks->bud->bufsz);
+	memset(&first, 0, sizeof(first));
+	merge_init(&m, ks, 0, ks->nruns, 1);
+	for (; (r = merge_peek(&m)) != NULL; merge_next(&m)) {
+		if (have && keycmp(r, &first) == 0) {
+			o.rec = r->rec;
+			if (t->check != CHECK_LOOKUP)
+				duplicate(sc, i, &o, r->cline, r->ccol,
+				    show_rec(sc, r, t->n), first.line);
+			continue;
+		}
+		buf_reset(&key);
+		buf_put(&key, r->key, r->len);
+		first = *r;
+		first.key = key.data;
+		have = 1;
+		if (keep) {
+			one = (struct krec){ r->hash, r->key, r->len, 0,
+			    r->line, 0, 0, 0 };
+			put_rec(&w, &one);
+		}
+	}
+	err = merge_release(&m);
+	buf_release(&key);
+	wflush(&w);
+	buf_release(&w.data);
+	drop(ks);
+	if (ks->fd >= 0)
+		close(ks->fd);
+	ks->fd = fd;
+	ks->nruns = 0;
+	ks->fsize = 0;
+	if (keep && w.off > 0) {
+		ks->runs = xreallocarray(ks->runs, 1, sizeof(*ks->runs));
+		ks->runs[0] = (struct run){ 0, w.off };
+		ks->nruns = 1;
+		ks->fsize = w.off;
+	}
+	if (err != 0 || w.err != 0)
+		io_fail(ks, err ? err : w.err);
+}
+
+static void
+missing(struct scan *sc, size_t k, const struct krec *r, int self)
+{
+	struct order	 o = { 0, r->rec, PHASE_FKEYS, k };
+
+	if (self)
+		o = (struct order){ 1, r->rec, 0, k };
+	fk_missing(sc, &o, k, show_rec(sc, r, sc->s->fkeys[k].nfields),
+	    r->cline, r->ccol);
+}
+
+/*
+ * The values that foreign key "k" listed, looked up in the complete set
+ * of its target: one by one in memory, or merged with a spilled set.
+ */
+static void
+lookups(struct scan *sc, size_t k)
+{
+	struct fkref		*f = &sc->ds->keys->fk[k];
+	struct keyset		*refs = f->refs;
+	struct keyset		*ks = &f->target->keys->t[f->tuple]->set;
+	const struct krec	*r, *t = NULL;
+	struct merge		 m, n;
+	int			 found, err;
+
+	if (ks->failed || refs->failed)
+		return;
+	compact(refs, refs->bud->fanin - 1);
+	if (ks->list)
+		compact(ks, ks->bud->fanin - 1);
+	if (ks->failed || refs->failed)
+		return;
+	merge_init(&m, refs, 0, refs->nruns, 1);
+	if (ks->list)
+		merge_init(&n, ks, 0, ks->nruns, 1);
+	for (; (r = merge_peek(&m)) != NULL; merge_next(&m)) {
+		if (!ks->list)
+			found = keyset_get(ks, r->key, r->len) == 1;
+		else {
+			while ((t = merge_peek(&n)) != NULL && keycmp(t, r) < 0)
+				merge_next(&n);
+			found = t != NULL && keycmp(t, r) == 0;
+		}
+		if (!found)
+			missing(sc, k, r, f->target == sc->ds);
+	}
+	if ((err = merge_release(&m)) != 0)
+		io_fail(refs, err);
+	if (ks->list && (err = merge_release(&n)) != 0)
+		io_fail(ks, err);
+}
+
+/*
+ * The end of the scan: duplicates and lookups that waited for the end,
+ * the errors kept, and the sets nobody needs any more.
+ */
 static void
 finish(struct scan *sc)
 {
 	struct dataset_keys	*k = sc->ds->keys;
-	const struct tuple	*t;
-	const struct pending	*p;
+	struct tuple		*t;
 	size_t			 i;
 
-	for (i = 0; i < k->npend; i++) {
-		p = &k->pend[i];
-		t = k->t[k->fk[p->fk].tuple];
-		if (keyset_get(&t->set, p->key, p->len) == NULL)
-			fk_missing(sc, p->fk, p->shown, p->line, p->col);
+	for (i = 0; i < k->nt; i++) {
+		t = k->t[i];
+		if (t->set.bud != NULL && t->set.list && !t->set.failed)
+			settle(sc, i, t->keep || looked_up(sc, i));
 	}
+	for (i = 0; i < k->nfk; i++)
+		if (k->fk[i].refs != NULL)
+			lookups(sc, i);
+	if (k->bud->err != 0) {
+		errno = k->bud->err;
+		diag_syserr(sc->d, tmpdir(), "cannot use a temporary file of "
+		    "keys");
+		k->bud->err = 0;
+		sc->failed = 1;
+	}
+	flush_errors(sc);
 	if (sc->errors > DATASET_ERRORS_MAX)
 		diag_error(sc->d, &(struct loc){ sc->ds->csv,
 		    sc->line + (sc->col > 1), 0 }, "... and %zu more errors "
@@ -1460,6 +2635,9 @@ prepare(struct dataset *ds)
 			ds->keys->fk[i].tuple = tuple_get(ds, s->fkeys[i].self,
 			    s->fkeys[i].nfields, CHECK_LOOKUP, 0);
 		}
+	for (i = 0; i < ds->keys->nt; i++)
+		if (ds->keys->t[i]->set.bud == NULL)
+			keyset_init(&ds->keys->t[i]->set, ds->keys->bud, 0);
 }
 
 /* libcsv trims spaces around unquoted cells unless told none are. */
@@ -1488,6 +2666,7 @@ scan_init(struct scan *sc, struct dataset *ds, struct diag *d,
 	buf_init(&sc->shown);
 	buf_init(&sc->tmp);
 	buf_init(&sc->why);
+	buf_init(&sc->raw);
 	sc->typed = xcalloc(n, sizeof(*sc->typed));
 	sc->cellv = xcalloc(n, sizeof(*sc->cellv));
 	sc->lens = xcalloc(n, sizeof(*sc->lens));
@@ -1504,6 +2683,9 @@ scan_release(struct scan *sc)
 	buf_release(&sc->shown);
 	buf_release(&sc->tmp);
 	buf_release(&sc->why);
+	buf_release(&sc->raw);
+	while (sc->nerr > 0)
+		free(sc->errv[--sc->nerr].msg);
 	free(sc->cells);
 	free(sc->typed);
 	free(sc->cellv);
@@ -1528,6 +2710,7 @@ dataset_scan(struct dataset *ds, struct diag *d,
     const struct dataset_sink *sink)
 {
 	struct scan	 sc;
+	struct budget	 own;
 	FILE		*fp;
 	int		 rc;
 
@@ -1537,6 +2720,10 @@ dataset_scan(struct dataset *ds, struct diag *d,
 	    fopen(ds->csv, "rb");
 	if (fp == NULL)
 		return diag_syserr(d, ds->csv, "cannot open");
+	if (ds->keys->bud == NULL) {	/* not from dataset_scan_all() */
+		budget_init(&own);
+		ds->keys->bud = &own;
+	}
 	scan_init(&sc, ds, d, sink);
 	sc.declared = json_object_get(ds->root, "encoding") != NULL;
 	sc.enc = ENCODING_UTF8;
@@ -1555,10 +2742,14 @@ dataset_scan(struct dataset *ds, struct diag *d,
 	ds->scanned = !sc.stop;
 	ds->keys->complete = !sc.stop && sc.header == 1;
 	finish(&sc);
-	rc = sc.errors == 0 && !sc.stop;
+	rc = sc.errors == 0 && !sc.stop && !sc.failed;
 	if (sink && sink->end && !sink->end(sink->arg, ds))
 		rc = 0;
 	scan_release(&sc);
+	if (ds->keys->bud == &own) {
+		keys_release(ds->keys, 1);
+		ds->keys->bud = NULL;
+	}
 	return rc;
 }
 
@@ -1663,8 +2854,12 @@ dataset_scan_all(struct dataset **v, size_t n, struct diag *d,
     const struct dataset_sink *sink)
 {
 	struct walk	 w;
+	struct budget	 bud;
 	size_t		 i, k;
 
+	budget_init(&bud);
+	for (i = 0; i < n; i++)
+		v[i]->keys->bud = &bud;
 	memset(&w, 0, sizeof(w));
 	w.order = xcalloc(n, sizeof(*w.order));
 	w.path = xcalloc(n, sizeof(*w.path));
@@ -1678,8 +2873,10 @@ dataset_scan_all(struct dataset **v, size_t n, struct diag *d,
 			visit(&w, v[i]);
 	for (i = 0; i < w.norder; i++)
 		w.rc &= dataset_scan(w.order[i], d, sink);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		keys_release(v[i]->keys, 1);
+		v[i]->keys->bud = NULL;
+	}
 	free(w.order);
 	free(w.path);
 	return w.rc;

@@ -19,9 +19,13 @@
  *    character (its opening quote, for a quoted cell), the column
  *    counting characters, not bytes, from the start of that line (a
  *    byte order mark is not counted);
- *  - a scan holds one record at a time: memory grows only with the key
- *    sets that unique, primaryKey and foreignKeys need and with the
- *    preview (the first preview_rows rows);
+ *  - a scan holds one record at a time, the preview (the first
+ *    preview_rows rows) and the key sets that unique, primaryKey and
+ *    foreignKeys need, which share a budget (32 MB, or what
+ *    dataset_set_key_budget() set): past it they are written as sorted
+ *    runs to temporary files in $TMPDIR (or /tmp), removed as soon as
+ *    they are made, and merged at the end of the file, so memory does
+ *    not grow with the rows; the diagnostics are the same either way;
  *  - at most DATASET_ERRORS_MAX errors are reported per CSV file, then
  *    one "... and N more errors in this file".
  *
@@ -155,7 +159,9 @@ struct dataset	*dataset_load(struct diag *d, const char *id,
  * pass the rows to "sink" (which may be NULL).  Foreign keys to other
  * datasets are only checked when dataset_scan_all() resolved them.
  * Fills rows, bytes and preview.  Returns 1, or 0 after reporting (a
- * dataset whose metadata had errors is skipped and gives 0).
+ * dataset whose metadata had errors is skipped and gives 0; a temporary
+ * file of keys that cannot be written is reported at $TMPDIR and stops
+ * the scan).
  */
 int	dataset_scan(struct dataset *ds, struct diag *d,
 	    const struct dataset_sink *sink);
@@ -175,6 +181,17 @@ int	dataset_scan(struct dataset *ds, struct diag *d,
  */
 int	dataset_scan_all(struct dataset **v, size_t n, struct diag *d,
 	    const struct dataset_sink *sink);
+
+/*
+ * Hold at most "bytes" of key sets in memory in the scans started from
+ * now on (0: the default, 32 MB); the rest goes to temporary files.
+ * Tests lower it to check that spilled sets report what sets in memory
+ * do:
+ *
+ *	dataset_set_key_budget(1);	nearly every key goes to a file
+ *	dataset_set_key_budget(0);	back to 32 MB
+ */
+void	dataset_set_key_budget(size_t bytes);
 
 /* Free "ds" and all it owns; dataset_free(NULL) does nothing. */
 void	dataset_free(struct dataset *ds);

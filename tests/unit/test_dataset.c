@@ -3,7 +3,9 @@
  * and column numbers (quoted newlines, CRLF, BOM, multi-byte text), the
  * header, every kind of row error, primary, unique and foreign keys
  * within and across datasets, cycles, the error cap, the sink, and
- * memory that does not grow with the rows.  Each test builds a site in
+ * memory that does not grow with the rows.  Key tests run again with
+ * tiny key budgets (same_spilled()), so the sets go to temporary files,
+ * and must print the same.  Each test builds a site in
  * a temporary folder and runs from inside it, so messages read
  * "datasets/x.csv:3:2: ...".
  */
@@ -135,6 +137,35 @@ said(const struct run *r, const char *want)
 		return 1;
 	printf("  printed:\n%s  want:\n%s", r->out, want);
 	return 0;
+}
+
+/*
+ * Run datasets/ again with key budgets so small that the key sets go to
+ * temporary files (1 byte: nearly every key; 512: two runs merged at a
+ * time), and check that each run prints what "base" printed, with as
+ * many errors, and scans the same.
+ */
+static int
+same_spilled(const struct run *base)
+{
+	static const size_t	 budgets[] = { 1, 512, 8192 };
+	struct run		 r;
+	size_t			 i;
+	int			 ok = 1;
+
+	for (i = 0; i < sizeof(budgets) / sizeof(budgets[0]); i++) {
+		dataset_set_key_budget(budgets[i]);
+		run(&r, NULL);
+		if (strcmp(r.out, base->out) != 0 || r.errors != base->errors ||
+		    r.scanned != base->scanned || r.loaded != base->loaded) {
+			printf("  with a budget of %zu bytes:\n%s  in memory:\n%s",
+			    budgets[i], r.out, base->out);
+			ok = 0;
+		}
+		run_free(&r);
+	}
+	dataset_set_key_budget(0);
+	return ok;
 }
 
 static struct dataset *
@@ -379,6 +410,7 @@ test_keys(void)
 	    "found in dataset 'units'\n"
 	    "datasets/units.csv:8:1: error: field 'id' (string): 'x1' does "
 	    "not match the pattern '[a-z]+'\n"));
+	CHECK(same_spilled(&r));
 	run_free(&r);
 	teardown();
 }
@@ -401,6 +433,7 @@ test_composite(void)
 	    "(first on line 2)\n"
 	    "datasets/v.csv:6:3: error: field 'year' (year): a value is "
 	    "required\n"));
+	CHECK(same_spilled(&r));
 	run_free(&r);
 	teardown();
 }
@@ -449,6 +482,7 @@ test_foreign(void)
 	    "datasets/b.yaml:7:61: error: dataset 'units' has no field "
 	    "'cod'\n"
 	    "datasets/d.yaml:1:1: error: dataset has no 'description'\n"));
+	CHECK(same_spilled(&r));
 	run_free(&r);
 	teardown();
 }
@@ -471,6 +505,7 @@ test_foreign_incomplete(void)
 	run(&r, NULL);
 	CHECK(said(&r, "datasets/t.csv:3:2: error: invalid UTF-8 (byte offset "
 	    "6)\n"));
+	CHECK(same_spilled(&r));
 	run_free(&r);
 	teardown();
 }
@@ -506,6 +541,7 @@ test_cycle(void)
 	    "dataset 'b'\n"
 	    "datasets/b.yaml:7:43: error: foreign keys form a cycle: 'a' -> "
 	    "'b' -> 'a'\n"));
+	CHECK(same_spilled(&r));
 	run_free(&r);
 	teardown();
 }
@@ -701,6 +737,7 @@ test_cap(void)
 	    "file\n") != NULL);
 	CHECK(strstr(r.out, "t.csv:102:") == NULL);
 	buf_release(&b);
+	CHECK(same_spilled(&r));
 	run_free(&r);
 	teardown();
 }
@@ -820,7 +857,9 @@ static size_t
 heap(void)
 {
 #ifdef __GLIBC__
-	return mallinfo2().uordblks;
+	struct mallinfo2	 m = mallinfo2();
+
+	return m.uordblks + m.hblkhd;	/* small blocks and mapped ones */
 #else
 	return 0;
 #endif
@@ -925,6 +964,393 @@ test_encoding(void)
 	teardown();
 }
 
+/* Spilled key sets. */
+
+/* Integer keys: in order they take no room; out of order they still work. */
+static void
+test_spill_order(void)
+{
+	struct run	 r;
+	struct buf	 b = BUF_INIT;
+	int		 i;
+
+	setup();
+	put("n.yaml", "title: N\ndescription: D\nschema:\n"
+	    "  fields: [{name: id, type: integer}, {name: v}]\n"
+	    "  primaryKey: id\n");
+	put("n.csv", "id,v\n1,a\n2,b\n3,c\n4,d\n5,e\n3,f\n10,g\n7,h\n7,i\n"
+	    "007,j\n-0,k\n0,l\n+10,m\n-9223372036854775808,n\n"
+	    "-9223372036854775808,o\n9223372036854775807,p\n"
+	    "9223372036854775807,q\n");
+	run(&r, NULL);
+	CHECK(said(&r,
+	    "datasets/n.csv:7:1: error: duplicate primary key '3' (first on "
+	    "line 4)\n"
+	    "datasets/n.csv:10:1: error: duplicate primary key '7' (first on "
+	    "line 9)\n"
+	    "datasets/n.csv:11:1: error: duplicate primary key '007' (first "
+	    "on line 9)\n"
+	    "datasets/n.csv:13:1: error: duplicate primary key '0' (first on "
+	    "line 12)\n"
+	    "datasets/n.csv:14:1: error: duplicate primary key '+10' (first "
+	    "on line 8)\n"
+	    "datasets/n.csv:16:1: error: duplicate primary key "
+	    "'-9223372036854775808' (first on line 15)\n"
+	    "datasets/n.csv:18:1: error: duplicate primary key "
+	    "'9223372036854775807' (first on line 17)\n"));
+	CHECK(same_spilled(&r));
+	run_free(&r);
+	/* A key out of order spills a long span, written in pieces. */
+	buf_puts(&b, "id,v\n");
+	for (i = 1; i <= 50; i++)
+		buf_printf(&b, "%d,x\n", i);
+	buf_puts(&b, "20,a\n60,b\n55,c\n55,d\n");
+	put("n.csv", b.data);
+	buf_release(&b);
+	run(&r, NULL);
+	CHECK(said(&r,
+	    "datasets/n.csv:52:1: error: duplicate primary key '20' (first on "
+	    "line 21)\n"
+	    "datasets/n.csv:55:1: error: duplicate primary key '55' (first on "
+	    "line 54)\n"));
+	CHECK(same_spilled(&r));
+	run_free(&r);
+	teardown();
+}
+
+/* Quotes, newlines and UTF-8 in keys, and three copies of one. */
+static void
+test_spill_text(void)
+{
+	struct run	 r;
+
+	setup();
+	put("t.yaml", "title: T\ndescription: D\nschema:\n"
+	    "  fields:\n"
+	    "    - {name: id}\n"
+	    "    - {name: name, constraints: {unique: true}}\n"
+	    "  primaryKey: id\n");
+	put("t.csv", "id,name\n"
+	    "a,\"x \"\"q\"\"\ny\"\n"
+	    "b,\"Thành phố Hồ Chí Minh, quận Một, phường Bến Nghé\"\n"
+	    "a,\"Huế\"\n"
+	    "\"a\",\"x \"\"q\"\"\ny\"\n"
+	    "c,\"Thành phố Hồ Chí Minh, quận Một, phường Bến Nghé\"\n"
+	    "Hue\xCC\x81,e\n"
+	    "Hu\xC3\xA9,f\n");
+	run(&r, NULL);
+	CHECK(said(&r,
+	    "datasets/t.csv:5:1: error: duplicate primary key 'a' (first on "
+	    "line 2)\n"
+	    "datasets/t.csv:6:1: error: duplicate primary key 'a' (first on "
+	    "line 2)\n"
+	    "datasets/t.csv:6:5: error: field 'name' (string): duplicate "
+	    "value 'x \"q\"...' (first on line 2)\n"
+	    "datasets/t.csv:8:3: error: field 'name' (string): duplicate "
+	    "value 'Thành phố Hồ Chí Minh, quận Một, phường ...' (first on "
+	    "line 4)\n"
+	    "datasets/t.csv:10:1: error: duplicate primary key 'Hu\xC3\xA9' "
+	    "(first on line 9)\n"));
+	CHECK(same_spilled(&r));
+	run_free(&r);
+	teardown();
+}
+
+/* The lines rows start on, as the generator below writes them. */
+static unsigned	 lines[1000];
+
+/*
+ * Write "n" rows of a table of units: an id in a scrambled order, a
+ * unique name (every third with quotes and a newline), a unique integer
+ * code (some written "007"), a parent that is another row's id (some
+ * unknown); with repeats at rows "dup" (a copy of row dup[i] - 1000, or
+ * of the row before for values under 1000).
+ */
+static void
+units(const char *name, int n)
+{
+	struct buf	 b = BUF_INIT;
+	unsigned	 line = 2;
+	int		 i, id;
+
+	buf_puts(&b, "id,name,code,parent\n");
+	for (i = 0; i < n; i++) {
+		lines[i] = line;
+		id = (i * 37) % n;
+		if (i == 150 || i == 300)
+			id = (10 * 37) % n;	/* three copies */
+		if (i == 201)
+			id = (200 * 37) % n;
+		buf_printf(&b, "k%d,", id);
+		if (i == 250 || i % 3 == 0) {
+			buf_printf(&b, "\"Tên \"\"%d\"\"\nhai dòng\",",
+			    i == 250 ? 3 : i);
+			line++;
+		} else
+			buf_printf(&b, "Huế %d,", i == 131 ? 130 : i);
+		if (i == 333)
+			buf_puts(&b, "+39,");
+		else
+			buf_printf(&b, i % 10 == 5 ? "00%d," : "%d,",
+			    (i * 13) % 1000);
+		if (i % 40 == 0)
+			buf_printf(&b, "nope%d\n", i);
+		else if (i % 40 == 1)
+			buf_puts(&b, "\n");
+		else
+			buf_printf(&b, "k%d\n", ((i + 7) * 37) % n);
+		line++;
+	}
+	put(name, b.data);
+	buf_release(&b);
+}
+
+/* Many keys: duplicates, self-references, keys of other datasets. */
+static void
+test_spill_many(void)
+{
+	struct run	 r;
+	struct buf	 b = BUF_INIT;
+	char		 want[256];
+	int		 i;
+
+	setup();
+	put("t.yaml", "title: T\ndescription: D\nschema:\n"
+	    "  fields:\n"
+	    "    - {name: id}\n"
+	    "    - {name: name, constraints: {unique: true}}\n"
+	    "    - {name: code, type: integer, constraints: {unique: true}}\n"
+	    "    - {name: parent}\n"
+	    "  primaryKey: id\n"
+	    "  foreignKeys:\n"
+	    "    - {fields: parent, reference: {resource: '', fields: id}}\n");
+	units("t.csv", 400);
+	put("v.yaml", "title: V\ndescription: D\nschema:\n"
+	    "  fields: [{name: unit}, {name: year, type: year}, "
+	    "{name: value, type: number}]\n"
+	    "  primaryKey: [unit, year]\n"
+	    "  foreignKeys:\n"
+	    "    - {fields: unit, reference: {resource: t, fields: id}}\n");
+	buf_puts(&b, "unit,year,value\n");
+	for (i = 0; i < 300; i++)
+		buf_printf(&b, "%s%d,%d,%d.5\n", i % 29 == 0 ? "zz" : "k",
+		    (i * 7) % 50, 2000 + (i % 97 == 96 ? 0 : i / 50), i);
+	put("v.csv", b.data);
+	buf_reset(&b);
+	put("w.yaml", "title: W\ndescription: D\nschema:\n"
+	    "  fields: [{name: u}, {name: y, type: year}]\n"
+	    "  foreignKeys:\n"
+	    "    - {fields: [u, y], reference: {resource: v, fields: "
+	    "[unit, year]}}\n");
+	buf_puts(&b, "u,y\n");
+	for (i = 0; i < 200; i++)
+		buf_printf(&b, "k%d,%d\n", (i * 7) % 50, 2000 + i % 7);
+	put("w.csv", b.data);
+	buf_release(&b);
+	run(&r, NULL);
+	CHECK(r.loaded && !r.scanned && r.errors > 50);
+	snprintf(want, sizeof(want), "datasets/t.csv:%u:1: error: duplicate "
+	    "primary key 'k370' (first on line %u)\n", lines[150], lines[10]);
+	CHECK(strstr(r.out, want) != NULL);
+	snprintf(want, sizeof(want), "datasets/t.csv:%u:1: error: duplicate "
+	    "primary key 'k370' (first on line %u)\n", lines[300], lines[10]);
+	CHECK(strstr(r.out, want) != NULL);
+	snprintf(want, sizeof(want), "datasets/t.csv:%u:5: error: field "
+	    "'name' (string): duplicate value 'Tên \"3\"...' (first on line "
+	    "%u)\n", lines[250], lines[3]);	/* row 250 is "k50,..." */
+	CHECK(strstr(r.out, want) != NULL);
+	CHECK(strstr(r.out, "(integer): duplicate value '+39' (first on "
+	    "line") != NULL);
+	CHECK(strstr(r.out, "foreign key 'parent' = 'nope40' not found in "
+	    "dataset 't'\n") != NULL);
+	CHECK(strstr(r.out, "foreign key 'unit' = 'zz0' not found in "
+	    "dataset 't'\n") != NULL);
+	CHECK(strstr(r.out, "datasets/w.csv:") != NULL);
+	CHECK(same_spilled(&r));
+	run_free(&r);
+	teardown();
+}
+
+/*
+ * Past DATASET_ERRORS_MAX, the errors printed are the first ones in the
+ * order of the rows, even when duplicates are found at the end.
+ */
+static void
+test_spill_cap(void)
+{
+	struct run	 r;
+	struct buf	 b = BUF_INIT;
+	int		 i;
+
+	setup();
+	put("t.yaml", "title: T\ndescription: D\nschema:\n"
+	    "  fields: [{name: id}, {name: value, type: integer}]\n"
+	    "  primaryKey: id\n");
+	buf_puts(&b, "id,value\n");
+	for (i = 0; i < 300; i++)
+		buf_printf(&b, "a%d,%s\n", i < 150 ? (i * 11) % 150 : i - 150,
+		    i < 200 ? "1" : "x");
+	put("t.csv", b.data);
+	buf_release(&b);
+	run(&r, NULL);
+	CHECK(r.errors == DATASET_ERRORS_MAX + 1);
+	CHECK(strstr(r.out, "datasets/t.csv:152:1: error: duplicate primary "
+	    "key 'a0' (first on line 2)\n") != NULL);
+	/* Row 224 (line 226) holds errors 99 and 100; 41 is 1/11 mod 150. */
+	CHECK(strstr(r.out, "datasets/t.csv:226:1: error: duplicate primary "
+	    "key 'a74' (first on line 36)\n"
+	    "datasets/t.csv:226:5: error: field 'value' (integer): 'x' is not "
+	    "an integer\n"
+	    "datasets/t.csv:302: error: ... and 150 more errors in this "
+	    "file\n") != NULL);
+	CHECK(strstr(r.out, "t.csv:227:") == NULL);
+	CHECK(same_spilled(&r));
+	run_free(&r);
+	teardown();
+}
+
+/* The number of entries in the folder "path". */
+static int
+entries(const char *path)
+{
+	DIR		*d = opendir(path);
+	struct dirent	*e;
+	int		 n = 0;
+
+	while (d != NULL && (e = readdir(d)) != NULL)
+		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	if (d != NULL)
+		closedir(d);
+	return n;
+}
+
+static int
+t_row(void *arg, struct dataset *ds, unsigned line, const char *const *cells,
+    const size_t *lens, json_t *const *typed, size_t n)
+{
+	int	*most = arg, e = entries(getenv("TMPDIR"));
+
+	(void)ds;
+	(void)line;
+	(void)cells;
+	(void)lens;
+	(void)typed;
+	(void)n;
+	if (e > *most)
+		*most = e;
+	return 1;
+}
+
+/* Temporary files are in $TMPDIR, removed at once; failing to make one. */
+static void
+test_spill_files(void)
+{
+	int			 most = 0;
+	struct dataset_sink	 sink = { &most, NULL, t_row, NULL };
+	struct run		 r;
+	char			 tmp[128], *old = getenv("TMPDIR");
+
+	old = old ? strdup(old) : NULL;
+	setup();
+	snprintf(tmp, sizeof(tmp), "%s/tmp", dir);
+	if (mkdir(tmp, 0755) != 0)
+		abort();
+	setenv("TMPDIR", tmp, 1);
+	put("t.yaml", "title: T\ndescription: D\nschema:\n"
+	    "  fields: [{name: id}, {name: n, type: integer}]\n"
+	    "  primaryKey: id\n");
+	put("t.csv", "id,n\nb,1\na,2\nc,3\nb,4\nd,5\n");
+	dataset_set_key_budget(1);
+	run(&r, &sink);
+	CHECK(said(&r, "datasets/t.csv:5:1: error: duplicate primary key 'b' "
+	    "(first on line 2)\n"));
+	CHECK(most == 0 && entries(tmp) == 0);
+	run_free(&r);
+	setenv("TMPDIR", "/nonexistent/planpress", 1);
+	run(&r, NULL);
+	CHECK(!r.scanned && get(&r, "t") && !get(&r, "t")->scanned);
+	CHECK(strstr(r.out, "/nonexistent/planpress: error: cannot use a "
+	    "temporary file of keys: No such file or directory\n") != NULL);
+	run_free(&r);
+	dataset_set_key_budget(0);
+	if (old != NULL)
+		setenv("TMPDIR", old, 1);
+	else
+		unsetenv("TMPDIR");
+	free(old);
+	teardown();
+}
+
+struct peak {
+	size_t		 at1000, most;
+	int		 rows;
+};
+
+static int
+p_row(void *arg, struct dataset *ds, unsigned line, const char *const *cells,
+    const size_t *lens, json_t *const *typed, size_t n)
+{
+	struct peak	*p = arg;
+	size_t		 h = heap();
+
+	(void)ds;
+	(void)line;
+	(void)cells;
+	(void)lens;
+	(void)typed;
+	(void)n;
+	if (++p->rows == 1000)
+		p->at1000 = h;
+	if (h > p->most)
+		p->most = h;
+	return 1;
+}
+
+/* Memory stays within the budget; ids in order take none. */
+static void
+test_memory_keys(void)
+{
+	struct peak		 p;
+	struct dataset_sink	 sink = { &p, NULL, p_row, NULL };
+	struct run		 r;
+	FILE			*fp;
+	int			 i;
+
+	setup();
+	put("big.yaml", "title: Big\ndescription: D\nschema:\n  fields:\n"
+	    "    - {name: id, type: integer}\n"
+	    "    - {name: name, constraints: {unique: true}}\n"
+	    "  primaryKey: id\n");
+	if ((fp = fopen("datasets/big.csv", "w")) == NULL)
+		abort();
+	fputs("id,name\n", fp);
+	for (i = 0; i < 200000; i++)
+		fprintf(fp, "%d,name %d\n", i + 1, (i * 7919) % 200000);
+	fputs("77,name 7919\n", fp);
+	fclose(fp);
+	memset(&p, 0, sizeof(p));
+	dataset_set_key_budget(1 << 20);
+	run(&r, &sink);
+	CHECK(said(&r,
+	    "datasets/big.csv:200002:1: error: duplicate primary key '77' "
+	    "(first on line 78)\n"
+	    "datasets/big.csv:200002:4: error: field 'name' (string): "
+	    "duplicate value 'name 7919' (first on line 3)\n"));
+	/* Not the ~8 MB of 200,000 names in memory. */
+	CHECK(p.rows == 200001 && p.most < p.at1000 + (1 << 20) + 262144);
+	run_free(&r);
+	dataset_set_key_budget(0);
+	put("big.yaml", "title: Big\ndescription: D\nschema:\n  fields:\n"
+	    "    - {name: id, type: integer}\n    - {name: name}\n"
+	    "  primaryKey: id\n");
+	memset(&p, 0, sizeof(p));
+	run(&r, &sink);
+	CHECK(r.errors == 1 && strstr(r.out, "(first on line 78)") != NULL);
+	CHECK(p.rows == 200001 && p.most < p.at1000 + 65536);
+	run_free(&r);
+	teardown();
+}
+
 int
 main(void)
 {
@@ -948,5 +1374,11 @@ main(void)
 	test_sink();
 	test_single();
 	test_memory();
+	test_spill_order();
+	test_spill_text();
+	test_spill_many();
+	test_spill_cap();
+	test_spill_files();
+	test_memory_keys();
 	return CHECK_DONE("dataset");
 }
