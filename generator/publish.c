@@ -194,6 +194,13 @@ record(struct publish *p, struct dataset *ds)
 	return r;
 }
 
+/* Where cell "i" of the row being scanned starts, for XLSX warnings. */
+static void
+cellpos(void *arg, size_t i, unsigned *line, unsigned *col)
+{
+	dataset_cell_loc(arg, i, line, col);
+}
+
 static int
 begin(void *arg, struct dataset *ds)
 {
@@ -228,6 +235,8 @@ begin(void *arg, struct dataset *ds)
 	p->xlsxpath = xasprintf("dataset/%s/data/%s.xlsx", ds->id, ds->id);
 	if ((full = fsout_claim(p->fs, p->xlsxpath)) != NULL) {
 		p->xlsx = xlsx_new(p->d, full, ds->id, names, nf);
+		if (p->xlsx != NULL)
+			xlsx_set_locate(p->xlsx, cellpos, ds);
 		if (p->xlsx)
 			xlsx_set_title(p->xlsx, ds->title);
 		p->xlsxfull = full;

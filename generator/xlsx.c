@@ -48,6 +48,8 @@
 
 struct xlsx {
 	struct diag	*d;
+	void		(*locate)(void *, size_t, unsigned *, unsigned *);
+	void		*locate_arg;
 	char		*path;
 	char		*tmpdir;
 	char		*sheet_title;
@@ -297,6 +299,23 @@ keep_escapes(struct buf *b, const char *s)
  * '+', '-' or '@' and goes on with something other than a space.  A
  * lone "=" or "-" (an operator or a placeholder) is not one.
  */
+/* Where the cell in column "col" of the row being written came from. */
+static struct loc
+place(const struct xlsx *x, const struct at *at, lxw_col_t col)
+{
+	struct loc	 l = at->l;
+	unsigned	 line, c;
+
+	if (x->locate != NULL) {
+		x->locate(x->locate_arg, col, &line, &c);
+		if (line != 0) {
+			l.line = line;
+			l.col = c;
+		}
+	}
+	return l;
+}
+
 static int
 formula(const char *s)
 {
@@ -315,8 +334,10 @@ text(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	lxw_error	 e;
 
 	if (warn && formula(s)) {
+		struct loc	 w = at ? place(x, at, col) : here;
+
 		put_short(&b, s, QUOTE_BYTES);
-		diag_warning(x->d, l, "field '%s': '%s' looks like a "
+		diag_warning(x->d, &w, "field '%s': '%s' looks like a "
 		    "spreadsheet formula; stored as text", field, b.data);
 		buf_reset(&b);
 	}
@@ -355,7 +376,9 @@ cell(struct xlsx *x, lxw_col_t col, json_t *v, const struct at *at)
 	case JSON_INTEGER:
 		i = json_integer_value(v);
 		if (i > EXACT_MAX || i < -EXACT_MAX) {
-			diag_warning(x->d, &at->l, "field '%s': %"
+			struct loc	 w = place(x, at, col);
+
+			diag_warning(x->d, &w, "field '%s': %"
 			    JSON_INTEGER_FORMAT " is too large for a "
 			    "spreadsheet number; stored as text", at->field, i);
 			s = xasprintf("%" JSON_INTEGER_FORMAT, i);
@@ -398,6 +421,14 @@ xlsx_row(struct xlsx *x, json_t *const *typed, size_t n,
 	}
 	x->row++;
 	return rc;
+}
+
+void
+xlsx_set_locate(struct xlsx *x, void (*fn)(void *, size_t, unsigned *,
+    unsigned *), void *arg)
+{
+	x->locate = fn;
+	x->locate_arg = arg;
 }
 
 int

@@ -69,6 +69,14 @@ int		 xlsx_row(struct xlsx *x, json_t *const *typed, size_t n,
 		    unsigned source_line, const char *csvfile);
 
 /*
+ * Have warnings about a cell name its own line and column: during
+ * xlsx_row(), "fn(arg, i, &line, &col)" gives where cell "i" starts
+ * (line 0 when unknown), such as dataset_cell_loc() does.
+ */
+void		 xlsx_set_locate(struct xlsx *x, void (*fn)(void *, size_t,
+		    unsigned *, unsigned *), void *arg);
+
+/*
  * Add a last sheet, "dictionary", describing "fields" (a Table Schema
  * "fields" array; a reference is kept until xlsx_close()): one row per
  * field with its name, type, title, description, unit and constraints as

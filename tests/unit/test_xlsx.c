@@ -125,6 +125,41 @@ small(struct diag *d, const char *path)
 	return ok;
 }
 
+/* A made-up place for cell "i": line 9, column 1 + 10 i. */
+static void
+fake_place(void *arg, size_t i, unsigned *line, unsigned *col)
+{
+	(void)arg;
+	*line = 9;
+	*col = 1 + 10 * (unsigned)i;
+}
+
+/* Warnings name the cell's own line and column when they are known. */
+static void
+test_locate(void)
+{
+	struct diag	*d = diag_new();
+	char		*p = fsin_join(dir, "located.xlsx");
+	struct xlsx	*x = xlsx_new(d, p, "data", names, 5);
+	char		*text;
+
+	CHECK(x != NULL);
+	if (x == NULL)
+		return;
+	xlsx_set_locate(x, fake_place, NULL);
+	CHECK(row(x, "[1, \"=1+2\", 1.5, true, \"@x\"]", 2));
+	CHECK(xlsx_close(x));
+	text = printed(d);
+	CHECK_STR(text,
+	    "datasets/x.csv:9:11: warning: field 'name': '=1+2' looks like a "
+	    "spreadsheet formula; stored as text\n"
+	    "datasets/x.csv:9:41: warning: field 'note': '@x' looks like a "
+	    "spreadsheet formula; stored as text\n");
+	free(text);
+	free(p);
+	diag_free(d);
+}
+
 static void
 test_small(void)
 {
@@ -377,6 +412,7 @@ main(void)
 		return 1;
 	}
 	test_small();
+	test_locate();
 	test_split();
 	test_errors();
 	rmdir(dir);
