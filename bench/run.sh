@@ -6,6 +6,11 @@
 #   BENCH_RUNS=3               runs of each tool at each N (default 5, and
 #                              3 at N >= 50000)
 #   PLANPRESS=path             the binary measured (default ./planpress)
+#   BENCH_BUILD=dir            where the helpers are built (default
+#                              build/bench)
+#   BENCH_ROOT=dir             the corpora and outputs, removed at the end
+#                              (default /dev/shm/planpress-bench, or a new
+#                              folder under $TMPDIR without /dev/shm)
 #
 # Run from the top of the repository after `make planpress` (make bench
 # does both).  Needs cc, pkg-config and libcmark-gfm-dev (planpress's own
@@ -14,7 +19,7 @@ set -eu
 
 cd "$(dirname "$0")/.."
 SIZES=${BENCH_SIZES:-"1000 10000 50000"}
-B=build/bench
+B=${BENCH_BUILD:-build/bench}
 TIME=/usr/bin/time
 TOOLS="planpress hugo floor"
 
@@ -52,7 +57,11 @@ cc -std=c11 -D_DEFAULT_SOURCE -O2 -Wall -Wextra \
     $(pkg-config --libs libcmark-gfm) -lcmark-gfm-extensions -lpthread
 
 # Corpora and outputs on tmpfs: file creation on disks is noisy.
-if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+if [ -n "${BENCH_ROOT:-}" ]; then
+	ROOT=$BENCH_ROOT
+	rm -rf "$ROOT"
+	mkdir -p "$ROOT"
+elif [ -d /dev/shm ] && [ -w /dev/shm ]; then
 	ROOT=/dev/shm/planpress-bench
 	rm -rf "$ROOT"
 	mkdir -p "$ROOT"

@@ -131,22 +131,44 @@ safepath(const char *path)
 	}
 }
 
+/*
+ * Create the folder "full" cut at "end" and the ones above it, down to
+ * "top" (the staging root): the deepest first, as the others usually
+ * exist already, so a new page costs one mkdir().
+ */
+static int
+mkdirs(struct fsout *fs, char *full, char *end, const char *top)
+{
+	char	*up;
+	int	 rc = 1;
+
+	*end = '\0';
+	if (mkdir(full, 0755) == 0 || errno == EEXIST)
+		goto out;
+	for (up = end - 1; up > top && *up != '/'; up--)
+		continue;
+	if (errno == ENOENT && up > top) {
+		if (!mkdirs(fs, full, up, top)) {
+			rc = 0;
+			goto out;
+		}
+		if (mkdir(full, 0755) == 0 || errno == EEXIST)
+			goto out;
+	}
+	rc = diag_syserr(fs->d, full, "cannot create directory");
+out:
+	*end = '/';
+	return rc;
+}
+
 /* Create the directories leading to "full" (below the staging root). */
 static int
 mkparents(struct fsout *fs, char *full)
 {
-	char	*p = full + strlen(fs->stage) + 1;
+	char	*top = full + strlen(fs->stage);
+	char	*last = strrchr(top + 1, '/');
 
-	while ((p = strchr(p, '/')) != NULL) {
-		*p = '\0';
-		if (mkdir(full, 0755) == -1 && errno != EEXIST) {
-			diag_syserr(fs->d, full, "cannot create directory");
-			*p = '/';
-			return 0;
-		}
-		*p++ = '/';
-	}
-	return 1;
+	return last == NULL || mkdirs(fs, full, last, top);
 }
 
 static int

@@ -4,9 +4,16 @@
  * cmark-gfm, walks the tree once to rewrite site-root links and to find
  * raw HTML that will be dropped, and renders HTML into the caller's
  * buffer.
+ *
+ * cmark-gfm makes a few hundred small allocations per page and frees them
+ * all when the page is done.  Each thread hands them out from an arena
+ * that it reuses page after page, so rendering a page calls malloc()
+ * about never.
  */
 #include "markdown.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +22,161 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "xalloc.h"
+
+#define ARENA_FIRST	(64 * 1024)	/* the first chunk of a thread */
+#define ARENA_KEEP	(1024 * 1024)	/* kept for the next page up to this */
+#define ALIGN		16		/* of every block, and its header */
+
+/*
+ * A chunk of the arena.  Every block in it is preceded by a header of
+ * ALIGN bytes holding the block's size, which realloc() needs.
+ */
+struct chunk {
+	struct chunk	*prev;		/* older, smaller chunks */
+	size_t		 size, used;	/* of data[] */
+	size_t		 pad;		/* data[] is ALIGN-aligned */
+	unsigned char	 data[];
+};
+
+/* This thread's arena, the newest chunk first; NULL before its first page. */
+static _Thread_local struct chunk *arena;
+static pthread_key_t	 arena_key;	/* frees it when the thread ends */
+static pthread_once_t	 arena_once = PTHREAD_ONCE_INIT;
+
+static void
+chunks_free(struct chunk *c)
+{
+	struct chunk	*prev;
+
+	for (; c != NULL; c = prev) {
+		prev = c->prev;
+		free(c);
+	}
+}
+
+static void
+arena_end(void *c)
+{
+	chunks_free(c);
+}
+
+static void
+arena_setup(void)
+{
+	if (pthread_key_create(&arena_key, arena_end) != 0)
+		abort();
+}
+
+/* A new chunk with room for "need" bytes, in front of the others. */
+static void
+grow(size_t need)
+{
+	size_t		 size = arena ? arena->size * 2 : ARENA_FIRST;
+	struct chunk	*c;
+
+	while (size < need)
+		size *= 2;
+	c = xmalloc(sizeof(*c) + size);
+	c->prev = arena;
+	c->size = size;
+	c->used = 0;
+	arena = c;
+	pthread_setspecific(arena_key, arena);
+}
+
+static size_t
+sizeof_block(const void *p)
+{
+	return *(const size_t *)((const unsigned char *)p - ALIGN);
+}
+
+static void *
+block(size_t n)
+{
+	size_t		 need;
+	unsigned char	*p;
+
+	if (n > SIZE_MAX / 2)
+		abort();
+	need = ALIGN + ((n + ALIGN - 1) & ~(size_t)(ALIGN - 1));
+	if (arena == NULL || arena->size - arena->used < need)
+		grow(need);
+	p = arena->data + arena->used;
+	arena->used += need;
+	*(size_t *)p = need - ALIGN;
+	return p + ALIGN;
+}
+
+/* 1 if "p" is the newest block of the arena. */
+static int
+newest(const unsigned char *p)
+{
+	return p + sizeof_block(p) == arena->data + arena->used;
+}
+
+static void *
+arena_calloc(size_t n, size_t size)
+{
+	void	*p;
+
+	if (size != 0 && n > SIZE_MAX / size)
+		abort();
+	p = block(n * size);
+	memset(p, 0, n * size);
+	return p;
+}
+
+static void *
+arena_realloc(void *old, size_t n)
+{
+	unsigned char	*p = old;
+	size_t		 have, more;
+	void		*q;
+
+	if (p == NULL)
+		return block(n);
+	have = sizeof_block(p);
+	if (n <= have)
+		return p;
+	more = ((n + ALIGN - 1) & ~(size_t)(ALIGN - 1)) - have;
+	if (newest(p) && arena->size - arena->used >= more) {
+		arena->used += more;	/* grow in place */
+		*(size_t *)(p - ALIGN) = have + more;
+		return p;
+	}
+	q = block(n);
+	memcpy(q, p, have);
+	return q;
+}
+
+/* Only the newest block goes back at once; the rest with the page. */
+static void
+arena_free(void *p)
+{
+	if (p != NULL && newest(p))
+		arena->used -= ALIGN + sizeof_block(p);
+}
+
+static cmark_mem arena_mem = { arena_calloc, arena_realloc, arena_free };
+
+/* After a page: keep the newest chunk for the next, unless it is huge. */
+static void
+arena_reset(void)
+{
+	if (arena == NULL)
+		return;
+	chunks_free(arena->prev);
+	arena->prev = NULL;
+	arena->used = 0;
+	if (arena->size > ARENA_KEEP) {
+		chunks_free(arena);
+		arena = NULL;
+	}
+	pthread_setspecific(arena_key, arena);
+}
+
+static pthread_mutex_t	 inline_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static const char *const extnames[] = {
 	"table", "strikethrough", "autolink", "tagfilter"
@@ -90,23 +252,33 @@ markdown_render(struct diag *d, const char *file, unsigned line0,
     const char *root, struct buf *out)
 {
 	int			 opt = options(o);
-	cmark_parser		*p = cmark_parser_new(opt);
+	cmark_parser		*p;
 	cmark_syntax_extension	*ext;
 	cmark_node		*doc;
 	char			*html;
 	size_t			 i;
 
+	pthread_once(&arena_once, arena_setup);
+	p = cmark_parser_new_with_mem(opt, &arena_mem);
 	for (i = 0; i < sizeof(extnames) / sizeof(extnames[0]); i++)
 		if ((ext = cmark_find_syntax_extension(extnames[i])) != NULL)
 			cmark_parser_attach_syntax_extension(p, ext);
 	cmark_parser_feed(p, src, len);
+	/*
+	 * cmark-gfm turns the extensions' special characters (strikethrough's
+	 * '~', autolink's ':' ...) on in a table shared by every thread when
+	 * it starts parsing inlines and off when it ends, so a page finishing
+	 * on one thread would blind another to them: one thread at a time.
+	 */
+	pthread_mutex_lock(&inline_lock);
 	doc = cmark_parser_finish(p);
+	pthread_mutex_unlock(&inline_lock);
 	walk(d, file, line0, doc, root, o && o->unsafe);
 	html = cmark_render_html(doc, opt & ~CMARK_OPT_SOURCEPOS,
 	    cmark_parser_get_syntax_extensions(p));
 	buf_puts(out, html);
-	free(html);
 	cmark_node_free(doc);
 	cmark_parser_free(p);
+	arena_reset();
 	return 1;
 }

@@ -175,22 +175,36 @@ readtext(struct page *p, struct diag *d, const char *path)
 		goto out;
 	if (b.len >= 3 && memcmp(b.data, "\xef\xbb\xbf", 3) == 0)
 		off = 3;
-	if (!text_utf8_valid(b.data + off, b.len - off, &bad)) {
+	/* text_nfc() checks UTF-8 on its way: NULL when it is not. */
+	p->text = text_nfc(b.data + off, b.len - off, &n);
+	if (p->text == NULL) {
+		text_utf8_valid(b.data + off, b.len - off, &bad);
 		text_position(b.data, off + bad, &l.line, &l.col);
 		diag_error(d, &l, "invalid UTF-8 (byte offset %zu)",
 		    off + bad);
 		goto out;
 	}
 	if (memchr(b.data + off, '\0', b.len - off) != NULL) {
+		free(p->text);
+		p->text = NULL;
 		l.line = 1;
 		diag_error(d, &l, "file contains a NUL byte");
 		goto out;
 	}
-	p->text = text_nfc(b.data + off, b.len - off, &n);
 	rc = 1;
 out:
 	buf_release(&b);
 	return rc;
+}
+
+/* The front matter lives on in p->front: keep only the body's text. */
+static void
+keepbody(struct page *p)
+{
+	memmove(p->text, p->body, p->bodylen);
+	p->text[p->bodylen] = '\0';
+	p->text = xrealloc(p->text, p->bodylen + 1);
+	p->body = p->text;
 }
 
 static char *
@@ -221,6 +235,7 @@ page_load(struct diag *d, const char *path, const char *display,
 		page_free(p);
 		return NULL;
 	}
+	keepbody(p);
 	return p;
 }
 

@@ -35,7 +35,8 @@ struct page {
 	long long	 weight;	/* 0 when absent */
 	int		 has_weight;
 	int		 draft;
-	char		*text;		/* the whole file, NFC */
+	char		*text;		/* the Markdown body, NFC (the front
+				   matter is parsed and not kept) */
 	const char	*body;		/* the Markdown after the front matter */
 	size_t		 bodylen;
 	unsigned	 bodyline;	/* line of the file where body starts */

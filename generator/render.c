@@ -20,8 +20,29 @@
 #include "mustache.h"
 #include "page.h"
 #include "section.h"
+#include "text.h"
 #include "theme.h"
 #include "xalloc.h"
+
+/*
+ * A part of the view kept from one page to the next.  Menus, sections,
+ * breadcrumbs and alternates depend on the page only through a few
+ * strings: the URLs as seen from it and the menu flags.  That is the key;
+ * pages of one folder share it, and so share the part.  Views are only
+ * read while rendering, and a renderer serves one thread.
+ */
+struct memo {
+	struct buf	 key;		/* what "v" was made from */
+	json_t		*v;		/* NULL until made */
+};
+
+/* A date and its date_display, shared by the listings that show it. */
+struct datememo {
+	char		 iso[24];	/* "" when unused */
+	json_t		*date, *display;
+};
+
+#define NDATES	256
 
 struct render {
 	struct diag		*d;
@@ -33,6 +54,13 @@ struct render {
 	const json_t		*catalogs;	/* NULL when none */
 	render_progress_fn	 progress;
 	void			*progress_arg;
+	struct memo		 menu, secs, crumbs, alts;
+	struct buf		 key;		/* the key being made */
+	struct buf		 html;		/* the body of the page */
+	struct buf		 date;		/* a date_display being made */
+	json_t			*empty;		/* "", shared by the views */
+	json_t			*kinds[4];	/* "home", "section", ... */
+	struct datememo		 dates[NDATES];	/* by a hash of the date */
 };
 
 /* Where links of the page being rendered start from. */
@@ -60,38 +88,158 @@ render_relurl(struct buf *out, const char *from, const char *to)
 		buf_puts(out, "./");
 }
 
+/*
+ * json_stringn() and json_string(), with the UTF-8 check of text.c,
+ * which runs over ASCII a word at a time: NULL for NULL or invalid UTF-8.
+ */
+static json_t *
+jstrn(const char *s, size_t len)
+{
+	return text_utf8_valid(s, len, NULL) ? json_stringn_nocheck(s, len) :
+	    NULL;
+}
+
+static json_t *
+jstr(const char *s)
+{
+	return s != NULL ? jstrn(s, strlen(s)) : NULL;
+}
+
+/* Append the URL of site path (or absolute URL) "to" seen from "h". */
+static void
+urlto(struct buf *b, const struct here *h, const char *to)
+{
+	if (strncmp(to, "http://", 7) == 0 || strncmp(to, "https://", 8) == 0
+	    || strncmp(to, "mailto:", 7) == 0)
+		buf_puts(b, to);
+	else if (h->abs) {
+		buf_puts(b, h->abs);
+		buf_puts(b, to[0] == '/' ? to + 1 : to);
+	} else
+		render_relurl(b, h->path, to);
+}
+
 static json_t *
 url(const struct here *h, const char *to)
 {
 	struct buf	 b = BUF_INIT;
 	json_t		*s;
 
-	if (strncmp(to, "http://", 7) == 0 || strncmp(to, "https://", 8) == 0
-	    || strncmp(to, "mailto:", 7) == 0)
-		buf_puts(&b, to);
-	else if (h->abs)
-		buf_printf(&b, "%s%s", h->abs, to[0] == '/' ? to + 1 : to);
-	else
-		render_relurl(&b, h->path, to);
-	s = json_stringn(b.data, b.len);
+	urlto(&b, h, to);
+	s = jstrn(b.data, b.len);
 	buf_release(&b);
 	return s;
 }
+
+/* Add the URL of "to" to the key "k", with a separator. */
+static void
+urlkey(struct buf *k, const struct here *h, const char *to)
+{
+	urlto(k, h, to);
+	buf_putc(k, '\0');
+}
+
+/*
+ * The length of the folder of the page: its path up to the '/' before
+ * the last segment ("/a/b/" -> 3, for "/a/"), or 0 when links are
+ * absolute or the page is the root.  A relative URL from "/a/b/" to a
+ * path that is not below "/a/" and longer depends only on "/a/", not on
+ * "b", and so does whether the page is the path or under it (the menu's
+ * flags).  So for the pages of a folder, a part whose paths all lie
+ * outside it is keyed by the folder alone, without making its URLs.
+ */
+static size_t
+folder(const struct here *h)
+{
+	size_t	 n = strlen(h->path);
+
+	if (h->abs != NULL || n < 2 || h->path[n - 1] != '/')
+		return 0;
+	for (n--; n > 0 && h->path[n - 1] != '/'; n--)
+		continue;
+	return n;
+}
+
+/* 1 if path "to" lies below the folder of "n" bytes of the page. */
+static int
+inside(const struct here *h, size_t n, const char *to)
+{
+	return strncmp(to, h->path, n) == 0 && to[n] != '\0';
+}
+
+/* Start key "k" as the folder of "n" bytes, or (n = 0) for URLs. */
+static void
+startkey(struct buf *k, const struct here *h, size_t n)
+{
+	buf_reset(k);
+	buf_putc(k, n ? 'F' : 'U');
+	buf_put(k, h->path, n);
+}
+
+/* The part kept in "m" if it was made from key "k" (a new reference). */
+static json_t *
+recall(const struct memo *m, const struct buf *k)
+{
+	if (m->v == NULL || m->key.len != k->len ||
+	    memcmp(m->key.data, k->data, k->len) != 0)
+		return NULL;
+	return json_incref(m->v);
+}
+
+/* Keep part "v" made from key "k" in "m"; returns "v". */
+static json_t *
+keep(struct memo *m, const struct buf *k, json_t *v)
+{
+	json_decref(m->v);
+	m->v = json_incref(v);
+	buf_reset(&m->key);
+	buf_put(&m->key, k->data, k->len);
+	return v;
+}
+
+static void
+forget(struct memo *m)
+{
+	json_decref(m->v);
+	buf_release(&m->key);
+}
+
+static const char *const kindnames[4] = { "home", "section", "page", "404" };
 
 static const char *
 kind(const struct page *p)
 {
 	if (p->path && strcmp(p->path, "/404.html") == 0)
-		return "404";
+		return kindnames[3];
 	if (!p->is_index)
-		return "page";
-	return p->section->parent ? "section" : "home";
+		return kindnames[2];
+	return kindnames[p->section->parent ? 1 : 0];
 }
 
 static void
 setstr(json_t *o, const char *key, const char *v)
 {
-	json_object_set_new(o, key, json_string(v ? v : ""));
+	json_object_set_new(o, key, jstr(v ? v : ""));
+}
+
+/* String "v" for a view: the empty string and kinds are shared. */
+static json_t *
+str(struct render *r, const char *v)
+{
+	size_t	 i;
+
+	if (v == NULL || *v == '\0')
+		return json_incref(r->empty);
+	for (i = 0; i < 4; i++)
+		if (v == kindnames[i])
+			return json_incref(r->kinds[i]);
+	return jstr(v);
+}
+
+static void
+putstr(struct render *r, json_t *o, const char *key, const char *v)
+{
+	json_object_set_new(o, key, str(r, v));
 }
 
 static void
@@ -109,31 +257,68 @@ progress(struct render *r, const struct here *h, const struct page *p,
 }
 
 static json_t *
-link_to(const struct here *h, const struct page *p)
+link_to(struct render *r, const struct here *h, const struct page *p)
 {
 	json_t	*o = json_object();
 
-	setstr(o, "title", p->title);
-	setstr(o, "code", p->code);
+	putstr(r, o, "title", p->title);
+	putstr(r, o, "code", p->code);
 	json_object_set_new(o, "url", url(h, p->path));
 	return o;
+}
+
+static void
+putdate(struct render *r, json_t *o, const char *iso)
+{
+	putstr(r, o, "date", iso);
+	buf_reset(&r->date);
+	if (*iso)
+		i18n_date(r->strings, iso, &r->date);
+	putstr(r, o, "date_display", r->date.data);
+}
+
+/* "date" and "date_display" of date "iso" ("" when none) into "o". */
+static void
+dates(struct render *r, json_t *o, const char *iso)
+{
+	struct datememo	*m;
+	size_t		 n = strlen(iso), i, hash = 0;
+
+	if (n == 0 || n >= sizeof(m->iso)) {
+		putdate(r, o, iso);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		hash = hash * 31 + (unsigned char)iso[i];
+	m = &r->dates[hash % NDATES];
+	if (strcmp(m->iso, iso) != 0) {
+		json_decref(m->date);
+		json_decref(m->display);
+		memcpy(m->iso, iso, n + 1);
+		putdate(r, o, iso);
+		m->date = json_incref(json_object_get(o, "date"));
+		m->display = json_incref(json_object_get(o, "date_display"));
+		return;
+	}
+	json_object_set(o, "date", m->date);
+	json_object_set(o, "date_display", m->display);
 }
 
 /* The fields every listing of a page carries. */
 static json_t *
 entry(struct render *r, const struct here *h, const struct page *p)
 {
-	json_t		*o = link_to(h, p);
-	struct buf	 b = BUF_INIT;
+	json_t		*o = link_to(r, h, p);
 
-	setstr(o, "summary", p->summary);
-	setstr(o, "date", p->date);
-	i18n_date(r->strings, p->date, &b);
-	setstr(o, "date_display", *p->date ? b.data : "");
+	putstr(r, o, "summary", p->summary);
+	dates(r, o, p->date);
 	json_object_set_new(o, "weight", json_integer(p->weight));
-	json_object_set_new(o, "kind", json_string(kind(p)));
+	putstr(r, o, "kind", kind(p));
 	json_object_set_new(o, "is_section", json_boolean(p->is_index));
-	/* Copies, not references: other threads list the same page. */
+	/*
+	 * Copies, not references: other threads list the same page, and
+	 * json_incref() reads the count without an atomic load first.
+	 */
 	if (p->lead)
 		json_object_set_new(o, "lead", json_deep_copy(p->lead));
 	if (p->partners)
@@ -144,7 +329,6 @@ entry(struct render *r, const struct here *h, const struct page *p)
 	json_object_set_new(o, "has_partners",
 	    json_boolean(json_array_size(p->partners) > 0));
 	progress(r, h, p, 0, o);
-	buf_release(&b);
 	return o;
 }
 
@@ -169,59 +353,75 @@ children(struct render *r, const struct here *h, const struct section *s,
 }
 
 static json_t *
-breadcrumbs(const struct here *h, const struct page *p)
+breadcrumbs(struct render *r, const struct here *h, const struct page *p)
 {
-	json_t		*a = json_array(), *e;
-	struct section	*s = p->section;
+	json_t		*a, *e;
+	struct section	*s = p->section, *top;
+	size_t		 n = folder(h);
 
 	if (p->is_index)
 		s = s->parent;
-	for (; s != NULL; s = s->parent) {
-		e = link_to(h, s->index);
-		json_object_set_new(e, "is_home", json_boolean(!s->parent));
+	/* The key: the first section, and the folder or every URL. */
+	for (top = s; top != NULL; top = top->parent)
+		if (n && inside(h, n, top->index->path))
+			n = 0;
+	startkey(&r->key, h, n);
+	buf_put(&r->key, &s, sizeof(s));
+	for (top = s; top != NULL && n == 0; top = top->parent)
+		urlkey(&r->key, h, top->index->path);
+	if (h->up == NULL && (a = recall(&r->crumbs, &r->key)) != NULL)
+		return a;
+	a = json_array();
+	for (top = s; top != NULL; top = top->parent) {
+		e = link_to(r, h, top->index);
+		json_object_set_new(e, "is_home", json_boolean(!top->parent));
 		json_array_insert_new(a, 0, e);
 	}
-	if (h->up != NULL)
-		json_array_append_new(a, json_pack("{s:s, s:s, s:o, s:b}",
-		    "title", h->up_title, "code", "", "url", url(h, h->up),
-		    "is_home", 0));
+	if (h->up == NULL)
+		return keep(&r->crumbs, &r->key, a);
+	json_array_append_new(a, json_pack("{s:s, s:s, s:o, s:b}",
+	    "title", h->up_title, "code", "", "url", url(h, h->up),
+	    "is_home", 0));
 	return a;
 }
 
 static void
-neighbours(json_t *o, const struct here *h, const struct page *p)
+neighbours(struct render *r, json_t *o, const struct here *h,
+    const struct page *p)
 {
 	struct section	*s = p->section;
 
 	if (p->prev)
-		json_object_set_new(o, "prev", link_to(h, p->prev));
+		json_object_set_new(o, "prev", link_to(r, h, p->prev));
 	if (p->next)
-		json_object_set_new(o, "next", link_to(h, p->next));
+		json_object_set_new(o, "next", link_to(r, h, p->next));
 	if (p->is_index)
 		s = s->parent;
 	if (s != NULL)
-		json_object_set_new(o, "section", link_to(h, s->index));
+		json_object_set_new(o, "section", link_to(r, h, s->index));
 }
 
 static json_t *
 pageview(struct render *r, const struct here *h, const struct page *p,
-    const char *html)
+    const struct buf *html)
 {
 	json_t		*o = entry(r, h, p), *kids;
 	const char	*k = kind(p);
 
 	json_object_set_new(o, "is_home", json_boolean(!strcmp(k, "home")));
 	json_object_set_new(o, "is_page", json_boolean(!strcmp(k, "page")));
-	json_object_set_new(o, "content", json_string(html));
-	json_object_set_new(o, "url", json_string("./"));
+	/* cmark-gfm writes UTF-8 (the input was checked on load). */
+	json_object_set_new(o, "content", json_stringn_nocheck(html->data,
+	    html->len));
+	json_object_set_new(o, "url", jstr("./"));
 	setstr(o, "path", p->path);
 	json_object_set_new(o, "permalink", *r->c->base_url ?
 	    json_sprintf("%s%s", r->c->base_url, p->path + 1) :
-	    json_string(p->path));
+	    jstr(p->path));
 	json_object_set_new(o, "params", p->front ? json_deep_copy(p->front) :
 	    json_object());
-	json_object_set_new(o, "breadcrumbs", breadcrumbs(h, p));
-	neighbours(o, h, p);
+	json_object_set_new(o, "breadcrumbs", breadcrumbs(r, h, p));
+	neighbours(r, o, h, p);
 	progress(r, h, p, 1, o);
 	if (p->is_index) {
 		kids = children(r, h, p->section, 1);
@@ -245,18 +445,36 @@ under(const char *path, const char *item)
 static json_t *
 menus(struct render *r, const struct here *h)
 {
-	json_t		*o = json_object(), *list, *it, *a, *e;
+	json_t		*o, *list, *it, *a, *e;
 	const char	*name, *u;
-	size_t		 i;
+	size_t		 i, n = folder(h);
 
 	if (r->c->menus == NULL)
+		return json_object();
+	json_object_foreach(r->c->menus, name, list)
+		json_array_foreach(list, i, it)
+			if (n && inside(h, n, json_string_value(
+			    json_object_get(it, "url"))))
+				n = 0;
+	startkey(&r->key, h, n);
+	if (n == 0)
+		json_object_foreach(r->c->menus, name, list)
+			json_array_foreach(list, i, it) {
+				u = json_string_value(json_object_get(it,
+				    "url"));
+				urlkey(&r->key, h, u);
+				buf_putc(&r->key, '0' + (strcmp(h->path, u) ==
+				    0) + 2 * under(h->path, u));
+			}
+	if ((o = recall(&r->menu, &r->key)) != NULL)
 		return o;
+	o = json_object();
 	json_object_foreach(r->c->menus, name, list) {
 		a = json_array();
 		json_array_foreach(list, i, it) {
 			u = json_string_value(json_object_get(it, "url"));
 			e = json_object();
-			json_object_set_new(e, "name", json_string(
+			json_object_set_new(e, "name", jstr(
 			    json_string_value(json_object_get(it, "name"))));
 			json_object_set_new(e, "url", url(h, u));
 			json_object_set_new(e, "current",
@@ -267,16 +485,29 @@ menus(struct render *r, const struct here *h)
 		}
 		json_object_set_new(o, name, a);
 	}
-	return o;
+	return keep(&r->menu, &r->key, o);
 }
 
 /* Top-level sections; with their pages on the home page only. */
 static json_t *
 sections(struct render *r, const struct here *h, int withpages)
 {
-	json_t	*a = json_array(), *e;
-	size_t	 i;
+	json_t	*a, *e;
+	size_t	 i, n = folder(h);
+	int	 memo = !withpages && r->progress == NULL;
 
+	/* Progress entries are the callback's: they are made every time. */
+	if (memo) {
+		for (i = 0; i < r->root->nsubs && n; i++)
+			if (inside(h, n, r->root->subs[i]->index->path))
+				n = 0;
+		startkey(&r->key, h, n);
+		for (i = 0; i < r->root->nsubs && n == 0; i++)
+			urlkey(&r->key, h, r->root->subs[i]->index->path);
+		if ((a = recall(&r->secs, &r->key)) != NULL)
+			return a;
+	}
+	a = json_array();
 	for (i = 0; i < r->root->nsubs; i++) {
 		e = entry(r, h, r->root->subs[i]->index);
 		if (withpages)
@@ -284,17 +515,27 @@ sections(struct render *r, const struct here *h, int withpages)
 			    children(r, h, r->root->subs[i], 0));
 		json_array_append_new(a, e);
 	}
-	return a;
+	return memo ? keep(&r->secs, &r->key, a) : a;
 }
 
 static json_t *
 alternates(struct render *r, const struct here *h)
 {
-	json_t		*a = json_array(), *c;
+	json_t		*a, *c;
 	const char	*key, *title;
 	char		*to;
 	size_t		 i;
 
+	buf_reset(&r->key);
+	json_array_foreach(r->catalogs, i, c) {
+		to = xasprintf("/%s", json_string_value(json_object_get(c,
+		    "path")));
+		urlkey(&r->key, h, to);
+		free(to);
+	}
+	if ((a = recall(&r->alts, &r->key)) != NULL)
+		return a;
+	a = json_array();
 	json_array_foreach(r->catalogs, i, c) {
 		key = json_string_value(json_object_get(c, "key"));
 		title = json_string_value(json_object_get(r->strings, key));
@@ -305,7 +546,7 @@ alternates(struct render *r, const struct here *h)
 		    "title", title ? title : ""));
 		free(to);
 	}
-	return a;
+	return keep(&r->alts, &r->key, a);
 }
 
 void
@@ -323,7 +564,7 @@ render_set_progress(struct render *r, render_progress_fn fn, void *arg)
 
 static json_t *
 view(struct render *r, const struct here *h, const struct page *p,
-    const char *html)
+    const struct buf *html)
 {
 	json_t		*v = json_object(), *pv;
 	struct buf	 b = BUF_INIT;
@@ -332,10 +573,10 @@ view(struct render *r, const struct here *h, const struct page *p,
 		buf_puts(&b, h->abs);
 	else
 		render_relurl(&b, h->path, "/");
-	json_object_set_new(v, "root", json_stringn(b.data, b.len));
+	json_object_set_new(v, "root", jstrn(b.data, b.len));
 	buf_release(&b);
-	json_object_set_new(v, "lang", json_string(r->c->language));
-	json_object_set_new(v, "generator", json_string("planpress "
+	json_object_set_new(v, "lang", jstr(r->c->language));
+	json_object_set_new(v, "generator", jstr("planpress "
 	    PLANPRESS_VERSION));
 	json_object_set(v, "site", r->site);
 	json_object_set(v, "t", r->strings);
@@ -382,7 +623,7 @@ render_with(struct render *r, const struct here *h, const struct page *p,
     const struct mustache *m, const char *key, json_t *extra,
     struct buf *out)
 {
-	struct buf	 html = BUF_INIT, root = BUF_INIT;
+	struct buf	 root = BUF_INIT;
 	json_t		*v;
 	int		 rc;
 
@@ -390,14 +631,14 @@ render_with(struct render *r, const struct here *h, const struct page *p,
 		buf_puts(&root, h->abs);
 	else
 		render_relurl(&root, h->path, "/");
+	buf_reset(&r->html);
 	rc = markdown_render(r->d, p->file, p->bodyline, p->body,
-	    p->bodylen, &r->c->markdown, root.data, &html);
-	v = view(r, h, p, html.data);
+	    p->bodylen, &r->c->markdown, root.data, &r->html);
+	v = view(r, h, p, &r->html);
 	if (key)
 		json_object_set_new(v, key, extra);
 	rc &= mustache_render(m, v, theme_lookup, (void *)r->th, r->d, out);
 	json_decref(v);
-	buf_release(&html);
 	buf_release(&root);
 	return rc;
 }
@@ -465,6 +706,7 @@ render_new(struct diag *d, const struct config *c, const struct theme *th,
     struct section *root)
 {
 	struct render	*r = xcalloc(1, sizeof(*r));
+	size_t		 i;
 
 	r->d = d;
 	r->c = c;
@@ -479,15 +721,41 @@ render_new(struct diag *d, const struct config *c, const struct theme *th,
 	json_object_set_new(r->site, "params", c->params ?
 	    json_deep_copy(c->params) : json_object());
 	r->strings = json_deep_copy(theme_strings(th));
+	buf_init(&r->menu.key);
+	buf_init(&r->secs.key);
+	buf_init(&r->crumbs.key);
+	buf_init(&r->alts.key);
+	buf_init(&r->key);
+	buf_init(&r->html);
+	buf_init(&r->date);
+	r->empty = json_string("");
+	for (i = 0; i < 4; i++)
+		r->kinds[i] = json_string(kindnames[i]);
 	return r;
 }
 
 void
 render_free(struct render *r)
 {
+	size_t	 i;
+
 	if (r == NULL)
 		return;
 	json_decref(r->site);
 	json_decref(r->strings);
+	forget(&r->menu);
+	forget(&r->secs);
+	forget(&r->crumbs);
+	forget(&r->alts);
+	buf_release(&r->key);
+	buf_release(&r->html);
+	buf_release(&r->date);
+	json_decref(r->empty);
+	for (i = 0; i < 4; i++)
+		json_decref(r->kinds[i]);
+	for (i = 0; i < NDATES; i++) {
+		json_decref(r->dates[i].date);
+		json_decref(r->dates[i].display);
+	}
 	free(r);
 }

@@ -6,8 +6,10 @@
  */
 #include "section.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -62,22 +64,46 @@ addsub(struct section *s, struct section *sub)
 	sub->parent = s;
 }
 
+/*
+ * Loading runs in three steps: a walk of the folders makes the sections
+ * and lists the page files in order; threads load the files, which are
+ * independent of each other; then each page goes to its section in the
+ * order of the walk, and sections without _index.md get a made page.
+ * Diagnostics are sorted by file and position, so they do not depend on
+ * which thread loaded which file.
+ */
+struct job {
+	struct section	*s;
+	char		*rel;		/* below content/ */
+	struct page	*p;		/* NULL when the file failed */
+};
+
+struct walk {
+	struct diag	*d;
+	int		 jobs;		/* threads at most, 0: one per core */
+	const char	*root, *display;
+	struct job	*v;
+	size_t		 n, cap;
+	size_t		 next;		/* the next file to load */
+	pthread_mutex_t	 lock;
+};
+
+#define LOAD_THREADS	8	/* at most */
+#define LOAD_PER_THREAD	32	/* files, at least */
+
 static struct section *
-load(struct diag *d, const char *root, const char *display, const char *dir,
-    int drafts);
+walkdir(struct walk *w, const char *dir);
 
 static void
-entry(struct section *s, struct diag *d, const char *root,
-    const char *display, const struct fsin_entry *e, int drafts)
+entry(struct section *s, struct walk *w, const struct fsin_entry *e)
 {
-	char		*rel, *path, *shown;
-	struct page	*p;
+	char		*rel;
 	struct section	*sub;
 
 	rel = *s->dir ? xasprintf("%s/%s", s->dir, e->name) :
 	    xstrdup(e->name);
 	if (e->isdir) {
-		if ((sub = load(d, root, display, rel, drafts)) != NULL)
+		if ((sub = walkdir(w, rel)) != NULL)
 			addsub(s, sub);
 		free(rel);
 		return;
@@ -86,24 +112,17 @@ entry(struct section *s, struct diag *d, const char *root,
 		free(rel);
 		return;
 	}
-	path = xasprintf("%s/%s", root, rel);
-	shown = xasprintf("%s/%s", display, rel);
-	p = page_load(d, path, shown, rel);
-	if (p != NULL && p->draft && !drafts)
-		page_free(p);
-	else if (p != NULL && p->is_index) {
-		p->section = s;
-		s->index = p;
-	} else if (p != NULL)
-		addpage(s, p);
-	free(shown);
-	free(path);
-	free(rel);
+	if (w->n == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 256;
+		w->v = xreallocarray(w->v, w->cap, sizeof(*w->v));
+	}
+	w->v[w->n].s = s;
+	w->v[w->n].rel = rel;
+	w->v[w->n++].p = NULL;
 }
 
 static struct section *
-load(struct diag *d, const char *root, const char *display, const char *dir,
-    int drafts)
+walkdir(struct walk *w, const char *dir)
 {
 	struct section		*s = xcalloc(1, sizeof(*s));
 	struct fsin_entry	*v;
@@ -113,31 +132,126 @@ load(struct diag *d, const char *root, const char *display, const char *dir,
 
 	s->dir = xstrdup(dir);
 	name = name ? name + 1 : dir;
-	full = *dir ? xasprintf("%s/%s", root, dir) : xstrdup(root);
-	n = fsin_list(d, full, &v);
+	full = *dir ? xasprintf("%s/%s", w->root, dir) : xstrdup(w->root);
+	n = fsin_list(w->d, full, &v);
 	for (i = 0; i < n; i++)
-		entry(s, d, root, display, &v[i], drafts);
+		entry(s, w, &v[i]);
 	fsin_list_free(v, n);
 	free(full);
-	if (s->index == NULL) {
-		s->index = made_index(display, dir, name);
-		s->index->section = s;
-	}
 	s->slug = text_slugify(name);
 	return s;
 }
 
+static void
+loadfile(struct walk *w, struct job *j)
+{
+	char	*path = xasprintf("%s/%s", w->root, j->rel);
+	char	*shown = xasprintf("%s/%s", w->display, j->rel);
+
+	j->p = page_load(w->d, path, shown, j->rel);
+	free(shown);
+	free(path);
+}
+
+static void *
+loader(void *arg)
+{
+	struct walk	*w = arg;
+	size_t		 i;
+
+	for (;;) {
+		pthread_mutex_lock(&w->lock);
+		i = w->next++;
+		pthread_mutex_unlock(&w->lock);
+		if (i >= w->n)
+			break;
+		loadfile(w, &w->v[i]);
+	}
+	return NULL;
+}
+
+/* Load every file of the walk, on as many threads as it is worth. */
+static void
+loadall(struct walk *w)
+{
+	pthread_t	 t[LOAD_THREADS];
+	long		 cpus = w->jobs > 0 ? w->jobs :
+	    sysconf(_SC_NPROCESSORS_ONLN);
+	size_t		 n = w->n / LOAD_PER_THREAD, i;
+
+	if (cpus < (long)n)
+		n = cpus < 1 ? 1 : (size_t)cpus;
+	if (n > LOAD_THREADS)
+		n = LOAD_THREADS;
+	pthread_mutex_init(&w->lock, NULL);
+	for (i = 1; i < n; i++)
+		if (pthread_create(&t[i], NULL, loader, w) != 0)
+			break;		/* this thread does the rest */
+	n = i;
+	loader(w);
+	for (i = 1; i < n; i++)
+		pthread_join(t[i], NULL);
+	pthread_mutex_destroy(&w->lock);
+}
+
+/* Give each loaded page to its section, in the order of the walk. */
+static void
+place(struct walk *w, int drafts)
+{
+	struct job	*j;
+	size_t		 i;
+
+	for (i = 0; i < w->n; i++) {
+		j = &w->v[i];
+		if (j->p != NULL && j->p->draft && !drafts)
+			page_free(j->p);
+		else if (j->p != NULL && j->p->is_index) {
+			j->p->section = j->s;
+			j->s->index = j->p;
+		} else if (j->p != NULL)
+			addpage(j->s, j->p);
+		free(j->rel);
+	}
+}
+
+/* A made page for every section without a loaded _index.md. */
+static void
+made_indexes(struct section *s, const char *display)
+{
+	const char	*name = strrchr(s->dir, '/');
+	size_t		 i;
+
+	for (i = 0; i < s->nsubs; i++)
+		made_indexes(s->subs[i], display);
+	if (s->index != NULL)
+		return;
+	s->index = made_index(display, s->dir, name ? name + 1 : s->dir);
+	s->index->section = s;
+}
+
 struct section *
 section_load(struct diag *d, const char *contentdir, const char *display,
-    int drafts)
+    int drafts, int jobs)
 {
 	struct loc	 l = { display, 0, 0 };
+	struct walk	 w;
+	struct section	*root;
 
 	if (!fsin_isdir(contentdir)) {
 		diag_error(d, &l, "no content folder");
 		return NULL;
 	}
-	return load(d, contentdir, display, "", drafts);
+	memset(&w, 0, sizeof(w));
+	w.d = d;
+	w.root = contentdir;
+	w.display = display;
+	w.jobs = jobs;
+	root = walkdir(&w, "");
+	loadall(&w);
+	place(&w, drafts);
+	made_indexes(root, display);
+	free(w.v);
+	return root;
 }
 
 void
@@ -290,7 +404,7 @@ pageurl(struct page *p, struct diag *d, const struct config *c,
 }
 
 static int
-link(struct section *s, struct diag *d, const struct config *c,
+linktree(struct section *s, struct diag *d, const struct config *c,
     const char *parentpath)
 {
 	size_t	 i;
@@ -312,7 +426,7 @@ link(struct section *s, struct diag *d, const struct config *c,
 		s->pages[i]->next = i + 1 < s->npages ? s->pages[i + 1] : NULL;
 	}
 	for (i = 0; i < s->nsubs; i++)
-		rc &= link(s->subs[i], d, c, s->index->path);
+		rc &= linktree(s->subs[i], d, c, s->index->path);
 	return rc;
 }
 
@@ -371,7 +485,7 @@ unique(struct section *root, struct diag *d)
 int
 section_link(struct section *root, struct diag *d, const struct config *c)
 {
-	if (!link(root, d, c, ""))
+	if (!linktree(root, d, c, ""))
 		return 0;
 	return unique(root, d);
 }

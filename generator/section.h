@@ -28,13 +28,15 @@ struct section {
 };
 
 /*
- * Load every page under "contentdir" (shown as "display" in messages);
- * drafts are left out unless "drafts".  Returns the root section to free
- * with section_free(); problems in single files are reported and those
- * files left out.
+ * Load every page under "contentdir" (shown as "display" in messages)
+ * on at most "jobs" threads (0: one per core); drafts are left out
+ * unless "drafts".  The tree and the messages are the same whatever the
+ * number of threads.  Returns the root section to free with
+ * section_free(); problems in single files are reported and those files
+ * left out.
  */
 struct section	*section_load(struct diag *d, const char *contentdir,
-		    const char *display, int drafts);
+		    const char *display, int drafts, int jobs);
 
 void		 section_free(struct section *s);
 

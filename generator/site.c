@@ -99,7 +99,7 @@ load(struct build *b)
 	b->th = theme_load(b->d, b->o->source, b->c.theme, b->c.language,
 	    where);
 	p = fsin_join(b->o->source, "content");
-	b->root = section_load(b->d, p, p, b->o->drafts);
+	b->root = section_load(b->d, p, p, b->o->drafts, b->o->jobs);
 	free(p);
 	p = fsin_join(b->o->source, "datasets");
 	if (fsin_isdir(p))

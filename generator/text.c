@@ -10,6 +10,8 @@
  */
 #include "text.h"
 
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,7 +26,7 @@
  * second byte rule out overlongs (E0, F0), surrogates (ED) and code
  * points above U+10FFFF (F4); C0, C1 and F5 to FF never start one.
  */
-static size_t
+static inline size_t
 seqlen(const unsigned char *s, size_t len)
 {
 	unsigned char	 lo = 0x80, hi = 0xBF;
@@ -51,6 +53,31 @@ seqlen(const unsigned char *s, size_t len)
 	return n;
 }
 
+/* The number of ASCII bytes "s" starts with, up to "len". */
+static size_t
+ascii_run(const unsigned char *s, size_t len)
+{
+	uint64_t	 w;
+	size_t		 i = 0;
+
+	while (len - i >= 8) {
+		memcpy(&w, s + i, 8);
+		w &= UINT64_C(0x8080808080808080);
+		if (w != 0) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return i + (size_t)__builtin_ctzll(w) / 8;
+#else
+			break;
+#endif
+		}
+		i += 8;
+	}
+	while (i < len && s[i] < 0x80)
+		i++;
+	return i;
+}
+
 int
 text_utf8_valid(const char *s, size_t len, size_t *bad)
 {
@@ -58,6 +85,10 @@ text_utf8_valid(const char *s, size_t len, size_t *bad)
 	size_t			 i = 0, n;
 
 	while (i < len) {
+		if (u[i] < 0x80) {
+			i += ascii_run(u + i, len - i);
+			continue;
+		}
 		if ((n = seqlen(u + i, len - i)) == 0) {
 			if (bad != NULL)
 				*bad = i;
@@ -86,17 +117,6 @@ text_position(const char *s, size_t off, unsigned *line, unsigned *col)
 		i += n ? n : 1;
 		(*col)++;
 	}
-}
-
-static int
-all_ascii(const char *s, size_t len)
-{
-	size_t	 i;
-
-	for (i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return 0;
-	return 1;
 }
 
 /*
@@ -130,26 +150,68 @@ nfc_stable(utf8proc_int32_t c)
 	return n == 1 && d[0] == c;
 }
 
-/* 1 if NFC leaves "s" as it is (a fast check; 0 means "maybe not"). */
+/*
+ * nfc_stable() of the BMP, as it is found: 0 not yet known, 1 stable,
+ * 2 not.  Threads may fill it at once; they write the same values.
+ */
+static _Atomic unsigned char	 stable_bmp[0x10000];
+
 static int
-is_nfc(const char *s, size_t len)
+stable(utf8proc_int32_t c)
 {
-	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)s;
-	utf8proc_int32_t	 c;
-	utf8proc_ssize_t	 n;
-	size_t			 i = 0;
+	unsigned char	 v;
+
+	if (c >= 0x10000)
+		return nfc_stable(c);
+	v = atomic_load_explicit(&stable_bmp[c], memory_order_relaxed);
+	if (v == 0) {
+		v = nfc_stable(c) ? 1 : 2;
+		atomic_store_explicit(&stable_bmp[c], v, memory_order_relaxed);
+	}
+	return v == 1;
+}
+
+/* The code point of the valid "n"-byte sequence at "s". */
+static utf8proc_int32_t
+decode(const unsigned char *s, size_t n)
+{
+	switch (n) {
+	case 2:
+		return (s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+	case 3:
+		return (s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 |
+		    (s[2] & 0x3F);
+	case 4:
+		return (s[0] & 0x07) << 18 | (s[1] & 0x3F) << 12 |
+		    (s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+	default:
+		return s[0];
+	}
+}
+
+/*
+ * One pass over "s": 0 if it is not UTF-8, 1 if NFC leaves it as it is,
+ * 2 if it may not (a fast check).
+ */
+static int
+nfc_scan(const char *s, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0, n;
+	int			 rc = 1;
 
 	while (i < len) {
-		if (p[i] < 0x80) {
-			i++;
+		if (u[i] < 0x80) {
+			i += ascii_run(u + i, len - i);
 			continue;
 		}
-		n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &c);
-		if (n <= 0 || !nfc_stable(c))
+		if ((n = seqlen(u + i, len - i)) == 0)
 			return 0;
-		i += (size_t)n;
+		if (rc == 1 && !stable(decode(u + i, n)))
+			rc = 2;
+		i += n;
 	}
-	return 1;
+	return rc;
 }
 
 char *
@@ -157,15 +219,11 @@ text_nfc(const char *s, size_t len, size_t *outlen)
 {
 	utf8proc_uint8_t	*dst = NULL;
 	utf8proc_ssize_t	 n;
+	int			 rc = nfc_scan(s, len);
 
-	if (all_ascii(s, len)) {
-		if (outlen != NULL)
-			*outlen = len;
-		return xstrndup(s, len);
-	}
-	if (!text_utf8_valid(s, len, NULL))
+	if (rc == 0)
 		return NULL;
-	if (is_nfc(s, len)) {
+	if (rc == 1) {
 		if (outlen != NULL)
 			*outlen = len;
 		return xstrndup(s, len);
@@ -206,14 +264,29 @@ entity(unsigned char c, int xml)
 	}
 }
 
+/*
+ * The bytes entity() may replace: & < > " ' and the controls.  Every
+ * other byte is copied in runs, without a call per byte.
+ */
+#define SPECIAL	(UINT64_C(0xFFFFFFFF) | UINT64_C(1) << '&' | \
+		    UINT64_C(1) << '<' | UINT64_C(1) << '>' | \
+		    UINT64_C(1) << '"' | UINT64_C(1) << '\'')
+
+static int
+special(unsigned char c)
+{
+	return c < 64 && (SPECIAL >> c & 1);
+}
+
 static void
 escape(struct buf *out, const char *s, size_t len, int xml)
 {
-	const char	*rep;
-	size_t		 i, start = 0;
+	const unsigned char	*u = (const unsigned char *)s;
+	const char		*rep;
+	size_t			 i, start = 0;
 
 	for (i = 0; i < len; i++) {
-		if ((rep = entity((unsigned char)s[i], xml)) == NULL)
+		if (!special(u[i]) || (rep = entity(u[i], xml)) == NULL)
 			continue;
 		buf_put(out, s + start, i - start);
 		buf_puts(out, rep);

@@ -4,7 +4,9 @@
 #include "markdown.h"
 #include "i18n.h"
 
+#include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -136,10 +138,60 @@ test_numbers(void)
 	json_decref(vars);
 }
 
+/*
+ * Pages render on several threads at once: every one of them must see
+ * the extensions (cmark-gfm keeps their characters in a shared table).
+ */
+#define RACE_THREADS	4
+#define RACE_PAGES	400
+
+static void *
+race(void *arg)
+{
+	static const char src[] = "~~old~~ new, see https://example.org and "
+	    "~~more~~ text.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
+	struct markdown_opts	 o = { 0, 0, 0 };
+	struct buf		 b = BUF_INIT;
+	struct diag		*d = diag_new();
+	size_t			 i, *bad = arg;
+
+	for (i = 0; i < RACE_PAGES; i++) {
+		buf_reset(&b);
+		markdown_render(d, "x.md", 1, src, sizeof(src) - 1, &o, "",
+		    &b);
+		if (strstr(b.data, "<del>old</del>") == NULL ||
+		    strstr(b.data, "<a href=\"https://example.org\">") == NULL ||
+		    strstr(b.data, "<table>") == NULL)
+			(*bad)++;
+	}
+	buf_release(&b);
+	diag_free(d);
+	return NULL;
+}
+
+static void
+test_threads(void)
+{
+	pthread_t	 t[RACE_THREADS];
+	size_t		 bad[RACE_THREADS] = { 0 }, i, total = 0;
+
+	for (i = 0; i < RACE_THREADS; i++)
+		CHECK(pthread_create(&t[i], NULL, race, &bad[i]) == 0);
+	for (i = 0; i < RACE_THREADS; i++) {
+		pthread_join(t[i], NULL);
+		total += bad[i];
+	}
+	CHECK(total == 0);
+	if (total)
+		printf("  %zu of %d pages lost an extension\n", total,
+		    RACE_THREADS * RACE_PAGES);
+}
+
 int
 main(void)
 {
 	test_markdown();
+	test_threads();
 	test_dates();
 	test_numbers();
 	return CHECK_DONE("markdown, i18n");
