@@ -2031,14 +2031,23 @@ duplicate(struct scan *sc, size_t i, const struct order *o, unsigned line,
 {
 	const struct tuple	*t = sc->ds->keys->t[i];
 	const struct schema_field *f = &sc->s->fields[t->idx[0]];
+	struct loc		 at = { NULL, 0, 0 };
+	char			 where[64];
+	const char		*w = where;
 
+	/* A dataset made from pages names the page, not a made-up line. */
+	if (sc->ds->locate && sc->ds->locate(sc->ds->locate_arg, first, 1,
+	    &at) && at.file != NULL)
+		w = at.file;
+	else
+		snprintf(where, sizeof(where), "on line %u", first);
 	if (t->check == CHECK_PKEY)
 		report_at(sc, o, line, col, "duplicate primary key %s (first "
-		    "on line %u)", shown, first);
+		    "%s%s)", shown, w == where ? "" : "in ", w);
 	else
 		report_at(sc, o, line, col, "field '%s' (%s): duplicate value "
-		    "%s (first on line %u)", f->name, schema_type_name(f->type),
-		    shown, first);
+		    "%s (first %s%s)", f->name, schema_type_name(f->type),
+		    shown, w == where ? "" : "in ", w);
 }
 
 /* Put this row's keys into the sets; report duplicates. */
