@@ -305,9 +305,19 @@ row(void *arg, struct dataset *ds, unsigned line, const char *const *cells,
     const size_t *lens, json_t *const *typed, size_t n)
 {
 	struct publish	*p = arg;
+	struct loc	 l = { ds->csv, 0, 0 };
+	size_t		 i;
 
-	if (p->fs == NULL)
+	if (p->fs == NULL) {	/* a check: warn as the spreadsheet would */
+		for (i = 0; i < n && i < ds->schema->nfields; i++) {
+			if (typed[i] == NULL)
+				continue;
+			dataset_cell_loc(ds, i, &l.line, &l.col);
+			xlsx_lint(p->d, &l, ds->schema->fields[i].name,
+			    typed[i]);
+		}
 		return 1;
+	}
 	if (p->csv.fp)
 		canonrow(&p->csv, typed, cells, lens, n);
 	if (p->json.fp)

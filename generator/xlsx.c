@@ -323,6 +323,39 @@ formula(const char *s)
 	    s[1] != '\0' && s[1] != ' ';
 }
 
+static void
+warn_formula(struct diag *d, const struct loc *l, const char *field,
+    const char *s)
+{
+	struct buf	 b = BUF_INIT;
+
+	put_short(&b, s, QUOTE_BYTES);
+	diag_warning(d, l, "field '%s': '%s' looks like a spreadsheet "
+	    "formula; stored as text", field, b.data);
+	buf_release(&b);
+}
+
+static void
+warn_large(struct diag *d, const struct loc *l, const char *field,
+    json_int_t i)
+{
+	diag_warning(d, l, "field '%s': %" JSON_INTEGER_FORMAT " is too "
+	    "large for a spreadsheet number; stored as text", field, i);
+}
+
+void
+xlsx_lint(struct diag *d, const struct loc *l, const char *field,
+    const json_t *v)
+{
+	json_int_t	 i;
+
+	if (json_is_string(v) && formula(json_string_value(v)))
+		warn_formula(d, l, field, json_string_value(v));
+	else if (json_is_integer(v) && ((i = json_integer_value(v)) >
+	    EXACT_MAX || i < -EXACT_MAX))
+		warn_large(d, l, field, i);
+}
+
 static int
 text(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
     const char *s, const struct at *at, int warn)
@@ -336,10 +369,7 @@ text(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	if (warn && formula(s)) {
 		struct loc	 w = at ? place(x, at, col) : here;
 
-		put_short(&b, s, QUOTE_BYTES);
-		diag_warning(x->d, &w, "field '%s': '%s' looks like a "
-		    "spreadsheet formula; stored as text", field, b.data);
-		buf_reset(&b);
+		warn_formula(x->d, &w, field, s);
 	}
 	e = worksheet_write_string(ws, row, col, keep_escapes(&b, s), NULL);
 	buf_release(&b);
@@ -378,9 +408,7 @@ cell(struct xlsx *x, lxw_col_t col, json_t *v, const struct at *at)
 		if (i > EXACT_MAX || i < -EXACT_MAX) {
 			struct loc	 w = place(x, at, col);
 
-			diag_warning(x->d, &w, "field '%s': %"
-			    JSON_INTEGER_FORMAT " is too large for a "
-			    "spreadsheet number; stored as text", at->field, i);
+			warn_large(x->d, &w, at->field, i);
 			s = xasprintf("%" JSON_INTEGER_FORMAT, i);
 			rc = text(x, x->ws, x->row, col, s, at, 0);
 			free(s);

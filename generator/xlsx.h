@@ -27,6 +27,7 @@
 #include <jansson.h>
 
 struct diag;
+struct loc;
 struct xlsx;
 
 /* Excel's rows per sheet, the default row limit. */
@@ -75,6 +76,14 @@ int		 xlsx_row(struct xlsx *x, json_t *const *typed, size_t n,
  */
 void		 xlsx_set_locate(struct xlsx *x, void (*fn)(void *, size_t,
 		    unsigned *, unsigned *), void *arg);
+
+/*
+ * Report at "l" what xlsx_row() would warn about the typed value "v" of
+ * field "field" (formula-like text, an integer too large), without
+ * writing anything: for checks that write no spreadsheet.
+ */
+void		 xlsx_lint(struct diag *d, const struct loc *l,
+		    const char *field, const json_t *v);
 
 /*
  * Add a last sheet, "dictionary", describing "fields" (a Table Schema
