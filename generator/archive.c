@@ -62,12 +62,8 @@ struct archive {
 
 static time_t	 fallback_epoch;
 
-/*
- * Parse SOURCE_DATE_EPOCH: 1 and *t set when valid, 0 when unset or
- * empty, -1 when malformed.
- */
-static int
-env_epoch(time_t *t)
+int
+archive_env_epoch(time_t *t)
 {
 	const char	*s = getenv("SOURCE_DATE_EPOCH");
 	char		*end;
@@ -92,7 +88,7 @@ archive_epoch(void)
 {
 	time_t	 t;
 
-	if (env_epoch(&t) == 1)
+	if (archive_env_epoch(&t) == 1)
 		return t;
 	return fallback_epoch;
 }
@@ -108,7 +104,7 @@ archive_check_epoch(struct diag *d)
 {
 	time_t	 t;
 
-	if (env_epoch(&t) >= 0)
+	if (archive_env_epoch(&t) >= 0)
 		return 1;
 	return diag_error(d, NULL, "SOURCE_DATE_EPOCH '%s' is not a number "
 	    "of seconds", getenv("SOURCE_DATE_EPOCH"));

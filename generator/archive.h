@@ -36,6 +36,13 @@ struct diag;
 time_t		 archive_epoch(void);
 
 /*
+ * SOURCE_DATE_EPOCH itself: 1 with "*t" set when it is a number of
+ * seconds, 0 when unset or empty, -1 when malformed (which
+ * archive_check_epoch() reports).
+ */
+int		 archive_env_epoch(time_t *t);
+
+/*
  * Set the time archive_epoch() falls back on, normally the modification
  * time of the newest input.  Call it before the publish stage starts: it
  * is not synchronised with archives being written.

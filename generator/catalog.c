@@ -1323,16 +1323,8 @@ out:
 static void
 csv_field(struct buf *b, const char *s, int last)
 {
-	if (s != NULL && strpbrk(s, ",\"\r\n") != NULL) {
-		buf_putc(b, '"');
-		for (; *s; s++)
-			if (*s == '"')
-				buf_puts(b, "\"\"");
-			else
-				buf_putc(b, *s);
-		buf_putc(b, '"');
-	} else if (s != NULL)
-		buf_puts(b, s);
+	if (s != NULL)
+		text_csv_field(b, s, strlen(s));
 	buf_puts(b, last ? "\r\n" : ",");
 }
 

@@ -774,24 +774,6 @@ flush_errors(struct scan *sc)
 	sc->nerr = 0;
 }
 
-/* Append "s" in single quotes, cut at 40 characters or a control. */
-static void
-quote(struct buf *b, const char *s, size_t len)
-{
-	size_t	 i = 0, chars = 0;
-
-	while (i < len && chars < 40 && (unsigned char)s[i] >= 0x20) {
-		for (i++; i < len && (s[i] & 0xC0) == 0x80; i++)
-			continue;
-		chars++;
-	}
-	buf_putc(b, '\'');
-	buf_put(b, s, i);
-	if (i < len)
-		buf_puts(b, "...");
-	buf_putc(b, '\'');
-}
-
 static const char *
 cell_text(const struct scan *sc, size_t i)
 {
@@ -955,7 +937,8 @@ show_key(struct scan *sc, const size_t *idx, size_t n)
 	buf_reset(&sc->shown);
 	for (i = 0; i < n; i++) {
 		buf_puts(&sc->shown, i ? ", " : n > 1 ? "(" : "");
-		quote(&sc->shown, cell_text(sc, idx[i]), sc->cells[idx[i]].len);
+		text_quote(&sc->shown, cell_text(sc, idx[i]),
+		    sc->cells[idx[i]].len);
 	}
 	if (n > 1)
 		buf_putc(&sc->shown, ')');
@@ -1008,7 +991,7 @@ show_rec(struct scan *sc, const struct keyset_rec *r, size_t n)
 			len = len < (size_t)(end - p) ? len : (size_t)(end - p);
 		}
 		buf_puts(&sc->shown, i ? ", " : n > 1 ? "(" : "");
-		quote(&sc->shown, p, len);
+		text_quote(&sc->shown, p, len);
 		p += len;
 	}
 	if (n > 1)

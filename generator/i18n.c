@@ -144,8 +144,8 @@ i18n_date(const json_t *strings, const char *iso, struct buf *out)
 	}
 }
 
-static const char *
-str(const json_t *strings, const char *key, const char *def)
+const char *
+i18n_string(const json_t *strings, const char *key, const char *def)
 {
 	const char	*v = json_string_value(json_object_get(strings, key));
 
@@ -156,7 +156,7 @@ void
 i18n_fill(const json_t *strings, const char *key, const json_t *vars,
     struct buf *out)
 {
-	const char	*p = str(strings, key, ""), *end;
+	const char	*p = i18n_string(strings, key, ""), *end;
 	json_t		*v;
 	char		 name[64];
 	size_t		 n;
@@ -205,11 +205,11 @@ i18n_number(const json_t *strings, double v, int decimals, struct buf *out)
 	intlen = dot ? (size_t)(dot - tmp) : strlen(tmp);
 	for (i = 0; i < intlen; i++) {
 		if (i > 0 && (intlen - i) % 3 == 0)
-			buf_puts(out, str(strings, "group_mark", ","));
+			buf_puts(out, i18n_string(strings, "group_mark", ","));
 		buf_putc(out, tmp[i]);
 	}
 	if (dot) {
-		buf_puts(out, str(strings, "decimal_mark", "."));
+		buf_puts(out, i18n_string(strings, "decimal_mark", "."));
 		buf_puts(out, dot + 1);
 	}
 }

@@ -19,6 +19,10 @@ struct diag;
 json_t	*i18n_load(struct diag *d, const char *themedir, const char *sitedir,
 	    const char *lang);
 
+/* The string "key" of "strings", or "def" when there is none. */
+const char *i18n_string(const json_t *strings, const char *key,
+	    const char *def);
+
 /*
  * Append the ISO date "iso" (YYYY-MM-DD...) formatted with the string
  * "date_format" of "strings": %d and %m (two digits), %e (day without

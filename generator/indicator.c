@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "archive.h"
 #include "buf.h"
 #include "config.h"
 #include "dataset.h"
@@ -88,7 +89,6 @@ struct indicators_priv {
 	size_t			 nvals;
 	struct pitem		*items;
 	size_t			 nitems;
-	char			**applies;	/* per indicator, raw text */
 	int			 ok;
 };
 
@@ -183,13 +183,11 @@ reg_row(struct indicators *x, struct dataset *ds, const char *const *c,
 {
 	struct indicators_priv	*q = x->priv;
 	struct indicator	*ind;
-	const char		*s;
-	size_t			 k = x->n;
+	const char		*s, *applies = cell(q, R_REG, F_APPLIES, c, n);
 	long			 first, last;
 	int			 op, r;
 
 	push(&x->v, &x->n, sizeof(*x->v));
-	push(&q->applies, &k, sizeof(*q->applies));
 	ind = &x->v[x->n - 1];
 	ind->id = xstrdup(cell(q, R_REG, F_ID, c, n));
 	ind->area = xstrdup(cell(q, R_REG, F_AREA, c, n));
@@ -201,7 +199,6 @@ reg_row(struct indicators *x, struct dataset *ds, const char *const *c,
 	ind->task = xstrdup(cell(q, R_REG, F_TASK, c, n));
 	ind->lead = -1;
 	ind->baseline_day = LONG_MIN;
-	q->applies[x->n - 1] = xstrdup(cell(q, R_REG, F_APPLIES, c, n));
 	if (json_object_get(q->ind_ix, ind->id) != NULL)
 		cellerr(x, ds, q->fx[R_REG][F_ID], "duplicate indicator '%s'%s",
 		    ind->id, "");
@@ -255,14 +252,14 @@ reg_row(struct indicators *x, struct dataset *ds, const char *const *c,
 	if (*ind->task)
 		addref(q, ds, q->fx[R_REG][F_TASK], ind->task, REF_TASK,
 		    x->n - 1);
-	if (*q->applies[x->n - 1] && ind->kind == IND_SHARE)
-		addref(q, ds, q->fx[R_REG][F_APPLIES], q->applies[x->n - 1],
+	if (*applies && ind->kind == IND_SHARE)
+		addref(q, ds, q->fx[R_REG][F_APPLIES], applies,
 		    REF_APPLIES, x->n - 1);
-	if (*q->applies[x->n - 1] && ind->kind != IND_SHARE)
+	if (*applies && ind->kind != IND_SHARE)
 		cellerr(x, ds, q->fx[R_REG][F_APPLIES], "indicator '%s' is no "
 		    "share: 'applies' is only for share indicators%s", ind->id,
 		    "");
-	else if (!*q->applies[x->n - 1] && ind->kind == IND_SHARE)
+	else if (!*applies && ind->kind == IND_SHARE)
 		cellerr(x, ds, q->fx[R_REG][F_KIND], "share indicator '%s' "
 		    "needs 'applies': the units or unit types it counts%s",
 		    ind->id, "");
@@ -425,12 +422,11 @@ indicators_sink(struct indicators *x, const struct dataset_sink *next)
 static long
 today(void)
 {
-	const char	*s = getenv("SOURCE_DATE_EPOCH");
-	time_t		 t = time(NULL);
+	time_t		 t;
 	struct tm	 tm;
 
-	if (s != NULL && *s >= '0' && *s <= '9')
-		t = (time_t)strtoll(s, NULL, 10);
+	if (archive_env_epoch(&t) != 1)
+		t = time(NULL);
 	gmtime_r(&t, &tm);
 	return status_day(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
@@ -511,6 +507,16 @@ indicators_new(struct diag *d, const struct config *c, struct dataset **v,
 	}
 	for (r = 0; r < R_COUNT; r++)
 		ok &= bind_role(x, v, n, m, cfg, (enum role)r);
+	for (r = 0; r < R_COUNT; r++) {
+		int	 o;
+
+		for (o = r + 1; o < R_COUNT; o++)
+			if (x->priv->ds[r] && x->priv->ds[r] == x->priv->ds[o])
+				ok = diag_error(d, meta_loc(m, cfg,
+				    roles[o].key), "dataset '%s' is already "
+				    "the %s; one dataset plays one role",
+				    x->priv->ds[o]->id, roles[r].what);
+	}
 	if (x->priv->ds[R_REG] == NULL && ok)
 		ok = diag_error(d, meta_loc(m, meta_root(m), "progress"),
 		    "progress needs 'indicators': the dataset of the "
@@ -1075,9 +1081,7 @@ indicators_free(struct indicators *x)
 			free(ind->items[j].document);
 		free(ind->items);
 		free(ind->applies);
-		free(q->applies[i]);
 	}
-	free(q->applies);
 	free(x->v);
 	for (i = 0; i < x->nunits; i++) {
 		free(x->units[i].id);

@@ -16,6 +16,7 @@
 #include "page.h"
 #include "render.h"
 #include "section.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* What every view of one page shares. */
@@ -44,10 +45,7 @@ url(const struct ctx *c, const char *to)
 	struct buf	 b = BUF_INIT;
 	json_t		*s;
 
-	if (c->abs)
-		buf_printf(&b, "%s%s", c->abs, to + (to[0] == '/'));
-	else
-		render_relurl(&b, c->from, to);
+	render_url(&b, c->from, c->abs, to);
 	s = json_stringn(b.data, b.len);
 	buf_release(&b);
 	return s;
@@ -63,14 +61,6 @@ static char *
 unit_path(const struct indicators *x, const struct unit *u)
 {
 	return xasprintf("%s%s/", x->unit_path, u->id);
-}
-
-static const char *
-str(const json_t *t, const char *key)
-{
-	const char	*s = json_string_value(json_object_get(t, key));
-
-	return s ? s : "";
 }
 
 static void
@@ -245,6 +235,18 @@ latest(const struct ctx *c, const struct indicator *ind, json_t *o)
 	buf_release(&b);
 }
 
+/* The theme string for "name": "on-track" -> "status_on_track"; free(). */
+static char *
+strkey(const char *prefix, const char *name)
+{
+	char	*key = xasprintf("%s%s", prefix, name), *p;
+
+	for (p = key; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	return key;
+}
+
 /* The sentence saying why the status is what it is. */
 static void
 why(const struct ctx *c, const struct indicator *ind, struct buf *b)
@@ -264,10 +266,7 @@ why(const struct ctx *c, const struct indicator *ind, struct buf *b)
 	    v.data, v.len, "target", tg.data, tg.len, "expected", ex.data,
 	    ex.len, "deadline", dl.data, dl.len, "done",
 	    (json_int_t)ind->ndone, "total", (json_int_t)ind->napplies);
-	key = xasprintf("why_%s", status_why_name(ind->st.why));
-	for (char *p = key; *p; p++)
-		if (*p == '-')
-			*p = '_';
+	key = strkey("why_", status_why_name(ind->st.why));
 	i18n_fill(c->t, key, vars, b);
 	free(key);
 	json_decref(vars);
@@ -280,13 +279,10 @@ why(const struct ctx *c, const struct indicator *ind, struct buf *b)
 static void
 statusfields(const struct ctx *c, enum status s, json_t *o)
 {
-	char	*key = xasprintf("status_%s", status_name(s));
+	char	*key = strkey("status_", status_name(s));
 
-	for (char *p = key; *p; p++)
-		if (*p == '-')
-			*p = '_';
 	setstr(o, "status", status_name(s));
-	setstr(o, "status_label", str(c->t, key));
+	setstr(o, "status_label", i18n_string(c->t, key, ""));
 	free(key);
 }
 
@@ -333,7 +329,8 @@ summary(const struct ctx *c, const struct indicator *ind)
 
 		quantity(&label, c->t, ind->value, ind->unit);
 		target(&tg, c->t, ind);
-		buf_printf(&label, " / %s %s", str(c->t, "target"), tg.data);
+		buf_printf(&label, " / %s %s", i18n_string(c->t, "target",
+		    ""), tg.data);
 		buf_reset(&b);
 		chart_progress(&b, ind->value, 100, ind->op != STATUS_OP_NONE,
 		    ind->target, label.data);
@@ -565,8 +562,8 @@ ind_chart(const struct ctx *c, const struct indicator *ind, struct buf *out)
 		pts[i].label = labels[i].data;
 		pts[i].value = ind->values[i].value;
 		pts[i].mark = ind->values[i].estimate;
-		pts[i].note = ind->values[i].estimate ? str(c->t, "estimate") :
-		    NULL;
+		pts[i].note = ind->values[i].estimate ?
+		    i18n_string(c->t, "estimate", "") : NULL;
 	}
 	memset(&s, 0, sizeof(s));
 	s.v = pts;
@@ -581,8 +578,8 @@ ind_chart(const struct ctx *c, const struct indicator *ind, struct buf *out)
 	json_decref(vars);
 	ch.title = title.data;
 	ch.desc = desc.data;
-	ch.x_title = str(c->t, "period");
-	ch.y_title = *ind->unit ? ind->unit : str(c->t, "value");
+	ch.x_title = i18n_string(c->t, "period", "");
+	ch.y_title = *ind->unit ? ind->unit : i18n_string(c->t, "value", "");
 	ch.series = &s;
 	ch.nseries = 1;
 	ch.has_target = ind->op != STATUS_OP_NONE;
@@ -595,9 +592,9 @@ ind_chart(const struct ctx *c, const struct indicator *ind, struct buf *out)
 	}
 	ch.number = chartnum;
 	ch.arg = (void *)c->t;
-	ch.estimate_label = str(c->t, "estimate");
-	ch.table_summary = str(c->t, "chart_table");
-	ch.no_data = str(c->t, "no_data_chart");
+	ch.estimate_label = i18n_string(c->t, "estimate", "");
+	ch.table_summary = i18n_string(c->t, "chart_table", "");
+	ch.no_data = i18n_string(c->t, "no_data_chart", "");
 	chart_line(out, &ch);
 	for (i = 0; i < ind->nvalues; i++)
 		buf_release(&labels[i]);
@@ -884,7 +881,7 @@ api_page(const struct ctx *c)
 		    files[i].file : "ID", files[i].ext);
 		json_array_append_new(a, json_pack("{s:s, s:o, s:s}", "path",
 		    shown, "url", url(c, path), "description",
-		    str(c->t, files[i].key)));
+		    i18n_string(c->t, files[i].key, "")));
 		free(path);
 		free(shown);
 	}
@@ -907,8 +904,8 @@ indview_pages(const struct indicators *x, const json_t *strings,
 	struct ctx		 c = { x, strings, NULL, NULL };
 	const struct indicator	*ind;
 	char			*path;
-	const char		*title = str(strings, "indicators");
-	const char		*utitle = str(strings, "units");
+	const char		*title = i18n_string(strings, "indicators", "");
+	const char		*utitle = i18n_string(strings, "units", "");
 	size_t			 i;
 	int			 rc = 1;
 
@@ -925,8 +922,9 @@ indview_pages(const struct indicators *x, const json_t *strings,
 	    ind_index(&c), NULL, NULL);
 	path = xasprintf("%sphuong-phap/", x->ind_path);
 	c.from = path;
-	rc &= fn(arg, path, str(strings, "methodology"), NULL, "methodology",
-	    "methodology", methodology(&c), x->ind_path, title);
+	rc &= fn(arg, path, i18n_string(strings, "methodology", ""), NULL,
+	    "methodology", "methodology", methodology(&c), x->ind_path,
+	    title);
 	free(path);
 	for (i = 0; i < x->nunits; i++) {
 		c.from = path = unit_path(x, &x->units[i]);
@@ -935,8 +933,8 @@ indview_pages(const struct indicators *x, const json_t *strings,
 		free(path);
 	}
 	c.from = "/api/";
-	rc &= fn(arg, "/api/", str(strings, "api"), NULL, "api", "api",
-	    api_page(&c), NULL, NULL);
+	rc &= fn(arg, "/api/", i18n_string(strings, "api", ""), NULL, "api",
+	    "api", api_page(&c), NULL, NULL);
 	c.from = x->unit_path;
 	if (x->nunits)
 		rc &= fn(arg, x->unit_path, utitle, NULL, "units", "units",
@@ -1057,21 +1055,11 @@ putjson(indview_file_fn fn, void *arg, const char *path, json_t *o)
 	return rc;
 }
 
-/* One CSV cell, quoted when it must be (RFC 4180). */
+/* One CSV field of the NUL-terminated "s". */
 static void
-csvcell(struct buf *b, const char *s)
+field(struct buf *b, const char *s)
 {
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		buf_puts(b, s);
-		return;
-	}
-	buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *s);
-	}
-	buf_putc(b, '"');
+	text_csv_field(b, s, strlen(s));
 }
 
 /* An indicator's own rows: its figures, or its units' progress. */
@@ -1079,7 +1067,7 @@ static void
 ind_csv(const struct indicators *x, const struct indicator *ind,
     struct buf *b)
 {
-	char	 iso[11], num[64];
+	char	 iso[11];
 	size_t	 i;
 
 	if (ind->kind == IND_VALUE) {
@@ -1087,13 +1075,14 @@ ind_csv(const struct indicators *x, const struct indicator *ind,
 		for (i = 0; i < ind->nvalues; i++) {
 			const struct ind_value *v = &ind->values[i];
 
-			snprintf(num, sizeof(num), "%.15g", v->value);
-			csvcell(b, ind->id);
-			buf_printf(b, ",%s,%s,%s,", v->period, num,
-			    v->estimate ? "estimate" : "actual");
-			csvcell(b, v->unit);
+			field(b, ind->id);
+			buf_printf(b, ",%s,", v->period);
+			text_number(b, v->value);
+			buf_printf(b, ",%s,", v->estimate ? "estimate" :
+			    "actual");
+			field(b, v->unit);
 			buf_putc(b, ',');
-			csvcell(b, v->source);
+			field(b, v->source);
 			buf_puts(b, "\r\n");
 		}
 		return;
@@ -1102,18 +1091,18 @@ ind_csv(const struct indicators *x, const struct indicator *ind,
 	for (i = 0; i < ind->nitems; i++) {
 		const struct ind_item *it = &ind->items[i];
 
-		csvcell(b, ind->id);
+		field(b, ind->id);
 		buf_putc(b, ',');
-		csvcell(b, x->units[it->unit].id);
+		field(b, x->units[it->unit].id);
 		buf_putc(b, ',');
-		csvcell(b, x->units[it->unit].name);
+		field(b, x->units[it->unit].name);
 		buf_putc(b, ',');
 		if (it->done != LONG_MIN) {
 			status_day_format(it->done, iso);
 			buf_puts(b, iso);
 		}
 		buf_putc(b, ',');
-		csvcell(b, it->document);
+		field(b, it->document);
 		buf_puts(b, "\r\n");
 	}
 }

@@ -912,38 +912,18 @@ meta_root_loc(const struct meta *m)
 
 /* Typed getters. */
 
-/* Append "s" in single quotes, cut at 40 characters or a line break. */
-static void
-quote(struct buf *b, const char *s, size_t len)
-{
-	size_t	 i = 0, chars = 0;
-
-	while (i < len && chars < 40 && (unsigned char)s[i] >= 0x20) {
-		for (i++; i < len && (s[i] & 0xC0) == 0x80; i++)
-			continue;
-		chars++;
-	}
-	buf_putc(b, '\'');
-	buf_put(b, s, i);
-	if (i < len)
-		buf_puts(b, "...");
-	buf_putc(b, '\'');
-}
-
 /* Append the real "x" as written, short: '1.5', '2000.0', '1e+300'. */
 static void
 real(struct buf *b, double x)
 {
-	char	 tmp[40];
-	int	 prec;
+	size_t	 from;
 
-	for (prec = 1; prec < 17; prec++) {
-		snprintf(tmp, sizeof(tmp), "%.*g", prec, x);
-		if (strtod(tmp, NULL) == x)
-			break;
-	}
-	snprintf(tmp, sizeof(tmp), "%.*g", prec, x);
-	buf_printf(b, "'%s%s'", tmp, strpbrk(tmp, ".e") ? "" : ".0");
+	buf_putc(b, '\'');
+	from = b->len;
+	text_number(b, x);
+	if (strpbrk(b->data + from, ".e") == NULL)
+		buf_puts(b, ".0");
+	buf_putc(b, '\'');
 }
 
 /* Append a description of "v" for a message: 'text', a list, empty. */
@@ -958,7 +938,7 @@ describe(struct buf *b, const json_t *v)
 		buf_puts(b, "a list");
 		break;
 	case JSON_STRING:
-		quote(b, json_string_value(v), json_string_length(v));
+		text_quote(b, json_string_value(v), json_string_length(v));
 		break;
 	case JSON_INTEGER:
 		buf_printf(b, "'%" JSON_INTEGER_FORMAT "'",

@@ -53,6 +53,7 @@ struct publish {
 	size_t			 jsonrows;
 	const char *const	*licdirs;	/* NULL-terminated, or NULL */
 	json_t			*licwarned;	/* ids warned about */
+	struct buf		 line, cell;	/* scratch for CSV rows */
 };
 
 static void
@@ -93,35 +94,21 @@ out:
 	return rc;
 }
 
-static int
-needsquote(const char *s, size_t n)
-{
-	return n && (strpbrk(s, ",\"\r\n") != NULL || s[0] == ' ' ||
-	    s[n - 1] == ' ');
-}
-
+/* One CSV record of "n" cells, built in "line" and written at once. */
 static void
-csvrow(struct stream *s, const char *const *cells, const size_t *lens,
-    size_t n)
+csvrow(struct stream *s, struct buf *line, const char *const *cells,
+    const size_t *lens, size_t n)
 {
-	size_t		 i, j;
+	size_t	 i;
 
+	buf_reset(line);
 	for (i = 0; i < n; i++) {
 		if (i)
-			put(s, ",", 1);
-		if (!needsquote(cells[i], lens[i])) {
-			put(s, cells[i], lens[i]);
-			continue;
-		}
-		put(s, "\"", 1);
-		for (j = 0; j < lens[i]; j++) {
-			put(s, cells[i] + j, 1);
-			if (cells[i][j] == '"')
-				put(s, "\"", 1);	/* "" inside quotes */
-		}
-		put(s, "\"", 1);
+			buf_putc(line, ',');
+		text_csv_field(line, cells[i], lens[i]);
 	}
-	put(s, "\r\n", 2);
+	buf_puts(line, "\r\n");
+	put(s, line->data, line->len);
 }
 
 static int
@@ -135,17 +122,11 @@ dumpcb(const char *b, size_t n, void *arg)
 static void
 real(struct stream *s, double v)
 {
-	char	 tmp[40];
-	int	 prec;
+	struct buf	 b = BUF_INIT;
 
-	for (prec = 1; prec < 17; prec++) {
-		snprintf(tmp, sizeof(tmp), "%.*g", prec, v);
-		if (strtod(tmp, NULL) == v)
-			break;
-	}
-	if (prec == 17)
-		snprintf(tmp, sizeof(tmp), "%.17g", v);
-	put(s, tmp, strlen(tmp));
+	text_number(&b, v);
+	put(s, b.data, b.len);
+	buf_release(&b);
 }
 
 static void
@@ -226,7 +207,7 @@ begin(void *arg, struct dataset *ds)
 		size_t *lens = xcalloc(nf, sizeof(*lens));
 		for (i = 0; i < nf; i++)
 			lens[i] = strlen(names[i]);
-		csvrow(&p->csv, names, lens, nf);
+		csvrow(&p->csv, &p->line, names, lens, nf);
 		free(lens);
 	}
 	if (p->json.fp)
@@ -253,9 +234,6 @@ begin(void *arg, struct dataset *ds)
 static void
 canonical(struct buf *b, json_t *v, const char *cell, size_t len)
 {
-	char	 tmp[40];
-	int	 prec;
-
 	if (v == NULL || json_is_string(v)) {
 		if (v)
 			buf_puts(b, json_string_value(v));
@@ -263,41 +241,28 @@ canonical(struct buf *b, json_t *v, const char *cell, size_t len)
 			buf_put(b, cell, len);
 	} else if (json_is_integer(v))
 		buf_printf(b, "%lld", (long long)json_integer_value(v));
-	else if (json_is_real(v)) {
-		for (prec = 1; prec < 17; prec++) {
-			snprintf(tmp, sizeof(tmp), "%.*g", prec,
-			    json_real_value(v));
-			if (strtod(tmp, NULL) == json_real_value(v))
-				break;
-		}
-		if (prec == 17)
-			snprintf(tmp, sizeof(tmp), "%.17g", json_real_value(v));
-		buf_puts(b, tmp);
-	} else if (json_is_boolean(v))
+	else if (json_is_real(v))
+		text_number(b, json_real_value(v));
+	else if (json_is_boolean(v))
 		buf_puts(b, json_is_true(v) ? "true" : "false");
 }
 
 static void
-canonrow(struct stream *s, json_t *const *typed, const char *const *cells,
+canonrow(struct publish *p, json_t *const *typed, const char *const *cells,
     const size_t *lens, size_t n)
 {
-	struct buf	 *v = xcalloc(n ? n : 1, sizeof(*v));
-	const char	**c = xcalloc(n ? n : 1, sizeof(*c));
-	size_t		 *l = xcalloc(n ? n : 1, sizeof(*l));
-	size_t		  i;
+	size_t	 i;
 
+	buf_reset(&p->line);
 	for (i = 0; i < n; i++) {
-		buf_init(&v[i]);
-		canonical(&v[i], typed[i], cells[i], lens[i]);
-		c[i] = v[i].data;
-		l[i] = v[i].len;
+		if (i)
+			buf_putc(&p->line, ',');
+		buf_reset(&p->cell);
+		canonical(&p->cell, typed[i], cells[i], lens[i]);
+		text_csv_field(&p->line, p->cell.data, p->cell.len);
 	}
-	csvrow(s, c, l, n);
-	for (i = 0; i < n; i++)
-		buf_release(&v[i]);
-	free(v);
-	free(c);
-	free(l);
+	buf_puts(&p->line, "\r\n");
+	put(&p->csv, p->line.data, p->line.len);
 }
 
 static int
@@ -319,7 +284,7 @@ row(void *arg, struct dataset *ds, unsigned line, const char *const *cells,
 		return 1;
 	}
 	if (p->csv.fp)
-		canonrow(&p->csv, typed, cells, lens, n);
+		canonrow(p, typed, cells, lens, n);
 	if (p->json.fp)
 		jsonrow(p, ds, typed, n);
 	if (p->xlsx)
@@ -377,6 +342,8 @@ publish_new(struct diag *d, struct fsout *fs, const struct config *c)
 	p->d = d;
 	p->fs = fs;
 	p->c = c;
+	buf_init(&p->line);
+	buf_init(&p->cell);
 	p->records = json_object();
 	p->licwarned = json_object();
 	p->catalogs = json_array();
@@ -399,6 +366,8 @@ publish_free(struct publish *p)
 	json_decref(p->records);
 	json_decref(p->licwarned);
 	json_decref(p->catalogs);
+	buf_release(&p->line);
+	buf_release(&p->cell);
 	free(p);
 }
 

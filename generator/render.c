@@ -105,18 +105,24 @@ jstr(const char *s)
 	return s != NULL ? jstrn(s, strlen(s)) : NULL;
 }
 
-/* Append the URL of site path (or absolute URL) "to" seen from "h". */
-static void
-urlto(struct buf *b, const struct here *h, const char *to)
+void
+render_url(struct buf *b, const char *from, const char *abs, const char *to)
 {
 	if (strncmp(to, "http://", 7) == 0 || strncmp(to, "https://", 8) == 0
 	    || strncmp(to, "mailto:", 7) == 0)
 		buf_puts(b, to);
-	else if (h->abs) {
-		buf_puts(b, h->abs);
+	else if (abs) {
+		buf_puts(b, abs);
 		buf_puts(b, to[0] == '/' ? to + 1 : to);
 	} else
-		render_relurl(b, h->path, to);
+		render_relurl(b, from, to);
+}
+
+/* Append the URL of site path (or absolute URL) "to" seen from "h". */
+static void
+urlto(struct buf *b, const struct here *h, const char *to)
+{
+	render_url(b, h->path, h->abs, to);
 }
 
 static json_t *
@@ -304,9 +310,9 @@ dates(struct render *r, json_t *o, const char *iso)
 	json_object_set(o, "date_display", m->display);
 }
 
-/* The fields every listing of a page carries. */
+/* The fields of a page that its listings and its own view share. */
 static json_t *
-entry(struct render *r, const struct here *h, const struct page *p)
+fields(struct render *r, const struct here *h, const struct page *p)
 {
 	json_t		*o = link_to(r, h, p);
 
@@ -328,6 +334,15 @@ entry(struct render *r, const struct here *h, const struct page *p)
 	    json_boolean(json_array_size(p->lead) > 0));
 	json_object_set_new(o, "has_partners",
 	    json_boolean(json_array_size(p->partners) > 0));
+	return o;
+}
+
+/* The fields every listing of a page carries. */
+static json_t *
+entry(struct render *r, const struct here *h, const struct page *p)
+{
+	json_t	*o = fields(r, h, p);
+
 	progress(r, h, p, 0, o);
 	return o;
 }
@@ -405,7 +420,7 @@ static json_t *
 pageview(struct render *r, const struct here *h, const struct page *p,
     const struct buf *html)
 {
-	json_t		*o = entry(r, h, p), *kids;
+	json_t		*o = fields(r, h, p), *kids;
 	const char	*k = kind(p);
 
 	json_object_set_new(o, "is_home", json_boolean(!strcmp(k, "home")));

@@ -91,4 +91,12 @@ int		 render_404(struct render *r, struct buf *out);
 void		 render_relurl(struct buf *out, const char *from,
 		    const char *to);
 
+/*
+ * The link from the page at site path "from" to "to": "to" itself when
+ * it is an absolute http(s) or mailto URL, else "abs" + "to" when "abs"
+ * (an absolute base ending in '/') is not NULL, else render_relurl().
+ */
+void		 render_url(struct buf *out, const char *from, const char *abs,
+		    const char *to);
+
 #endif

@@ -34,6 +34,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "meta.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* A typed value and the number it sorts by, for minimum and maximum. */
@@ -98,24 +99,6 @@ static int
 isdig(int c)
 {
 	return c >= '0' && c <= '9';
-}
-
-/* Append "s" in single quotes, cut at 40 characters or a control. */
-static void
-quote(struct buf *b, const char *s, size_t len)
-{
-	size_t	 i = 0, chars = 0;
-
-	while (i < len && chars < 40 && (unsigned char)s[i] >= 0x20) {
-		for (i++; i < len && (s[i] & 0xC0) == 0x80; i++)
-			continue;
-		chars++;
-	}
-	buf_putc(b, '\'');
-	buf_put(b, s, i);
-	if (i < len)
-		buf_puts(b, "...");
-	buf_putc(b, '\'');
 }
 
 /* Characters (code points) in the "len" bytes of UTF-8 "s". */
@@ -278,7 +261,7 @@ list_text(struct buf *b, const json_t *list, const char *last)
 	json_array_foreach(list, i, e) {
 		if (i > 0)
 			buf_puts(b, i + 1 == n ? last : ", ");
-		quote(b, json_string_value(e), json_string_length(e));
+		text_quote(b, json_string_value(e), json_string_length(e));
 	}
 }
 
@@ -894,7 +877,7 @@ schema_cell(const struct schema *s, size_t i, const char *cell, size_t len,
 	    !constraints(f, cell, len, &v, &rule)) {
 		buf_printf(why, "field '%s' (%s): ", f->name,
 		    schema_type_name(f->type));
-		quote(why, cell, len);
+		text_quote(why, cell, len);
 		buf_printf(why, " %s", rule.data);
 		json_decref(v.json);
 		v.json = NULL;
@@ -1007,9 +990,6 @@ applies(struct parse *p, const json_t *obj, const struct schema_field *f,
 static int
 scalar_text(struct buf *b, const json_t *v)
 {
-	char	 tmp[40];
-	int	 prec;
-
 	switch (json_typeof(v)) {
 	case JSON_STRING:
 		buf_put(b, json_string_value(v), json_string_length(v));
@@ -1018,13 +998,7 @@ scalar_text(struct buf *b, const json_t *v)
 		buf_printf(b, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
 		return 1;
 	case JSON_REAL:
-		for (prec = 1; prec < 17; prec++) {
-			snprintf(tmp, sizeof(tmp), "%.*g", prec,
-			    json_real_value(v));
-			if (strtod(tmp, NULL) == json_real_value(v))
-				break;
-		}
-		buf_printf(b, "%.*g", prec, json_real_value(v));
+		text_number(b, json_real_value(v));
 		return 1;
 	case JSON_TRUE:
 	case JSON_FALSE:
@@ -1069,7 +1043,7 @@ typed(struct parse *p, const struct schema_field *f, const json_t *v,
 		return 0;
 	}
 	if (!(ok = cast(f, t.data, t.len, out, &why))) {
-		quote(&q, t.data, t.len);
+		text_quote(&q, t.data, t.len);
 		err(p, at, "%s: %s %s", what, q.data, why.data);
 	}
 	buf_release(&q);

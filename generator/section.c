@@ -19,6 +19,7 @@
 #include "fsin.h"
 #include "meta.h"
 #include "page.h"
+#include "pool.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -174,23 +175,16 @@ loader(void *arg)
 static void
 loadall(struct walk *w)
 {
-	pthread_t	 t[LOAD_THREADS];
 	long		 cpus = w->jobs > 0 ? w->jobs :
 	    sysconf(_SC_NPROCESSORS_ONLN);
-	size_t		 n = w->n / LOAD_PER_THREAD, i;
+	size_t		 n = w->n / LOAD_PER_THREAD;
 
 	if (cpus < (long)n)
 		n = cpus < 1 ? 1 : (size_t)cpus;
 	if (n > LOAD_THREADS)
 		n = LOAD_THREADS;
 	pthread_mutex_init(&w->lock, NULL);
-	for (i = 1; i < n; i++)
-		if (pthread_create(&t[i], NULL, loader, w) != 0)
-			break;		/* this thread does the rest */
-	n = i;
-	loader(w);
-	for (i = 1; i < n; i++)
-		pthread_join(t[i], NULL);
+	pool_run(n, loader, w);
 	pthread_mutex_destroy(&w->lock);
 }
 

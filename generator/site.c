@@ -33,6 +33,7 @@
 #include "markdown.h"
 #include "meta.h"
 #include "page.h"
+#include "pool.h"
 #include "publish.h"
 #include "render.h"
 #include "section.h"
@@ -227,8 +228,7 @@ static int
 pages(struct build *b)
 {
 	struct work	 w;
-	pthread_t	*t;
-	size_t		 i, jobs = b->o->jobs ? (size_t)b->o->jobs : 1;
+	size_t		 jobs = b->o->jobs ? (size_t)b->o->jobs : 1;
 
 	memset(&w, 0, sizeof(w));
 	w.b = b;
@@ -237,17 +237,9 @@ pages(struct build *b)
 	pthread_mutex_init(&w.lock, NULL);
 	if (jobs > w.n)
 		jobs = w.n ? w.n : 1;
-	t = xcalloc(jobs, sizeof(*t));
-	for (i = 1; i < jobs; i++)
-		if (pthread_create(&t[i], NULL, worker, &w) != 0)
-			break;		/* this thread does the rest */
-	jobs = i;
-	worker(&w);
-	for (i = 1; i < jobs; i++)
-		pthread_join(t[i], NULL);
+	pool_run(jobs, worker, &w);
 	diag_progress_end(b->d);
 	pthread_mutex_destroy(&w.lock);
-	free(t);
 	free(w.v);
 	b->st->pages += w.done;
 	return w.rc & notfound(b);

@@ -15,6 +15,7 @@
 #include "page.h"
 #include "schema.h"
 #include "section.h"
+#include "text.h"
 #include "xalloc.h"
 
 static struct section *
@@ -31,24 +32,14 @@ find(struct section *s, const char *dir)
 	return NULL;
 }
 
-/* One CSV cell, quoted when it must be (RFC 4180). */
+/* A front matter value as text: lists joined by spaces. */
+/* One CSV field of the NUL-terminated "s". */
 static void
-cell(struct buf *b, const char *s)
+field(struct buf *b, const char *s)
 {
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		buf_puts(b, s);
-		return;
-	}
-	buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *s);
-	}
-	buf_putc(b, '"');
+	text_csv_field(b, s, strlen(s));
 }
 
-/* A front matter value as text: lists joined by spaces. */
 static void
 value(struct buf *b, const json_t *v)
 {
@@ -60,7 +51,7 @@ value(struct buf *b, const json_t *v)
 	else if (json_is_integer(v))
 		buf_printf(b, "%lld", (long long)json_integer_value(v));
 	else if (json_is_real(v))
-		buf_printf(b, "%.15g", json_real_value(v));
+		text_number(b, json_real_value(v));
 	else if (json_is_boolean(v))
 		buf_puts(b, json_is_true(v) ? "true" : "false");
 	else if (json_is_array(v))
@@ -162,7 +153,7 @@ tabulate_section(struct diag *d, struct dataset *ds, struct section *root,
 	for (f = 0; f < s->nfields; f++) {
 		if (f > 0)
 			buf_putc(&csv, ',');
-		cell(&csv, s->fields[f].name);
+		field(&csv, s->fields[f].name);
 	}
 	buf_puts(&csv, "\r\n");
 	advance(&csv, 0, &line, &col);
@@ -194,7 +185,7 @@ tabulate_section(struct diag *d, struct dataset *ds, struct section *root,
 			o->lines[k] = line;
 			o->cols[k++] = col;
 			start = csv.len;
-			cell(&csv, v.data);
+			text_csv_field(&csv, v.data, v.len);
 			advance(&csv, start, &line, &col);
 		}
 		start = csv.len;

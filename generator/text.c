@@ -10,8 +10,10 @@
  */
 #include "text.h"
 
+#include <math.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -441,4 +443,67 @@ text_safe_segment(const char *seg)
 			return 0;
 	}
 	return text_utf8_valid(seg, len, NULL);
+}
+
+void
+text_csv_field(struct buf *out, const char *s, size_t len)
+{
+	size_t	 i, from;
+
+	if (len == 0 || (memchr(s, ',', len) == NULL &&
+	    memchr(s, '"', len) == NULL && memchr(s, '\r', len) == NULL &&
+	    memchr(s, '\n', len) == NULL && s[0] != ' ' &&
+	    s[len - 1] != ' ')) {
+		buf_put(out, s, len);
+		return;
+	}
+	buf_putc(out, '"');
+	for (i = from = 0; i < len; i++)
+		if (s[i] == '"') {
+			buf_put(out, s + from, i + 1 - from);
+			buf_putc(out, '"');	/* "" inside quotes */
+			from = i + 1;
+		}
+	buf_put(out, s + from, len - from);
+	buf_putc(out, '"');
+}
+
+void
+text_number(struct buf *out, double v)
+{
+	char	 tmp[40];
+	int	 prec;
+
+	for (prec = 1; prec < 17; prec++) {
+		snprintf(tmp, sizeof(tmp), "%.*g", prec, v);
+		if (strtod(tmp, NULL) == v)
+			break;
+	}
+	if (prec == 17)
+		snprintf(tmp, sizeof(tmp), "%.17g", v);
+	/* %g writes 100 as "1e+02": numbers a person reads stay plain. */
+	if (strchr(tmp, 'e') != NULL && fabs(v) >= 1 && fabs(v) < 1e15)
+		for (prec = 0; prec <= 17; prec++) {
+			snprintf(tmp, sizeof(tmp), "%.*f", prec, v);
+			if (strtod(tmp, NULL) == v)
+				break;
+		}
+	buf_puts(out, tmp);
+}
+
+void
+text_quote(struct buf *out, const char *s, size_t len)
+{
+	size_t	 i = 0, chars = 0;
+
+	while (i < len && chars < 40 && (unsigned char)s[i] >= 0x20) {
+		for (i++; i < len && (s[i] & 0xC0) == 0x80; i++)
+			continue;
+		chars++;
+	}
+	buf_putc(out, '\'');
+	buf_put(out, s, i);
+	if (i < len)
+		buf_puts(out, "...");
+	buf_putc(out, '\'');
 }

@@ -78,6 +78,32 @@ void	 text_escape_url(struct buf *out, const char *s, size_t len);
 void	 text_escape_xml(struct buf *out, const char *s, size_t len);
 
 /*
+ * Append "s" ("len" bytes) as one RFC 4180 CSV field: in double quotes,
+ * with each '"' doubled, when it holds a comma, a quote, CR or LF, or
+ * starts or ends with a space; as it is otherwise.
+ *
+ *	a,b  ->  "a,b"		5" disk  ->  "5"" disk"
+ */
+void	 text_csv_field(struct buf *out, const char *s, size_t len);
+
+/*
+ * Append "v" in the shortest decimal form that reads back as exactly "v"
+ * (printf %g with the fewest digits, at most 17), without an exponent
+ * from 1 up to 1e15: 0.1 -> "0.1", 100 -> "100", 1500 -> "1500",
+ * 1e20 -> "1e+20", 1e-05 -> "1e-05".  The decimal mark is always '.'.
+ */
+void	 text_number(struct buf *out, double v);
+
+/*
+ * Append "s" ("len" bytes) quoted for a message: in single quotes, cut
+ * after 40 characters or at a control character, with "..." before the
+ * closing quote when cut.
+ *
+ *	'Hà Nội'   'a very long value that goes on and on an...'
+ */
+void	 text_quote(struct buf *out, const char *s, size_t len);
+
+/*
  * A slug made from the string "title", to free with free().  Letters
  * are decomposed (NFD) and their combining marks dropped, đ and Đ
  * become d, ASCII letters are lower-cased, ASCII letters and digits are

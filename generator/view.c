@@ -306,6 +306,26 @@ v_begin(void *arg, struct dataset *ds)
 	    ds) : 1;
 }
 
+/*
+ * A cell as views keep it: numbers in their canonical form ("1234.5"
+ * for a cell written "1.234,5" with decimalChar ","), so charts and
+ * sorting read what the schema read; other cells as written.
+ */
+static char *
+keep(const char *cell, const json_t *typed)
+{
+	struct buf	 b = BUF_INIT;
+
+	if (typed == NULL || !json_is_number(typed))
+		return xstrdup(cell);
+	if (json_is_integer(typed))
+		buf_printf(&b, "%" JSON_INTEGER_FORMAT,
+		    json_integer_value(typed));
+	else
+		text_number(&b, json_real_value(typed));
+	return buf_detach(&b, NULL);
+}
+
 static int
 v_row(void *arg, struct dataset *ds, unsigned line, const char *const *c,
     const size_t *lens, json_t *const *t, size_t n)
@@ -319,7 +339,7 @@ v_row(void *arg, struct dataset *ds, unsigned line, const char *const *c,
 		    sizeof(*s->rows));
 		s->rows[s->nrows] = xcalloc(n + 1, sizeof(char *));
 		for (i = 0; i < n; i++)
-			s->rows[s->nrows][i] = xstrdup(c[i]);
+			s->rows[s->nrows][i] = keep(c[i], t[i]);
 		s->nrows++;
 	} else if (s != NULL && !s->overflow) {
 		struct loc	 l = { ds->csv, line, 1 };
@@ -636,10 +656,8 @@ chart(const struct dsv *s, const struct view *v, struct rowref *r,
 	c.nseries = nser;
 	c.number = fmtnum;
 	c.arg = (void *)f;
-	c.no_data = json_string_value(json_object_get(strings,
-	    "no_data_chart"));
-	c.table_summary = json_string_value(json_object_get(strings,
-	    "chart_table"));
+	c.no_data = i18n_string(strings, "no_data_chart", NULL);
+	c.table_summary = i18n_string(strings, "chart_table", NULL);
 	if (v->type == V_BAR)
 		chart_bars(out, &c);
 	else

@@ -40,6 +40,9 @@ for root, dirs, files in os.walk(site):
                 failed += 1
             else:
                 passed += 1
+if passed + failed == 0:
+    print('FAIL: no inline SVG in %s: the charts are missing' % site)
+    failed = 1
 print('RESULT: %d %d 0 svg' % (passed, failed))
 sys.exit(1 if failed else 0)
 PY

@@ -330,6 +330,76 @@ test_nfc_fast_path(void)
 	nfc_is("\xEF\xA4\x80", "\xE8\xB1\x88");	/* CJK compat U+F900 */
 }
 
+/* What "fn" appends to an empty buffer, for CHECK_STR; freed at the end. */
+static char	*shown[32];
+static size_t	 nshown;
+
+static const char *
+csv(const char *s)
+{
+	struct buf	 b = BUF_INIT;
+
+	text_csv_field(&b, s, strlen(s));
+	return shown[nshown++] = buf_detach(&b, NULL);
+}
+
+static const char *
+number(double v)
+{
+	struct buf	 b = BUF_INIT;
+
+	text_number(&b, v);
+	return shown[nshown++] = buf_detach(&b, NULL);
+}
+
+static const char *
+quoted(const char *s)
+{
+	struct buf	 b = BUF_INIT;
+
+	text_quote(&b, s, strlen(s));
+	return shown[nshown++] = buf_detach(&b, NULL);
+}
+
+static void
+test_fields(void)
+{
+	size_t	 i;
+
+	CHECK_STR(csv("plain"), "plain");
+	CHECK_STR(csv(""), "");
+	CHECK_STR(csv("a,b"), "\"a,b\"");
+	CHECK_STR(csv("5\" disk"), "\"5\"\" disk\"");
+	CHECK_STR(csv("\"\""), "\"\"\"\"\"\"");
+	CHECK_STR(csv("two\nlines"), "\"two\nlines\"");
+	CHECK_STR(csv("cr\r"), "\"cr\r\"");
+	CHECK_STR(csv(" lead"), "\" lead\"");
+	CHECK_STR(csv("trail "), "\"trail \"");
+	CHECK_STR(csv("in side"), "in side");
+	CHECK_STR(csv("Hà Nội"), "Hà Nội");
+
+	CHECK_STR(number(0.1), "0.1");
+	CHECK_STR(number(63.1), "63.1");
+	CHECK_STR(number(100), "100");
+	CHECK_STR(number(1500), "1500");
+	CHECK_STR(number(1234567.5), "1234567.5");
+	CHECK_STR(number(1e-05), "1e-05");
+	CHECK_STR(number(-0.25), "-0.25");
+	CHECK_STR(number(1e20), "1e+20");
+	CHECK_STR(number(0.1 + 0.2), "0.30000000000000004");
+	CHECK(strtod(number(2.0 / 3.0), NULL) == 2.0 / 3.0);
+
+	CHECK_STR(quoted("Hà Nội"), "'Hà Nội'");
+	CHECK_STR(quoted("a\tb"), "'a...'");
+	CHECK_STR(quoted("0123456789012345678901234567890123456789"),
+	    "'0123456789012345678901234567890123456789'");
+	CHECK_STR(quoted("ờ123456789012345678901234567890123456789x"),
+	    "'ờ123456789012345678901234567890123456789...'");
+	for (i = 0; i < nshown; i++)
+		free(shown[i]);
+	nshown = 0;
+}
+
 int
 main(void)
 {
@@ -343,5 +413,6 @@ main(void)
 	test_slug_tones();
 	test_slug_long();
 	test_segment();
+	test_fields();
 	return CHECK_DONE("text");
 }
