@@ -26,12 +26,15 @@
 enum role { R_REG, R_VAL, R_UNIT, R_PROG, R_COUNT };
 
 enum { F_ID, F_AREA, F_NAME, F_OP, F_TARGET, F_PERIOD, F_KIND, F_CLAUSE,
-    F_LABEL, F_UNIT, F_LEAD, F_APPLIES, F_TASK, F_BASE, F_BASEPERIOD };
-enum { V_IND, V_PERIOD, V_VALUE, V_TYPE, V_UNIT, V_SOURCE };
-enum { U_ID, U_NAME, U_TYPE, U_PARENT };
-enum { P_IND, P_UNIT, P_DONE, P_DOC };
+    F_LABEL, F_UNIT, F_LEAD, F_APPLIES, F_TASK, F_BASE, F_BASEPERIOD,
+    F_TARGET_MAX, F_DIRECTION, F_ONGOING, F_SOURCE, F_SOURCE_URL,
+    F_CLAUSE_TEXT, F_ASSESS, F_ASSESS_STATUS, F_ASSESS_SOURCE };
+enum { V_IND, V_PERIOD, V_VALUE, V_TYPE, V_UNIT, V_SOURCE, V_SOURCE_URL,
+    V_FINAL, V_SAMPLE };
+enum { U_ID, U_NAME, U_TYPE, U_PARENT, U_NOTE, U_IN_PLAN };
+enum { P_IND, P_UNIT, P_DONE, P_DOC, P_REPORTED, P_FINAL, P_SAMPLE };
 
-#define FIELDS_MAX	16
+#define FIELDS_MAX	26
 
 static const struct role_spec {
 	const char	*key;		/* in site.yaml */
@@ -41,12 +44,17 @@ static const struct role_spec {
 } roles[R_COUNT] = {
 	{ "indicators", "indicator registry", 7, { "id", "area", "name",
 	    "operator", "target", "period", "kind", "clause", "label", "unit",
-	    "lead", "applies", "task", "baseline", "baseline_period" } },
+	    "lead", "applies", "task", "baseline", "baseline_period",
+	    "target_max", "direction", "ongoing", "source", "source_url",
+	    "clause_text", "assessment", "assessment_status",
+	    "assessment_source" } },
 	{ "values", "indicator values", 3, { "indicator", "period", "value",
-	    "value_type", "unit", "source" } },
-	{ "units", "units", 2, { "id", "name", "type", "parent" } },
+	    "value_type", "unit", "source", "source_url", "final",
+	    "sample" } },
+	{ "units", "units", 2, { "id", "name", "type", "parent", "note",
+	    "in_plan" } },
 	{ "unit_progress", "unit progress", 2, { "indicator", "unit", "done",
-	    "document" } },
+	    "document", "reported", "final", "sample" } },
 };
 
 /* An id written somewhere, to look up once everything is loaded. */
@@ -72,8 +80,11 @@ struct pval {
 /* A unit progress row waiting for its indicator and unit. */
 struct pitem {
 	size_t		 iref, uref;
-	long		 done;
+	long		 done, reported;
+	int		 final, sample;
 	char		*document;
+	char		*file;		/* of the done cell, for warnings */
+	unsigned	 line, col;
 };
 
 struct indicators_priv {
@@ -177,6 +188,149 @@ number(const struct indicators_priv *q, enum role r, int f,
 	return *end == '\0' && isfinite(*v) ? 1 : -1;
 }
 
+/*
+ * A yes/no cell: 1 or 0 (0 when empty), or -1 after reporting a value
+ * that is neither.
+ */
+static int
+flag(struct indicators *x, struct dataset *ds, enum role r, int f,
+    const char *const *c, json_t *const *t, size_t n)
+{
+	struct indicators_priv	*q = x->priv;
+	const char		*s = cell(q, r, f, c, n);
+	json_t			*j = typed(q, r, f, t, n);
+
+	if (j && json_is_boolean(j))
+		return json_is_true(j);
+	if (*s == '\0' || strcmp(s, "false") == 0 || strcmp(s, "0") == 0 ||
+	    strcmp(s, "no") == 0)
+		return 0;
+	if (strcmp(s, "true") == 0 || strcmp(s, "1") == 0 ||
+	    strcmp(s, "yes") == 0)
+		return 1;
+	cellerr(x, ds, q->fx[r][f], "'%s' in column '%s' must be true or "
+	    "false", s, roles[r].fields[f]);
+	return -1;
+}
+
+/* The kind, operator and target columns of a registry row. */
+static void
+reg_target(struct indicators *x, struct dataset *ds, struct indicator *ind,
+    const char *const *c, json_t *const *t, size_t n)
+{
+	struct indicators_priv	*q = x->priv;
+	const char		*s, *ops;
+	int			 op, r, rmax;
+
+	s = cell(q, R_REG, F_KIND, c, n);
+	if (strcmp(s, "value") == 0)
+		ind->kind = IND_VALUE;
+	else if (strcmp(s, "share") == 0)
+		ind->kind = IND_SHARE;
+	else if (strcmp(s, "milestone") == 0)
+		ind->kind = IND_MILESTONE;
+	else if (strcmp(s, "monitor") == 0)
+		ind->kind = IND_MONITOR;
+	else
+		cellerr(x, ds, q->fx[R_REG][F_KIND], "indicator kind '%s' must "
+		    "be value, share, milestone or monitor", s);
+
+	ops = cell(q, R_REG, F_OP, c, n);
+	if ((op = status_op_parse(ops)) < 0)
+		cellerr(x, ds, q->fx[R_REG][F_OP], "target operator '%s' must "
+		    "be one of >, >=, =, <=, <, the words trên, dưới, ít nhất, "
+		    "từ … trở lên, không quá, tối đa, đạt, từ … đến, cải thiện, "
+		    "or empty for a milestone", ops);
+	ind->op = op < 0 ? STATUS_OP_NONE : (enum status_op)op;
+	dataset_cell_loc(ds, q->fx[R_REG][F_OP], &ind->op_line, &ind->op_col);
+	r = number(q, R_REG, F_TARGET, c, t, n, &ind->target);
+	rmax = number(q, R_REG, F_TARGET_MAX, c, t, n, &ind->target_max);
+	if (ind->kind == IND_MILESTONE || ind->kind == IND_MONITOR) {
+		if (op > 0 || r != 0)
+			cellerr(x, ds, q->fx[R_REG][op > 0 ? F_OP : F_TARGET],
+			    "indicator '%s' is a %s: leave its operator and "
+			    "target empty", ind->id, ind->kind == IND_MONITOR ?
+			    "monitor-only indicator" : "milestone");
+		ind->op = STATUS_OP_NONE;
+	} else if (op < 0)
+		;	/* reported above */
+	else if (op == STATUS_OP_NONE || r != 1)
+		cellerr(x, ds, q->fx[R_REG][op == STATUS_OP_NONE ? F_OP :
+		    F_TARGET], "indicator '%s' needs a target: an operator and "
+		    "a number%s", ind->id, op == STATUS_OP_NONE ? " (or kind "
+		    "monitor, for figures without a target)" : "");
+	if (ind->op == STATUS_OP_BETWEEN && (rmax != 1 ||
+	    ind->target_max <= ind->target))
+		cellerr(x, ds, q->fx[R_REG][rmax == 1 ? F_TARGET_MAX : F_OP],
+		    "indicator '%s' is a range 'from %g to …': its target_max "
+		    "must be a number above the target", ind->id, ind->target);
+	else if (ind->op != STATUS_OP_BETWEEN && rmax != 0)
+		cellerr(x, ds, q->fx[R_REG][F_TARGET_MAX], "indicator '%s': "
+		    "target_max is only for a range (operator 'từ … đến')%s",
+		    ind->id, "");
+	if (strcmp(ind->unit, "%") == 0 && ind->op != STATUS_OP_NONE &&
+	    ind->op != STATUS_OP_IMPROVE && r == 1 && (ind->target < 0 ||
+	    ind->target > 100 || (rmax == 1 && ind->target_max > 100)))
+		cellerr(x, ds, q->fx[R_REG][ind->target < 0 || ind->target >
+		    100 ? F_TARGET : F_TARGET_MAX], "target of indicator '%s' "
+		    "is a percentage: it must be between 0 and 100", ind->id);
+	if (ind->kind == IND_SHARE && strcmp(ind->unit, "%") != 0)
+		cellerr(x, ds, q->fx[R_REG][F_UNIT], "indicator '%s' is a share "
+		    "of units: its unit must be '%%', not '%s'", ind->id,
+		    ind->unit);
+
+	s = cell(q, R_REG, F_DIRECTION, c, n);
+	if (*s == '\0' || strcmp(s, "higher") == 0)
+		ind->direction = ind->op == STATUS_OP_LT ||
+		    ind->op == STATUS_OP_LE ? IND_LOWER : IND_HIGHER;
+	else if (strcmp(s, "lower") == 0)
+		ind->direction = IND_LOWER;
+	else if (strcmp(s, "rank") == 0)
+		ind->direction = IND_RANK;
+	else
+		cellerr(x, ds, q->fx[R_REG][F_DIRECTION], "direction '%s' must "
+		    "be higher, lower or rank (a rank: 1 is best)", s);
+	ind->ongoing = flag(x, ds, R_REG, F_ONGOING, c, t, n) == 1;
+	if (ind->ongoing && ind->kind != IND_MILESTONE)
+		cellerr(x, ds, q->fx[R_REG][F_ONGOING], "indicator '%s' is no "
+		    "milestone: only a milestone can be ongoing%s", ind->id, "");
+}
+
+/* The plan's own assessment: its words, and what they say. */
+static void
+reg_assessment(struct indicators *x, struct dataset *ds,
+    struct indicator *ind, const char *const *c, size_t n)
+{
+	struct indicators_priv	*q = x->priv;
+	const char		*s = cell(q, R_REG, F_ASSESS_STATUS, c, n);
+
+	ind->assessment = xstrdup(cell(q, R_REG, F_ASSESS, c, n));
+	ind->assessment_source = xstrdup(cell(q, R_REG, F_ASSESS_SOURCE, c,
+	    n));
+	ind->assessed = -1;
+	if (strcmp(s, "achieved") == 0)
+		ind->assessed = STATUS_ACHIEVED;
+	else if (strcmp(s, "not-achieved") == 0)
+		ind->assessed = STATUS_NOT_ACHIEVED;
+	else if (strcmp(s, "in-progress") == 0)
+		ind->assessed = STATUS_ON_TRACK;
+	else if (*s)
+		cellerr(x, ds, q->fx[R_REG][F_ASSESS_STATUS], "assessment "
+		    "status '%s' must be achieved, not-achieved or "
+		    "in-progress%s", s, "");
+	else if (*ind->assessment)
+		ind->assessed = indicators_assessment(ind->assessment);
+	if (*ind->assessment || *s) {
+		ind->assess_file = xstrdup(ds->csv);
+		dataset_cell_loc(ds, q->fx[R_REG][*ind->assessment ? F_ASSESS :
+		    F_ASSESS_STATUS], &ind->assess_line, &ind->assess_col);
+	}
+	if (*s && !*ind->assessment)
+		cellerr(x, ds, q->fx[R_REG][F_ASSESS_STATUS], "indicator '%s' "
+		    "has an assessment status but no assessment: quote the "
+		    "report's words in 'assessment'%s", ind->id, "");
+}
+
 static void
 reg_row(struct indicators *x, struct dataset *ds, const char *const *c,
     json_t *const *t, size_t n)
@@ -185,7 +339,7 @@ reg_row(struct indicators *x, struct dataset *ds, const char *const *c,
 	struct indicator	*ind;
 	const char		*s, *applies = cell(q, R_REG, F_APPLIES, c, n);
 	long			 first, last;
-	int			 op, r;
+	int			 r;
 
 	push(&x->v, &x->n, sizeof(*x->v));
 	ind = &x->v[x->n - 1];
@@ -197,6 +351,10 @@ reg_row(struct indicators *x, struct dataset *ds, const char *const *c,
 	ind->unit = xstrdup(cell(q, R_REG, F_UNIT, c, n));
 	ind->period = xstrdup(cell(q, R_REG, F_PERIOD, c, n));
 	ind->task = xstrdup(cell(q, R_REG, F_TASK, c, n));
+	ind->source = xstrdup(cell(q, R_REG, F_SOURCE, c, n));
+	ind->source_url = xstrdup(cell(q, R_REG, F_SOURCE_URL, c, n));
+	ind->clause_text = xstrdup(cell(q, R_REG, F_CLAUSE_TEXT, c, n));
+	ind->baseline_period = xstrdup("");
 	ind->lead = -1;
 	ind->baseline_day = LONG_MIN;
 	if (json_object_get(q->ind_ix, ind->id) != NULL)
@@ -205,38 +363,8 @@ reg_row(struct indicators *x, struct dataset *ds, const char *const *c,
 	else
 		json_object_set_new(q->ind_ix, ind->id,
 		    json_integer((json_int_t)(x->n - 1)));
-
-	s = cell(q, R_REG, F_KIND, c, n);
-	if (strcmp(s, "value") == 0)
-		ind->kind = IND_VALUE;
-	else if (strcmp(s, "share") == 0)
-		ind->kind = IND_SHARE;
-	else if (strcmp(s, "milestone") == 0)
-		ind->kind = IND_MILESTONE;
-	else
-		cellerr(x, ds, q->fx[R_REG][F_KIND], "indicator kind '%s' must "
-		    "be value, share or milestone", s);
-
-	s = cell(q, R_REG, F_OP, c, n);
-	if ((op = status_op_parse(s)) < 0)
-		cellerr(x, ds, q->fx[R_REG][F_OP], "target operator '%s' must "
-		    "be one of >, >=, =, <=, <", s);
-	ind->op = op < 0 ? STATUS_OP_NONE : (enum status_op)op;
-	r = number(q, R_REG, F_TARGET, c, t, n, &ind->target);
-	if (ind->kind == IND_MILESTONE) {
-		if (op > 0 || r != 0)
-			cellerr(x, ds, q->fx[R_REG][op > 0 ? F_OP : F_TARGET],
-			    "indicator '%s' is a milestone: leave its operator "
-			    "and target empty", ind->id);
-		ind->op = STATUS_OP_NONE;
-	} else if ((op == STATUS_OP_NONE && *s == '\0') || (op > 0 && r != 1))
-		cellerr(x, ds, q->fx[R_REG][op == STATUS_OP_NONE ? F_OP :
-		    F_TARGET], "indicator '%s' needs a target: an operator and "
-		    "a number", ind->id);
-	if (ind->kind == IND_SHARE && strcmp(ind->unit, "%") != 0)
-		cellerr(x, ds, q->fx[R_REG][F_UNIT], "indicator '%s' is a share "
-		    "of units: its unit must be '%%', not '%s'", ind->id,
-		    ind->unit);
+	reg_target(x, ds, ind, c, t, n);
+	reg_assessment(x, ds, ind, c, n);
 
 	if (!status_period(ind->period, &first, &last)) {
 		cellerr(x, ds, q->fx[R_REG][F_PERIOD], "target period '%s' is "
@@ -277,6 +405,8 @@ reg_row(struct indicators *x, struct dataset *ds, const char *const *c,
 		else {
 			ind->has_baseline = 1;
 			ind->baseline_day = last;
+			free(ind->baseline_period);
+			ind->baseline_period = xstrdup(s);
 		}
 	}
 }
@@ -313,7 +443,14 @@ val_row(struct indicators *x, struct dataset *ds, const char *const *c,
 	else if (*s && strcmp(s, "actual") != 0)
 		cellerr(x, ds, q->fx[R_VAL][V_TYPE], "value type '%s' must be "
 		    "actual or estimate", s);
+	p->v.final = flag(x, ds, R_VAL, V_FINAL, c, t, n) == 1;
+	if (p->v.final && p->v.estimate)
+		cellerr(x, ds, q->fx[R_VAL][V_FINAL], "an estimate cannot be "
+		    "the final figure: mark the actual figure final%s", "");
+	p->v.sample = ds->sample || flag(x, ds, R_VAL, V_SAMPLE, c, t, n) ==
+	    1;
 	p->v.source = xstrdup(cell(q, R_VAL, V_SOURCE, c, n));
+	p->v.source_url = xstrdup(cell(q, R_VAL, V_SOURCE_URL, c, n));
 	p->v.unit = xstrdup(cell(q, R_VAL, V_UNIT, c, n));
 	if (*p->v.unit)
 		addref(q, ds, q->fx[R_VAL][V_UNIT], p->v.unit, REF_VAL_UNIT,
@@ -324,7 +461,7 @@ val_row(struct indicators *x, struct dataset *ds, const char *const *c,
 
 static void
 unit_row(struct indicators *x, struct dataset *ds, const char *const *c,
-    size_t n)
+    json_t *const *t, size_t n)
 {
 	struct indicators_priv	*q = x->priv;
 	struct unit		*u;
@@ -335,6 +472,9 @@ unit_row(struct indicators *x, struct dataset *ds, const char *const *c,
 	u->name = xstrdup(cell(q, R_UNIT, U_NAME, c, n));
 	u->type = xstrdup(cell(q, R_UNIT, U_TYPE, c, n));
 	u->parent = xstrdup(cell(q, R_UNIT, U_PARENT, c, n));
+	u->note = xstrdup(cell(q, R_UNIT, U_NOTE, c, n));
+	u->in_plan = q->fx[R_UNIT][U_IN_PLAN] == SCHEMA_NONE ||
+	    flag(x, ds, R_UNIT, U_IN_PLAN, c, t, n) == 1;
 	if (json_object_get(q->unit_ix, u->id) != NULL)
 		cellerr(x, ds, q->fx[R_UNIT][U_ID], "duplicate unit '%s'%s",
 		    u->id, "");
@@ -345,13 +485,28 @@ unit_row(struct indicators *x, struct dataset *ds, const char *const *c,
 		json_object_set_new(q->type_ix, u->type, json_true());
 }
 
+/* A date cell: its day, LONG_MIN when empty or after reporting. */
+static long
+datecell(struct indicators *x, struct dataset *ds, int f,
+    const char *const *c, size_t n, const char *what)
+{
+	const char	*s = cell(x->priv, R_PROG, f, c, n);
+	long		 d;
+
+	if (*s == '\0')
+		return LONG_MIN;
+	if ((d = status_day_parse(s)) == LONG_MIN)
+		cellerr(x, ds, x->priv->fx[R_PROG][f], "%s date '%s' is not "
+		    "a date (YYYY-MM-DD)", what, s);
+	return d;
+}
+
 static void
 prog_row(struct indicators *x, struct dataset *ds, const char *const *c,
-    size_t n)
+    json_t *const *t, size_t n)
 {
 	struct indicators_priv	*q = x->priv;
 	struct pitem		*p;
-	const char		*s;
 
 	push(&q->items, &q->nitems, sizeof(*q->items));
 	p = &q->items[q->nitems - 1];
@@ -359,12 +514,14 @@ prog_row(struct indicators *x, struct dataset *ds, const char *const *c,
 	    c, n), REF_PROG_IND, q->nitems - 1);
 	p->uref = addref(q, ds, q->fx[R_PROG][P_UNIT], cell(q, R_PROG,
 	    P_UNIT, c, n), REF_PROG_UNIT, q->nitems - 1);
-	p->done = LONG_MIN;
-	s = cell(q, R_PROG, P_DONE, c, n);
-	if (*s && (p->done = status_day_parse(s)) == LONG_MIN)
-		cellerr(x, ds, q->fx[R_PROG][P_DONE], "done date '%s' is not "
-		    "a date (YYYY-MM-DD)", s);
+	p->done = datecell(x, ds, P_DONE, c, n, "done");
+	p->reported = datecell(x, ds, P_REPORTED, c, n, "report");
+	p->final = flag(x, ds, R_PROG, P_FINAL, c, t, n) == 1;
+	p->sample = ds->sample || flag(x, ds, R_PROG, P_SAMPLE, c, t, n) == 1;
 	p->document = xstrdup(cell(q, R_PROG, P_DOC, c, n));
+	p->file = xstrdup(ds->csv);
+	dataset_cell_loc(ds, q->fx[R_PROG][P_DONE] != SCHEMA_NONE ?
+	    q->fx[R_PROG][P_DONE] : q->fx[R_PROG][P_UNIT], &p->line, &p->col);
 }
 
 static int
@@ -392,9 +549,9 @@ tee_row(void *arg, struct dataset *ds, unsigned line,
 	else if (ds == q->ds[R_VAL])
 		val_row(x, ds, cells, t, n);
 	else if (ds == q->ds[R_UNIT])
-		unit_row(x, ds, cells, n);
+		unit_row(x, ds, cells, t, n);
 	else if (ds == q->ds[R_PROG])
-		prog_row(x, ds, cells, n);
+		prog_row(x, ds, cells, t, n);
 	return s && s->row ? s->row(s->arg, ds, line, cells, lens, t, n) : 1;
 }
 
@@ -469,8 +626,8 @@ bind_role(struct indicators *x, struct dataset **v, size_t n,
 }
 
 static const char *const cfgkeys[] = { "indicators", "values", "units",
-    "unit_progress", "as_of", "indicators_path", "units_path", "unit_types",
-    NULL };
+    "unit_progress", "as_of", "issued", "indicators_path", "units_path",
+    "unit_types", NULL };
 
 struct indicators *
 indicators_new(struct diag *d, const struct config *c, struct dataset **v,
@@ -521,6 +678,8 @@ indicators_new(struct diag *d, const struct config *c, struct dataset **v,
 		ok = diag_error(d, meta_loc(m, meta_root(m), "progress"),
 		    "progress needs 'indicators': the dataset of the "
 		    "indicator registry");
+	x->has_in_plan = x->priv->ds[R_UNIT] &&
+	    x->priv->fx[R_UNIT][U_IN_PLAN] != SCHEMA_NONE;
 	x->values_sample = x->priv->ds[R_VAL] && x->priv->ds[R_VAL]->sample;
 	x->progress_sample = x->priv->ds[R_PROG] &&
 	    x->priv->ds[R_PROG]->sample;
@@ -529,6 +688,11 @@ indicators_new(struct diag *d, const struct config *c, struct dataset **v,
 	    &s) && (x->as_of = status_day_parse(s)) == LONG_MIN)
 		ok = diag_error(d, meta_loc(m, cfg, "as_of"), "as_of '%s' is "
 		    "not a date (YYYY-MM-DD)", s);
+	x->issued = LONG_MIN;
+	if (json_object_get(cfg, "issued") && meta_string(m, d, cfg, "issued",
+	    &s) && (x->issued = status_day_parse(s)) == LONG_MIN)
+		ok = diag_error(d, meta_loc(m, cfg, "issued"), "issued '%s' is "
+		    "not a date (YYYY-MM-DD): the day the plan was issued", s);
 	if (json_object_get(cfg, "indicators_path"))
 		meta_string(m, d, cfg, "indicators_path", &x->ind_path);
 	if (json_object_get(cfg, "units_path"))
@@ -675,7 +839,7 @@ data_refs(struct indicators *x)
 		if (!found || p->v.last == LONG_MIN)
 			continue;
 		ind = &x->v[k];
-		if (ind->kind != IND_VALUE) {
+		if (ind->kind != IND_VALUE && ind->kind != IND_MONITOR) {
 			diag_error(x->d, &l, "indicator '%s' is a %s: its "
 			    "figures come from %s, not from reported values",
 			    ind->id, ind->kind == IND_SHARE ? "share" :
@@ -703,7 +867,7 @@ data_refs(struct indicators *x)
 		if (!found || !ufound)
 			continue;
 		ind = &x->v[k];
-		if (ind->kind == IND_VALUE) {
+		if (ind->kind == IND_VALUE || ind->kind == IND_MONITOR) {
 			diag_error(x->d, &l, "indicator '%s' is a value: its "
 			    "figures come from reported values, not unit "
 			    "progress", ind->id);
@@ -720,6 +884,9 @@ data_refs(struct indicators *x)
 		push(&ind->items, &ind->nitems, sizeof(*ind->items));
 		ind->items[ind->nitems - 1].unit = u;
 		ind->items[ind->nitems - 1].done = p->done;
+		ind->items[ind->nitems - 1].reported = p->reported;
+		ind->items[ind->nitems - 1].final = p->final;
+		ind->items[ind->nitems - 1].sample = p->sample;
 		ind->items[ind->nitems - 1].document = p->document;
 		p->document = NULL;
 	}
@@ -899,95 +1066,446 @@ areas(struct indicators *x)
 	}
 }
 
+/* Where figure "v" lies against the period of "ind". */
+static enum ind_when
+when(const struct indicator *ind, const struct ind_value *v)
+{
+	if (v->last < ind->start)
+		return IND_BEFORE;
+	if (v->first >= ind->start && v->last <= ind->deadline)
+		return IND_IN;
+	return IND_OTHER;
+}
+
+/* Whether figure "v" is final for its target: covers it, or marked. */
+static int
+is_final(const struct indicator *ind, const struct ind_value *v)
+{
+	return !v->estimate && v->when == IND_IN && (v->final ||
+	    v->last == ind->deadline);
+}
+
+/* Whether "a" is better evidence than "b" (NULL): later, actual first. */
+static int
+better(const struct indicator *ind, const struct ind_value *a,
+    const struct ind_value *b)
+{
+	if (b == NULL)
+		return 1;
+	if (is_final(ind, a) != is_final(ind, b))
+		return is_final(ind, a);
+	if (a->last != b->last)
+		return a->last > b->last;
+	return b->estimate && !a->estimate;
+}
+
+/* A value or monitor-only indicator: evidence, previous result, baseline. */
+static void
+compute_values(struct indicators *x, struct indicator *ind,
+    struct status_in *in)
+{
+	const struct ind_value	*ev = NULL, *first = NULL, *v;
+	size_t			 i;
+
+	for (i = 0; i < ind->nvalues; i++) {
+		v = &ind->values[i];
+		ind->values[i].when = when(ind, v);
+		if (v->last > x->as_of)
+			continue;
+		if (ind->kind == IND_MONITOR || v->when == IND_IN) {
+			if (first == NULL)
+				first = v;
+			if (better(ind, v, ev))
+				ev = v;
+		} else if (v->when == IND_BEFORE)
+			ind->prev = v;	/* sorted: the latest wins */
+	}
+	if (ev != NULL) {
+		ind->has_value = 1;
+		ind->value = ev->value;
+		ind->estimate = ev->estimate;
+		ind->final = is_final(ind, ev);
+		ind->value_day = ev->last;
+		ind->value_period = ev->period;
+		ind->sample = ev->sample;
+	}
+	if (ind->has_baseline) {
+		ind->used_baseline = 1;
+		ind->base_value = ind->baseline;
+		ind->base_day = ind->baseline_day;
+		ind->base_period = ind->baseline_period;
+	} else if (ind->prev != NULL) {
+		ind->used_baseline = 1;
+		ind->base_value = ind->prev->value;
+		ind->base_day = ind->prev->last;
+		ind->base_period = ind->prev->period;
+		ind->sample |= ind->prev->sample && ev != NULL;
+	} else if (first != NULL && first != ev && first->last < ind->value_day)
+	{
+		ind->used_baseline = 1;
+		ind->base_value = first->value;
+		ind->base_day = first->last;
+		ind->base_period = first->period;
+		ind->sample |= first->sample;
+	}
+	in->has_value = ind->has_value;
+	in->value = ind->value;
+	in->estimate = ind->estimate;
+	in->final = ind->final;
+	in->value_day = ind->value_day;
+}
+
+enum ind_state
+indicators_state(const struct indicators *x, const struct indicator *ind,
+    size_t u, const struct ind_item **row)
+{
+	const struct ind_item	*it = NULL;
+	size_t			 i;
+
+	for (i = 0; i < ind->nitems; i++)
+		if (ind->items[i].unit == u)
+			it = &ind->items[i];
+	*row = it;
+	if (it == NULL)
+		return IND_UNREPORTED;
+	if (it->done == LONG_MIN || it->done > x->as_of)
+		return IND_NOT_DONE;
+	return it->done > ind->deadline ? IND_DONE_LATE : IND_DONE;
+}
+
+/* Whether a "not done" row is the final word for the target period. */
+static int
+row_final(const struct indicator *ind, const struct ind_item *it)
+{
+	return it->final || (it->reported != LONG_MIN &&
+	    it->reported >= ind->deadline);
+}
+
+/* The newest day a row vouches for, LONG_MIN when it has none. */
+static long
+row_day(const struct indicators *x, const struct ind_item *it)
+{
+	long	 d = it->reported;
+
+	if (it->done != LONG_MIN && it->done <= x->as_of && it->done > d)
+		d = it->done;
+	return d != LONG_MIN && d <= x->as_of ? d : LONG_MIN;
+}
+
+/*
+ * A share: the units known done in time over the units it applies to;
+ * "upper" counts every unit whose answer is still open as done.
+ */
+static void
+compute_share(struct indicators *x, struct indicator *ind,
+    struct status_in *in)
+{
+	const struct ind_item	*it;
+	size_t			 i, done0 = 0, open = 0, missing = 0;
+	size_t			 n = ind->napplies;
+	long			 day = LONG_MIN, d;
+
+	for (i = 0; i < n; i++) {
+		switch (indicators_state(x, ind, ind->applies[i], &it)) {
+		case IND_DONE:
+			ind->ndone++;
+			done0 += it->done < ind->start;
+			break;
+		case IND_DONE_LATE:
+			ind->nlate++;
+			break;
+		case IND_NOT_DONE:
+			open += !row_final(ind, it);
+			break;
+		case IND_UNREPORTED:
+			missing++;
+			continue;
+		}
+		ind->nreported++;
+		ind->sample |= it->sample;
+		if ((d = row_day(x, it)) > day)
+			day = d;
+	}
+	if (ind->nreported == 0 || n == 0)
+		return;
+	ind->has_value = 1;
+	ind->value = 100.0 * (double)ind->ndone / (double)n;
+	ind->value_day = day;
+	/* Before the deadline a "not done" is today's answer; after it, only
+	 * a final one closes the question. */
+	if (x->as_of <= ind->deadline)
+		open = 0;
+	ind->upper = 100.0 * (double)(ind->ndone + open + missing) /
+	    (double)n;
+	ind->has_upper = open + missing > 0;
+	ind->final = open + missing == 0 && x->as_of > ind->deadline;
+	in->missing = missing > 0;
+	in->has_value = 1;
+	in->value = ind->value;
+	in->final = ind->final;
+	in->lasting = 1;
+	in->has_upper = ind->has_upper;
+	in->upper = ind->upper;
+	/* A share is known on every day: judge its pace as of today. */
+	in->value_day = x->as_of < ind->deadline ? x->as_of : ind->deadline;
+	in->has_baseline = 1;
+	in->baseline = 100.0 * (double)done0 / (double)n;
+	in->baseline_day = ind->start - 1;
+}
+
+static void
+compute_milestone(struct indicators *x, struct indicator *ind,
+    struct status_in *in)
+{
+	const struct ind_item	*it;
+	size_t			 i;
+	long			 d;
+
+	in->ongoing = ind->ongoing;
+	for (i = 0; i < ind->nitems; i++) {
+		it = &ind->items[i];
+		ind->sample |= it->sample;
+		if ((d = row_day(x, it)) > ind->value_day)
+			ind->value_day = d;
+		if (it->done != LONG_MIN && it->done <= x->as_of) {
+			if (it->done <= ind->deadline) {
+				in->done = 1;
+				in->final |= ind->ongoing && row_final(ind, it);
+			} else
+				in->done_late = 1;
+		} else {
+			in->reported = 1;
+			in->final |= !ind->ongoing && row_final(ind, it);
+		}
+	}
+	if (in->done) {
+		ind->has_value = 1;
+		ind->value = 1;
+	}
+}
+
 /* The latest figure and the status of indicator "ind". */
 static void
 compute(struct indicators *x, struct indicator *ind)
 {
 	struct status_in	 in;
-	const struct ind_value	*last = NULL, *first = NULL;
-	size_t			 i, done0 = 0, reported = 0;
-	long			 day = LONG_MIN;
 
 	memset(&in, 0, sizeof(in));
+	ind->value_day = LONG_MIN;
 	in.op = ind->op;
 	in.target = ind->target;
+	in.target_max = ind->target_max;
 	in.start = ind->start;
 	in.deadline = ind->deadline;
 	in.as_of = x->as_of;
 	switch (ind->kind) {
 	case IND_VALUE:
-		for (i = 0; i < ind->nvalues; i++)
-			if (ind->values[i].last <= x->as_of) {
-				if (first == NULL)
-					first = &ind->values[i];
-				last = &ind->values[i];
-			}
-		if (last != NULL) {
-			ind->has_value = 1;
-			ind->value = last->value;
-			ind->estimate = last->estimate;
-			ind->value_day = last->last;
-			ind->value_period = last->period;
-		}
-		if (ind->has_baseline) {
-			in.has_baseline = 1;
-			in.baseline = ind->baseline;
-			in.baseline_day = ind->baseline_day;
-		} else if (first != NULL && first != last) {
-			in.has_baseline = 1;
-			in.baseline = first->value;
-			in.baseline_day = first->last;
-		}
+	case IND_MONITOR:
+		compute_values(x, ind, &in);
 		break;
 	case IND_SHARE:
-		for (i = 0; i < ind->nitems; i++) {
-			reported++;
-			if (ind->items[i].done == LONG_MIN ||
-			    ind->items[i].done > x->as_of)
-				continue;
-			ind->ndone++;
-			if (ind->items[i].done < ind->start)
-				done0++;
-			if (ind->items[i].done > day)
-				day = ind->items[i].done;
-		}
-		if (reported && ind->napplies) {
-			ind->has_value = 1;
-			ind->value = 100.0 * (double)ind->ndone /
-			    (double)ind->napplies;
-			ind->value_day = day != LONG_MIN ? day : x->as_of;
-			in.has_baseline = 1;
-			in.baseline = 100.0 * (double)done0 /
-			    (double)ind->napplies;
-			in.baseline_day = ind->start - 1;
-		}
+		compute_share(x, ind, &in);
 		break;
 	case IND_MILESTONE:
-		for (i = 0; i < ind->nitems; i++)
-			if (ind->items[i].done != LONG_MIN &&
-			    ind->items[i].done <= x->as_of) {
-				in.done = 1;
-				if (ind->items[i].done > day)
-					day = ind->items[i].done;
-			}
-		if (in.done) {
-			ind->has_value = 1;
-			ind->value = 1;
-			ind->value_day = day;
-		}
+		compute_milestone(x, ind, &in);
 		break;
 	}
-	in.has_value = ind->has_value;
-	in.value = ind->value;
-	in.estimate = ind->estimate;
-	in.value_day = ind->value_day;
-	/* A share is known on every day: judge its pace as of today. */
-	if (ind->kind == IND_SHARE)
-		in.value_day = x->as_of < ind->deadline ? x->as_of :
-		    ind->deadline;
+	if (ind->kind != IND_SHARE && ind->used_baseline) {
+		in.has_baseline = 1;
+		in.baseline = ind->base_value;
+		in.baseline_day = ind->base_day;
+	}
+	in.monitor = ind->kind == IND_MONITOR;
+	ind->op_eff = ind->op;
+	if (ind->op == STATUS_OP_IMPROVE && ind->used_baseline) {
+		int	 down = ind->direction != IND_HIGHER;
+
+		ind->has_target_eff = 1;
+		ind->target_eff = ind->base_value + (down ? -ind->target :
+		    ind->target);
+		ind->op_eff = down ? STATUS_OP_LE : STATUS_OP_GE;
+		in.op = ind->op_eff;
+		in.target = ind->target_eff;
+	} else if (ind->op == STATUS_OP_IMPROVE)
+		in.has_value = 0;	/* no baseline: nothing to improve on */
 	status_compute(&in, &ind->st);
-	if (ind->has_value && ind->value_day > x->latest)
+	if (ind->st.status == STATUS_NO_DATA && !ind->has_value &&
+	    ind->kind != IND_MILESTONE)
+		ind->sample = 0;
+	if (ind->value_day != LONG_MIN && ind->value_day > x->latest) {
 		x->latest = ind->value_day;
+		x->latest_sample = ind->sample;
+	}
+	if (ind->value_day != LONG_MIN && !ind->sample &&
+	    ind->value_day > x->latest_real)
+		x->latest_real = ind->value_day;
+}
+
+/* Group the registry's rows into the plan's lettered clauses. */
+static void
+clauses(struct indicators *x)
+{
+	json_t		*ix = json_object();
+	struct clause	*cl;
+	char		*key;
+	size_t		 i, k;
+	int		 found;
+
+	for (i = 0; i < x->n; i++) {
+		key = *x->v[i].clause ? xasprintf("%s %s", x->v[i].area,
+		    x->v[i].clause) : xstrdup(x->v[i].id);
+		k = lookup(ix, key, &found);
+		if (!found) {
+			push(&x->clauses, &x->nclauses, sizeof(*x->clauses));
+			k = x->nclauses - 1;
+			x->clauses[k].key = key;
+			json_object_set_new(ix, key, json_integer(
+			    (json_int_t)k));
+		} else
+			free(key);
+		cl = &x->clauses[k];
+		push(&cl->inds, &cl->n, sizeof(*cl->inds));
+		cl->inds[cl->n - 1] = i;
+		x->v[i].clause_ix = k;
+	}
+	json_decref(ix);
+}
+
+/* Roll up every clause and count it, in its area and overall. */
+static void
+count(struct indicators *x)
+{
+	enum status	*st;
+	struct clause	*cl;
+	struct area	*a;
+	size_t		 i, j, k;
+	int		 found;
+
+	for (i = 0; i < x->nclauses; i++) {
+		cl = &x->clauses[i];
+		st = xcalloc(cl->n, sizeof(*st));
+		for (j = 0; j < cl->n; j++) {
+			st[j] = x->v[cl->inds[j]].st.status;
+			if (st[j] != STATUS_MONITOR)
+				cl->sample |= x->v[cl->inds[j]].sample;
+		}
+		cl->status = status_rollup(st, cl->n);
+		free(st);
+		k = lookup(x->priv->area_ix, x->v[cl->inds[0]].area, &found);
+		a = &x->areas[k];
+		push(&a->clauses, &a->nclauses, sizeof(*a->clauses));
+		a->clauses[a->nclauses - 1] = i;
+		if (cl->status == STATUS_MONITOR) {
+			x->nmonitor_clauses++;
+			continue;
+		}
+		x->counts[cl->status]++;
+		a->counts[cl->status]++;
+		x->nsample += cl->sample;
+		a->nsample += cl->sample;
+	}
+	for (i = 0; i < x->n; i++) {
+		if (x->v[i].kind == IND_MONITOR)
+			x->nmonitor++;
+		else
+			x->nparts++;
+	}
+}
+
+int
+indicators_assessment(const char *w)
+{
+	static const struct {
+		const char	*words;
+		int		 status;
+	} map[] = {
+		/* The negative words first: "chưa hoàn thành" holds
+		 * "hoàn thành". */
+		{ "kh\xc3\xb4ng \xc4\x91\xe1\xba\xa1t", STATUS_NOT_ACHIEVED },
+		{ "ch\xc6\xb0\x61 \xc4\x91\xe1\xba\xa1t", STATUS_NOT_ACHIEVED },
+		{ "ch\xc6\xb0\x61 ho\xc3\xa0n th\xc3\xa0nh",
+		    STATUS_NOT_ACHIEVED },
+		{ "kh\xc3\xb4ng ho\xc3\xa0n th\xc3\xa0nh",
+		    STATUS_NOT_ACHIEVED },
+		{ "\xc4\x91\x61ng", STATUS_ON_TRACK },	/* đang ... */
+		{ "ho\xc3\xa0n th\xc3\xa0nh", STATUS_ACHIEVED },
+		{ "\xc4\x91\xe1\xba\xa1t", STATUS_ACHIEVED },
+		{ "not achieved", STATUS_NOT_ACHIEVED },
+		{ "in progress", STATUS_ON_TRACK },
+		{ "achieved", STATUS_ACHIEVED },
+		{ "completed", STATUS_ACHIEVED },
+	};
+	char	*low = xstrdup(w), *p;
+	size_t	 i;
+	int	 rc = -1;
+
+	for (p = low; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p | 0x20);
+	/* "Đ" (U+0110) to "đ" (U+0111): the only capital that matters. */
+	for (p = low; (p = strstr(p, "\xc4\x90")) != NULL; p += 2)
+		p[1] = '\x91';
+	for (i = 0; i < sizeof(map) / sizeof(map[0]) && rc < 0; i++)
+		if (strstr(low, map[i].words) != NULL)
+			rc = map[i].status;
+	free(low);
+	return rc;
+}
+
+/* Whether the official assessment "a" contradicts the status "s". */
+static int
+disagrees(int a, enum status s)
+{
+	switch (a) {
+	case STATUS_ACHIEVED:
+		return s != STATUS_ACHIEVED;
+	case STATUS_NOT_ACHIEVED:
+		return s == STATUS_ACHIEVED || s == STATUS_ON_TRACK;
+	case STATUS_ON_TRACK:	/* in progress */
+		return s == STATUS_ACHIEVED || s == STATUS_NOT_ACHIEVED;
+	default:
+		return 0;
+	}
+}
+
+/* Warnings on the data once statuses are known. */
+static void
+warnings(struct indicators *x)
+{
+	struct indicators_priv	*q = x->priv;
+	const struct indicator	*ind;
+	char			 iso[11];
+	size_t			 i;
+
+	for (i = 0; i < x->n; i++) {
+		struct loc	 l;
+
+		ind = &x->v[i];
+		if (ind->assessed < 0 || !disagrees(ind->assessed,
+		    ind->st.status))
+			continue;
+		l.file = ind->assess_file;
+		l.line = ind->assess_line;
+		l.col = ind->assess_col;
+		diag_warning(x->d, &l, "the plan's own assessment of '%s' "
+		    "('%s') disagrees with the status computed from the "
+		    "figures ('%s'): both are shown; check the figures or the "
+		    "assessment", ind->id, ind->assessment,
+		    status_name(ind->st.status));
+	}
+	if (x->issued == LONG_MIN)
+		return;
+	status_day_format(x->issued, iso);
+	for (i = 0; i < q->nitems; i++) {
+		struct loc	 l = { q->items[i].file, q->items[i].line,
+		    q->items[i].col };
+
+		if (q->items[i].sample && q->items[i].done != LONG_MIN &&
+		    q->items[i].done < x->issued)
+			diag_warning(x->d, &l, "sample date before the plan "
+			    "was issued (%s): an illustrative completion "
+			    "should not precede the plan", iso);
+	}
 }
 
 int
@@ -1001,10 +1519,12 @@ indicators_link(struct indicators *x, struct section *root)
 		return 0;
 	np = section_flatten(root, &pv);
 	areas(x);
+	clauses(x);
 	find_tasks(x, pv, np);
 	data_refs(x);
 	page_refs(x, pv, np);
 	free(pv);
+	x->latest_real = LONG_MIN;
 	for (i = 0; i < x->n; i++) {
 		if (x->v[i].nvalues > 1)
 			qsort(x->v[i].values, x->v[i].nvalues,
@@ -1014,11 +1534,21 @@ indicators_link(struct indicators *x, struct section *root)
 			qsort(x->v[i].items, x->v[i].nitems,
 			    sizeof(*x->v[i].items), cmpitem);
 		compute(x, &x->v[i]);
-		x->counts[x->v[i].st.status]++;
+		if (x->v[i].op == STATUS_OP_IMPROVE &&
+		    !x->v[i].used_baseline) {
+			struct loc	 l = { x->priv->ds[R_REG]->csv,
+			    x->v[i].op_line, x->v[i].op_col };
+
+			diag_error(x->d, &l, "indicator '%s' is to improve on "
+			    "its baseline, but has none: give baseline and "
+			    "baseline_period, or a figure of an earlier period",
+			    x->v[i].id);
+		}
 		k = lookup(x->priv->area_ix, x->v[i].area, &found);
-		x->areas[k].counts[x->v[i].st.status]++;
 		x->v[i].area_page = x->areas[k].page;
 	}
+	count(x);
+	warnings(x);
 	return diag_errors(x->d) == errs;
 }
 
@@ -1071,8 +1601,16 @@ indicators_free(struct indicators *x)
 		free(ind->unit);
 		free(ind->period);
 		free(ind->task);
+		free(ind->source);
+		free(ind->source_url);
+		free(ind->clause_text);
+		free(ind->assessment);
+		free(ind->assessment_source);
+		free(ind->assess_file);
+		free(ind->baseline_period);
 		for (j = 0; j < ind->nvalues; j++) {
 			free(ind->values[j].period);
+			free(ind->values[j].source_url);
 			free(ind->values[j].source);
 			free(ind->values[j].unit);
 		}
@@ -1088,6 +1626,7 @@ indicators_free(struct indicators *x)
 		free(x->units[i].name);
 		free(x->units[i].type);
 		free(x->units[i].parent);
+		free(x->units[i].note);
 		free(x->units[i].leads);
 		free(x->units[i].supports);
 	}
@@ -1095,7 +1634,13 @@ indicators_free(struct indicators *x)
 	for (i = 0; i < x->nareas; i++) {
 		free(x->areas[i].id);
 		free(x->areas[i].inds);
+		free(x->areas[i].clauses);
 	}
+	for (i = 0; i < x->nclauses; i++) {
+		free(x->clauses[i].key);
+		free(x->clauses[i].inds);
+	}
+	free(x->clauses);
 	free(x->areas);
 	free(x->tasks);
 	for (i = 0; i < q->nrefs; i++) {
@@ -1106,12 +1651,15 @@ indicators_free(struct indicators *x)
 	for (i = 0; i < q->nvals; i++) {
 		free(q->vals[i].v.period);
 		free(q->vals[i].v.source);
+		free(q->vals[i].v.source_url);
 		free(q->vals[i].v.unit);
 		free(q->vals[i].file);
 	}
 	free(q->vals);
-	for (i = 0; i < q->nitems; i++)
+	for (i = 0; i < q->nitems; i++) {
 		free(q->items[i].document);
+		free(q->items[i].file);
+	}
 	free(q->items);
 	json_decref(q->ind_ix);
 	json_decref(q->unit_ix);

@@ -39,7 +39,22 @@ struct section;
 enum ind_kind {
 	IND_VALUE,		/* reported directly */
 	IND_SHARE,		/* percentage of applicable units done */
-	IND_MILESTONE		/* done or not */
+	IND_MILESTONE,		/* done or not */
+	IND_MONITOR		/* figures only, no target */
+};
+
+/* Where a figure's period lies against its target's period. */
+enum ind_when {
+	IND_IN,			/* inside the target period: evidence */
+	IND_BEFORE,		/* ended before it: a previous result */
+	IND_OTHER		/* after it, or across its bounds */
+};
+
+/* Which way is better; a rank is lower-is-better, charted 1 at the top. */
+enum ind_direction {
+	IND_HIGHER,
+	IND_LOWER,
+	IND_RANK
 };
 
 /* One reported figure. */
@@ -48,7 +63,11 @@ struct ind_value {
 	long		 first, last;	/* its days */
 	double		 value;
 	int		 estimate;
+	int		 final;		/* marked final in the data */
+	int		 sample;	/* illustrative: row or dataset */
+	enum ind_when	 when;
 	char		*source;	/* "" when none */
+	char		*source_url;	/* "" when none */
 	char		*unit;		/* reporting unit id, "" when none */
 };
 
@@ -56,21 +75,46 @@ struct ind_value {
 struct ind_item {
 	size_t		 unit;		/* index in indicators.units */
 	long		 done;		/* LONG_MIN: not done yet */
+	long		 reported;	/* day of the report, LONG_MIN: unknown */
+	int		 final;		/* marked final in the data */
+	int		 sample;
 	char		*document;	/* "" when none */
+};
+
+/* What a unit's row says of a share or milestone, as of "as_of". */
+enum ind_state {
+	IND_DONE,		/* done within the target period */
+	IND_DONE_LATE,		/* done, after the deadline */
+	IND_NOT_DONE,		/* reported not done */
+	IND_UNREPORTED		/* no row */
 };
 
 struct indicator {
 	char		*id, *area, *clause, *label, *name, *unit;
 	char		*period;	/* target period, "2024" */
 	char		*task;		/* task code, "" when none */
+	char		*source, *source_url;	/* "căn cứ", "" when none */
+	char		*clause_text;	/* the whole clause, "" when none */
+	char		*assessment;	/* the plan's own words, "" */
+	char		*assessment_source;
+	int		 assessed;	/* -1 none, else an enum status */
+	char		*assess_file;	/* where, for the warning */
+	unsigned	 assess_line, assess_col;
 	enum ind_kind	 kind;
-	enum status_op	 op;
-	double		 target;
+	enum ind_direction direction;
+	enum status_op	 op;		/* as written; IMPROVE resolved in st */
+	unsigned	 op_line, op_col;	/* its cell in the registry */
+	enum status_op	 op_eff;	/* the comparison applied */
+	double		 target, target_max;
+	double		 target_eff;	/* IMPROVE: baseline +- target */
+	int		 has_target_eff;
+	int		 ongoing;	/* "build and maintain" milestone */
 	long		 start, deadline;
 	long		 lead;		/* unit index, -1 when none */
-	int		 has_baseline;
+	int		 has_baseline;	/* from the registry */
 	double		 baseline;
 	long		 baseline_day;
+	char		*baseline_period;
 	struct ind_value *values;	/* sorted by period end */
 	size_t		 nvalues;
 	struct ind_item	*items;		/* sorted by unit name */
@@ -79,18 +123,40 @@ struct indicator {
 	size_t		 napplies;
 	struct page	*area_page;	/* NULL when the area has no page */
 	struct page	*task_page;	/* NULL when no task */
+	size_t		 clause_ix;	/* its clause in indicators.clauses */
 	/* Computed by indicators_link(). */
-	int		 has_value;	/* the latest figure */
+	int		 has_value;	/* the evidence: latest in-period */
 	double		 value;
 	int		 estimate;
-	long		 value_day;
+	int		 final;
+	long		 value_day;	/* LONG_MIN: no date known */
 	const char	*value_period;	/* NULL for shares (a day) */
-	size_t		 ndone;		/* shares: units done by as_of */
+	const struct ind_value *prev;	/* the latest previous result */
+	int		 used_baseline;	/* the pace's baseline */
+	double		 base_value;
+	long		 base_day;
+	const char	*base_period;	/* NULL: a day */
+	size_t		 ndone;		/* shares: units done in time */
+	size_t		 nreported;	/* shares: units with a row */
+	size_t		 nlate;		/* shares: done after the deadline */
+	double		 upper;		/* shares: the best case */
+	int		 has_upper;
+	int		 sample;	/* the status rests on sample data */
 	struct status_out st;
 };
 
+/* A lettered clause of the plan: one or more measurable parts. */
+struct clause {
+	char		*key;		/* "I.2 đ", or the id of a lone row */
+	size_t		*inds;		/* its parts, registry order */
+	size_t		 n;
+	enum status	 status;	/* status_rollup() of the parts */
+	int		 sample;
+};
+
 struct unit {
-	char		*id, *name, *type, *parent;
+	char		*id, *name, *type, *parent, *note;
+	int		 in_plan;	/* named by the plan itself */
 	struct page	**leads;	/* tasks it leads */
 	size_t		 nleads;
 	struct page	**supports;	/* tasks it works on with the lead */
@@ -102,7 +168,10 @@ struct area {
 	struct page	*page;		/* NULL when none */
 	size_t		*inds;		/* indicator indices, registry order */
 	size_t		 ninds;
-	size_t		 counts[STATUS_COUNT];
+	size_t		*clauses;	/* clause indices */
+	size_t		 nclauses;
+	size_t		 counts[STATUS_COUNT];	/* clauses per status */
+	size_t		 nsample;	/* clauses resting on sample data */
 };
 
 struct indicators {
@@ -110,6 +179,8 @@ struct indicators {
 	const struct config *c;
 	struct indicator *v;		/* registry order */
 	size_t		 n;
+	struct clause	*clauses;	/* first appearance in the registry */
+	size_t		 nclauses;
 	struct unit	*units;		/* units dataset order */
 	size_t		 nunits;
 	struct area	*areas;		/* first appearance in the registry */
@@ -117,15 +188,36 @@ struct indicators {
 	struct page	**tasks;	/* pages with lead: */
 	size_t		 ntasks;
 	long		 as_of;
+	long		 issued;	/* the plan's date, LONG_MIN */
 	long		 latest;	/* day of the latest figure, LONG_MIN */
-	size_t		 counts[STATUS_COUNT];
+	int		 latest_sample;	/* that figure is sample data */
+	long		 latest_real;	/* the latest not sample, LONG_MIN */
+	size_t		 counts[STATUS_COUNT];	/* clauses per status */
+	size_t		 nsample;	/* clauses resting on sample data */
+	size_t		 nparts;	/* measurable parts (not monitor) */
+	size_t		 nmonitor;	/* monitor-only indicators */
+	size_t		 nmonitor_clauses;	/* clauses of monitor only */
 	const char	*ind_path;	/* "/chi-tieu/" */
 	const char	*unit_path;	/* "/don-vi/" */
 	const json_t	*unit_types;	/* type -> words, or NULL */
 	int		 values_sample;	/* figures come from sample data */
 	int		 progress_sample;
+	int		 has_in_plan;	/* the units say which the plan names */
 	struct indicators_priv *priv;
 };
+
+/*
+ * What the words of an official assessment say: STATUS_ACHIEVED
+ * ("hoàn thành", "đạt"), STATUS_NOT_ACHIEVED ("không đạt", "chưa hoàn
+ * thành"), STATUS_ON_TRACK ("đang triển khai": in progress), or -1.
+ */
+int		 indicators_assessment(const char *words);
+
+/* The state of unit "u"'s row for indicator "ind" as of "as_of"; "row"
+ * gets the row or NULL. */
+enum ind_state	 indicators_state(const struct indicators *x,
+		    const struct indicator *ind, size_t u,
+		    const struct ind_item **row);
 
 /*
  * The model for the site "c" and its datasets "v", or NULL when

@@ -131,22 +131,30 @@ period(struct buf *b, const json_t *t, const char *p)
 	json_decref(vars);
 }
 
-/* "trên 80%", "100%": the target as the plan words it. */
+/* "trên 80%", "100%", "từ 60% đến 80%": the target as the plan words it. */
 static void
 target(struct buf *b, const json_t *t, const struct indicator *ind)
 {
 	static const char *const keys[] = { "", "op_gt", "op_ge", "op_eq",
-	    "op_le", "op_lt" };
-	struct buf	 v = BUF_INIT;
+	    "op_le", "op_lt", "op_between", "op_improve" };
+	struct buf	 v = BUF_INIT, mx = BUF_INIT;
 	json_t		*vars;
 
+	if (ind->kind == IND_MONITOR) {
+		buf_puts(b, i18n_string(t, "no_target", ""));
+		return;
+	}
 	if (ind->op == STATUS_OP_NONE)
 		return;
 	quantity(&v, t, ind->target, ind->unit);
-	vars = json_pack("{s:s%}", "value", v.data, v.len);
+	if (ind->op == STATUS_OP_BETWEEN)
+		quantity(&mx, t, ind->target_max, ind->unit);
+	vars = json_pack("{s:s%, s:s%}", "value", v.data, v.len, "max",
+	    mx.data, mx.len);
 	i18n_fill(t, keys[ind->op], vars, b);
 	json_decref(vars);
 	buf_release(&v);
+	buf_release(&mx);
 }
 
 static json_t *
@@ -158,6 +166,7 @@ unitlink(const struct ctx *c, const struct unit *u)
 	setstr(o, "id", u->id);
 	setstr(o, "name", u->name);
 	json_object_set_new(o, "url", url(c, p));
+	json_object_set_new(o, "reading", json_boolean(!u->in_plan));
 	free(p);
 	return o;
 }
@@ -173,13 +182,12 @@ pagelink(const struct ctx *c, const struct page *p)
 	return o;
 }
 
-/* Whether the figures of "ind" come from illustrative sample data. */
+/* Whether the status of "ind" rests on illustrative sample data. */
 static int
 is_sample(const struct indicators *x, const struct indicator *ind)
 {
-	if (ind->kind == IND_VALUE)
-		return ind->nvalues > 0 && x->values_sample;
-	return ind->nitems > 0 && x->progress_sample;
+	(void)x;
+	return ind->sample;
 }
 
 /* Whether any indicator of "v" shows sample data. */
@@ -209,30 +217,43 @@ list_sample(const json_t *a)
 	return 0;
 }
 
-/* The latest figure as shown: value, period or day, estimate. */
+/* The latest figure as shown: value, period or day, estimate, interim. */
 static void
 latest(const struct ctx *c, const struct indicator *ind, json_t *o)
 {
-	struct buf	 b = BUF_INIT;
+	struct buf	 b = BUF_INIT, v = BUF_INIT;
 
 	json_object_set_new(o, "has_value", json_boolean(ind->has_value &&
 	    ind->kind != IND_MILESTONE));
 	json_object_set_new(o, "sample", json_boolean(is_sample(c->x, ind)));
 	json_object_set_new(o, "estimate", json_boolean(ind->estimate));
-	if (!ind->has_value)
-		return;
-	if (ind->kind != IND_MILESTONE) {
-		quantity(&b, c->t, ind->value, ind->unit);
-		putbuf(o, "value_display", &b);
+	json_object_set_new(o, "interim", json_boolean(ind->has_value &&
+	    !ind->final && !ind->estimate && ind->kind != IND_MILESTONE &&
+	    ind->kind != IND_MONITOR));
+	if (!ind->has_value && (ind->kind == IND_MILESTONE ||
+	    ind->value_day == LONG_MIN))
+		goto out;
+	if (ind->has_value && ind->kind != IND_MILESTONE) {
+		quantity(&v, c->t, ind->value, ind->unit);
+		if (ind->kind == IND_SHARE && ind->has_upper) {
+			json_t	*vars = json_pack("{s:s}", "value", v.data);
+
+			i18n_fill(c->t, "at_least", vars, &b);
+			json_decref(vars);
+			putbuf(o, "value_display", &b);
+		} else
+			putbuf(o, "value_display", &v);
 		json_object_set_new(o, "value", json_real(ind->value));
 	}
 	buf_reset(&b);
 	if (ind->value_period)
 		period(&b, c->t, ind->value_period);
-	else
+	else if (ind->value_day != LONG_MIN)
 		day(&b, c->t, ind->value_day);
 	putbuf(o, "value_when", &b);
+out:
 	buf_release(&b);
+	buf_release(&v);
 }
 
 /* The theme string for "name": "on-track" -> "status_on_track"; free(). */
@@ -252,20 +273,34 @@ static void
 why(const struct ctx *c, const struct indicator *ind, struct buf *b)
 {
 	struct buf	 v = BUF_INIT, tg = BUF_INIT, ex = BUF_INIT,
-			 dl = BUF_INIT;
+			 dl = BUF_INIT, wh = BUF_INIT, up = BUF_INIT;
 	json_t		*vars;
 	char		*key;
 
 	if (ind->has_value && ind->kind != IND_MILESTONE)
 		quantity(&v, c->t, ind->value, ind->unit);
 	target(&tg, c->t, ind);
+	if (ind->has_target_eff) {
+		buf_puts(&tg, " (");
+		quantity(&tg, c->t, ind->target_eff, ind->unit);
+		buf_putc(&tg, ')');
+	}
 	if (ind->st.has_pace)
 		quantity(&ex, c->t, ind->st.expected, ind->unit);
-	day(&dl, c->t, ind->deadline);
-	vars = json_pack("{s:s%, s:s%, s:s%, s:s%, s:I, s:I}", "value",
-	    v.data, v.len, "target", tg.data, tg.len, "expected", ex.data,
-	    ex.len, "deadline", dl.data, dl.len, "done",
-	    (json_int_t)ind->ndone, "total", (json_int_t)ind->napplies);
+	if (ind->has_upper)
+		quantity(&up, c->t, ind->upper, ind->unit);
+	period(&dl, c->t, ind->period);
+	if (ind->value_period)
+		period(&wh, c->t, ind->value_period);
+	else if (ind->value_day != LONG_MIN)
+		day(&wh, c->t, ind->value_day);
+	vars = json_pack("{s:s%, s:s%, s:s%, s:s%, s:s%, s:s%, s:I, s:I, "
+	    "s:I, s:I}", "value", v.data, v.len, "target", tg.data, tg.len,
+	    "expected", ex.data, ex.len, "period", dl.data, dl.len, "when",
+	    wh.data, wh.len, "upper", up.data, up.len, "done",
+	    (json_int_t)ind->ndone, "total", (json_int_t)ind->napplies,
+	    "reported", (json_int_t)ind->nreported, "unreported",
+	    (json_int_t)(ind->napplies - ind->nreported));
 	key = strkey("why_", status_why_name(ind->st.why));
 	i18n_fill(c->t, key, vars, b);
 	free(key);
@@ -274,6 +309,8 @@ why(const struct ctx *c, const struct indicator *ind, struct buf *b)
 	buf_release(&tg);
 	buf_release(&ex);
 	buf_release(&dl);
+	buf_release(&wh);
+	buf_release(&up);
 }
 
 static void
@@ -284,6 +321,79 @@ statusfields(const struct ctx *c, enum status s, json_t *o)
 	setstr(o, "status", status_name(s));
 	setstr(o, "status_label", i18n_string(c->t, key, ""));
 	free(key);
+}
+
+/* "7/15 đơn vị đã hoàn thành", or the counts when reports are missing. */
+static void
+share_counts(const struct ctx *c, const struct indicator *ind, json_t *o)
+{
+	struct buf	 b = BUF_INIT;
+	json_t		*vars;
+	size_t		 missing = ind->napplies - ind->nreported;
+
+	json_object_set_new(o, "done", json_integer((json_int_t)ind->ndone));
+	json_object_set_new(o, "total", json_integer((json_int_t)
+	    ind->napplies));
+	json_object_set_new(o, "reported", json_integer((json_int_t)
+	    ind->nreported));
+	json_object_set_new(o, "unreported", json_integer((json_int_t)
+	    missing));
+	if (ind->nreported == 0)
+		return;
+	vars = json_pack("{s:I, s:I, s:I, s:I, s:I}", "done",
+	    (json_int_t)ind->ndone, "total", (json_int_t)ind->napplies,
+	    "reported", (json_int_t)ind->nreported, "unreported",
+	    (json_int_t)missing, "late", (json_int_t)ind->nlate);
+	i18n_fill(c->t, missing ? "share_done_partial" : "share_done", vars,
+	    &b);
+	if (ind->nlate) {
+		buf_puts(&b, "; ");
+		i18n_fill(c->t, "share_late", vars, &b);
+	}
+	putbuf(o, "share_display", &b);
+	json_decref(vars);
+	buf_release(&b);
+}
+
+/* The plan's own assessment, its source and the figures' baseline. */
+static void
+context(const struct ctx *c, const struct indicator *ind, json_t *o)
+{
+	struct buf	 b = BUF_INIT, v = BUF_INIT;
+	json_t		*vars;
+
+	if (*ind->assessment)
+		json_object_set_new(o, "assessment", json_pack("{s:s, s:s}",
+		    "text", ind->assessment, "source",
+		    ind->assessment_source));
+	if (*ind->source || *ind->source_url)
+		json_object_set_new(o, "basis", json_pack("{s:s, s:s}",
+		    "text", *ind->source ? ind->source : ind->source_url,
+		    "url", ind->source_url));
+	if (ind->prev != NULL) {
+		period(&b, c->t, ind->prev->period);
+		quantity(&v, c->t, ind->prev->value, ind->unit);
+		vars = json_pack("{s:s, s:s}", "period", b.data, "value",
+		    v.data);
+		buf_reset(&b);
+		i18n_fill(c->t, "previous_result", vars, &b);
+		json_decref(vars);
+		json_object_set_new(o, "previous", json_pack("{s:s%, s:b}",
+		    "display", b.data, b.len, "sample", ind->prev->sample));
+	}
+	if (ind->used_baseline && ind->kind != IND_SHARE) {
+		buf_reset(&b);
+		buf_reset(&v);
+		if (ind->base_period)
+			period(&b, c->t, ind->base_period);
+		else
+			day(&b, c->t, ind->base_day);
+		quantity(&v, c->t, ind->base_value, ind->unit);
+		json_object_set_new(o, "baseline", json_pack("{s:s, s:s}",
+		    "value_display", v.data, "when", b.data));
+	}
+	buf_release(&b);
+	buf_release(&v);
 }
 
 /* The object every listing of an indicator carries. */
@@ -303,13 +413,21 @@ summary(const struct ctx *c, const struct indicator *ind)
 	setstr(o, "area", ind->area);
 	setstr(o, "unit", ind->unit);
 	setstr(o, "kind", ind->kind == IND_VALUE ? "value" :
-	    ind->kind == IND_SHARE ? "share" : "milestone");
+	    ind->kind == IND_SHARE ? "share" : ind->kind == IND_MILESTONE ?
+	    "milestone" : "monitor");
 	json_object_set_new(o, "is_share", json_boolean(ind->kind ==
 	    IND_SHARE));
 	json_object_set_new(o, "is_milestone", json_boolean(ind->kind ==
 	    IND_MILESTONE));
+	json_object_set_new(o, "is_monitor", json_boolean(ind->kind ==
+	    IND_MONITOR));
+	json_object_set_new(o, "is_rank", json_boolean(ind->direction ==
+	    IND_RANK));
 	target(&b, c->t, ind);
 	putbuf(o, "target_display", &b);
+	buf_reset(&b);
+	period(&b, c->t, ind->period);
+	putbuf(o, "period_display", &b);
 	buf_reset(&b);
 	day(&b, c->t, ind->deadline);
 	putbuf(o, "deadline_display", &b);
@@ -318,12 +436,9 @@ summary(const struct ctx *c, const struct indicator *ind)
 	buf_reset(&b);
 	why(c, ind, &b);
 	putbuf(o, "why", &b);
-	if (ind->kind == IND_SHARE) {
-		json_object_set_new(o, "done", json_integer((json_int_t)
-		    ind->ndone));
-		json_object_set_new(o, "total", json_integer((json_int_t)
-		    ind->napplies));
-	}
+	if (ind->kind == IND_SHARE)
+		share_counts(c, ind, o);
+	context(c, ind, o);
 	if (ind->has_value && strcmp(ind->unit, "%") == 0) {
 		struct buf	 label = BUF_INIT, tg = BUF_INIT;
 
@@ -332,8 +447,8 @@ summary(const struct ctx *c, const struct indicator *ind)
 		buf_printf(&label, " / %s %s", i18n_string(c->t, "target",
 		    ""), tg.data);
 		buf_reset(&b);
-		chart_progress(&b, ind->value, 100, ind->op != STATUS_OP_NONE,
-		    ind->target, label.data);
+		chart_progress(&b, ind->value, 100, ind->op != STATUS_OP_NONE &&
+		    ind->op != STATUS_OP_IMPROVE, ind->target, label.data);
 		putbuf(o, "progress_bar", &b);
 		buf_release(&label);
 		buf_release(&tg);
@@ -345,17 +460,40 @@ summary(const struct ctx *c, const struct indicator *ind)
 	return o;
 }
 
+/* A clause of the plan: its parts, its rolled-up status. */
+static json_t *
+clause_view(const struct ctx *c, const struct clause *cl)
+{
+	const struct indicator	*first = &c->x->v[cl->inds[0]];
+	json_t			*o, *parts = json_array();
+	size_t			 i;
+
+	if (cl->n == 1)
+		return summary(c, first);
+	o = json_object();
+	setstr(o, "clause", first->clause);
+	setstr(o, "name", *first->clause_text ? first->clause_text : "");
+	json_object_set_new(o, "compound", json_true());
+	statusfields(c, cl->status, o);
+	json_object_set_new(o, "sample", json_boolean(cl->sample));
+	for (i = 0; i < cl->n; i++)
+		json_array_append_new(parts, summary(c, &c->x->v[cl->inds[i]]));
+	json_object_set_new(o, "part_count", json_integer((json_int_t)cl->n));
+	json_object_set_new(o, "parts", parts);
+	return o;
+}
+
 /* [{status, status_label, count}] and the total, from "counts". */
 static json_t *
 counts(const struct ctx *c, const size_t *n)
 {
 	static const enum status order[] = { STATUS_ACHIEVED,
 	    STATUS_ON_TRACK, STATUS_BEHIND, STATUS_NOT_ACHIEVED,
-	    STATUS_NO_DATA };
+	    STATUS_AWAITING_FINAL, STATUS_NO_DATA };
 	json_t	*o = json_object(), *a = json_array(), *e;
 	size_t	 i, total = 0;
 
-	for (i = 0; i < STATUS_COUNT; i++) {
+	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
 		total += n[order[i]];
 		e = json_object();
 		statusfields(c, order[i], e);
@@ -384,12 +522,16 @@ area_view(const struct ctx *c, const struct area *a, int withinds)
 		json_object_set_new(o, "url", url(c, a->page->path));
 	} else
 		setstr(o, "title", a->id);
+	json_object_set_new(o, "sample_count", json_integer((json_int_t)
+	    a->nsample));
+	json_object_set_new(o, "part_count", json_integer((json_int_t)
+	    a->ninds));
 	if (withinds) {
 		list = json_array();
-		for (i = 0; i < a->ninds; i++)
-			json_array_append_new(list, summary(c,
-			    &c->x->v[a->inds[i]]));
-		json_object_set_new(o, "indicators", list);
+		for (i = 0; i < a->nclauses; i++)
+			json_array_append_new(list, clause_view(c,
+			    &c->x->clauses[a->clauses[i]]));
+		json_object_set_new(o, "clauses", list);
 	}
 	return o;
 }
@@ -404,9 +546,18 @@ headline(const struct ctx *c)
 
 	day(&b, c->t, x->as_of);
 	putbuf(o, "as_of_display", &b);
-	json_object_set_new(o, "sample", json_boolean(any_sample(x, NULL, 0)));
+	json_object_set_new(o, "sample", json_boolean(x->nsample > 0));
+	json_object_set_new(o, "sample_count", json_integer((json_int_t)
+	    x->nsample));
+	json_object_set_new(o, "part_count", json_integer((json_int_t)
+	    x->nparts));
+	json_object_set_new(o, "has_parts", json_boolean(x->nparts !=
+	    x->nclauses - x->nmonitor_clauses));
+	json_object_set_new(o, "monitor_count", json_integer((json_int_t)
+	    x->nmonitor));
 	json_object_set_new(o, "has_latest", json_boolean(x->latest !=
 	    LONG_MIN));
+	json_object_set_new(o, "latest_sample", json_boolean(x->latest_sample));
 	if (x->latest != LONG_MIN) {
 		buf_reset(&b);
 		day(&b, c->t, x->latest);
@@ -466,6 +617,11 @@ task_units(const struct ctx *c, const struct page *p, json_t *o)
 	json_object_set_new(o, "partners", units_of(c, p, "partners"));
 	json_object_set_new(o, "has_lead", json_boolean(json_array_size(
 	    json_object_get(o, "lead"))));
+	/* "lead: []": the plan names no lead for this task. */
+	a = json_object_get(p->front, "lead");
+	json_object_set_new(o, "lead_unnamed", json_boolean(json_is_array(a) &&
+	    json_array_size(a) == 0 && !json_object_get(p->front,
+	    "lead_text")));
 	list = json_array();
 	a = json_object_get(p->front, "partner_types");
 	json_array_foreach(a, i, e) {
@@ -486,7 +642,9 @@ task_units(const struct ctx *c, const struct page *p, json_t *o)
 	json_object_set_new(o, "has_units", json_boolean(
 	    json_array_size(json_object_get(o, "lead")) ||
 	    json_array_size(json_object_get(o, "partners")) ||
-	    json_array_size(list)));
+	    json_array_size(list) || json_is_array(json_object_get(p->front,
+	    "lead")) || json_object_get(p->front, "lead_text") ||
+	    json_object_get(p->front, "partners_text")));
 }
 
 /* The indicators of registry rows whose task is page "p". */
@@ -532,6 +690,8 @@ indview_page(const struct indicators *x, const json_t *strings,
 			json_array_append_new(list, summary(&c, ind));
 	json_object_set_new(o, "has_indicators",
 	    json_boolean(json_array_size(list) > 0));
+	json_object_set_new(o, "page_sample", json_boolean(json_is_true(
+	    json_object_get(p->front, "sample"))));
 	json_object_set_new(o, "has_sample", json_boolean(list_sample(list) ||
 	    (a && any_sample(x, a->inds, a->ninds)) ||
 	    json_is_true(json_object_get(json_object_get(o, "headline"),
@@ -605,15 +765,15 @@ ind_chart(const struct ctx *c, const struct indicator *ind, struct buf *out)
 	buf_release(&desc);
 }
 
+/* The rows of the figures table: every figure, with where it lies. */
 static json_t *
-ind_page(const struct ctx *c, const struct indicator *ind)
+values_view(const struct ctx *c, const struct indicator *ind)
 {
-	json_t		*o = summary(c, ind), *a, *e;
+	static const char *const whens[] = { "in", "before", "other" };
+	json_t		*a = json_array(), *e;
 	struct buf	 b = BUF_INIT;
-	char		*p;
 	size_t		 i;
 
-	a = json_array();
 	for (i = 0; i < ind->nvalues; i++) {
 		const struct ind_value	*v = &ind->values[i];
 		const struct unit	*u = indicators_unit(c->x, v->unit);
@@ -627,47 +787,88 @@ ind_page(const struct ctx *c, const struct indicator *ind)
 		quantity(&b, c->t, v->value, ind->unit);
 		putbuf(e, "value_display", &b);
 		json_object_set_new(e, "estimate", json_boolean(v->estimate));
+		json_object_set_new(e, "final", json_boolean(ind->kind !=
+		    IND_MONITOR && v->when == IND_IN && !v->estimate &&
+		    (v->final || v->last == ind->deadline)));
+		json_object_set_new(e, "interim", json_boolean(ind->kind !=
+		    IND_MONITOR && v->when == IND_IN && !v->estimate &&
+		    !v->final && v->last != ind->deadline));
+		json_object_set_new(e, "outside", json_boolean(ind->kind !=
+		    IND_MONITOR && v->when != IND_IN));
+		setstr(e, "when", whens[v->when]);
+		json_object_set_new(e, "sample", json_boolean(v->sample));
 		setstr(e, "source", v->source);
+		setstr(e, "source_url", v->source_url);
 		if (u)
 			json_object_set_new(e, "reported_by", unitlink(c, u));
 		json_array_append_new(a, e);
 	}
+	buf_release(&b);
+	return a;
+}
+
+/* One unit's line for a share or milestone: done, late, not, unreported. */
+static json_t *
+unit_state(const struct ctx *c, const struct indicator *ind, size_t u)
+{
+	static const char *const names[] = { "done", "done-late", "not-done",
+	    "unreported" };
+	const struct ind_item	*it;
+	enum ind_state		 st = indicators_state(c->x, ind, u, &it);
+	json_t			*e = unitlink(c, &c->x->units[u]);
+	struct buf		 b = BUF_INIT;
+
+	setstr(e, "state", names[st]);
+	json_object_set_new(e, "done", json_boolean(st == IND_DONE));
+	json_object_set_new(e, "done_late", json_boolean(st ==
+	    IND_DONE_LATE));
+	json_object_set_new(e, "not_done", json_boolean(st == IND_NOT_DONE));
+	json_object_set_new(e, "unreported", json_boolean(st ==
+	    IND_UNREPORTED));
+	if (it && it->done != LONG_MIN && it->done <= c->x->as_of)
+		day(&b, c->t, it->done);
+	putbuf(e, "date_display", &b);
+	buf_reset(&b);
+	if (it && it->reported != LONG_MIN)
+		day(&b, c->t, it->reported);
+	putbuf(e, "reported_display", &b);
+	setstr(e, "document", it ? it->document : "");
+	json_object_set_new(e, "sample", json_boolean(it && it->sample));
+	buf_release(&b);
+	return e;
+}
+
+static json_t *
+ind_page(const struct ctx *c, const struct indicator *ind)
+{
+	json_t		*o = summary(c, ind), *a;
+	struct buf	 b = BUF_INIT;
+	char		*p, *key;
+	size_t		 i, k;
+
+	a = values_view(c, ind);
 	json_object_set_new(o, "has_values", json_boolean(ind->nvalues > 0));
 	json_object_set_new(o, "values", a);
-	buf_reset(&b);
+	json_object_set_new(o, "values_sample", json_boolean(list_sample(a)));
 	ind_chart(c, ind, &b);
 	putbuf(o, "chart", &b);
 
 	a = json_array();
-	for (i = 0; i < ind->nitems; i++) {
-		const struct ind_item	*it = &ind->items[i];
-
-		e = unitlink(c, &c->x->units[it->unit]);
-		json_object_set_new(e, "done", json_boolean(it->done !=
-		    LONG_MIN && it->done <= c->x->as_of));
-		buf_reset(&b);
-		if (it->done != LONG_MIN)
-			day(&b, c->t, it->done);
-		putbuf(e, "date_display", &b);
-		setstr(e, "document", it->document);
-		json_array_append_new(a, e);
-	}
-	/* Applicable units that reported nothing are pending too. */
-	for (i = 0; ind->kind == IND_SHARE && i < ind->napplies; i++) {
-		size_t	 k;
-
-		for (k = 0; k < ind->nitems; k++)
-			if (ind->items[k].unit == ind->applies[i])
-				break;
-		if (k < ind->nitems)
-			continue;
-		e = unitlink(c, &c->x->units[ind->applies[i]]);
-		json_object_set_new(e, "done", json_false());
-		setstr(e, "date_display", "");
-		setstr(e, "document", "");
-		json_array_append_new(a, e);
-	}
+	if (ind->kind == IND_SHARE)
+		for (i = 0; i < ind->napplies; i++)
+			json_array_append_new(a, unit_state(c, ind,
+			    ind->applies[i]));
+	else
+		for (i = 0; i < ind->nitems; i++) {
+			for (k = 0; k < i; k++)
+				if (ind->items[k].unit == ind->items[i].unit)
+					break;
+			if (k == i)
+				json_array_append_new(a, unit_state(c, ind,
+				    ind->items[i].unit));
+		}
 	json_object_set_new(o, "has_units", json_boolean(json_array_size(a)));
+	json_object_set_new(o, "units_sample", json_boolean(list_sample(a)));
 	json_object_set_new(o, "units", a);
 	if (ind->st.has_pace) {
 		buf_reset(&b);
@@ -679,6 +880,22 @@ ind_page(const struct ctx *c, const struct indicator *ind)
 		    ind->area_page));
 	if (ind->task_page)
 		json_object_set_new(o, "task", pagelink(c, ind->task_page));
+	if (c->x->clauses[ind->clause_ix].n > 1) {
+		const struct clause	*cl = &c->x->clauses[ind->clause_ix];
+
+		a = json_array();
+		for (i = 0; i < cl->n; i++)
+			if (cl->inds[i] != (size_t)(ind - c->x->v))
+				json_array_append_new(a, summary(c,
+				    &c->x->v[cl->inds[i]]));
+		json_object_set_new(o, "siblings", a);
+		json_object_set_new(o, "clause_status", json_string(
+		    status_name(cl->status)));
+		key = strkey("status_", status_name(cl->status));
+		setstr(o, "clause_status_label", i18n_string(c->t, key, ""));
+		free(key);
+		setstr(o, "clause_text", ind->clause_text);
+	}
 	a = json_array();
 	p = xasprintf("/api/indicators/%s.csv", ind->id);
 	json_array_append_new(a, json_pack("{s:s, s:o}", "format", "CSV",
@@ -703,7 +920,7 @@ unit_page(const struct ctx *c, size_t k)
 	const struct indicator	*ind;
 	json_t			*o = unitlink(c, u), *a, *e;
 	struct buf		 b = BUF_INIT;
-	size_t			 i, j, pending = 0, done = 0;
+	size_t			 i, j, pending = 0, done = 0, unreported = 0;
 
 	setstr(o, "type", u->type);
 	setstr(o, "type_label", type_label(c, u->type));
@@ -727,39 +944,29 @@ unit_page(const struct ctx *c, size_t k)
 	/* Its items: every share it counts in, every milestone it did. */
 	a = json_array();
 	for (i = 0; i < c->x->n; i++) {
-		int	 applies = 0, isdone = 0;
-		long	 when = LONG_MIN;
-		const char *doc = "";
+		const struct ind_item	*it;
+		enum ind_state		 st;
+		int			 applies = 0;
 
 		ind = &c->x->v[i];
 		for (j = 0; j < ind->napplies; j++)
 			applies |= ind->applies[j] == k;
-		for (j = 0; j < ind->nitems; j++)
-			if (ind->items[j].unit == k) {
-				applies = 1;
-				when = ind->items[j].done;
-				isdone = when != LONG_MIN &&
-				    when <= c->x->as_of;
-				doc = ind->items[j].document;
-			}
-		if (!applies)
+		st = indicators_state(c->x, ind, k, &it);
+		if (!applies && it == NULL)
 			continue;
-		e = json_object();
+		e = unit_state(c, ind, k);
 		json_object_set_new(e, "indicator", summary(c, ind));
-		json_object_set_new(e, "done", json_boolean(isdone));
-		buf_reset(&b);
-		if (when != LONG_MIN)
-			day(&b, c->t, when);
-		putbuf(e, "date_display", &b);
-		setstr(e, "document", doc);
 		json_array_append_new(a, e);
-		if (isdone)
-			done++;
-		else
-			pending++;
+		done += st == IND_DONE;
+		pending += st == IND_NOT_DONE || st == IND_DONE_LATE;
+		unreported += st == IND_UNREPORTED;
 	}
+	json_object_set_new(o, "unreported_count", json_integer((json_int_t)
+	    unreported));
+	setstr(o, "note", u->note);
 	json_object_set_new(o, "has_sample", json_boolean(list_sample(a) ||
 	    list_sample(json_object_get(o, "indicators"))));
+	json_object_set_new(o, "items_sample", json_boolean(list_sample(a)));
 	json_object_set_new(o, "has_items", json_boolean(json_array_size(a)));
 	json_object_set_new(o, "items", a);
 	json_object_set_new(o, "done_count", json_integer((json_int_t)done));
@@ -820,8 +1027,9 @@ methodology(const struct ctx *c)
 {
 	static const char *const keys[] = { "meth_intro", "meth_no_data",
 	    "meth_achieved", "meth_on_track", "meth_behind",
-	    "meth_not_achieved", "meth_baseline", "meth_threshold",
-	    "meth_as_of" };
+	    "meth_not_achieved", "meth_awaiting", "meth_monitor",
+	    "meth_evidence", "meth_clauses", "meth_assessment", "meth_sample",
+	    "meth_baseline", "meth_threshold", "meth_as_of" };
 	json_t		*o = json_object(), *vars, *text = json_object(), *cn;
 	struct buf	 b = BUF_INIT, pct = BUF_INIT, asof = BUF_INIT;
 	size_t		 i;
@@ -962,41 +1170,92 @@ isoday(long d)
 	return json_string(iso);
 }
 
+static const char *
+kindname(enum ind_kind k)
+{
+	static const char *const names[] = { "value", "share", "milestone",
+	    "monitor" };
+
+	return names[k];
+}
+
+static json_t *
+num_or_null(int has, double v)
+{
+	return has ? json_real(v) : json_null();
+}
+
+static json_t *
+str_or_null(const char *s)
+{
+	return s && *s ? json_string(s) : json_null();
+}
+
 static json_t *
 api_ind(const struct indicators *x, const struct indicator *ind,
     const char *base)
 {
+	static const char *const dirs[] = { "higher", "lower", "rank" };
 	json_t	*o = json_object();
 	char	*p = ind_path(x, ind);
+	int	 tg = ind->op != STATUS_OP_NONE;
 
 	setstr(o, "id", ind->id);
 	setstr(o, "area", ind->area);
 	setstr(o, "clause", ind->clause);
+	setstr(o, "clause_id", x->clauses[ind->clause_ix].key);
 	setstr(o, "name", ind->name);
 	setstr(o, "unit", ind->unit);
-	setstr(o, "kind", ind->kind == IND_VALUE ? "value" :
-	    ind->kind == IND_SHARE ? "share" : "milestone");
+	setstr(o, "kind", kindname(ind->kind));
+	setstr(o, "direction", dirs[ind->direction]);
 	setstr(o, "operator", status_op_text(ind->op));
-	json_object_set_new(o, "target", ind->op != STATUS_OP_NONE ?
-	    json_real(ind->target) : json_null());
+	json_object_set_new(o, "target", num_or_null(tg, ind->target));
+	json_object_set_new(o, "target_max", num_or_null(ind->op ==
+	    STATUS_OP_BETWEEN, ind->target_max));
+	json_object_set_new(o, "target_effective", ind->has_target_eff ?
+	    json_pack("{s:s, s:f}", "operator", status_op_text(ind->op_eff),
+	    "target", ind->target_eff) : json_null());
 	setstr(o, "period", ind->period);
 	json_object_set_new(o, "deadline", isoday(ind->deadline));
 	json_object_set_new(o, "lead", ind->lead >= 0 ?
 	    json_string(x->units[ind->lead].id) : json_null());
-	json_object_set_new(o, "task", *ind->task ? json_string(ind->task) :
-	    json_null());
+	json_object_set_new(o, "task", str_or_null(ind->task));
+	json_object_set_new(o, "source", str_or_null(ind->source));
+	json_object_set_new(o, "source_url", str_or_null(ind->source_url));
 	setstr(o, "status", status_name(ind->st.status));
 	setstr(o, "reason", status_why_name(ind->st.why));
+	json_object_set_new(o, "sample", json_boolean(ind->sample));
 	json_object_set_new(o, "value", ind->has_value && ind->kind !=
 	    IND_MILESTONE ? json_real(ind->value) : json_null());
 	json_object_set_new(o, "value_type", !ind->has_value ? json_null() :
 	    json_string(ind->estimate ? "estimate" : "actual"));
+	json_object_set_new(o, "value_final", !ind->has_value ? json_null() :
+	    json_boolean(ind->final));
 	json_object_set_new(o, "value_period", ind->value_period ?
 	    json_string(ind->value_period) : json_null());
-	json_object_set_new(o, "value_date", ind->has_value ?
-	    isoday(ind->value_day) : json_null());
+	json_object_set_new(o, "value_date", isoday(ind->value_day));
+	json_object_set_new(o, "value_upper", num_or_null(ind->has_upper,
+	    ind->upper));
 	json_object_set_new(o, "expected", ind->st.has_pace ?
 	    json_real(ind->st.expected) : json_null());
+	json_object_set_new(o, "baseline", ind->used_baseline ?
+	    json_pack("{s:f, s:o, s:o}", "value", ind->base_value, "period",
+	    str_or_null(ind->base_period), "date", isoday(ind->base_day)) :
+	    json_null());
+	json_object_set_new(o, "previous", ind->prev ? json_pack("{s:s, s:f, "
+	    "s:b}", "period", ind->prev->period, "value", ind->prev->value,
+	    "sample", ind->prev->sample) : json_null());
+	json_object_set_new(o, "assessment", ind->assessment[0] ?
+	    json_pack("{s:s, s:o, s:o}", "text", ind->assessment, "status",
+	    ind->assessed < 0 ? json_null() : json_string(ind->assessed ==
+	    STATUS_ON_TRACK ? "in-progress" : status_name((enum status)
+	    ind->assessed)), "source", str_or_null(ind->assessment_source)) :
+	    json_null());
+	if (ind->kind == IND_SHARE)
+		json_object_set_new(o, "units", json_pack("{s:I, s:I, s:I, "
+		    "s:I}", "applicable", (json_int_t)ind->napplies, "reported",
+		    (json_int_t)ind->nreported, "done", (json_int_t)ind->ndone,
+		    "done_late", (json_int_t)ind->nlate));
 	json_object_set_new(o, "url", apiurl(base, p));
 	free(p);
 	p = xasprintf("/api/indicators/%s.json", ind->id);
@@ -1009,6 +1268,9 @@ static json_t *
 api_ind_full(const struct indicators *x, const struct indicator *ind,
     const char *base)
 {
+	static const char *const whens[] = { "in", "before", "other" };
+	static const char *const states[] = { "done", "done-late",
+	    "not-done", "unreported" };
 	json_t	*o = api_ind(x, ind, base), *a;
 	size_t	 i;
 
@@ -1016,19 +1278,44 @@ api_ind_full(const struct indicators *x, const struct indicator *ind,
 	for (i = 0; i < ind->nvalues; i++) {
 		const struct ind_value *v = &ind->values[i];
 
-		json_array_append_new(a, json_pack("{s:s, s:o, s:f, s:s, s:o, "
-		    "s:s}", "period", v->period, "date", isoday(v->last),
-		    "value", v->value, "value_type", v->estimate ? "estimate" :
-		    "actual", "unit", *v->unit ? json_string(v->unit) :
-		    json_null(), "source", v->source));
+		json_array_append_new(a, json_pack("{s:s, s:o, s:f, s:s, s:b, "
+		    "s:s, s:o, s:o, s:o, s:b}", "period", v->period, "date",
+		    isoday(v->last), "value", v->value, "value_type",
+		    v->estimate ? "estimate" : "actual", "final", v->final ||
+		    (v->when == IND_IN && !v->estimate && v->last ==
+		    ind->deadline), "in_target_period", whens[v->when], "unit",
+		    str_or_null(v->unit), "source", str_or_null(v->source),
+		    "source_url", str_or_null(v->source_url), "sample",
+		    v->sample));
 	}
 	json_object_set_new(o, "values", a);
 	a = json_array();
-	for (i = 0; i < ind->nitems; i++)
-		json_array_append_new(a, json_pack("{s:s, s:o, s:s}", "unit",
-		    x->units[ind->items[i].unit].id, "done",
-		    isoday(ind->items[i].done), "document",
-		    ind->items[i].document));
+	if (ind->kind == IND_SHARE)
+		for (i = 0; i < ind->napplies; i++) {
+			const struct ind_item	*it;
+			enum ind_state		 st = indicators_state(x, ind,
+			    ind->applies[i], &it);
+
+			json_array_append_new(a, json_pack("{s:s, s:s, s:o, "
+			    "s:o, s:b, s:o, s:b}", "unit",
+			    x->units[ind->applies[i]].id, "state", states[st],
+			    "done", isoday(it ? it->done : LONG_MIN),
+			    "reported", isoday(it ? it->reported : LONG_MIN),
+			    "final", it && it->final, "document",
+			    str_or_null(it ? it->document : NULL), "sample",
+			    it && it->sample));
+		}
+	else
+		for (i = 0; i < ind->nitems; i++) {
+			const struct ind_item	*it = &ind->items[i];
+
+			json_array_append_new(a, json_pack("{s:s, s:o, s:o, "
+			    "s:b, s:o, s:b}", "unit", x->units[it->unit].id,
+			    "done", isoday(it->done), "reported",
+			    isoday(it->reported), "final", it->final,
+			    "document", str_or_null(it->document), "sample",
+			    it->sample));
+		}
 	json_object_set_new(o, "unit_progress", a);
 	a = json_array();
 	for (i = 0; i < ind->napplies; i++)
@@ -1067,44 +1354,106 @@ static void
 ind_csv(const struct indicators *x, const struct indicator *ind,
     struct buf *b)
 {
+	static const char *const states[] = { "done", "done-late",
+	    "not-done", "unreported" };
 	char	 iso[11];
 	size_t	 i;
 
-	if (ind->kind == IND_VALUE) {
-		buf_puts(b, "indicator,period,value,value_type,unit,source\r\n");
+	if (ind->kind == IND_VALUE || ind->kind == IND_MONITOR) {
+		buf_puts(b, "indicator,period,value,value_type,final,"
+		    "in_target_period,unit,source,source_url,sample\r\n");
 		for (i = 0; i < ind->nvalues; i++) {
 			const struct ind_value *v = &ind->values[i];
 
 			field(b, ind->id);
 			buf_printf(b, ",%s,", v->period);
 			text_number(b, v->value);
-			buf_printf(b, ",%s,", v->estimate ? "estimate" :
-			    "actual");
+			buf_printf(b, ",%s,%s,%s,", v->estimate ? "estimate" :
+			    "actual", v->final || (v->when == IND_IN &&
+			    !v->estimate && v->last == ind->deadline) ? "true" :
+			    "false", v->when == IND_IN ? "in" : v->when ==
+			    IND_BEFORE ? "before" : "other");
 			field(b, v->unit);
 			buf_putc(b, ',');
 			field(b, v->source);
-			buf_puts(b, "\r\n");
+			buf_putc(b, ',');
+			field(b, v->source_url);
+			buf_printf(b, ",%s\r\n", v->sample ? "true" : "false");
 		}
 		return;
 	}
-	buf_puts(b, "indicator,unit,unit_name,done,document\r\n");
-	for (i = 0; i < ind->nitems; i++) {
-		const struct ind_item *it = &ind->items[i];
+	buf_puts(b, "indicator,unit,unit_name,state,done,reported,final,"
+	    "document,sample\r\n");
+	for (i = 0; i < (ind->kind == IND_SHARE ? ind->napplies :
+	    ind->nitems); i++) {
+		const struct ind_item	*it;
+		size_t			 u = ind->kind == IND_SHARE ?
+		    ind->applies[i] : ind->items[i].unit;
+		enum ind_state		 st = indicators_state(x, ind, u, &it);
 
+		if (ind->kind != IND_SHARE)
+			it = &ind->items[i];
 		field(b, ind->id);
 		buf_putc(b, ',');
-		field(b, x->units[it->unit].id);
+		field(b, x->units[u].id);
 		buf_putc(b, ',');
-		field(b, x->units[it->unit].name);
-		buf_putc(b, ',');
-		if (it->done != LONG_MIN) {
+		field(b, x->units[u].name);
+		buf_printf(b, ",%s,", states[st]);
+		if (it && it->done != LONG_MIN) {
 			status_day_format(it->done, iso);
 			buf_puts(b, iso);
 		}
 		buf_putc(b, ',');
-		field(b, it->document);
-		buf_puts(b, "\r\n");
+		if (it && it->reported != LONG_MIN) {
+			status_day_format(it->reported, iso);
+			buf_puts(b, iso);
+		}
+		buf_printf(b, ",%s,", it && it->final ? "true" : "false");
+		field(b, it ? it->document : "");
+		buf_printf(b, ",%s\r\n", it && it->sample ? "true" : "false");
 	}
+}
+
+/* Counts of clauses per status, with the parts and the sample ones. */
+static json_t *
+api_counts(const size_t *n, size_t nsample)
+{
+	json_t	*st = json_object();
+	size_t	 j, total = 0;
+
+	for (j = 0; j < STATUS_COUNT; j++) {
+		if (j == STATUS_MONITOR)
+			continue;
+		total += n[j];
+		json_object_set_new(st, status_name((enum status)j),
+		    json_integer((json_int_t)n[j]));
+	}
+	return json_pack("{s:I, s:o, s:I}", "clauses", (json_int_t)total,
+	    "statuses", st, "sample", (json_int_t)nsample);
+}
+
+/* Every clause of the plan, with its parts and its rolled-up status. */
+static json_t *
+api_clauses(const struct indicators *x)
+{
+	json_t		*list = json_array(), *parts;
+	size_t		 i, j;
+
+	for (i = 0; i < x->nclauses; i++) {
+		const struct clause	*cl = &x->clauses[i];
+		const struct indicator	*first = &x->v[cl->inds[0]];
+
+		parts = json_array();
+		for (j = 0; j < cl->n; j++)
+			json_array_append_new(parts, json_string(
+			    x->v[cl->inds[j]].id));
+		json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:o, "
+		    "s:s, s:b, s:o}", "id", cl->key, "area", first->area,
+		    "clause", first->clause, "text", str_or_null(
+		    first->clause_text), "status", status_name(cl->status),
+		    "sample", cl->sample, "parts", parts));
+	}
+	return list;
 }
 
 int
@@ -1129,7 +1478,9 @@ indview_api(const struct indicators *x, const char *base,
 		free(path);
 	}
 	rc &= putjson(fn, arg, "api/indicators.json", json_pack("{s:o, s:o, "
-	    "s:o}", "as_of", isoday(x->as_of), "latest", isoday(x->latest),
+	    "s:b, s:o, s:o, s:o}", "as_of", isoday(x->as_of), "latest",
+	    isoday(x->latest), "latest_sample", x->latest_sample, "counts",
+	    api_counts(x->counts, x->nsample), "clauses", api_clauses(x),
 	    "indicators", list));
 
 	list = json_array();
@@ -1141,11 +1492,10 @@ indview_api(const struct indicators *x, const char *base,
 		setstr(o, "title", ar->page ? ar->page->title : ar->id);
 		json_object_set_new(o, "url", ar->page ?
 		    apiurl(base, ar->page->path) : json_null());
-		a = json_object();
-		for (j = 0; j < STATUS_COUNT; j++)
-			json_object_set_new(a, status_name((enum status)j),
-			    json_integer((json_int_t)ar->counts[j]));
-		json_object_set_new(o, "statuses", a);
+		a = api_counts(ar->counts, ar->nsample);
+		json_object_set_new(o, "statuses", json_deep_copy(
+		    json_object_get(a, "statuses")));
+		json_object_set_new(o, "counts", a);
 		a = json_array();
 		for (j = 0; j < ar->ninds; j++)
 			json_array_append_new(a, json_string(
@@ -1182,17 +1532,20 @@ indview_api(const struct indicators *x, const char *base,
 			for (k = 0; k < ind->nitems; k++)
 				if (ind->items[k].unit == i)
 					json_array_append_new(items,
-					    json_pack("{s:s, s:o, s:s}",
-					    "indicator", ind->id, "done",
-					    isoday(ind->items[k].done),
-					    "document",
-					    ind->items[k].document));
+					    json_pack("{s:s, s:o, s:o, s:b, "
+					    "s:s, s:b}", "indicator", ind->id,
+					    "done", isoday(ind->items[k].done),
+					    "reported", isoday(
+					    ind->items[k].reported), "final",
+					    ind->items[k].final, "document",
+					    ind->items[k].document, "sample",
+					    ind->items[k].sample));
 		}
 		path = unit_path(x, u);
-		o = json_pack("{s:s, s:s, s:s, s:o, s:o}", "id", u->id, "name",
-		    u->name, "type", u->type, "parent", *u->parent ?
-		    json_string(u->parent) : json_null(), "url",
-		    apiurl(base, path));
+		o = json_pack("{s:s, s:s, s:s, s:o, s:b, s:o, s:o}", "id", u->id,
+		    "name", u->name, "type", u->type, "parent", *u->parent ?
+		    json_string(u->parent) : json_null(), "in_plan", u->in_plan,
+		    "note", str_or_null(u->note), "url", apiurl(base, path));
 		free(path);
 		json_array_append_new(list, json_deep_copy(o));
 		json_object_set_new(o, "leads", leads);
