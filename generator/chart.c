@@ -284,7 +284,8 @@ yof(const struct draw *d, double v)
 {
 	double	 t = (v - d->lo) / (d->hi - d->lo);
 
-	return d->top + d->h * (1 - (isfinite(t) ? t : 0));
+	t = isfinite(t) ? t : 0;
+	return d->top + d->h * (d->c->invert ? t : 1 - t);
 }
 
 /* The x of value "v" in the plot area (bars). */
@@ -878,6 +879,9 @@ line_scale(struct draw *d, double lo, double hi)
 	if (fixed) {
 		lo = fmin(lo, fmin(c->min, c->max));
 		hi = fmax(hi, fmax(c->min, c->max));
+	} else if (c->invert && lo >= 1) {
+		lo = 1;		/* a rank: the axis starts at the first place */
+		fixed = 1;
 	} else {
 		lo = fmin(lo, 0);
 		hi = fmax(hi, 0);

@@ -98,6 +98,8 @@ struct chart {
 					   still grows to hold every value, the
 					   target and (bars) zero */
 	double		 min, max;
+	int		 invert;	/* line: the lowest value at the top,
+					   as for ranks (1 is best) */
 	chart_number_fn	 number;	/* formats tick labels, value labels
 					   and table cells; NULL: "%g" */
 	void		*arg;		/* passed to "number" */

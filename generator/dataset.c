@@ -381,6 +381,28 @@ strings(struct dataset *ds, struct diag *d)
 	return rc;
 }
 
+/*
+ * Illustrative data says so in every file and is nobody's official
+ * figure: a "sample" column travels with every row into every download,
+ * and the publisher is named, not inherited from site.yaml (where it is
+ * usually a real agency).
+ */
+static void
+sample_checks(struct dataset *ds, struct diag *d)
+{
+	const struct loc	*at = meta_loc(ds->meta, ds->root, "sample");
+
+	if (schema_find(ds->schema, "sample") == SCHEMA_NONE)
+		diag_warning(d, at, "dataset '%s' is sample data but its rows "
+		    "have no 'sample' column: add one (type boolean, true in "
+		    "every row) so that every download says so", ds->id);
+	if (json_object_get(ds->root, "publisher") == NULL)
+		diag_warning(d, at, "dataset '%s' is sample data: name its own "
+		    "'publisher' (who made the illustrative figures) rather "
+		    "than inherit site.yaml's, which would attribute them to "
+		    "that agency", ds->id);
+}
+
 static int
 metadata(struct dataset *ds, struct diag *d)
 {
@@ -407,6 +429,8 @@ metadata(struct dataset *ds, struct diag *d)
 		ds->schema = schema_parse(d, ds->meta, s,
 		    meta_loc(ds->meta, ds->root, "schema"));
 	rc = rc && ds->schema != NULL;
+	if (rc && ds->sample)
+		sample_checks(ds, d);
 out:
 	buf_release(&b);
 	return rc;

@@ -712,7 +712,8 @@ ind_chart(const struct ctx *c, const struct indicator *ind, struct buf *out)
 	json_t			*vars;
 	size_t			 i;
 
-	if (ind->kind != IND_VALUE || ind->nvalues == 0)
+	if ((ind->kind != IND_VALUE && ind->kind != IND_MONITOR) ||
+	    ind->nvalues == 0)
 		return;
 	pts = xcalloc(ind->nvalues, sizeof(*pts));
 	labels = xcalloc(ind->nvalues, sizeof(*labels));
@@ -742,14 +743,16 @@ ind_chart(const struct ctx *c, const struct indicator *ind, struct buf *out)
 	ch.y_title = *ind->unit ? ind->unit : i18n_string(c->t, "value", "");
 	ch.series = &s;
 	ch.nseries = 1;
-	ch.has_target = ind->op != STATUS_OP_NONE;
-	ch.target = ind->target;
+	ch.has_target = (ind->op != STATUS_OP_NONE && ind->op !=
+	    STATUS_OP_IMPROVE) || ind->has_target_eff;
+	ch.target = ind->has_target_eff ? ind->target_eff : ind->target;
 	ch.target_label = tg.data;
 	if (strcmp(ind->unit, "%") == 0) {
 		ch.has_range = 1;
 		ch.min = 0;
 		ch.max = 100;
 	}
+	ch.invert = ind->direction == IND_RANK;
 	ch.number = chartnum;
 	ch.arg = (void *)c->t;
 	ch.estimate_label = i18n_string(c->t, "estimate", "");

@@ -45,6 +45,7 @@ struct publish {
 	struct dataset_sink	 sink;
 	json_t			*records;	/* id -> record */
 	json_t			*catalogs;
+	const char		*sample_notice;	/* before a sample description */
 	/* The dataset being scanned. */
 	struct stream		 csv, json;
 	struct xlsx		*xlsx;
@@ -406,7 +407,11 @@ describe(struct publish *p, struct dataset *ds, json_t *r)
 {
 	setstr(r, "id", ds->id);
 	setstr(r, "title", ds->title);
-	setstr(r, "description", ds->description);
+	if (ds->sample && p->sample_notice && *p->sample_notice)
+		json_object_set_new(r, "description", json_sprintf("%s\n\n%s",
+		    p->sample_notice, ds->description));
+	else
+		setstr(r, "description", ds->description);
 	setobj(r, "keywords", ds->keywords);
 	setstr(r, "theme", ds->theme);
 	setobj(r, "publisher", ds->publisher ? ds->publisher :
@@ -541,7 +546,10 @@ descriptor(struct publish *p, struct dataset *ds, json_t *rec)
 		json_object_set_new(dp, "homepage", json_sprintf("%sdataset/%s/",
 		    p->c->base_url, ds->id));
 	}
-	setstr(dp, "description", ds->description);
+	json_object_set(dp, "description", json_object_get(rec,
+	    "description"));
+	if (ds->sample)
+		json_object_set_new(dp, "sample", json_true());
 	setstr(dp, "version", ds->version);
 	json_object_set_new(dp, "licenses", licenses(rec));
 	if (ds->sources)
@@ -649,6 +657,12 @@ licensefile(struct publish *p, json_t *rec, struct buf *b)
 		buf_printf(b, "SPDX-License-Identifier: %s\n", id);
 	if ((s = json_string_value(json_object_get(l, "url"))))
 		buf_printf(b, "%s\n", s);
+}
+
+void
+publish_set_sample_notice(struct publish *p, const char *text)
+{
+	p->sample_notice = text;
 }
 
 void

@@ -44,6 +44,14 @@ void		 publish_free(struct publish *p);
 void		 publish_set_licenses(struct publish *p,
 		    const char *const *dirs);
 
+/*
+ * The sentence put before the description of every sample dataset in
+ * its catalogs, descriptor and README ("text" is borrowed: it lives as
+ * long as "p").
+ */
+void		 publish_set_sample_notice(struct publish *p,
+		    const char *text);
+
 /* The sink that writes CSV, JSON and XLSX while datasets are scanned. */
 const struct dataset_sink *publish_sink(struct publish *p);
 

@@ -27,6 +27,7 @@
 #include "diag.h"
 #include "fsin.h"
 #include "fsout.h"
+#include "i18n.h"
 #include "indicator.h"
 #include "indview.h"
 #include "view.h"
@@ -440,6 +441,8 @@ publish(struct build *b)
 	b->licdirs[0] = fsin_join(b->o->source, "licenses");
 	b->licdirs[1] = fsin_join(theme_dir(b->th), "licenses");
 	publish_set_licenses(b->pub, (const char *const *)b->licdirs);
+	publish_set_sample_notice(b->pub, i18n_string(theme_strings(b->th),
+	    "sample_data_notice", ""));
 	b->ind = indicators_new(b->d, &b->c, b->data, b->ndata);
 	b->views = views_new(b->d, b->data, b->ndata);
 	rc = views_link(b->views, b->d, b->root);

@@ -36,6 +36,7 @@ struct view {
 	size_t		*cols;
 	size_t		 ncols;
 	int		 decimals;
+	int		 rank;		/* y is a rank: 1 at the top */
 	size_t		 limit;
 };
 
@@ -59,7 +60,7 @@ struct views {
 
 static const char *const viewkeys[] = { "id", "title", "description",
     "type", "x", "y", "series", "sort", "filter", "columns", "decimals",
-    "limit", NULL };
+    "limit", "rank", NULL };
 
 /* The field named by key "key" of "o", or SCHEMA_NONE after reporting. */
 static size_t
@@ -199,6 +200,9 @@ parse(struct diag *d, const struct dataset *ds, const json_t *o,
 			ok = 0;
 		json_decref(names);
 	}
+	if (json_object_get(o, "rank") && !meta_bool(ds->meta, d, o, "rank",
+	    &v->rank))
+		ok = 0;
 	if (json_object_get(o, "decimals")) {
 		if (!meta_int(ds->meta, d, o, "decimals", &n) || n < 0 ||
 		    n > 10)
@@ -658,6 +662,7 @@ chart(const struct dsv *s, const struct view *v, struct rowref *r,
 	c.arg = (void *)f;
 	c.no_data = i18n_string(strings, "no_data_chart", NULL);
 	c.table_summary = i18n_string(strings, "chart_table", NULL);
+	c.invert = v->rank;
 	if (v->type == V_BAR)
 		chart_bars(out, &c);
 	else

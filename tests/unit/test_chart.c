@@ -435,6 +435,41 @@ test_line_target_estimate(void)
 	buf_release(&b);
 }
 
+/* A rank: place 1 at the top, the axis starting at 1, not 0. */
+static void
+test_line_rank(void)
+{
+	struct chart_point	 pts[] = { { "2022", 4, 0, 0, NULL },
+				    { "2023", 3, 0, 0, NULL },
+				    { "2024", 1, 0, 0, NULL } };
+	struct chart_series	 s = { NULL, pts, 3 };
+	struct chart		 c;
+	struct buf		 b = BUF_INIT;
+	double			 y4, y1;
+
+	memset(&c, 0, sizeof(c));
+	c.title = "Rank";
+	c.desc = "Rank by year";
+	c.series = &s;
+	c.nseries = 1;
+	c.invert = 1;
+	chart_line(&b, &c);
+	y4 = attr_after(b.data, "class=\"chart-marker\"", 0, "cy");
+	y1 = attr_after(b.data, "class=\"chart-marker\"", 2, "cy");
+	CHECK(isfinite(y4) && isfinite(y1) && y1 < y4);
+	CHECK(!has_text(b.data, "class=\"chart-tick\"", "0"));
+	CHECK(has_text(b.data, "class=\"chart-tick\"", "1"));
+	common(b.data);
+	/* The same values, not inverted: the first place at the bottom. */
+	buf_reset(&b);
+	c.invert = 0;
+	chart_line(&b, &c);
+	y4 = attr_after(b.data, "class=\"chart-marker\"", 0, "cy");
+	y1 = attr_after(b.data, "class=\"chart-marker\"", 2, "cy");
+	CHECK(y1 > y4);
+	buf_release(&b);
+}
+
 /* The "d" of the first path with "mark", into "b". */
 static void
 path_of(const char *s, const char *mark, struct buf *b)
@@ -932,6 +967,7 @@ main(void)
 	test_inks();
 	test_line_structure();
 	test_line_target_estimate();
+	test_line_rank();
 	test_line_gaps();
 	test_line_ticks();
 	test_line_edges();
