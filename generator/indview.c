@@ -465,12 +465,13 @@ static json_t *
 clause_view(const struct ctx *c, const struct clause *cl)
 {
 	const struct indicator	*first = &c->x->v[cl->inds[0]];
-	json_t			*o, *parts = json_array();
+	json_t			*o, *parts;
 	size_t			 i;
 
 	if (cl->n == 1)
 		return summary(c, first);
 	o = json_object();
+	parts = json_array();
 	setstr(o, "clause", first->clause);
 	setstr(o, "name", *first->clause_text ? first->clause_text : "");
 	json_object_set_new(o, "compound", json_true());

@@ -566,6 +566,9 @@ metayaml(struct buf *b, const char *id, const struct about *a,
 	buf_puts(b, a->description ? a->description : "TODO: what one row "
 	    "is, where the figures come from, what an empty cell means.");
 	buf_printf(b, "\nkeywords: %s\n", a->keywords ? a->keywords : "[]");
+	if (a->sample)	/* made-up figures are no agency's */
+		buf_puts(b, "publisher:\n  name: \"Người lập trang (dữ liệu "
+		    "mẫu, không do cơ quan nào công bố)\"\n");
 	buf_puts(b, "# publisher, contact and license: those of site.yaml. "
 	    "To give this dataset\n# its own, uncomment and edit:\n"
 	    "# publisher:\n#   name: \"\"\n"
@@ -764,10 +767,10 @@ static const char page_md[] =
 "Viết nội dung bằng Markdown.\n";
 
 static const char sample_csv[] =
-"Mã,Chỉ tiêu,Năm,Kế hoạch (%),Thực hiện (%),Đạt\n"
-"CT01,Tỷ lệ hồ sơ trực tuyến toàn trình,2024,80,72.5,false\n"
-"CT02,Tỷ lệ cơ quan kết nối dữ liệu,2024,100,100,true\n"
-"CT03,Tỷ lệ người dân có chữ ký số,2024,50,,\n";
+"Mã,Chỉ tiêu,Năm,Kế hoạch (%),Thực hiện (%),Đạt,sample\n"
+"CT01,Tỷ lệ hồ sơ trực tuyến toàn trình,2024,80,72.5,false,true\n"
+"CT02,Tỷ lệ cơ quan kết nối dữ liệu,2024,100,100,true,true\n"
+"CT03,Tỷ lệ người dân có chữ ký số,2024,50,,,true\n";
 
 static const struct {
 	const char	*path;

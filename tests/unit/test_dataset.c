@@ -673,8 +673,9 @@ test_metadata_values(void)
 	    "spatial: Huế\nfrequency: annual\nissued: '2024-05-16'\n"
 	    "modified: '2024-05-17'\nversion: 1.0.0\nencoding: utf-8\n"
 	    "sources: [{title: QĐ 73, path: 'https://x'}]\nsample: true\n"
-	    "preview_rows: 2\nschema: {fields: [{name: id}]}\n");
-	put("t.csv", "id\n1\n2\n3\n");
+	    "preview_rows: 2\nschema: {fields: [{name: id}, {name: sample, "
+	    "type: boolean}]}\n");
+	put("t.csv", "id,sample\n1,true\n2,true\n3,true\n");
 	put("u.yaml", "title: U\ndescription: D\nschema: {fields: [{name: "
 	    "id}]}\n");
 	put("u.csv", "id\n");
