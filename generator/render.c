@@ -317,6 +317,11 @@ fields(struct render *r, const struct here *h, const struct page *p)
 	json_t		*o = link_to(r, h, p);
 
 	putstr(r, o, "summary", p->summary);
+	json_object_set_new(o, "summary_paraphrase", json_boolean(p->front &&
+	    json_is_true(json_object_get(p->front, "summary_is_paraphrase"))));
+	if (p->front && json_is_string(json_object_get(p->front, "lead_text")))
+		putstr(r, o, "lead_text", json_string_value(json_object_get(
+		    p->front, "lead_text")));
 	dates(r, o, p->date);
 	json_object_set_new(o, "weight", json_integer(p->weight));
 	putstr(r, o, "kind", kind(p));
