@@ -169,7 +169,28 @@ typed(const struct indicators_priv *q, enum role r, int f,
 	return i < n ? t[i] : NULL;
 }
 
-/* A number cell: 1 with *v, 0 when empty, -1 when not a number. */
+/*
+ * Whether the cell of field "f" is one the scan could not type: its
+ * schema gives a type other than string, so the scan has reported it
+ * at its line and column, and nothing more is to be said of it.
+ */
+static int
+untyped(const struct indicators_priv *q, enum role r, int f,
+    const char *const *cells, json_t *const *t, size_t n)
+{
+	size_t	 i = q->fx[r][f];
+	enum schema_type ty;
+
+	if (t == NULL || i >= n || t[i] != NULL || *cells[i] == '\0')
+		return 0;
+	ty = q->ds[r]->schema->fields[i].type;
+	return ty != SCHEMA_STRING && ty != SCHEMA_ANY;
+}
+
+/*
+ * A number cell: 1 with *v, 0 when empty, -1 when not a number, -2 when
+ * the scan already reported it.
+ */
 static int
 number(const struct indicators_priv *q, enum role r, int f,
     const char *const *cells, json_t *const *t, size_t n, double *v)
@@ -178,6 +199,8 @@ number(const struct indicators_priv *q, enum role r, int f,
 	json_t		*j = typed(q, r, f, t, n);
 	char		*end;
 
+	if (untyped(q, r, f, cells, t, n))
+		return -2;
 	if (j && json_is_number(j)) {
 		*v = json_number_value(j);
 		return 1;
@@ -202,6 +225,8 @@ flag(struct indicators *x, struct dataset *ds, enum role r, int f,
 
 	if (j && json_is_boolean(j))
 		return json_is_true(j);
+	if (untyped(q, r, f, c, t, n))
+		return -1;	/* the scan reported it */
 	if (*s == '\0' || strcmp(s, "false") == 0 || strcmp(s, "0") == 0 ||
 	    strcmp(s, "no") == 0)
 		return 0;
@@ -252,14 +277,16 @@ reg_target(struct indicators *x, struct dataset *ds, struct indicator *ind,
 			    "target empty", ind->id, ind->kind == IND_MONITOR ?
 			    "monitor-only indicator" : "milestone");
 		ind->op = STATUS_OP_NONE;
-	} else if (op < 0)
-		;	/* reported above */
+	} else if (op < 0 || r == -2)
+		;	/* reported above, or by the scan */
 	else if (op == STATUS_OP_NONE || r != 1)
 		cellerr(x, ds, q->fx[R_REG][op == STATUS_OP_NONE ? F_OP :
 		    F_TARGET], "indicator '%s' needs a target: an operator and "
 		    "a number%s", ind->id, op == STATUS_OP_NONE ? " (or kind "
 		    "monitor, for figures without a target)" : "");
-	if (ind->op == STATUS_OP_BETWEEN && (rmax != 1 ||
+	if (rmax == -2)
+		;	/* the scan reported it */
+	else if (ind->op == STATUS_OP_BETWEEN && (rmax != 1 ||
 	    ind->target_max <= ind->target))
 		cellerr(x, ds, q->fx[R_REG][rmax == 1 ? F_TARGET_MAX : F_OP],
 		    "indicator '%s' is a range 'from %g to …': its target_max "
@@ -393,7 +420,7 @@ reg_row(struct indicators *x, struct dataset *ds, const char *const *c,
 		    ind->id, "");
 
 	r = number(q, R_REG, F_BASE, c, t, n, &ind->baseline);
-	if (r < 0)
+	if (r == -1)
 		cellerr(x, ds, q->fx[R_REG][F_BASE], "baseline '%s' is not a "
 		    "number", cell(q, R_REG, F_BASE, c, n));
 	else if (r == 1) {
@@ -432,11 +459,11 @@ val_row(struct indicators *x, struct dataset *ds, const char *const *c,
 		p->v.first = p->v.last = LONG_MIN;
 	}
 	r = number(q, R_VAL, V_VALUE, c, t, n, &p->v.value);
-	if (r != 1) {
+	if (r != 1 && r != -2)
 		cellerr(x, ds, q->fx[R_VAL][V_VALUE], "value '%s' is not a "
 		    "number", cell(q, R_VAL, V_VALUE, c, n));
+	if (r != 1)
 		p->v.last = LONG_MIN;
-	}
 	s = cell(q, R_VAL, V_TYPE, c, n);
 	if (strcmp(s, "estimate") == 0)
 		p->v.estimate = 1;
@@ -488,12 +515,12 @@ unit_row(struct indicators *x, struct dataset *ds, const char *const *c,
 /* A date cell: its day, LONG_MIN when empty or after reporting. */
 static long
 datecell(struct indicators *x, struct dataset *ds, int f,
-    const char *const *c, size_t n, const char *what)
+    const char *const *c, json_t *const *t, size_t n, const char *what)
 {
 	const char	*s = cell(x->priv, R_PROG, f, c, n);
 	long		 d;
 
-	if (*s == '\0')
+	if (*s == '\0' || untyped(x->priv, R_PROG, f, c, t, n))
 		return LONG_MIN;
 	if ((d = status_day_parse(s)) == LONG_MIN)
 		cellerr(x, ds, x->priv->fx[R_PROG][f], "%s date '%s' is not "
@@ -514,8 +541,8 @@ prog_row(struct indicators *x, struct dataset *ds, const char *const *c,
 	    c, n), REF_PROG_IND, q->nitems - 1);
 	p->uref = addref(q, ds, q->fx[R_PROG][P_UNIT], cell(q, R_PROG,
 	    P_UNIT, c, n), REF_PROG_UNIT, q->nitems - 1);
-	p->done = datecell(x, ds, P_DONE, c, n, "done");
-	p->reported = datecell(x, ds, P_REPORTED, c, n, "report");
+	p->done = datecell(x, ds, P_DONE, c, t, n, "done");
+	p->reported = datecell(x, ds, P_REPORTED, c, t, n, "report");
 	p->final = flag(x, ds, R_PROG, P_FINAL, c, t, n) == 1;
 	p->sample = ds->sample || flag(x, ds, R_PROG, P_SAMPLE, c, t, n) == 1;
 	p->document = xstrdup(cell(q, R_PROG, P_DOC, c, n));
