@@ -13,6 +13,7 @@
 #include "fsin.h"
 #include "meta.h"
 #include "text.h"
+#include "suggest.h"
 #include "xalloc.h"
 
 static const char *const known[] = {
@@ -44,10 +45,16 @@ warn_unknown(struct config *c, struct diag *d, json_t *obj,
 	const char	*key;
 	json_t		*v;
 
-	json_object_foreach(obj, key, v)
-		if (!isknown(list, key))
-			diag_warning(d, meta_key_loc(c->meta, obj, key),
-			    "unknown key '%s' in %s", key, what);
+	json_object_foreach(obj, key, v) {
+		struct buf	 b = BUF_INIT;
+
+		if (isknown(list, key))
+			continue;
+		suggest_hint(&b, key, list, 0);
+		diag_warning(d, meta_key_loc(c->meta, obj, key),
+		    "unknown key '%s' in %s%s", key, what, b.data);
+		buf_release(&b);
+	}
 }
 
 static int

@@ -40,6 +40,7 @@
 #include "meta.h"
 #include "schema.h"
 #include "text.h"
+#include "suggest.h"
 #include "xalloc.h"
 
 #define CHUNK	65536
@@ -183,10 +184,16 @@ warn_unknown(struct dataset *ds, struct diag *d, const json_t *obj,
 	const char	*key;
 	json_t		*v;
 
-	json_object_foreach((json_t *)obj, key, v)
-		if (!listed(list, key))
-			diag_warning(d, meta_key_loc(ds->meta, obj, key),
-			    "unknown key '%s' in %s", key, what);
+	json_object_foreach((json_t *)obj, key, v) {
+		struct buf	 b = BUF_INIT;
+
+		if (listed(list, key))
+			continue;
+		suggest_hint(&b, key, list, 0);
+		diag_warning(d, meta_key_loc(ds->meta, obj, key),
+		    "unknown key '%s' in %s%s", key, what, b.data);
+		buf_release(&b);
+	}
 }
 
 /* "key" of the metadata, a mapping of the strings "keys", into "*out". */

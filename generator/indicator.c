@@ -20,6 +20,7 @@
 #include "page.h"
 #include "schema.h"
 #include "section.h"
+#include "suggest.h"
 #include "xalloc.h"
 
 /* The roles and the fields each must have (the first "nneed" of them). */
@@ -685,9 +686,14 @@ indicators_new(struct diag *d, const struct config *c, struct dataset **v,
 	json_object_foreach(cfg, key, val) {
 		for (i = 0; cfgkeys[i] && strcmp(cfgkeys[i], key); i++)
 			continue;
-		if (cfgkeys[i] == NULL)
+		if (cfgkeys[i] == NULL) {
+			struct buf	 b = BUF_INIT;
+
+			suggest_hint(&b, key, cfgkeys, 0);
 			diag_warning(d, meta_key_loc(m, cfg, key), "unknown key "
-			    "'%s' in progress", key);
+			    "'%s' in progress%s", key, b.data);
+			buf_release(&b);
+		}
 	}
 	for (r = 0; r < R_COUNT; r++)
 		ok &= bind_role(x, v, n, m, cfg, (enum role)r);
@@ -787,10 +793,19 @@ applies(struct indicators *x, size_t k, const struct ref *at)
 					    sizeof(*ind->applies));
 					ind->applies[ind->napplies - 1] = u;
 				}
-		} else
+		} else {
+			struct buf	 b = BUF_INIT;
+			const char	*near = suggest_key(tok, q->unit_ix);
+
+			if (near == NULL)
+				near = suggest_key(tok, q->type_ix);
+			if (near != NULL)
+				buf_printf(&b, "; did you mean '%s'?", near);
 			diag_error(x->d, &l, "indicator '%s' applies to '%s', "
 			    "which is neither a unit id nor a unit type of "
-			    "the units dataset", ind->id, tok);
+			    "the units dataset%s", ind->id, tok, b.data);
+			buf_release(&b);
+		}
 	}
 	free(s);
 }
@@ -806,12 +821,25 @@ applies_to(const struct indicator *ind, size_t u)
 	return 0;
 }
 
+/* "unknown unit 'sttt'; did you mean 'stttt'?": "ix" holds the ids. */
 static void
-referr(struct indicators *x, const struct ref *r, const char *what)
+unknown(struct indicators *x, const struct loc *l, const char *what,
+    const char *id, const json_t *ix)
+{
+	struct buf	 b = BUF_INIT;
+
+	suggest_hint_keys(&b, id, ix, 5);
+	diag_error(x->d, l, "unknown %s '%s'%s", what, id, b.data);
+	buf_release(&b);
+}
+
+static void
+referr(struct indicators *x, const struct ref *r, const char *what,
+    const json_t *ix)
 {
 	struct loc	 l = { r->file, r->line, r->col };
 
-	diag_error(x->d, &l, "unknown %s '%s'", what, r->id);
+	unknown(x, &l, what, r->id, ix);
 }
 
 /* Resolve the references written in the datasets. */
@@ -830,14 +858,14 @@ data_refs(struct indicators *x)
 		case REF_LEAD:
 			u = lookup(q->unit_ix, r->id, &found);
 			if (!found)
-				referr(x, r, "unit");
+				referr(x, r, "unit", q->unit_ix);
 			else
 				x->v[r->owner].lead = (long)u;
 			break;
 		case REF_TASK:
 			k = lookup(q->task_ix, r->id, &found);
 			if (!found)
-				referr(x, r, "task");
+				referr(x, r, "task", q->task_ix);
 			else
 				x->v[r->owner].task_page = x->tasks[k];
 			break;
@@ -848,13 +876,13 @@ data_refs(struct indicators *x)
 		case REF_PROG_UNIT:
 			lookup(q->unit_ix, r->id, &found);
 			if (!found)
-				referr(x, r, "unit");
+				referr(x, r, "unit", q->unit_ix);
 			break;
 		case REF_VAL_IND:
 		case REF_PROG_IND:
 			lookup(q->ind_ix, r->id, &found);
 			if (!found)
-				referr(x, r, "indicator");
+				referr(x, r, "indicator", q->ind_ix);
 			break;
 		}
 	}
@@ -963,8 +991,7 @@ page_units(struct indicators *x, struct page *p, const char *key,
 		    meta_loc(p->fm, p->front, key);
 		if (types) {
 			if (json_object_get(q->type_ix, id) == NULL) {
-				diag_error(x->d, l, "unknown unit type '%s'",
-				    id);
+				unknown(x, l, "unit type", id, q->type_ix);
 				continue;
 			}
 			for (u = 0; u < x->nunits; u++)
@@ -980,7 +1007,7 @@ page_units(struct indicators *x, struct page *p, const char *key,
 		}
 		u = lookup(q->unit_ix, id, &found);
 		if (!found) {
-			diag_error(x->d, l, "unknown unit '%s'", id);
+			unknown(x, l, "unit", id, q->unit_ix);
 			continue;
 		}
 		if (has_page(&x->units[u], p))
@@ -1016,10 +1043,15 @@ page_refs(struct indicators *x, struct page **pv, size_t np)
 		if (json_object_get(p->front, "area") &&
 		    meta_string(p->fm, x->d, p->front, "area", &s)) {
 			k = lookup(q->area_ix, s, &found);
-			if (!found)
+			if (!found) {
+				struct buf	 b = BUF_INIT;
+
+				suggest_hint_keys(&b, s, q->area_ix, 8);
 				diag_error(x->d, meta_loc(p->fm, p->front,
 				    "area"), "unknown area '%s': no indicator "
-				    "of the registry is in it", s);
+				    "of the registry is in it%s", s, b.data);
+				buf_release(&b);
+			}
 			else if (x->areas[k].page != NULL)
 				diag_error(x->d, meta_loc(p->fm, p->front,
 				    "area"), "area '%s' already has a page: %s",
@@ -1033,14 +1065,13 @@ page_refs(struct indicators *x, struct page **pv, size_t np)
 			json_array_foreach(a, j, e) {
 				lookup(q->ind_ix, json_string_value(e), &found);
 				if (!found)
-					diag_error(x->d, json_is_array(
+					unknown(x, json_is_array(
 					    json_object_get(p->front,
 					    "indicators")) ? meta_index_loc(p->fm,
 					    json_object_get(p->front,
 					    "indicators"), j) : meta_loc(p->fm,
-					    p->front, "indicators"),
-					    "unknown indicator '%s'",
-					    json_string_value(e));
+					    p->front, "indicators"), "indicator",
+					    json_string_value(e), q->ind_ix);
 			}
 		}
 		json_decref(a);

@@ -105,7 +105,9 @@ load(struct build *b)
 	free(p);
 	p = fsin_join(b->o->source, "datasets");
 	if (fsin_isdir(p))
-		rc &= dataset_load_all(b->d, p, &b->data, &b->ndata);
+		/* A dataset with errors is skipped later: the rest is
+		 * still checked in the same run. */
+		dataset_load_all(b->d, p, &b->data, &b->ndata);
 	free(p);
 	return rc && b->th != NULL && b->root != NULL;
 }

@@ -17,6 +17,7 @@
 #include "schema.h"
 #include "section.h"
 #include "text.h"
+#include "suggest.h"
 #include "xalloc.h"
 
 enum vtype { V_BAR, V_LINE, V_TABLE };
@@ -54,6 +55,9 @@ struct views {
 	struct diag		*d;
 	struct dsv		*sets;
 	size_t			 nsets;
+	json_t			*broken;	/* "ds/view" or "ds" -> true:
+						   reported, so references to
+						   them say nothing more */
 	struct dataset_sink	 sink;
 	const struct dataset_sink *next;
 };
@@ -246,6 +250,16 @@ release(struct view *v)
 	memset(v, 0, sizeof(*v));
 }
 
+/* Remember that the view "ds/id" was reported when it was parsed. */
+static void
+broken_view(struct views *w, const char *ds, const char *id)
+{
+	char	*ref = xasprintf("%s/%s", ds, id);
+
+	json_object_set_new(w->broken, ref, json_true());
+	free(ref);
+}
+
 struct views *
 views_new(struct diag *d, struct dataset **v, size_t n)
 {
@@ -255,17 +269,24 @@ views_new(struct diag *d, struct dataset **v, size_t n)
 	size_t		 i, k, j;
 
 	for (i = 0; i < n; i++) {
-		if (!v[i]->ok || (list = json_object_get(v[i]->root,
+		list = NULL;
+		if (v[i]->ok && (list = json_object_get(v[i]->root,
 		    "views")) == NULL)
 			continue;
-		if (!json_is_array(list)) {
-			diag_error(d, meta_loc(v[i]->meta, v[i]->root, "views"),
-			    "views must be a list of views");
-			continue;
-		}
 		if (w == NULL) {
 			w = xcalloc(1, sizeof(*w));
 			w->d = d;
+			w->broken = json_object();
+		}
+		if (!v[i]->ok) {	/* reported: its views are unknown */
+			json_object_set_new(w->broken, v[i]->id, json_true());
+			continue;
+		}
+		if (!json_is_array(list)) {
+			diag_error(d, meta_loc(v[i]->meta, v[i]->root, "views"),
+			    "views must be a list of views");
+			json_object_set_new(w->broken, v[i]->id, json_true());
+			continue;
 		}
 		w->sets = xreallocarray(w->sets, w->nsets + 1,
 		    sizeof(*w->sets));
@@ -275,6 +296,11 @@ views_new(struct diag *d, struct dataset **v, size_t n)
 		s->v = xcalloc(json_array_size(list) + 1, sizeof(*s->v));
 		json_array_foreach(list, k, o) {
 			if (!parse(d, v[i], o, &s->v[s->n])) {
+				const char *id = json_string_value(
+				    json_object_get(o, "id"));
+
+				if (id != NULL)
+					broken_view(w, v[i]->id, id);
 				release(&s->v[s->n]);
 				continue;
 			}
@@ -398,6 +424,61 @@ find(const struct views *w, const char *ref, const struct dsv **set)
 	return NULL;
 }
 
+/* Whether "ref" names a view, or the dataset of one, already reported. */
+static int
+reported(const struct views *w, const char *ref)
+{
+	const char	*slash = strchr(ref, '/');
+	char		*ds;
+	int		 r;
+
+	if (w == NULL)
+		return 0;
+	if (json_object_get(w->broken, ref))
+		return 1;
+	if (slash == NULL)
+		return 0;
+	ds = xstrndup(ref, (size_t)(slash - ref));
+	r = json_object_get(w->broken, ds) != NULL;
+	free(ds);
+	return r;
+}
+
+/*
+ * "unknown view 'dti/thu-hag'; did you mean 'dti/thu-hang'?": the
+ * dataset's views when it has some, else every view.  Returns 0.
+ */
+static int
+unknown_view(const struct views *w, struct diag *d, const struct loc *l,
+    const char *ref)
+{
+	const char	*slash = strchr(ref, '/');
+	json_t		*names = json_object(), *own = json_object();
+	struct buf	 b = BUF_INIT;
+	char		*name;
+	size_t		 i, j;
+
+	for (i = 0; w != NULL && i < w->nsets; i++)
+		for (j = 0; j < w->sets[i].n; j++) {
+			name = xasprintf("%s/%s", w->sets[i].ds->id,
+			    w->sets[i].v[j].id);
+			json_object_set_new(names, name, json_true());
+			if (slash != NULL && strlen(w->sets[i].ds->id) ==
+			    (size_t)(slash - ref) && strncmp(ref,
+			    w->sets[i].ds->id, (size_t)(slash - ref)) == 0)
+				json_object_set_new(own, name, json_true());
+			free(name);
+		}
+	suggest_hint_keys(&b, ref, json_object_size(own) ? own : names,
+	    json_object_size(own) ? 8 : 0);
+	diag_error(d, l, "unknown view '%s': views are named "
+	    "DATASET/VIEW%s", ref, b.data);
+	json_decref(names);
+	json_decref(own);
+	buf_release(&b);
+	return 0;
+}
+
 int
 views_link(struct views *w, struct diag *d, struct section *root)
 {
@@ -418,13 +499,17 @@ views_link(struct views *w, struct diag *d, struct section *root)
 			ok = 0;
 			continue;
 		}
-		json_array_foreach(list, k, e)
-			if (find(w, json_string_value(e), &s) == NULL)
-				ok = diag_error(d, json_is_array(at) ?
+		json_array_foreach(list, k, e) {
+			if (find(w, json_string_value(e), &s) != NULL)
+				continue;
+			if (reported(w, json_string_value(e)))
+				ok = 0;	/* said where the view is defined */
+			else
+				ok = unknown_view(w, d, json_is_array(at) ?
 				    meta_index_loc(pv[i]->fm, at, k) :
 				    meta_loc(pv[i]->fm, pv[i]->front, "views"),
-				    "unknown view '%s': views are named "
-				    "DATASET/VIEW", json_string_value(e));
+				    json_string_value(e));
+		}
 		json_decref(list);
 	}
 	free(pv);
@@ -739,5 +824,6 @@ views_free(struct views *w)
 		free(s->rows);
 	}
 	free(w->sets);
+	json_decref(w->broken);
 	free(w);
 }
