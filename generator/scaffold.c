@@ -519,6 +519,21 @@ schemayaml(struct buf *b, const struct infer *inf)
 		    schema_type_name(inf->fields[i].type));
 		putq(b, inf->fields[i].title);
 		buf_putc(b, '\n');
+		if (inf->fields[i].format) {
+			buf_puts(b, "      format: ");
+			putq(b, inf->fields[i].format);
+			buf_putc(b, '\n');
+		}
+		if (inf->fields[i].decimal) {
+			buf_puts(b, "      decimalChar: ");
+			putq(b, inf->fields[i].decimal);
+			buf_putc(b, '\n');
+		}
+		if (inf->fields[i].group) {
+			buf_puts(b, "      groupChar: ");
+			putq(b, inf->fields[i].group);
+			buf_putc(b, '\n');
+		}
 		if (inf->fields[i].required)
 			buf_puts(b, "      constraints:\n"
 			    "        required: true\n");
@@ -531,15 +546,18 @@ schemayaml(struct buf *b, const struct infer *inf)
 	}
 }
 
-/* The coverage: the data's first date or year field, else this year. */
+/*
+ * The coverage: from the data's first date or year field; without one,
+ * a commented line to fill in, never a guess.
+ */
 static void
-temporal(struct buf *b, const struct infer *inf, const char *date)
+temporal(struct buf *b, const struct infer *inf)
 {
 	const char	*s = inf->start, *e = inf->end;
 
 	if (s == NULL)
-		buf_printf(b, "temporal: { start: \"%.4s-01-01\", end: "
-		    "\"%.4s-12-31\" }\n", date, date);
+		buf_puts(b, "# temporal: { start: \"YYYY-MM-DD\", end: "
+		    "\"YYYY-MM-DD\" }   # the period the data covers\n");
 	else if (strlen(s) == 4)
 		buf_printf(b, "temporal: { start: \"%s-01-01\", end: "
 		    "\"%s-12-31\" }\n", s, e);
@@ -572,7 +590,7 @@ metayaml(struct buf *b, const char *id, const struct about *a,
 	    "# license:\n#   id: \"CC-BY-4.0\"\n"
 	    "#   title: \"Creative Commons Attribution 4.0\"\n"
 	    "#   url: \"https://creativecommons.org/licenses/by/4.0/\"\n");
-	temporal(b, inf, date);
+	temporal(b, inf);
 	buf_puts(b, "# spatial: \"\"\n"
 	    "frequency: \"irregular\"   # continuous daily weekly monthly "
 	    "quarterly semiannual annual irregular never\n");

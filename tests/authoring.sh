@@ -182,6 +182,37 @@ printf 'a,b\n1,2,3\n' >"$TMP/ragged.csv"
 expect_status 1 "new dataset from a ragged CSV" $P new dataset -s "$S" \
     ragged "$TMP/ragged.csv"
 has "$TMP/err" 'ragged.csv:2: error: row has 3 cells' "the row is named"
+# Vietnamese number and date conventions, codes mixed with numbers,
+# and no coverage made up when the data has no dates.
+cat >"$TMP/vn.csv" <<'EOF'
+Mã,Tỷ lệ,Dân số,Ngày,Tiền
+1.1,"8,28",1.234.567,16/05/2024,"1.234,5"
+2022,"7,5",980,1/6/2024,"12,25"
+I.2.a,10,12.000,31/12/2023,3
+EOF
+expect_status 0 "new dataset with Vietnamese formats" $P new dataset -s "$S" \
+    vn "$TMP/vn.csv"
+tr '\n' ' ' <"$S/datasets/vn.yaml" >"$TMP/flat"
+for f in '"ma" +type: string' \
+    '"ty_le" +type: number +title: "Tỷ lệ" +decimalChar: "," +constraints' \
+    '"dan_so" +type: integer +title: "Dân số" +groupChar: "\." +constraints' \
+    '"ngay" +type: date +title: "Ngày" +format: "%d/%m/%Y"' \
+    '"tien" +type: number +title: "Tiền" +decimalChar: "," +groupChar: "\."' \
+    'temporal: \{ start: "2023-12-31", end: "2024-06-01" \}'; do
+	has "$TMP/flat" "$f" "Vietnamese formats"
+done
+printf 'Tên,Ghi chú\nmột,x\nhai,y\n' >"$TMP/nodate.csv"
+expect_status 0 "new dataset without dates" $P new dataset -s "$S" \
+    khong-ngay "$TMP/nodate.csv"
+has "$S/datasets/khong-ngay.yaml" '^# temporal: ' \
+    "no temporal without dates, a commented line instead"
+hasnt "$S/datasets/khong-ngay.yaml" '^temporal:|2024-01-01' \
+    "no temporal made up from today"
+expect_status 0 "build with Vietnamese formats" $P build -s "$S" \
+    -b https://example.gov.vn/
+has "$S/output/dataset/vn/data/vn.json" \
+    '"ty_le":8.28,"dan_so":1234567,"ngay":"2024-05-16","tien":1234.5' \
+    "the build reads decimal commas, groups and dd/mm/yyyy"
 expect_status 0 "check with every new dataset" $P check -s "$S"
 hasnt "$TMP/err" 'warning|error' "every new dataset checks cleanly"
 
