@@ -4,13 +4,14 @@
  *
  *	planpress init DIR		scaffold_init()
  *	planpress new page S/TITLE	scaffold_page()
- *	planpress new dataset ID [CSV]	scaffold_dataset()
+ *	planpress new dataset ID [FILE]	scaffold_dataset()
  *
  * Files are created with O_EXCL and never replaced, all under the site
  * folder.  A new page's text comes from an archetype (a Markdown file
  * with front matter) whose title, date and draft keys are set; a new
  * dataset's metadata is written here from what infer.c found in its
- * CSV, then loaded and scanned by dataset.c exactly as a build would.
+ * CSV (or in the CSV text xlsxread.c made of a workbook's sheet), then
+ * loaded and scanned by dataset.c exactly as a build would.
  * The default theme that init copies is the one embedded in the binary
  * (embed.h), so a site made anywhere is complete.
  */
@@ -38,6 +39,7 @@
 #include "infer.h"
 #include "text.h"
 #include "xalloc.h"
+#include "xlsxread.h"
 
 #ifndef PLANPRESS_DATADIR
 #define PLANPRESS_DATADIR "/usr/local/share/planpress"
@@ -635,7 +637,7 @@ verify(struct diag *d, const char *id, const char *csv, const char *yaml)
 static int
 writedataset(struct diag *d, const char *id, const struct about *a,
     FILE *in, const char *from, const char *csv, const char *yaml,
-    int inplace, struct buf *created)
+    int inplace, const char *sheet, struct buf *created)
 {
 	struct buf	 b = BUF_INIT;
 	struct infer	*inf;
@@ -651,6 +653,9 @@ writedataset(struct diag *d, const char *id, const struct about *a,
 		unlink(tmp);
 	} else {
 		buf_printf(created, "%s", csv);
+		if (sheet != NULL)
+			buf_printf(created, " (from the sheet '%s' of %s)",
+			    sheet, from);
 		if (inf->from != ENCODING_UTF8 || inf->mojibake)
 			buf_printf(created, " (converted from %s%s)",
 			    encoding_name(inf->from), inf->mojibake ?
@@ -669,14 +674,76 @@ out:
 /* The placeholder CSV of a dataset made without one. */
 static const char placeholder[] = "id,name,value\n";
 
+/* 1 if "path" is an Excel 97-2003 (.xls) file: an OLE2 compound file. */
+static int
+oldexcel(const char *path)
+{
+	static const unsigned char magic[8] = { 0xD0, 0xCF, 0x11, 0xE0,
+	    0xA1, 0xB1, 0x1A, 0xE1 };
+	unsigned char	 m[8];
+	FILE		*fp = fopen(path, "rb");
+	int		 rc;
+
+	if (fp == NULL)
+		return 0;
+	rc = fread(m, 1, 8, fp) == 8 && memcmp(m, magic, 8) == 0;
+	fclose(fp);
+	return rc;
+}
+
+/*
+ * Open the source "src": a CSV file as it is, or the CSV text of the
+ * sheet "sheet" of a workbook, in a temporary file ("*sheetname" set);
+ * NULL after reporting.
+ */
+static FILE *
+opensource(struct diag *d, const char *src, const char *sheet,
+    char **sheetname)
+{
+	FILE	*in;
+
+	*sheetname = NULL;
+	if (oldexcel(src)) {
+		diag_error(d, &(struct loc){ src, 0, 0 }, "an Excel 97-2003 "
+		    "workbook (.xls): save it from Excel or LibreOffice as "
+		    ".xlsx or as .csv (UTF-8)");
+		return NULL;
+	}
+	if (!xlsxread_is_zip(src)) {
+		if (sheet != NULL) {
+			diag_error(d, &(struct loc){ src, 0, 0 }, "not a "
+			    "workbook; --sheet is for .xlsx files");
+			return NULL;
+		}
+		if ((in = fopen(src, "rb")) == NULL)
+			diag_syserr(d, src, "cannot open");
+		return in;
+	}
+	if ((in = tmpfile()) == NULL) {
+		diag_syserr(d, "a temporary file", "cannot create");
+		return NULL;
+	}
+	if (!xlsxread_csv(d, src, sheet, in, sheetname) || fflush(in) != 0 ||
+	    fseek(in, 0, SEEK_SET) != 0) {
+		if (*sheetname != NULL && ferror(in))
+			diag_syserr(d, "a temporary file", "cannot write");
+		free(*sheetname);
+		*sheetname = NULL;
+		fclose(in);
+		return NULL;
+	}
+	return in;
+}
+
 static int
 newdataset(struct diag *d, const char *site, const char *id,
-    const struct about *a, const char *src, const char *text,
-    struct buf *created)
+    const struct about *a, const char *src, const char *sheet,
+    const char *text, struct buf *created)
 {
 	char	*dir = fsin_join(site, "datasets");
 	char	*csv = xasprintf("%s/%s.csv", dir, id);
 	char	*yaml = xasprintf("%s/%s.yaml", dir, id);
+	char	*sheetname = NULL;
 	FILE	*in = NULL;
 	int	 rc = 0, inplace = src && samefile(src, csv);
 
@@ -691,18 +758,18 @@ newdataset(struct diag *d, const char *site, const char *id,
 		goto out;
 	}
 	if (src)
-		in = fopen(src, "rb");
-	else
-		in = fmemopen((void *)text, strlen(text), "r");
-	if (in == NULL) {
-		diag_syserr(d, src ? src : "placeholder", "cannot open");
+		in = opensource(d, src, sheet, &sheetname);
+	else if ((in = fmemopen((void *)text, strlen(text), "r")) == NULL)
+		diag_syserr(d, "placeholder", "cannot open");
+	if (in == NULL)
 		goto out;
-	}
 	rc = mkdirs(d, dir) && writedataset(d, id, a, in, src ? src : csv,
-	    csv, yaml, inplace, created) && verify(d, id, csv, yaml);
+	    csv, yaml, inplace, sheetname, created) &&
+	    verify(d, id, csv, yaml);
 out:
 	if (in)
 		fclose(in);
+	free(sheetname);
 	free(dir);
 	free(csv);
 	free(yaml);
@@ -711,13 +778,13 @@ out:
 
 int
 scaffold_dataset(struct diag *d, const char *site, const char *id,
-    const char *csv, struct buf *created)
+    const char *file, const char *sheet, struct buf *created)
 {
 	struct about	 a = { NULL, NULL, NULL, 0 };
 
 	if (!isite(d, site))
 		return 0;
-	return newdataset(d, site, id, &a, csv, placeholder, created);
+	return newdataset(d, site, id, &a, file, sheet, placeholder, created);
 }
 
 /* Sites. */
@@ -875,7 +942,8 @@ scaffold_init(struct diag *d, const char *dir, struct buf *created)
 	    i++)
 		rc = put(d, dir, site_files[i].path, site_files[i].text,
 		    strlen(site_files[i].text), created);
-	rc = rc && newdataset(d, dir, "chi-tieu", &a, NULL, sample_csv, created);
+	rc = rc && newdataset(d, dir, "chi-tieu", &a, NULL, NULL, sample_csv,
+	    created);
 	rc = rc && writetheme(d, dir, created);
 	return rc;
 }

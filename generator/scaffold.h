@@ -52,14 +52,17 @@ int	scaffold_page(struct diag *d, const char *site, const char *spec,
 
 /*
  * A new dataset "id" ([a-z0-9_-]+, not an existing dataset) in the site
- * "site": datasets/ID.csv, a copy of the CSV file "csv" converted to
- * NFC UTF-8 (infer.c), or a header-only placeholder when "csv" is NULL,
- * and datasets/ID.yaml with every metadata key and the inferred Table
- * Schema.  "csv" may be datasets/ID.csv itself, which is then rewritten
- * in place.  The two files are loaded and scanned as the build would;
- * problems found then are reported and the files kept for editing.
+ * "site": datasets/ID.csv and datasets/ID.yaml with every metadata key
+ * and the inferred Table Schema.  The CSV is a copy of "file" converted
+ * to NFC UTF-8 (infer.c); or, when "file" is an .xlsx workbook, its
+ * sheet "sheet" (NULL: the first) as CSV (xlsxread.c); or a header-only
+ * placeholder when "file" is NULL.  A "sheet" with a file that is not a
+ * workbook is an error.  "file" may be datasets/ID.csv itself, which is
+ * then rewritten in place.  The two files are loaded and scanned as the
+ * build would; problems found then are reported and the files kept for
+ * editing.
  */
 int	scaffold_dataset(struct diag *d, const char *site, const char *id,
-	    const char *csv, struct buf *created);
+	    const char *file, const char *sheet, struct buf *created);
 
 #endif
