@@ -213,6 +213,77 @@ expect_status 0 "build with Vietnamese formats" $P build -s "$S" \
 has "$S/output/dataset/vn/data/vn.json" \
     '"ty_le":8.28,"dan_so":1234567,"ngay":"2024-05-16","tien":1234.5' \
     "the build reads decimal commas, groups and dd/mm/yyyy"
+# planpress new dataset from workbooks written by LibreOffice, in the
+# 1900 and the 1904 date systems (tests/workbooks/bao-cao.fods).  The
+# libxlsxwriter workbooks are in tests/unit/test_xlsxread.c.
+lo=$(command -v soffice || command -v libreoffice || true)
+if [ -n "$lo" ]; then
+	mkdir -p "$TMP/wb"
+	cp tests/workbooks/bao-cao.fods "$TMP/wb/"
+	sed 's|<!-- SETTINGS -->|<table:calculation-settings><table:null-date table:date-value="1904-01-01"/></table:calculation-settings>|' \
+	    tests/workbooks/bao-cao.fods >"$TMP/wb/bao-cao-1904.fods"
+	"$lo" -env:UserInstallation="file://$TMP/lo-profile" --headless \
+	    --convert-to xlsx --outdir "$TMP/wb" "$TMP/wb/bao-cao.fods" \
+	    "$TMP/wb/bao-cao-1904.fods" >"$TMP/lo.log" 2>&1
+	[ -f "$TMP/wb/bao-cao.xlsx" ] && [ -f "$TMP/wb/bao-cao-1904.xlsx" ] &&
+	    ok || { bad "LibreOffice did not convert the workbooks"; cat "$TMP/lo.log"; }
+	expect_status 0 "new dataset from an .xlsx" $P new dataset -s "$S" \
+	    excel "$TMP/wb/bao-cao.xlsx"
+	has "$TMP/out" "datasets/excel.csv \\(from the sheet 'Báo cáo' of .*bao-cao.xlsx\\)\$" \
+	    "new dataset names the sheet it read"
+	has "$TMP/err" "bao-cao.xlsx: warning: sheet 'Báo cáo', cells B3:B4: merged; the value is kept in B3" \
+	    "merged cells are reported with the sheet and the cells"
+	cat >"$TMP/excel.want" <<'EOF'
+ma_don_vi,ten_don_vi,ngay_bao_cao,ty_le,so_ho_so,hoan_thanh
+S01,Sở Thông tin và Truyền thông,2024-05-16,85.5,1200,true
+S02,"Sở Nội vụ, tỉnh ""Huế""",2024-02-29,8.28,98,false
+S03,,2023-12-31,-0.5,,true
+EOF
+	cmp -s "$TMP/excel.want" "$S/datasets/excel.csv" && ok ||
+	    { bad "the CSV of the workbook"; diff "$TMP/excel.want" "$S/datasets/excel.csv"; }
+	tr '\n' ' ' <"$S/datasets/excel.yaml" >"$TMP/flat"
+	for f in '"ngay_bao_cao" +type: date +title: "Ngày báo cáo" +constraints' \
+	    '"ty_le" +type: number' '"so_ho_so" +type: integer +title: "Số hồ sơ" +-' \
+	    '"hoan_thanh" +type: boolean' '"ten_don_vi" +type: string +title: "Tên đơn vị" +-' \
+	    'temporal: \{ start: "2023-12-31", end: "2024-05-16" \}'; do
+		has "$TMP/flat" "$f" "schema of the workbook"
+	done
+	expect_status 0 "new dataset from a 1904 workbook" $P new dataset \
+	    -s "$S" excel-1904 "$TMP/wb/bao-cao-1904.xlsx"
+	unzip -p "$TMP/wb/bao-cao-1904.xlsx" xl/workbook.xml >"$TMP/wb.xml"
+	has "$TMP/wb.xml" 'date1904="(true|1)"' "LibreOffice wrote a 1904 workbook"
+	tail -n +2 "$S/datasets/excel-1904.csv" >"$TMP/got"
+	tail -n +2 "$TMP/excel.want" | cmp -s - "$TMP/got" && ok ||
+	    { bad "the 1904 workbook's dates"; cat "$TMP/got"; }
+	expect_status 0 "new dataset from another sheet" $P new dataset -s "$S" \
+	    don-vi-excel "$TMP/wb/bao-cao.xlsx" --sheet "Đơn vị"
+	has "$S/datasets/don-vi-excel.csv" '^UB,Ủy ban nhân dân tỉnh$' "--sheet"
+	expect_status 1 "new dataset from an unknown sheet" $P new dataset \
+	    -s "$S" x "$TMP/wb/bao-cao.xlsx" --sheet "Trang 3"
+	has "$TMP/err" "no sheet named 'Trang 3'; the workbook has 'Báo cáo', 'Đơn vị'" \
+	    "an unknown sheet lists the sheets"
+	[ ! -e "$S/datasets/x.csv" ] && ok || bad "an unknown sheet left a CSV"
+	python3 -c 'import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")' \
+	    "$TMP/wb/book.ods"
+	expect_status 1 "new dataset from an .ods" $P new dataset -s "$S" x \
+	    "$TMP/wb/book.ods"
+	has "$TMP/err" 'book.ods: error: not an Excel workbook \(.xlsx\): it has no xl/workbook.xml' \
+	    "an .ods is refused with advice"
+else
+	echo "SKIP: LibreOffice is not installed (new dataset from .xlsx)"
+	skip=$((skip + 21))
+fi
+printf '\320\317\021\340\241\261\032\341rest' >"$TMP/old.xls"
+expect_status 1 "new dataset from an .xls" $P new dataset -s "$S" x "$TMP/old.xls"
+has "$TMP/err" 'old.xls: error: an Excel 97-2003 workbook \(.xls\): save it' \
+    "an .xls is refused with advice"
+expect_status 1 "--sheet with a CSV" $P new dataset -s "$S" x \
+    "$TMP/vn.csv" --sheet A
+has "$TMP/err" '--sheet is for .xlsx files' "--sheet with a CSV names the problem"
+expect_status 2 "--sheet with build" $P build -s "$S" --sheet A
+expect_status 2 "--sheet without a file" $P new dataset -s "$S" x --sheet A
 expect_status 0 "check with every new dataset" $P check -s "$S"
 hasnt "$TMP/err" 'warning|error' "every new dataset checks cleanly"
 
