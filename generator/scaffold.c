@@ -176,24 +176,115 @@ escapes(const char *spec)
 	}
 }
 
+/* One level of a new page's section. */
+struct level {
+	char	*name;		/* the folder: "muc-tieu" */
+	char	*title;		/* "Mục tiêu" as typed; NULL: from the name */
+};
+
+static void
+levels_free(struct level *lv, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(lv[i].name);
+		free(lv[i].title);
+	}
+	free(lv);
+}
+
+/* "s" ("n" bytes) without spaces and tabs at either end, a new string. */
+static char *
+trimmed(const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return xstrndup(s, n);
+}
+
 /*
- * Split "spec" into the section ("a/b", maybe "") and the title, each
- * a new string; 0 after reporting.
+ * The section level that the segment "seg" ("n" bytes, followed by '/'
+ * and "rest") names under the folder "dir", or 0 when the segment is
+ * part of the title.  A segment names a section when it is a folder
+ * name ([a-z0-9_-]+), when its slug is an existing folder, or when it
+ * is a title of its own for a new section: it does not end in a digit
+ * (so "Quyết định 73/QĐ-BCĐ" and "Hội nghị số 1/2024" stay titles) and
+ * a title follows.
  */
 static int
-split(struct diag *d, const char *spec, char **section, char **title)
+level(const char *dir, const char *seg, size_t n, const char *rest,
+    struct level *out)
 {
+	char	*t, *r, *slug = NULL, *path = NULL;
+	int	 rc = 0;
+
+	if (sectionword(seg, n)) {
+		out->name = xstrndup(seg, n);
+		out->title = NULL;
+		return 1;
+	}
+	t = trimmed(seg, n);
+	r = trimmed(rest, strlen(rest));
+	if (*t == '\0' || !text_utf8_valid(t, strlen(t), NULL))
+		goto out;
+	slug = text_slugify(t);
+	if (*slug == '\0')
+		goto out;
+	path = xasprintf("%s/%s", dir, slug);
+	if (fsin_isdir(path)) {
+		out->name = slug;
+		out->title = NULL;
+		slug = NULL;
+		rc = 1;
+	} else if (*r != '\0' && !(t[strlen(t) - 1] >= '0' &&
+	    t[strlen(t) - 1] <= '9')) {
+		out->name = slug;
+		out->title = text_nfc(t, strlen(t), NULL);
+		slug = NULL;
+		rc = 1;
+	}
+out:
+	free(t);
+	free(r);
+	free(slug);
+	free(path);
+	return rc;
+}
+
+/*
+ * Split "spec" into the section levels (none for a page at the root of
+ * content/, the folder "content") and the title, each new; 0 after
+ * reporting.
+ */
+static int
+split(struct diag *d, const char *content, const char *spec,
+    struct level **lv, size_t *nlv, char **title)
+{
+	struct buf	 dir = BUF_INIT;
+	struct level	 l;
 	const char	*s = spec, *e;
 	char		*t;
 	size_t		 n;
 
+	*lv = NULL;
+	*nlv = 0;
 	if (!text_utf8_valid(spec, strlen(spec), NULL))
 		return diag_error(d, NULL, "the page '%s' is not UTF-8", spec);
 	if (escapes(spec))
 		return diag_error(d, NULL, "the page '%s' would be outside "
 		    "content/", spec);
-	while ((e = strchr(s, '/')) != NULL && sectionword(s, e - s))
+	buf_puts(&dir, content);
+	while ((e = strchr(s, '/')) != NULL &&
+	    level(dir.data, s, (size_t)(e - s), e + 1, &l)) {
+		*lv = xreallocarray(*lv, *nlv + 1, sizeof(**lv));
+		(*lv)[(*nlv)++] = l;
+		buf_printf(&dir, "/%s", l.name);
 		s = e + 1;
+	}
+	buf_release(&dir);
 	e = s + strspn(s, " \t");
 	n = strlen(e);
 	while (n > 0 && (e[n - 1] == ' ' || e[n - 1] == '\t'))
@@ -201,10 +292,12 @@ split(struct diag *d, const char *spec, char **section, char **title)
 	t = text_nfc(e, n, NULL);
 	if (t == NULL || *t == '\0') {
 		free(t);
+		levels_free(*lv, *nlv);
+		*lv = NULL;
+		*nlv = 0;
 		return diag_error(d, NULL, "the page '%s' has no title; "
 		    "write SECTION/TITLE", spec);
 	}
-	*section = xstrndup(spec, s > spec ? (size_t)(s - spec - 1) : 0);
 	*title = t;
 	return 1;
 }
@@ -223,36 +316,41 @@ sectiontitle(const char *name)
 	return t;
 }
 
-/* Make content/SECTION, each missing level with an _index.md. */
+/*
+ * Make content/SECTION, each missing level with an _index.md titled as
+ * typed, or from its folder name.
+ */
 static int
-sections(struct diag *d, const char *content, const char *section,
-    struct buf *created)
+sections(struct diag *d, const char *content, const struct level *lv,
+    size_t nlv, struct buf *created)
 {
 	struct buf	 dir = BUF_INIT, text = BUF_INIT;
-	const char	*s = section, *e;
-	char		*idx, *name, *title;
+	char		*idx, *title;
+	size_t		 i;
 	int		 rc = mkdirs(d, content);
 
 	buf_puts(&dir, content);
-	while (rc && *s) {
-		e = strchr(s, '/');
-		name = e ? xstrndup(s, (size_t)(e - s)) : xstrdup(s);
-		buf_printf(&dir, "/%s", name);
-		if (!fsin_isdir(dir.data)) {
-			rc = mkdirs(d, dir.data);
-			title = sectiontitle(name);
-			buf_reset(&text);
-			buf_puts(&text, "---\ntitle: ");
-			putq(&text, title);
-			buf_puts(&text, "\n---\n");
-			idx = xasprintf("%s/_index.md", dir.data);
-			rc = rc && writenew(d, idx, text.data, text.len,
-			    created);
-			free(idx);
-			free(title);
+	for (i = 0; rc && i < nlv; i++) {
+		buf_printf(&dir, "/%s", lv[i].name);
+		if (fsin_isdir(dir.data))
+			continue;
+		rc = mkdirs(d, dir.data);
+		title = lv[i].title ? xstrdup(lv[i].title) :
+		    sectiontitle(lv[i].name);
+		buf_reset(&text);
+		buf_puts(&text, "---\ntitle: ");
+		putq(&text, title);
+		buf_puts(&text, "\n---\n");
+		idx = xasprintf("%s/_index.md", dir.data);
+		rc = rc && writenew(d, idx, text.data, text.len, created);
+		if (rc && lv[i].title) {
+			buf_truncate(created, created->len - 1);
+			buf_printf(created, " (the new section \"%s\"%s)\n",
+			    title, text_slug_shortened(title) ? ", its folder "
+			    "name shortened" : "");
 		}
-		free(name);
-		s = e ? e + 1 : s + strlen(s);
+		free(idx);
+		free(title);
 	}
 	buf_release(&dir);
 	buf_release(&text);
@@ -452,13 +550,16 @@ int
 scaffold_page(struct diag *d, const char *site, const char *spec,
     struct buf *created)
 {
-	struct buf	 arch = BUF_INIT, text = BUF_INIT;
+	struct buf	 arch = BUF_INIT, text = BUF_INIT, dir = BUF_INIT;
+	struct level	*lv = NULL;
+	size_t		 nlv = 0, i;
 	char		 date[11];
-	char		*section = NULL, *title = NULL, *slug = NULL;
-	char		*theme = NULL, *content = NULL, *path = NULL, *top;
+	char		*title = NULL, *slug = NULL;
+	char		*theme = NULL, *content = NULL;
 	int		 rc = 0;
 
-	if (!isite(d, site) || !split(d, spec, &section, &title) ||
+	content = fsin_join(site, "content");
+	if (!isite(d, site) || !split(d, content, spec, &lv, &nlv, &title) ||
 	    !today(d, date))
 		goto out;
 	slug = text_slugify(title);
@@ -469,32 +570,38 @@ scaffold_page(struct diag *d, const char *site, const char *spec,
 	}
 	if ((theme = sitetheme(d, site)) == NULL)
 		goto out;
-	content = fsin_join(site, "content");
-	path = *section ? xasprintf("%s/%s/%s.md", content, section, slug) :
-	    xasprintf("%s/%s.md", content, slug);
-	if (exists(path)) {
-		diag_error(d, &(struct loc){ path, 0, 0 }, "the page exists "
-		    "already; edit it, or choose another title");
+	buf_puts(&dir, content);
+	for (i = 0; i < nlv; i++)
+		buf_printf(&dir, "/%s", lv[i].name);
+	buf_printf(&dir, "/%s.md", slug);
+	if (exists(dir.data)) {
+		diag_error(d, &(struct loc){ dir.data, 0, 0 }, "the page "
+		    "exists already; edit it, or choose another title");
 		goto out;
 	}
-	top = xstrndup(section, strcspn(section, "/"));
-	rc = archetype(d, site, theme, top, &arch);
-	free(top);
-	if (!rc || !sections(d, content, section, created)) {
+	rc = archetype(d, site, theme, nlv > 0 ? lv[0].name : "", &arch);
+	if (!rc || !sections(d, content, lv, nlv, created)) {
 		rc = 0;
 		goto out;
 	}
 	pagetext(&text, arch.data, title, date);
-	rc = writenew(d, path, text.data, text.len, created);
+	rc = writenew(d, dir.data, text.data, text.len, created);
+	if (rc && text_slug_shortened(title)) {
+		buf_truncate(created, created->len - 1);
+		buf_printf(created, " (the title is long: its slug was "
+		    "shortened to %zu characters; rename the file or set "
+		    "slug: in its front matter to choose another)\n",
+		    strlen(slug));
+	}
 out:
 	buf_release(&arch);
 	buf_release(&text);
-	free(section);
+	buf_release(&dir);
+	levels_free(lv, nlv);
 	free(title);
 	free(slug);
 	free(theme);
 	free(content);
-	free(path);
 	return rc;
 }
 

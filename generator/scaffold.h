@@ -36,12 +36,16 @@ int	scaffold_init(struct diag *d, const char *dir, struct buf *created);
 
 /*
  * A new page in the site "site" from "spec", "SECTION/TITLE": leading
- * '/'-separated segments of lower-case ASCII letters, digits, '-' and
- * '_' name the section (none for a page at the root of content/), the
- * rest is the title, so "nhiem-vu/Quyết định 73/QĐ-BCĐ" is the title
- * "Quyết định 73/QĐ-BCĐ" in section nhiem-vu.  The file is
- * content/SECTION/SLUG.md with the slug of the title; missing section
- * folders are made, each with an _index.md.  Its text comes from the
+ * '/'-separated segments name the section (none for a page at the root
+ * of content/) when they are lower-case ASCII letters, digits, '-' and
+ * '_', or name an existing section folder by its title, or are a title
+ * for a new section that does not end in a digit; the rest is the
+ * title.  So "nhiem-vu/Quyết định 73/QĐ-BCĐ" is the title "Quyết định
+ * 73/QĐ-BCĐ" in section nhiem-vu, and "Mục tiêu/Nâng cao" the title
+ * "Nâng cao" in the new section muc-tieu, titled "Mục tiêu".  The file
+ * is content/SECTION/SLUG.md with the slug of the title (said in
+ * "created" when the slug was shortened); missing section folders are
+ * made, each with an _index.md titled as typed.  Its text comes from the
  * first archetype found: the site's archetypes/SECTION.md, its
  * archetypes/default.md, the same two in the theme of site.yaml, then
  * in the embedded default theme; its front matter gets title, date and

@@ -94,6 +94,33 @@ expect_status 0 "new page in a new section" $P new page -s "$S" \
 has "$TMP/out" 'content/tin-tuc/_index.md$' "the new section gets an _index.md"
 has "$TMP/out" 'content/tin-tuc/hoi-nghi-so-1-2024.md$' \
     "a title may hold '/'"
+# A section typed as a title keeps its title; '/' in a title after a
+# digit stays in the title; an existing section is found by its title.
+expect_status 0 "new page in a section typed as a title" $P new page \
+    -s "$S" "Mục tiêu/Nâng cao chất lượng"
+has "$TMP/out" '^'"$S"'/content/muc-tieu/_index.md \(the new section "Mục tiêu"\)$' \
+    "new page says it made a section with the typed title"
+has "$S/content/muc-tieu/_index.md" '^title: "Mục tiêu"$' \
+    "the new section keeps its title as typed"
+[ -f "$S/content/muc-tieu/nang-cao-chat-luong.md" ] && ok ||
+    bad "the page in the section typed as a title"
+expect_status 0 "new page in an existing section typed as a title" \
+    $P new page -s "$S" "Nhiệm vụ/Trang khác"
+[ -f "$S/content/nhiem-vu/trang-khac.md" ] && ok ||
+    bad "an existing section is found by its title"
+has "$S/content/nhiem-vu/_index.md" '^title: "Nhiệm vụ"$' \
+    "an existing section's title is left alone"
+expect_status 0 "new page whose title holds a '/'" $P new page -s "$S" \
+    "Quyết định 73/QĐ-BCĐ"
+[ -f "$S/content/quyet-dinh-73-qd-bcd.md" ] && [ ! -d "$S/content/quyet-dinh-73" ] &&
+    ok || bad "'Quyết định 73/QĐ-BCĐ' is a title, not a section"
+expect_status 0 "new page with a long title" $P new page -s "$S" \
+    "tin-tuc/Kế hoạch triển khai thực hiện chuyển đổi số năm 2024 của Ban Chỉ đạo chuyển đổi số tỉnh Thừa Thiên Huế"
+has "$TMP/out" 'ke-hoach-trien-khai-thuc-hien-chuyen-doi-so-nam-2024-cua-ban-chi-dao-chuyen-doi\.md \(the title is long: its slug was shortened to 79 characters; rename the file or set slug: ' \
+    "new page says it shortened the slug"
+expect_status 0 "new page with a short title" $P new page -s "$S" \
+    "tin-tuc/Ngắn"
+hasnt "$TMP/out" 'shortened' "no word of shortening for a short title"
 mkdir -p "$S/archetypes"
 printf -- '---\ntitle: x\ncode: "II.0"\nlead:\n  - "Sở"\ndraft: false\n---\n\n## Nội dung\n' \
     >"$S/archetypes/nhiem-vu.md"
