@@ -32,6 +32,7 @@
 #include "archive.h"
 #include "buf.h"
 #include "config.h"
+#include "datadir.h"
 #include "dataset.h"
 #include "diag.h"
 #include "embed.h"
@@ -40,10 +41,6 @@
 #include "text.h"
 #include "xalloc.h"
 #include "xlsxread.h"
-
-#ifndef PLANPRESS_DATADIR
-#define PLANPRESS_DATADIR "/usr/local/share/planpress"
-#endif
 
 #define ID_MAX		100
 
@@ -389,7 +386,7 @@ archetype(struct diag *d, const char *site, const char *theme,
 	rel = xasprintf("themes/%s", theme);
 	p = fsin_join(site, rel);
 	dirs[1] = fsin_isdir(p) ? xasprintf("%s/archetypes", p) :
-	    xasprintf("%s/themes/%s/archetypes", PLANPRESS_DATADIR, theme);
+	    xasprintf("%s/themes/%s/archetypes", datadir_path(), theme);
 	free(p);
 	free(rel);
 	for (i = 0; i < 2 && rc == 0; i++)

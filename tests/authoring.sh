@@ -314,6 +314,44 @@ expect_status 2 "--sheet without a file" $P new dataset -s "$S" x --sheet A
 expect_status 0 "check with every new dataset" $P check -s "$S"
 hasnt "$TMP/err" 'warning|error' "every new dataset checks cleanly"
 
+# make install into a temporary PREFIX (with and without DESTDIR), not
+# the one planpress was compiled for: the installed binary finds the
+# installed theme beside it.  The site has no themes/ of its own, and
+# the installed theme carries a mark, so the build shows which it used.
+if command -v make >/dev/null 2>&1; then
+	for how in prefix destdir; do
+		I=$TMP/install-$how
+		rm -rf "$I"
+		if [ $how = prefix ]; then
+			make -s -C "$ROOT" install PREFIX="$I/usr" DESTDIR= \
+			    >"$TMP/out" 2>&1
+			B=$I/usr/bin/planpress
+			T=$I/usr/share/planpress/themes/default
+		else
+			make -s -C "$ROOT" install PREFIX=/opt/pp DESTDIR="$I/stage" \
+			    >"$TMP/out" 2>&1
+			B=$I/stage/opt/pp/bin/planpress
+			T=$I/stage/opt/pp/share/planpress/themes/default
+		fi
+		[ -x "$B" ] && [ -f "$T/layouts/base.mustache" ] &&
+		    [ -f "$(dirname "$B")/../share/man/man1/planpress.1" ] && ok ||
+		    { bad "make install ($how)"; cat "$TMP/out"; }
+		printf '<!-- installed-theme-%s -->\n' $how >>"$T/layouts/base.mustache"
+		(cd "$I" && "$B" init site >/dev/null 2>&1) && ok ||
+		    bad "init with the installed binary ($how)"
+		rm -rf "$I/site/themes"
+		expect_status 0 "new page with the installed theme's archetypes ($how)" \
+		    "$B" new page -s "$I/site" "nhiem-vu/Trang cài đặt"
+		expect_status 0 "build with the installed theme ($how)" \
+		    "$B" build -s "$I/site" -b https://example.gov.vn/
+		has "$I/site/output/index.html" "installed-theme-$how" \
+		    "the build used the installed theme ($how)"
+	done
+else
+	echo "SKIP: make is not installed (make install)"
+	skip=$((skip + 10))
+fi
+
 # --stats: every stage and the peak memory, on stderr.
 expect_status 0 "build --stats" $P build -s "$S" --stats -b https://example.gov.vn/
 for st in load link 'datasets scan' 'publish packages' 'render pages' \
