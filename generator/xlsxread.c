@@ -240,7 +240,8 @@ parse(struct xr *x, const char *name, int optional,
 			break;
 		}
 		last = n == 0;
-		if (XML_Parse(x->p, chunk, (int)n, last) == XML_STATUS_ERROR) {
+		if (XML_Parse(x->p, chunk, (int)n, last) == XML_STATUS_ERROR &&
+		    !x->stop) {
 			problem(x, DIAG_ERROR, "broken XML in %s, line %lu: "
 			    "%s", name, (unsigned long)
 			    XML_GetCurrentLineNumber(x->p),
@@ -380,7 +381,7 @@ enum xlsxread_kind
 xlsxread_format_kind(const char *code)
 {
 	const char	*p;
-	int		 d = 0, y = 0, m = 0, h = 0, s = 0;
+	int		 d = 0, y = 0, m = 0, h = 0, s = 0, pct = 0;
 	char		 c;
 
 	for (p = code; *p && *p != ';'; p++) {
@@ -397,10 +398,10 @@ xlsxread_format_kind(const char *code)
 			continue;
 		}
 		if (*p == '[') {
-			/* [h], [mm], [ss]: elapsed time; [Red], [$-42A]: not */
-			if (strchr("hHmMsS", p[1]) && p[1] != '\0' &&
+			/* [h], [mm], [ss]: a duration, kept as a number */
+			if (p[1] != '\0' && strchr("hHmMsS", p[1]) &&
 			    strspn(p + 1, "hHmMsS") == strcspn(p + 1, "]"))
-				h = 1;
+				return XLSXREAD_NUMBER;
 			while (p[1] && p[1] != ']')
 				p++;
 			if (p[1])
@@ -415,6 +416,7 @@ xlsxread_format_kind(const char *code)
 				p += 2;
 			continue;
 		}
+		pct |= *p == '%';
 		d |= c == 'd';
 		y |= c == 'y';
 		m |= c == 'm';
@@ -425,7 +427,9 @@ xlsxread_format_kind(const char *code)
 		return h || s ? XLSXREAD_DATETIME : XLSXREAD_DATE;
 	if (h || s)
 		return XLSXREAD_TIME;
-	return m ? XLSXREAD_DATE : XLSXREAD_NUMBER;
+	if (m)
+		return XLSXREAD_DATE;
+	return pct ? XLSXREAD_PERCENT : XLSXREAD_NUMBER;
 }
 
 /* The kind of the built-in number format "id". */
@@ -434,8 +438,10 @@ builtin(unsigned id)
 {
 	if (id >= 14 && id <= 17)
 		return XLSXREAD_DATE;
-	if ((id >= 18 && id <= 21) || (id >= 45 && id <= 47))
+	if ((id >= 18 && id <= 21) || id == 45 || id == 47)
 		return XLSXREAD_TIME;
+	if (id == 9 || id == 10)
+		return XLSXREAD_PERCENT;
 	if (id == 22)
 		return XLSXREAD_DATETIME;
 	return XLSXREAD_NUMBER;
@@ -639,7 +645,7 @@ number(struct xr *x, const char *ref, const char *s, struct buf *out)
 {
 	enum xlsxread_kind	 k = x->cstyle < x->nxf ? x->xf[x->cstyle] :
 	    XLSXREAD_NUMBER;
-	char			*end, iso[20];
+	char			*end, iso[20], shown[32];
 	double			 v;
 
 	errno = 0;
@@ -648,6 +654,12 @@ number(struct xr *x, const char *ref, const char *s, struct buf *out)
 		problem(x, DIAG_ERROR, "sheet '%s', cell %s: '%s' is not a "
 		    "number", x->want->name, ref, s);
 		return 0;
+	}
+	if (k == XLSXREAD_PERCENT) {
+		/* 0.855 shown as 85.5%: 85.5, without 85.50000000000001 */
+		snprintf(shown, sizeof(shown), "%.15g", v * 100);
+		v = strtod(shown, NULL);
+		k = XLSXREAD_NUMBER;
 	}
 	if (k != XLSXREAD_NUMBER && xlsxread_date(v, x->date1904, k, iso)) {
 		buf_puts(out, iso);

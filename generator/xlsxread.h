@@ -12,10 +12,12 @@
  *  - a cell is written as the workbook shows its value, in the forms
  *    Table Schema reads by default: text as it is (shared or inline
  *    strings, rich text runs joined), numbers in their shortest form
- *    with '.' ("8.28", "1500"), booleans "true"/"false", and cells with
- *    a date format (built-in formats 14 to 22 and 45 to 47, or a custom
- *    format with d, m, y, h or s) as "2024-05-16", "08:30:00" or
+ *    with '.' ("8.28", "1500"), percentages as the number shown ("85.5"
+ *    for 0.855 in a format with '%'), booleans "true"/"false", and cells
+ *    with a date format (built-in formats 14 to 22, 45 and 47, or a
+ *    custom format with d, m, y, h or s) as "2024-05-16", "08:30:00" or
  *    "2024-05-16T08:30:00", in the workbook's 1900 or 1904 date system;
+ *    durations ([h]:mm) stay numbers of days;
  *  - problems are reported with the workbook's file name, the sheet and
  *    the cell ("sheet 'Báo cáo', cell B7"): a formula without a stored
  *    value is an error (nothing is written), merged cells and error
@@ -36,7 +38,8 @@ enum xlsxread_kind {
 	XLSXREAD_NUMBER,
 	XLSXREAD_DATE,		/* 2024-05-16 */
 	XLSXREAD_TIME,		/* 08:30:00 */
-	XLSXREAD_DATETIME	/* 2024-05-16T08:30:00 */
+	XLSXREAD_DATETIME,	/* 2024-05-16T08:30:00 */
+	XLSXREAD_PERCENT	/* 0.855 shown as 85.5%: 85.5 */
 };
 
 /*
@@ -58,9 +61,9 @@ int	xlsxread_csv(struct diag *d, const char *path, const char *sheet,
 
 /*
  * The kind of the number format "code" ("dd/mm/yyyy", "#,##0.00",
- * "h:mm AM/PM"): quoted text, escaped characters and [..] sections
- * such as colours and locales are skipped; only the first section
- * (before ';') counts.
+ * "h:mm AM/PM", "0.0%"): quoted text, escaped characters and [..]
+ * sections such as colours and locales are skipped; only the first
+ * section (before ';') counts.  An elapsed time ("[h]:mm") is a number.
  */
 enum xlsxread_kind xlsxread_format_kind(const char *code);
 

@@ -40,7 +40,10 @@ kinds(void)
 	CHECK(xlsxread_format_kind("[$-42A]d mmmm yyyy") == XLSXREAD_DATE);
 	CHECK(xlsxread_format_kind("mmm-yy") == XLSXREAD_DATE);
 	CHECK(xlsxread_format_kind("h:mm AM/PM") == XLSXREAD_TIME);
-	CHECK(xlsxread_format_kind("[h]:mm:ss") == XLSXREAD_TIME);
+	CHECK(xlsxread_format_kind("[h]:mm:ss") == XLSXREAD_NUMBER);
+	CHECK(xlsxread_format_kind("0.0%") == XLSXREAD_PERCENT);
+	CHECK(xlsxread_format_kind("\"%\"0") == XLSXREAD_NUMBER);
+	CHECK(xlsxread_format_kind("mm:ss") == XLSXREAD_TIME);
 	CHECK(xlsxread_format_kind("dd/mm/yyyy hh:mm") == XLSXREAD_DATETIME);
 	CHECK(xlsxread_format_kind("yyyy-mm-dd\\ hh:mm:ss") ==
 	    XLSXREAD_DATETIME);
@@ -114,7 +117,7 @@ writebook(void)
 {
 	lxw_workbook	*wb = workbook_new(path);
 	lxw_worksheet	*ws, *ws2;
-	lxw_format	*dmy, *iso, *b14, *merge;
+	lxw_format	*dmy, *iso, *b14, *merge, *pct;
 	lxw_datetime	 dt = { 2024, 5, 16, 0, 0, 0 };
 	lxw_datetime	 dt2 = { 2023, 12, 31, 0, 0, 0 };
 	lxw_datetime	 tm = { 2024, 5, 16, 8, 30, 0 };
@@ -129,6 +132,8 @@ writebook(void)
 	format_set_num_format(iso, "yyyy-mm-dd hh:mm");
 	b14 = workbook_add_format(wb);
 	format_set_num_format_index(b14, 14);
+	pct = workbook_add_format(wb);
+	format_set_num_format(pct, "0.0%");
 	merge = workbook_add_format(wb);
 	format_set_bold(merge);
 
@@ -140,6 +145,9 @@ writebook(void)
 	worksheet_write_string(ws, 0, 5, "Tổng", NULL);
 	worksheet_write_string(ws, 0, 6, "Hạn", NULL);
 	worksheet_write_string(ws, 0, 7, "Lúc", NULL);
+	worksheet_write_string(ws, 0, 8, "Đạt (%)", NULL);
+	worksheet_write_number(ws, 1, 8, 0.855, pct);
+	worksheet_write_number(ws, 2, 8, 0.07, pct);
 
 	worksheet_write_string(ws, 1, 0, "S01", NULL);
 	worksheet_write_string(ws, 1, 1, "Sở Thông tin và Truyền thông", NULL);
@@ -208,11 +216,11 @@ out:
 }
 
 static const char want_csv[] =
-"Mã,Tên đơn vị,Ngày báo cáo,Tỷ lệ (%),Đạt,Tổng,Hạn,Lúc\n"
+"Mã,Tên đơn vị,Ngày báo cáo,Tỷ lệ (%),Đạt,Tổng,Hạn,Lúc,Đạt (%)\n"
 "S01,Sở Thông tin và Truyền thông,2024-05-16,8.28,true,16.56,2023-12-31,"
-"2024-05-16T08:30:00\n"
-"S02,\"Sở Nội vụ, \"\"Huế\"\"\",2023-12-31,-0.5,false,1200,,\n"
-"S03,\"Dòng 1\nDòng 2\",,,,,,\n";
+"2024-05-16T08:30:00,85.5\n"
+"S02,\"Sở Nội vụ, \"\"Huế\"\"\",2023-12-31,-0.5,false,1200,,,7\n"
+"S03,\"Dòng 1\nDòng 2\",,,,,,,\n";
 
 static void
 workbook(void)
