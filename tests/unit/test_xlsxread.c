@@ -1,8 +1,9 @@
 /*
  * Unit tests for xlsxread.c: number format kinds, serial dates in both
  * date systems (with the 1900 leap-year bug), and whole workbooks
- * written by libxlsxwriter: Vietnamese text, numbers, dates, booleans,
- * a formula with its value, a merged range, another sheet by name; the
+ * written by libxlsxwriter: Vietnamese text, numbers, percentages,
+ * dates, booleans, a formula with its value, a merged range, another
+ * sheet by name, inline and rich strings (constant memory mode); the
  * 1904 date system and a formula without a stored value, which
  * libxlsxwriter does not write, are made by editing its parts with
  * libzip.  Workbooks written by LibreOffice are tested through the
@@ -261,6 +262,44 @@ workbook(void)
 	buf_release(&csv);
 }
 
+/*
+ * Inline strings (libxlsxwriter's constant memory mode writes them) and
+ * rich text (runs of differently formatted text in one cell).
+ */
+static void
+strings(void)
+{
+	lxw_workbook_options	 o = { LXW_TRUE, NULL, LXW_FALSE };
+	lxw_workbook		*wb = workbook_new_opt(path, &o);
+	lxw_worksheet		*ws;
+	lxw_format		*bold;
+	struct buf		 csv = BUF_INIT;
+	size_t			 errs, warns;
+	char			*name = NULL;
+	lxw_rich_string_tuple	 a = { NULL, "Sở " }, b = { NULL, "Tài chính" };
+	lxw_rich_string_tuple	*rich[] = { &a, &b, NULL };
+
+	CHECK(wb != NULL);
+	if (wb == NULL)
+		return;
+	ws = workbook_add_worksheet(wb, NULL);
+	bold = workbook_add_format(wb);
+	format_set_bold(bold);
+	b.format = bold;
+	worksheet_write_string(ws, 0, 1, "Tên", NULL);
+	worksheet_write_string(ws, 0, 2, "Ghi chú", NULL);
+	worksheet_write_rich_string(ws, 1, 1, rich, NULL);
+	worksheet_write_string(ws, 1, 2, "a_x000D_\nb  ", NULL); /* CR LF */
+	CHECK(workbook_close(wb) == LXW_NO_ERROR);
+	CHECK(readbook(NULL, &csv, &errs, &warns, &name));
+	/* column A is empty: the table starts at B */
+	CHECK_STR(csv.data, "Tên,Ghi chú\nSở Tài chính,\"a\nb  \"\n");
+	CHECK_STR(name, "Sheet1");
+	CHECK(errs == 0 && warns == 0);
+	free(name);
+	buf_release(&csv);
+}
+
 static void
 refusals(void)
 {
@@ -288,6 +327,7 @@ main(void)
 	kinds();
 	dates();
 	workbook();
+	strings();
 	refusals();
 	unlink(path);
 	rmdir(dir);
