@@ -674,10 +674,18 @@ temporal(struct buf *b, const struct infer *inf)
 
 static void
 metayaml(struct buf *b, const char *id, const struct about *a,
-    const struct infer *inf, const char *date)
+    const struct infer *inf, const char *date, const char *sheet,
+    const char *from)
 {
+	const char	*base = strrchr(from, '/');
+
 	buf_printf(b, "# The metadata of datasets/%s.csv: see "
 	    "docs/datasets.md and planpress(5).\n", id);
+	if (sheet != NULL)
+		buf_printf(b, "# datasets/%s.csv was made from the sheet '%s' "
+		    "of %s on %s; the CSV\n# is the data from now on: edit "
+		    "it, not the workbook.\n", id, sheet, base ? base + 1 :
+		    from, date);
 	if (inf->rows > 0)
 		buf_printf(b, "# The schema was inferred from the first %d "
 		    "rows; check the types and titles.\n", INFER_ROWS);
@@ -765,7 +773,7 @@ writedataset(struct diag *d, const char *id, const struct about *a,
 			    encoding_name(inf->from), inf->mojibake ?
 			    " read as Windows-1252" : "");
 		buf_putc(created, '\n');
-		metayaml(&b, id, a, inf, date);
+		metayaml(&b, id, a, inf, date, sheet, from);
 		rc = writenew(d, yaml, b.data, b.len, created);
 	}
 	infer_free(inf);

@@ -88,6 +88,9 @@ struct xr {
 	int		 rowany;
 	FILE		*out;
 	size_t		 nformula, nmerged, nerror, nbad1900;
+	unsigned	 rowcells;	/* pass 1: values in the row */
+	unsigned	 headrow, headcells;	/* the first row with values */
+	unsigned	 widest, widestrow;	/* the row with the most */
 };
 
 enum { T_NUMBER, T_SHARED, T_INLINE, T_STR, T_BOOL, T_ERROR, T_DATE };
@@ -608,6 +611,7 @@ sh_start(void *ud, const XML_Char *name, const XML_Char **a)
 		x->row = v ? (unsigned)strtoul(v, NULL, 10) : x->row + 1;
 		x->col = 0;
 		x->rowany = 0;
+		x->rowcells = 0;
 		buf_reset(&x->rowtext);
 	} else if (strcmp(n, "c") == 0) {
 		v = attr(a, "r");
@@ -731,6 +735,7 @@ measure(struct xr *x, const char *ref, const struct buf *v)
 		    "stored, or type the value in", x->want->name, ref);
 	if (v->len == 0)
 		return;
+	x->rowcells++;
 	if (x->mincol == 0 || x->col < x->mincol)
 		x->mincol = x->col;
 	if (x->col > x->maxcol)
@@ -807,6 +812,17 @@ sh_end(void *ud, const XML_Char *name)
 		buf_release(&v);
 	} else if (strcmp(n, "row") == 0 && x->pass == 2)
 		writerow(x);
+	else if (strcmp(n, "row") == 0 && x->rowcells > 0) {
+		if (x->headrow == 0) {
+			x->headrow = x->row;
+			x->headcells = x->rowcells;
+		}
+		if (x->rowcells > x->widest) {
+			x->widest = x->rowcells;
+			x->widestrow = x->row;
+		}
+		x->rowcells = 0;
+	}
 }
 
 /* Both passes over the sheet's part. */
@@ -832,6 +848,13 @@ sheet(struct xr *x)
 		    "with a value must be the header", x->want->name);
 		return 0;
 	}
+	if (x->headcells < x->widest)
+		problem(x, DIAG_WARNING, "sheet '%s': the header, row %u, "
+		    "has %u value%s, but row %u has %u; if row %u is a title, "
+		    "delete the rows above the header in the workbook",
+		    x->want->name, x->headrow, x->headcells,
+		    x->headcells == 1 ? "" : "s", x->widestrow, x->widest,
+		    x->headrow);
 	w = x->maxcol - x->mincol + 1;
 	x->rowoff = xreallocarray(NULL, w, sizeof(*x->rowoff));
 	for (i = 0; i < w; i++)

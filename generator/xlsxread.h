@@ -8,7 +8,8 @@
  *  - the CSV written is UTF-8, RFC 4180 (fields quoted only where
  *    needed), records ended by LF, every record as wide as the sheet's
  *    used columns; rows without any value are left out, so the first
- *    row with a value is the header;
+ *    row with a value is the header (a warning says so when a later
+ *    row has more values, as under a title);
  *  - a cell is written as the workbook shows its value, in the forms
  *    Table Schema reads by default: text as it is (shared or inline
  *    strings, rich text runs joined), numbers in their shortest form

@@ -268,6 +268,8 @@ S03,,2023-12-31,-0.5,,true
 EOF
 	cmp -s "$TMP/excel.want" "$S/datasets/excel.csv" && ok ||
 	    { bad "the CSV of the workbook"; diff "$TMP/excel.want" "$S/datasets/excel.csv"; }
+	has "$S/datasets/excel.yaml" "^# datasets/excel.csv was made from the sheet 'Báo cáo' of bao-cao.xlsx on 2024-05-18; the CSV\$" \
+	    "the metadata says where the CSV came from"
 	tr '\n' ' ' <"$S/datasets/excel.yaml" >"$TMP/flat"
 	for f in '"ngay_bao_cao" +type: date +title: "Ngày báo cáo" +constraints' \
 	    '"ty_le" +type: number' '"so_ho_so" +type: integer +title: "Số hồ sơ" +-' \
@@ -300,7 +302,7 @@ with zipfile.ZipFile(sys.argv[1], "w") as z:
 	    "an .ods is refused with advice"
 else
 	echo "SKIP: LibreOffice is not installed (new dataset from .xlsx)"
-	skip=$((skip + 21))
+	skip=$((skip + 22))
 fi
 printf '\320\317\021\340\241\261\032\341rest' >"$TMP/old.xls"
 expect_status 1 "new dataset from an .xls" $P new dataset -s "$S" x "$TMP/old.xls"
