@@ -240,6 +240,12 @@ expect_status 0 "build with Vietnamese formats" $P build -s "$S" \
 has "$S/output/dataset/vn/data/vn.json" \
     '"ty_le":8.28,"dan_so":1234567,"ngay":"2024-05-16","tien":1234.5' \
     "the build reads decimal commas, groups and dd/mm/yyyy"
+# The build's own .xlsx download (libxlsxwriter) read back as a dataset.
+expect_status 0 "new dataset from the build's .xlsx" $P new dataset -s "$S" \
+    vn-back "$S/output/dataset/vn/data/vn.xlsx"
+printf 'ma,ty_le,dan_so,ngay,tien\n1.1,8.28,1234567,2024-05-16,1234.5\n2022,7.5,980,2024-06-01,12.25\nI.2.a,10,12000,2023-12-31,3\n' >"$TMP/back.want"
+cmp -s "$TMP/back.want" "$S/datasets/vn-back.csv" && ok ||
+    { bad "the build's .xlsx read back"; diff "$TMP/back.want" "$S/datasets/vn-back.csv"; }
 # planpress new dataset from workbooks written by LibreOffice, in the
 # 1900 and the 1904 date systems (tests/workbooks/bao-cao.fods).  The
 # libxlsxwriter workbooks are in tests/unit/test_xlsxread.c.
