@@ -15,9 +15,9 @@ MANDIR	?= $(PREFIX)/share/man
 DATADIR	?= $(PREFIX)/share/planpress
 VERSION	 = 0.1.0
 
-PKGS	 = libcmark-gfm jansson yaml-0.1 libzip libutf8proc xlsxwriter nettle libmicrohttpd
+PKGS	 = libcmark-gfm jansson yaml-0.1 libzip libutf8proc xlsxwriter nettle libmicrohttpd expat
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || echo
-PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark-gfm -ljansson -lyaml -lzip -lutf8proc -lxlsxwriter -lnettle -lmicrohttpd
+PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark-gfm -ljansson -lyaml -lzip -lutf8proc -lxlsxwriter -lnettle -lmicrohttpd -lexpat
 
 CC	?= cc
 CFLAGS	?= -O2 -g

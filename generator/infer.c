@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -38,7 +39,10 @@ enum {
 	C_YEAR = 1 << 2,
 	C_NUM = 1 << 3,
 	C_DATE = 1 << 4,
-	C_ALL = (1 << 5) - 1
+	C_INTG = 1 << 5,	/* integer, groupChar ".": 1.234.567 */
+	C_NUMC = 1 << 6,	/* number, decimalChar ",": 8,28 1.234,5 */
+	C_DMY = 1 << 7,		/* date, format "%d/%m/%Y": 16/05/2024 */
+	C_ALL = (1 << 8) - 1
 };
 
 struct col {
@@ -46,7 +50,8 @@ struct col {
 	int		 empty;		/* some cell is empty */
 	int		 any;		/* some cell is not */
 	int		 yearish;	/* the name says it holds years */
-	struct buf	 min, max;	/* of date or year values */
+	int		 grouped;	/* some number had a '.' group */
+	struct buf	 min, max;	/* of date or year values, ISO */
 };
 
 struct rd {
@@ -124,12 +129,89 @@ year(const char *s, size_t len)
 	    schema_valid(SCHEMA_YEAR, s);
 }
 
+/*
+ * The length of the run of ASCII digits at "s", at most "max"; 0 when
+ * there is none.
+ */
+static size_t
+digits(const char *s, size_t max)
+{
+	size_t	 n = 0;
+
+	while (n < max && s[n] >= '0' && s[n] <= '9')
+		n++;
+	return n;
+}
+
+/*
+ * 1 if "s" is an integer with '.' between groups of three digits,
+ * "1.234.567"; "*groups" is set to the number of '.' (0 for "1234").
+ */
+static int
+grouped_int(const char *s, size_t len, size_t *groups)
+{
+	size_t	 i = 0, n;
+
+	*groups = 0;
+	if (len > 0 && (s[0] == '-' || s[0] == '+'))
+		i++;
+	if ((n = digits(s + i, len - i)) == 0 || (s[i] == '0' && n > 1))
+		return 0;
+	if (n > 3 && i + n < len)
+		return 0;
+	for (i += n; i < len; i += 4, ++*groups)
+		if (s[i] != '.' || len - i < 4 || digits(s + i + 1, 3) != 3)
+			return 0;
+	return 1;
+}
+
+/* 1 if "s" is a number with a decimal comma: "8,28", "1.234,5", "-0,5". */
+static int
+comma_number(const char *s, size_t len, size_t *groups)
+{
+	const char	*c = memchr(s, ',', len);
+	size_t		 n;
+
+	if (c == NULL)
+		return grouped_int(s, len, groups);
+	n = (size_t)(c - s);
+	if (n == 0 || !grouped_int(s, n, groups) ||
+	    (n == 1 && (s[0] == '-' || s[0] == '+')))
+		return 0;
+	return len - n - 1 > 0 && digits(c + 1, len - n - 1) == len - n - 1;
+}
+
+/*
+ * "dd/mm/yyyy" (day and month of one or two digits) as a valid ISO
+ * date into "iso", or 0.
+ */
+static int
+dmy(const char *s, size_t len, char iso[11])
+{
+	size_t	 d = digits(s, 3), m, y;
+
+	if (d < 1 || d > 2 || s[d] != '/')
+		return 0;
+	m = digits(s + d + 1, 3);
+	if (m < 1 || m > 2 || s[d + 1 + m] != '/')
+		return 0;
+	y = digits(s + d + m + 2, 5);
+	if (y != 4 || d + m + 2 + y != len)
+		return 0;
+	snprintf(iso, 11, "%.4s-%s%.*s-%s%.*s", s + d + m + 2,
+	    m == 1 ? "0" : "", (int)m, s + d + 1, d == 1 ? "0" : "", (int)d,
+	    s);
+	return schema_valid(SCHEMA_DATE, iso);
+}
+
 /* Which of the candidates "cand" the cell "s" fits. */
 static unsigned
-fits(unsigned cand, const char *s, size_t len)
+fits(struct col *c, unsigned cand, const char *s, size_t len)
 {
 	unsigned	 ok = 0;
 	int		 lz = leading_zero(s);
+	size_t		 groups;
+	char		 iso[11];
 
 	if ((cand & C_BOOL) && boolean(s))
 		ok |= C_BOOL;
@@ -141,38 +223,53 @@ fits(unsigned cand, const char *s, size_t len)
 		ok |= C_NUM;
 	if ((cand & C_DATE) && schema_valid(SCHEMA_DATE, s))
 		ok |= C_DATE;
+	if ((cand & C_INTG) && grouped_int(s, len, &groups)) {
+		ok |= C_INTG;
+		c->grouped |= groups > 0;
+	}
+	if ((cand & C_NUMC) && comma_number(s, len, &groups)) {
+		ok |= C_NUMC;
+		c->grouped |= groups > 0;
+	}
+	if ((cand & C_DMY) && dmy(s, len, iso))
+		ok |= C_DMY;
 	return ok;
 }
 
-/* The type a column with candidates "c" gets, most specific first. */
-static enum schema_type
-pick(const struct col *c)
+/*
+ * The candidate a column with candidates "c" gets, most specific first:
+ * plain integers before grouped ones ("1.234" is 1234, not 1.234),
+ * grouped integers before numbers with a decimal point, and those
+ * before numbers with a decimal comma.  0 for a string.
+ */
+static unsigned
+pickbit(const struct col *c)
 {
+	static const unsigned order[] = { C_INT, C_INTG, C_NUM, C_NUMC,
+	    C_BOOL, C_DATE, C_DMY };
+	size_t	 i;
+
 	if (!c->any)
-		return SCHEMA_STRING;
+		return 0;
 	if ((c->cand & C_YEAR) && c->yearish)
-		return SCHEMA_YEAR;
-	if (c->cand & C_INT)
-		return SCHEMA_INTEGER;
-	if (c->cand & C_NUM)
-		return SCHEMA_NUMBER;
-	if (c->cand & C_BOOL)
-		return SCHEMA_BOOLEAN;
-	if (c->cand & C_DATE)
-		return SCHEMA_DATE;
-	return SCHEMA_STRING;
+		return C_YEAR;
+	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		if (c->cand & order[i])
+			return order[i];
+	return 0;
 }
 
-static unsigned
-bit(enum schema_type t)
+/* The Table Schema type of the candidate "bit". */
+static enum schema_type
+type(unsigned bit)
 {
-	switch (t) {
-	case SCHEMA_BOOLEAN: return C_BOOL;
-	case SCHEMA_INTEGER: return C_INT;
-	case SCHEMA_YEAR: return C_YEAR;
-	case SCHEMA_NUMBER: return C_NUM;
-	case SCHEMA_DATE: return C_DATE;
-	default: return 0;
+	switch (bit) {
+	case C_BOOL: return SCHEMA_BOOLEAN;
+	case C_INT: case C_INTG: return SCHEMA_INTEGER;
+	case C_YEAR: return SCHEMA_YEAR;
+	case C_NUM: case C_NUMC: return SCHEMA_NUMBER;
+	case C_DATE: case C_DMY: return SCHEMA_DATE;
+	default: return SCHEMA_STRING;
 	}
 }
 
@@ -188,8 +285,16 @@ yearish(const char *name)
 static void
 minmax(struct col *c, const char *s, size_t len)
 {
-	if (!(c->cand & (C_DATE | C_YEAR)))
+	char	 iso[11];
+
+	if (!(c->cand & (C_DATE | C_YEAR | C_DMY)))
 		return;
+	if (!(c->cand & (C_DATE | C_YEAR))) {
+		if (!dmy(s, len, iso))
+			return;
+		s = iso;
+		len = 10;
+	}
 	if (c->min.len == 0 || strcmp(s, c->min.data) < 0) {
 		buf_reset(&c->min);
 		buf_put(&c->min, s, len);
@@ -215,9 +320,9 @@ cell(struct col *c, size_t row, const char *s, size_t len)
 	}
 	c->any = 1;
 	if (row <= INFER_ROWS)
-		c->cand = fits(c->cand, s, len);
-	else if ((t = bit(pick(c))) != 0 && !fits(t, s, len))
-		c->cand = fits(c->cand & ~t, s, len);
+		c->cand = fits(c, c->cand, s, len);
+	else if ((t = pickbit(c)) != 0 && !fits(c, t, s, len))
+		c->cand = fits(c, c->cand & ~t, s, len);
 	minmax(c, s, len);
 }
 
@@ -538,7 +643,9 @@ no_space(unsigned char c)
 static void
 finish(struct rd *r)
 {
-	size_t	 i;
+	struct infer_field	*f;
+	size_t			 i;
+	unsigned		 t;
 
 	if (csv_fini(&r->csv, on_field, on_record, r) != 0)
 		report(r, r->recline ? r->recline : r->line, 0, "quoted cell "
@@ -549,11 +656,18 @@ finish(struct rd *r)
 	if (r->errors)
 		return;
 	for (i = 0; i < r->inf->nfields; i++) {
-		r->inf->fields[i].type = pick(&r->cols[i]);
-		r->inf->fields[i].required = r->inf->rows > 0 &&
-		    !r->cols[i].empty;
-		if (r->inf->start == NULL && (r->inf->fields[i].type ==
-		    SCHEMA_DATE || r->inf->fields[i].type == SCHEMA_YEAR)) {
+		f = &r->inf->fields[i];
+		t = pickbit(&r->cols[i]);
+		f->type = type(t);
+		f->required = r->inf->rows > 0 && !r->cols[i].empty;
+		if (t == C_DMY)
+			f->format = "%d/%m/%Y";
+		if (t == C_NUMC)
+			f->decimal = ",";
+		if (t == C_INTG || (t == C_NUMC && r->cols[i].grouped))
+			f->group = ".";
+		if (r->inf->start == NULL && (f->type == SCHEMA_DATE ||
+		    f->type == SCHEMA_YEAR) && r->cols[i].min.len > 0) {
 			r->inf->start = xstrdup(r->cols[i].min.data);
 			r->inf->end = xstrdup(r->cols[i].max.data);
 		}

@@ -10,8 +10,13 @@
  *    records end in LF;
  *  - the types are those of schema.c in their default formats
  *    (missingValues [""], decimalChar ".", booleans true/false/1/0 in
- *    their default spellings), so every cell of the copy is valid
- *    against the proposed schema and the dataset builds;
+ *    their default spellings), or in the Vietnamese ones a field then
+ *    names: decimalChar "," ("8,28"), groupChar "." ("1.234.567",
+ *    "1.234,5"), format "%d/%m/%Y" ("16/05/2024"), so every cell of the
+ *    copy is valid against the proposed schema and the dataset builds;
+ *  - a column is a number only when all its cells use one decimal
+ *    mark, and a date only when all are real dates; anything mixed
+ *    ("1.1", "2022", "I.2.a") stays a string;
  *  - types are inferred from the first INFER_ROWS data rows; a later
  *    row only widens a type that it does not fit (integer to number,
  *    anything to string), and "required" and the primary key hold for
@@ -43,6 +48,9 @@ struct infer_field {
 	enum schema_type	 type;		/* string, integer, number,
 						   boolean, date or year */
 	int			 required;	/* no empty cell, one row or more */
+	const char		*format;	/* "%d/%m/%Y", or NULL: default */
+	const char		*decimal;	/* decimalChar ",", or NULL: "." */
+	const char		*group;		/* groupChar ".", or NULL: none */
 };
 
 struct infer {
@@ -55,7 +63,8 @@ struct infer {
 	int			 mojibake;	/* ... and re-saved as UTF-8 */
 	char			*start;		/* "2020-01-01": the smallest
 						   value of the first date or
-						   year field, or NULL */
+						   year field (ISO, whatever
+						   its format), or NULL */
 	char			*end;		/* "2024-12-31": the largest */
 };
 

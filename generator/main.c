@@ -29,7 +29,8 @@ static const char usage_text[] =
 "                       [--strict] [--quiet] [--jobs N]\n"
 "       planpress init DIR\n"
 "       planpress new page [--source DIR] SECTION/TITLE\n"
-"       planpress new dataset [--source DIR] ID [FILE.csv]\n"
+"       planpress new dataset [--source DIR] ID [FILE.csv | FILE.xlsx\n"
+"                             [--sheet NAME]]\n"
 "       planpress --help | --version\n"
 "\n"
 "commands:\n"
@@ -41,9 +42,9 @@ static const char usage_text[] =
 "           a sample dataset and the default theme\n"
 "  new page     add content/SECTION/SLUG.md, a draft from an archetype,\n"
 "               e.g. planpress new page \"nhiem-vu/Kiểm tra an toàn\"\n"
-"  new dataset  add datasets/ID.csv (a copy of FILE.csv in UTF-8, or an\n"
-"               empty table) and datasets/ID.yaml with its metadata and a\n"
-"               Table Schema inferred from the data\n"
+"  new dataset  add datasets/ID.csv (a copy of FILE.csv in UTF-8, a sheet\n"
+"               of FILE.xlsx as CSV, or an empty table) and datasets/ID.yaml\n"
+"               with its metadata and a Table Schema inferred from the data\n"
 "\n"
 "options:\n"
 "  -s, --source DIR     the site folder, holding site.yaml (default .)\n"
@@ -56,6 +57,8 @@ static const char usage_text[] =
 "      --bind ADDR      serve: the address to listen on (default 127.0.0.1)\n"
 "      --strict         treat warnings as errors\n"
 "  -q, --quiet          print only problems, no summary or progress\n"
+"      --sheet NAME     new dataset: the sheet of FILE.xlsx to read (default:\n"
+"                       the first)\n"
 "      --stats          build, check: print the time of each stage and the\n"
 "                       peak memory\n"
 "  -h, --help           show this help\n"
@@ -72,6 +75,7 @@ struct args {
 	unsigned		 port;		/* serve */
 	int			 net;		/* --port or --bind given */
 	int			 stats;		/* --stats */
+	const char		*sheet;		/* new dataset --sheet */
 	int			 build_opts;	/* options only builds take */
 	int			 source_set;	/* --source given */
 	char			**rest;		/* arguments after the command */
@@ -150,6 +154,11 @@ authoring_args(struct args *a)
 		fprintf(stderr, "planpress: init wants one folder\n");
 		return usage(stderr, EXIT_USAGE);
 	}
+	if (a->sheet != NULL && (strcmp(what, "dataset") || a->nrest != 3)) {
+		fprintf(stderr, "planpress: --sheet is for new dataset ID "
+		    "FILE.xlsx\n");
+		return EXIT_USAGE;
+	}
 	if (init)
 		return -1;
 	if (strcmp(what, "page") == 0 && a->nrest == 2)
@@ -161,7 +170,7 @@ authoring_args(struct args *a)
 		    "%s\n", *what ? ", not '" : "", what, *what ? "'" : "");
 	else
 		fprintf(stderr, "planpress: new %s wants %s\n", what,
-		    *what == 'p' ? "SECTION/TITLE" : "ID and maybe FILE.csv");
+		    *what == 'p' ? "SECTION/TITLE" : "ID and maybe FILE.csv or FILE.xlsx");
 	return usage(stderr, EXIT_USAGE);
 }
 
@@ -180,6 +189,7 @@ parse(int argc, char *argv[], struct args *a)
 		{ "port", required_argument, NULL, 'p' },
 		{ "bind", required_argument, NULL, 'B' },
 		{ "stats", no_argument, NULL, 'T' },
+		{ "sheet", required_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -200,6 +210,7 @@ parse(int argc, char *argv[], struct args *a)
 			break;
 		case 'S': a->strict = 1; a->build_opts = 1; break;
 		case 'T': a->stats = 1; break;
+		case 'W': a->sheet = optarg; break;
 		case 'q': a->quiet = 1; break;
 		case 'p':
 			if (!port(optarg, &a->port))
@@ -227,6 +238,11 @@ parse(int argc, char *argv[], struct args *a)
 	    strcmp(a->cmd, "serve")) {
 		fprintf(stderr, "planpress: unknown command '%s'\n", a->cmd);
 		return usage(stderr, EXIT_USAGE);
+	}
+	if (a->sheet != NULL) {
+		fprintf(stderr, "planpress: --sheet is for new dataset ID "
+		    "FILE.xlsx\n");
+		return EXIT_USAGE;
 	}
 	if (a->nrest > 0) {
 		fprintf(stderr, "planpress: too many arguments\n");
@@ -306,7 +322,7 @@ authoring(const struct args *a, struct diag *d)
 		ok = scaffold_page(d, a->o.source, a->rest[1], &made);
 	else
 		ok = scaffold_dataset(d, a->o.source, a->rest[1],
-		    a->nrest > 2 ? a->rest[2] : NULL, &made);
+		    a->nrest > 2 ? a->rest[2] : NULL, a->sheet, &made);
 	ok = ok && diag_errors(d) == 0;
 	diag_print(d, stderr);
 	if (!a->quiet)

@@ -4,13 +4,14 @@
  *
  *	planpress init DIR		scaffold_init()
  *	planpress new page S/TITLE	scaffold_page()
- *	planpress new dataset ID [CSV]	scaffold_dataset()
+ *	planpress new dataset ID [FILE]	scaffold_dataset()
  *
  * Files are created with O_EXCL and never replaced, all under the site
  * folder.  A new page's text comes from an archetype (a Markdown file
  * with front matter) whose title, date and draft keys are set; a new
  * dataset's metadata is written here from what infer.c found in its
- * CSV, then loaded and scanned by dataset.c exactly as a build would.
+ * CSV (or in the CSV text xlsxread.c made of a workbook's sheet), then
+ * loaded and scanned by dataset.c exactly as a build would.
  * The default theme that init copies is the one embedded in the binary
  * (embed.h), so a site made anywhere is complete.
  */
@@ -31,6 +32,7 @@
 #include "archive.h"
 #include "buf.h"
 #include "config.h"
+#include "datadir.h"
 #include "dataset.h"
 #include "diag.h"
 #include "embed.h"
@@ -38,10 +40,7 @@
 #include "infer.h"
 #include "text.h"
 #include "xalloc.h"
-
-#ifndef PLANPRESS_DATADIR
-#define PLANPRESS_DATADIR "/usr/local/share/planpress"
-#endif
+#include "xlsxread.h"
 
 #define ID_MAX		100
 
@@ -174,24 +173,115 @@ escapes(const char *spec)
 	}
 }
 
+/* One level of a new page's section. */
+struct level {
+	char	*name;		/* the folder: "muc-tieu" */
+	char	*title;		/* "Mục tiêu" as typed; NULL: from the name */
+};
+
+static void
+levels_free(struct level *lv, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(lv[i].name);
+		free(lv[i].title);
+	}
+	free(lv);
+}
+
+/* "s" ("n" bytes) without spaces and tabs at either end, a new string. */
+static char *
+trimmed(const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return xstrndup(s, n);
+}
+
 /*
- * Split "spec" into the section ("a/b", maybe "") and the title, each
- * a new string; 0 after reporting.
+ * The section level that the segment "seg" ("n" bytes, followed by '/'
+ * and "rest") names under the folder "dir", or 0 when the segment is
+ * part of the title.  A segment names a section when it is a folder
+ * name ([a-z0-9_-]+), when its slug is an existing folder, or when it
+ * is a title of its own for a new section: it does not end in a digit
+ * (so "Quyết định 73/QĐ-BCĐ" and "Hội nghị số 1/2024" stay titles) and
+ * a title follows.
  */
 static int
-split(struct diag *d, const char *spec, char **section, char **title)
+level(const char *dir, const char *seg, size_t n, const char *rest,
+    struct level *out)
 {
+	char	*t, *r, *slug = NULL, *path = NULL;
+	int	 rc = 0;
+
+	if (sectionword(seg, n)) {
+		out->name = xstrndup(seg, n);
+		out->title = NULL;
+		return 1;
+	}
+	t = trimmed(seg, n);
+	r = trimmed(rest, strlen(rest));
+	if (*t == '\0' || !text_utf8_valid(t, strlen(t), NULL))
+		goto out;
+	slug = text_slugify(t);
+	if (*slug == '\0')
+		goto out;
+	path = xasprintf("%s/%s", dir, slug);
+	if (fsin_isdir(path)) {
+		out->name = slug;
+		out->title = NULL;
+		slug = NULL;
+		rc = 1;
+	} else if (*r != '\0' && !(t[strlen(t) - 1] >= '0' &&
+	    t[strlen(t) - 1] <= '9')) {
+		out->name = slug;
+		out->title = text_nfc(t, strlen(t), NULL);
+		slug = NULL;
+		rc = 1;
+	}
+out:
+	free(t);
+	free(r);
+	free(slug);
+	free(path);
+	return rc;
+}
+
+/*
+ * Split "spec" into the section levels (none for a page at the root of
+ * content/, the folder "content") and the title, each new; 0 after
+ * reporting.
+ */
+static int
+split(struct diag *d, const char *content, const char *spec,
+    struct level **lv, size_t *nlv, char **title)
+{
+	struct buf	 dir = BUF_INIT;
+	struct level	 l;
 	const char	*s = spec, *e;
 	char		*t;
 	size_t		 n;
 
+	*lv = NULL;
+	*nlv = 0;
 	if (!text_utf8_valid(spec, strlen(spec), NULL))
 		return diag_error(d, NULL, "the page '%s' is not UTF-8", spec);
 	if (escapes(spec))
 		return diag_error(d, NULL, "the page '%s' would be outside "
 		    "content/", spec);
-	while ((e = strchr(s, '/')) != NULL && sectionword(s, e - s))
+	buf_puts(&dir, content);
+	while ((e = strchr(s, '/')) != NULL &&
+	    level(dir.data, s, (size_t)(e - s), e + 1, &l)) {
+		*lv = xreallocarray(*lv, *nlv + 1, sizeof(**lv));
+		(*lv)[(*nlv)++] = l;
+		buf_printf(&dir, "/%s", l.name);
 		s = e + 1;
+	}
+	buf_release(&dir);
 	e = s + strspn(s, " \t");
 	n = strlen(e);
 	while (n > 0 && (e[n - 1] == ' ' || e[n - 1] == '\t'))
@@ -199,10 +289,12 @@ split(struct diag *d, const char *spec, char **section, char **title)
 	t = text_nfc(e, n, NULL);
 	if (t == NULL || *t == '\0') {
 		free(t);
+		levels_free(*lv, *nlv);
+		*lv = NULL;
+		*nlv = 0;
 		return diag_error(d, NULL, "the page '%s' has no title; "
 		    "write SECTION/TITLE", spec);
 	}
-	*section = xstrndup(spec, s > spec ? (size_t)(s - spec - 1) : 0);
 	*title = t;
 	return 1;
 }
@@ -221,36 +313,41 @@ sectiontitle(const char *name)
 	return t;
 }
 
-/* Make content/SECTION, each missing level with an _index.md. */
+/*
+ * Make content/SECTION, each missing level with an _index.md titled as
+ * typed, or from its folder name.
+ */
 static int
-sections(struct diag *d, const char *content, const char *section,
-    struct buf *created)
+sections(struct diag *d, const char *content, const struct level *lv,
+    size_t nlv, struct buf *created)
 {
 	struct buf	 dir = BUF_INIT, text = BUF_INIT;
-	const char	*s = section, *e;
-	char		*idx, *name, *title;
+	char		*idx, *title;
+	size_t		 i;
 	int		 rc = mkdirs(d, content);
 
 	buf_puts(&dir, content);
-	while (rc && *s) {
-		e = strchr(s, '/');
-		name = e ? xstrndup(s, (size_t)(e - s)) : xstrdup(s);
-		buf_printf(&dir, "/%s", name);
-		if (!fsin_isdir(dir.data)) {
-			rc = mkdirs(d, dir.data);
-			title = sectiontitle(name);
-			buf_reset(&text);
-			buf_puts(&text, "---\ntitle: ");
-			putq(&text, title);
-			buf_puts(&text, "\n---\n");
-			idx = xasprintf("%s/_index.md", dir.data);
-			rc = rc && writenew(d, idx, text.data, text.len,
-			    created);
-			free(idx);
-			free(title);
+	for (i = 0; rc && i < nlv; i++) {
+		buf_printf(&dir, "/%s", lv[i].name);
+		if (fsin_isdir(dir.data))
+			continue;
+		rc = mkdirs(d, dir.data);
+		title = lv[i].title ? xstrdup(lv[i].title) :
+		    sectiontitle(lv[i].name);
+		buf_reset(&text);
+		buf_puts(&text, "---\ntitle: ");
+		putq(&text, title);
+		buf_puts(&text, "\n---\n");
+		idx = xasprintf("%s/_index.md", dir.data);
+		rc = rc && writenew(d, idx, text.data, text.len, created);
+		if (rc && lv[i].title) {
+			buf_truncate(created, created->len - 1);
+			buf_printf(created, " (the new section \"%s\"%s)\n",
+			    title, text_slug_shortened(title) ? ", its folder "
+			    "name shortened" : "");
 		}
-		free(name);
-		s = e ? e + 1 : s + strlen(s);
+		free(idx);
+		free(title);
 	}
 	buf_release(&dir);
 	buf_release(&text);
@@ -289,7 +386,7 @@ archetype(struct diag *d, const char *site, const char *theme,
 	rel = xasprintf("themes/%s", theme);
 	p = fsin_join(site, rel);
 	dirs[1] = fsin_isdir(p) ? xasprintf("%s/archetypes", p) :
-	    xasprintf("%s/themes/%s/archetypes", PLANPRESS_DATADIR, theme);
+	    xasprintf("%s/themes/%s/archetypes", datadir_path(), theme);
 	free(p);
 	free(rel);
 	for (i = 0; i < 2 && rc == 0; i++)
@@ -450,13 +547,16 @@ int
 scaffold_page(struct diag *d, const char *site, const char *spec,
     struct buf *created)
 {
-	struct buf	 arch = BUF_INIT, text = BUF_INIT;
+	struct buf	 arch = BUF_INIT, text = BUF_INIT, dir = BUF_INIT;
+	struct level	*lv = NULL;
+	size_t		 nlv = 0, i;
 	char		 date[11];
-	char		*section = NULL, *title = NULL, *slug = NULL;
-	char		*theme = NULL, *content = NULL, *path = NULL, *top;
+	char		*title = NULL, *slug = NULL;
+	char		*theme = NULL, *content = NULL;
 	int		 rc = 0;
 
-	if (!isite(d, site) || !split(d, spec, &section, &title) ||
+	content = fsin_join(site, "content");
+	if (!isite(d, site) || !split(d, content, spec, &lv, &nlv, &title) ||
 	    !today(d, date))
 		goto out;
 	slug = text_slugify(title);
@@ -467,32 +567,38 @@ scaffold_page(struct diag *d, const char *site, const char *spec,
 	}
 	if ((theme = sitetheme(d, site)) == NULL)
 		goto out;
-	content = fsin_join(site, "content");
-	path = *section ? xasprintf("%s/%s/%s.md", content, section, slug) :
-	    xasprintf("%s/%s.md", content, slug);
-	if (exists(path)) {
-		diag_error(d, &(struct loc){ path, 0, 0 }, "the page exists "
-		    "already; edit it, or choose another title");
+	buf_puts(&dir, content);
+	for (i = 0; i < nlv; i++)
+		buf_printf(&dir, "/%s", lv[i].name);
+	buf_printf(&dir, "/%s.md", slug);
+	if (exists(dir.data)) {
+		diag_error(d, &(struct loc){ dir.data, 0, 0 }, "the page "
+		    "exists already; edit it, or choose another title");
 		goto out;
 	}
-	top = xstrndup(section, strcspn(section, "/"));
-	rc = archetype(d, site, theme, top, &arch);
-	free(top);
-	if (!rc || !sections(d, content, section, created)) {
+	rc = archetype(d, site, theme, nlv > 0 ? lv[0].name : "", &arch);
+	if (!rc || !sections(d, content, lv, nlv, created)) {
 		rc = 0;
 		goto out;
 	}
 	pagetext(&text, arch.data, title, date);
-	rc = writenew(d, path, text.data, text.len, created);
+	rc = writenew(d, dir.data, text.data, text.len, created);
+	if (rc && text_slug_shortened(title)) {
+		buf_truncate(created, created->len - 1);
+		buf_printf(created, " (the title is long: its slug was "
+		    "shortened to %zu characters; rename the file or set "
+		    "slug: in its front matter to choose another)\n",
+		    strlen(slug));
+	}
 out:
 	buf_release(&arch);
 	buf_release(&text);
-	free(section);
+	buf_release(&dir);
+	levels_free(lv, nlv);
 	free(title);
 	free(slug);
 	free(theme);
 	free(content);
-	free(path);
 	return rc;
 }
 
@@ -519,6 +625,21 @@ schemayaml(struct buf *b, const struct infer *inf)
 		    schema_type_name(inf->fields[i].type));
 		putq(b, inf->fields[i].title);
 		buf_putc(b, '\n');
+		if (inf->fields[i].format) {
+			buf_puts(b, "      format: ");
+			putq(b, inf->fields[i].format);
+			buf_putc(b, '\n');
+		}
+		if (inf->fields[i].decimal) {
+			buf_puts(b, "      decimalChar: ");
+			putq(b, inf->fields[i].decimal);
+			buf_putc(b, '\n');
+		}
+		if (inf->fields[i].group) {
+			buf_puts(b, "      groupChar: ");
+			putq(b, inf->fields[i].group);
+			buf_putc(b, '\n');
+		}
 		if (inf->fields[i].required)
 			buf_puts(b, "      constraints:\n"
 			    "        required: true\n");
@@ -531,15 +652,18 @@ schemayaml(struct buf *b, const struct infer *inf)
 	}
 }
 
-/* The coverage: the data's first date or year field, else this year. */
+/*
+ * The coverage: from the data's first date or year field; without one,
+ * a commented line to fill in, never a guess.
+ */
 static void
-temporal(struct buf *b, const struct infer *inf, const char *date)
+temporal(struct buf *b, const struct infer *inf)
 {
 	const char	*s = inf->start, *e = inf->end;
 
 	if (s == NULL)
-		buf_printf(b, "temporal: { start: \"%.4s-01-01\", end: "
-		    "\"%.4s-12-31\" }\n", date, date);
+		buf_puts(b, "# temporal: { start: \"YYYY-MM-DD\", end: "
+		    "\"YYYY-MM-DD\" }   # the period the data covers\n");
 	else if (strlen(s) == 4)
 		buf_printf(b, "temporal: { start: \"%s-01-01\", end: "
 		    "\"%s-12-31\" }\n", s, e);
@@ -550,10 +674,18 @@ temporal(struct buf *b, const struct infer *inf, const char *date)
 
 static void
 metayaml(struct buf *b, const char *id, const struct about *a,
-    const struct infer *inf, const char *date)
+    const struct infer *inf, const char *date, const char *sheet,
+    const char *from)
 {
+	const char	*base = strrchr(from, '/');
+
 	buf_printf(b, "# The metadata of datasets/%s.csv: see "
 	    "docs/datasets.md and planpress(5).\n", id);
+	if (sheet != NULL)
+		buf_printf(b, "# datasets/%s.csv was made from the sheet '%s' "
+		    "of %s on %s; the CSV\n# is the data from now on: edit "
+		    "it, not the workbook.\n", id, sheet, base ? base + 1 :
+		    from, date);
 	if (inf->rows > 0)
 		buf_printf(b, "# The schema was inferred from the first %d "
 		    "rows; check the types and titles.\n", INFER_ROWS);
@@ -575,7 +707,7 @@ metayaml(struct buf *b, const char *id, const struct about *a,
 	    "# license:\n#   id: \"CC-BY-4.0\"\n"
 	    "#   title: \"Creative Commons Attribution 4.0\"\n"
 	    "#   url: \"https://creativecommons.org/licenses/by/4.0/\"\n");
-	temporal(b, inf, date);
+	temporal(b, inf);
 	buf_puts(b, "# spatial: \"\"\n"
 	    "frequency: \"irregular\"   # continuous daily weekly monthly "
 	    "quarterly semiannual annual irregular never\n");
@@ -620,7 +752,7 @@ verify(struct diag *d, const char *id, const char *csv, const char *yaml)
 static int
 writedataset(struct diag *d, const char *id, const struct about *a,
     FILE *in, const char *from, const char *csv, const char *yaml,
-    int inplace, struct buf *created)
+    int inplace, const char *sheet, struct buf *created)
 {
 	struct buf	 b = BUF_INIT;
 	struct infer	*inf;
@@ -636,12 +768,15 @@ writedataset(struct diag *d, const char *id, const struct about *a,
 		unlink(tmp);
 	} else {
 		buf_printf(created, "%s", csv);
+		if (sheet != NULL)
+			buf_printf(created, " (from the sheet '%s' of %s)",
+			    sheet, from);
 		if (inf->from != ENCODING_UTF8 || inf->mojibake)
 			buf_printf(created, " (converted from %s%s)",
 			    encoding_name(inf->from), inf->mojibake ?
 			    " read as Windows-1252" : "");
 		buf_putc(created, '\n');
-		metayaml(&b, id, a, inf, date);
+		metayaml(&b, id, a, inf, date, sheet, from);
 		rc = writenew(d, yaml, b.data, b.len, created);
 	}
 	infer_free(inf);
@@ -654,14 +789,76 @@ out:
 /* The placeholder CSV of a dataset made without one. */
 static const char placeholder[] = "id,name,value\n";
 
+/* 1 if "path" is an Excel 97-2003 (.xls) file: an OLE2 compound file. */
+static int
+oldexcel(const char *path)
+{
+	static const unsigned char magic[8] = { 0xD0, 0xCF, 0x11, 0xE0,
+	    0xA1, 0xB1, 0x1A, 0xE1 };
+	unsigned char	 m[8];
+	FILE		*fp = fopen(path, "rb");
+	int		 rc;
+
+	if (fp == NULL)
+		return 0;
+	rc = fread(m, 1, 8, fp) == 8 && memcmp(m, magic, 8) == 0;
+	fclose(fp);
+	return rc;
+}
+
+/*
+ * Open the source "src": a CSV file as it is, or the CSV text of the
+ * sheet "sheet" of a workbook, in a temporary file ("*sheetname" set);
+ * NULL after reporting.
+ */
+static FILE *
+opensource(struct diag *d, const char *src, const char *sheet,
+    char **sheetname)
+{
+	FILE	*in;
+
+	*sheetname = NULL;
+	if (oldexcel(src)) {
+		diag_error(d, &(struct loc){ src, 0, 0 }, "an Excel 97-2003 "
+		    "workbook (.xls): save it from Excel or LibreOffice as "
+		    ".xlsx or as .csv (UTF-8)");
+		return NULL;
+	}
+	if (!xlsxread_is_zip(src)) {
+		if (sheet != NULL) {
+			diag_error(d, &(struct loc){ src, 0, 0 }, "not a "
+			    "workbook; --sheet is for .xlsx files");
+			return NULL;
+		}
+		if ((in = fopen(src, "rb")) == NULL)
+			diag_syserr(d, src, "cannot open");
+		return in;
+	}
+	if ((in = tmpfile()) == NULL) {
+		diag_syserr(d, "a temporary file", "cannot create");
+		return NULL;
+	}
+	if (!xlsxread_csv(d, src, sheet, in, sheetname) || fflush(in) != 0 ||
+	    fseek(in, 0, SEEK_SET) != 0) {
+		if (*sheetname != NULL && ferror(in))
+			diag_syserr(d, "a temporary file", "cannot write");
+		free(*sheetname);
+		*sheetname = NULL;
+		fclose(in);
+		return NULL;
+	}
+	return in;
+}
+
 static int
 newdataset(struct diag *d, const char *site, const char *id,
-    const struct about *a, const char *src, const char *text,
-    struct buf *created)
+    const struct about *a, const char *src, const char *sheet,
+    const char *text, struct buf *created)
 {
 	char	*dir = fsin_join(site, "datasets");
 	char	*csv = xasprintf("%s/%s.csv", dir, id);
 	char	*yaml = xasprintf("%s/%s.yaml", dir, id);
+	char	*sheetname = NULL;
 	FILE	*in = NULL;
 	int	 rc = 0, inplace = src && samefile(src, csv);
 
@@ -676,18 +873,18 @@ newdataset(struct diag *d, const char *site, const char *id,
 		goto out;
 	}
 	if (src)
-		in = fopen(src, "rb");
-	else
-		in = fmemopen((void *)text, strlen(text), "r");
-	if (in == NULL) {
-		diag_syserr(d, src ? src : "placeholder", "cannot open");
+		in = opensource(d, src, sheet, &sheetname);
+	else if ((in = fmemopen((void *)text, strlen(text), "r")) == NULL)
+		diag_syserr(d, "placeholder", "cannot open");
+	if (in == NULL)
 		goto out;
-	}
 	rc = mkdirs(d, dir) && writedataset(d, id, a, in, src ? src : csv,
-	    csv, yaml, inplace, created) && verify(d, id, csv, yaml);
+	    csv, yaml, inplace, sheetname, created) &&
+	    verify(d, id, csv, yaml);
 out:
 	if (in)
 		fclose(in);
+	free(sheetname);
 	free(dir);
 	free(csv);
 	free(yaml);
@@ -696,13 +893,13 @@ out:
 
 int
 scaffold_dataset(struct diag *d, const char *site, const char *id,
-    const char *csv, struct buf *created)
+    const char *file, const char *sheet, struct buf *created)
 {
 	struct about	 a = { NULL, NULL, NULL, 0 };
 
 	if (!isite(d, site))
 		return 0;
-	return newdataset(d, site, id, &a, csv, placeholder, created);
+	return newdataset(d, site, id, &a, file, sheet, placeholder, created);
 }
 
 /* Sites. */
@@ -860,7 +1057,8 @@ scaffold_init(struct diag *d, const char *dir, struct buf *created)
 	    i++)
 		rc = put(d, dir, site_files[i].path, site_files[i].text,
 		    strlen(site_files[i].text), created);
-	rc = rc && newdataset(d, dir, "chi-tieu", &a, NULL, sample_csv, created);
+	rc = rc && newdataset(d, dir, "chi-tieu", &a, NULL, NULL, sample_csv,
+	    created);
 	rc = rc && writetheme(d, dir, created);
 	return rc;
 }

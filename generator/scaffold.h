@@ -36,12 +36,16 @@ int	scaffold_init(struct diag *d, const char *dir, struct buf *created);
 
 /*
  * A new page in the site "site" from "spec", "SECTION/TITLE": leading
- * '/'-separated segments of lower-case ASCII letters, digits, '-' and
- * '_' name the section (none for a page at the root of content/), the
- * rest is the title, so "nhiem-vu/Quyết định 73/QĐ-BCĐ" is the title
- * "Quyết định 73/QĐ-BCĐ" in section nhiem-vu.  The file is
- * content/SECTION/SLUG.md with the slug of the title; missing section
- * folders are made, each with an _index.md.  Its text comes from the
+ * '/'-separated segments name the section (none for a page at the root
+ * of content/) when they are lower-case ASCII letters, digits, '-' and
+ * '_', or name an existing section folder by its title, or are a title
+ * for a new section that does not end in a digit; the rest is the
+ * title.  So "nhiem-vu/Quyết định 73/QĐ-BCĐ" is the title "Quyết định
+ * 73/QĐ-BCĐ" in section nhiem-vu, and "Mục tiêu/Nâng cao" the title
+ * "Nâng cao" in the new section muc-tieu, titled "Mục tiêu".  The file
+ * is content/SECTION/SLUG.md with the slug of the title (said in
+ * "created" when the slug was shortened); missing section folders are
+ * made, each with an _index.md titled as typed.  Its text comes from the
  * first archetype found: the site's archetypes/SECTION.md, its
  * archetypes/default.md, the same two in the theme of site.yaml, then
  * in the embedded default theme; its front matter gets title, date and
@@ -52,14 +56,17 @@ int	scaffold_page(struct diag *d, const char *site, const char *spec,
 
 /*
  * A new dataset "id" ([a-z0-9_-]+, not an existing dataset) in the site
- * "site": datasets/ID.csv, a copy of the CSV file "csv" converted to
- * NFC UTF-8 (infer.c), or a header-only placeholder when "csv" is NULL,
- * and datasets/ID.yaml with every metadata key and the inferred Table
- * Schema.  "csv" may be datasets/ID.csv itself, which is then rewritten
- * in place.  The two files are loaded and scanned as the build would;
- * problems found then are reported and the files kept for editing.
+ * "site": datasets/ID.csv and datasets/ID.yaml with every metadata key
+ * and the inferred Table Schema.  The CSV is a copy of "file" converted
+ * to NFC UTF-8 (infer.c); or, when "file" is an .xlsx workbook, its
+ * sheet "sheet" (NULL: the first) as CSV (xlsxread.c); or a header-only
+ * placeholder when "file" is NULL.  A "sheet" with a file that is not a
+ * workbook is an error.  "file" may be datasets/ID.csv itself, which is
+ * then rewritten in place.  The two files are loaded and scanned as the
+ * build would; problems found then are reported and the files kept for
+ * editing.
  */
 int	scaffold_dataset(struct diag *d, const char *site, const char *id,
-	    const char *csv, struct buf *created);
+	    const char *file, const char *sheet, struct buf *created);
 
 #endif

@@ -1351,7 +1351,7 @@ field_options(struct parse *p, const json_t *o, struct schema_field *f)
 		err(p, meta_loc(p->m, o, *r->decimal ? "groupChar" :
 		    "decimalChar"), "key '%s' must not be empty",
 		    *r->decimal ? "groupChar" : "decimalChar");
-	else if (r->group && strcmp(r->decimal, r->group) == 0)
+	else if (num && r->group && strcmp(r->decimal, r->group) == 0)
 		err(p, meta_loc(p->m, o, "groupChar"), "groupChar and "
 		    "decimalChar must differ");
 	boolean_values(p, o, "trueValues", &r->truev, "true", "True", "TRUE",

@@ -405,10 +405,10 @@ slug_cut(struct buf *b)
 	buf_truncate(b, cut);
 }
 
-char *
-text_slugify(const char *title)
+/* The whole slug of "title", before any cut, into "b". */
+static void
+slug_build(struct buf *b, const char *title)
 {
-	struct buf		 b = BUF_INIT;
 	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)title;
 	size_t			 len = strlen(title);
 	utf8proc_ssize_t	 n;
@@ -421,12 +421,32 @@ text_slugify(const char *title)
 			cp = -1;
 			n = 1;
 		}
-		slug_char(&b, cp, &sep);
+		slug_char(b, cp, &sep);
 		p += n;
 		len -= (size_t)n;
 	}
+}
+
+char *
+text_slugify(const char *title)
+{
+	struct buf	 b = BUF_INIT;
+
+	slug_build(&b, title);
 	slug_cut(&b);
 	return buf_detach(&b, NULL);
+}
+
+int
+text_slug_shortened(const char *title)
+{
+	struct buf	 b = BUF_INIT;
+	int		 cut;
+
+	slug_build(&b, title);
+	cut = b.len > TEXT_SLUG_MAX;
+	buf_release(&b);
+	return cut;
 }
 
 int

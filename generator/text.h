@@ -119,6 +119,12 @@ void	 text_quote(struct buf *out, const char *s, size_t len);
 char	*text_slugify(const char *title);
 
 /*
+ * 1 if text_slugify("title") cuts the slug to TEXT_SLUG_MAX bytes, so
+ * that part of the title is not in it; otherwise 0.
+ */
+int	 text_slug_shortened(const char *title);
+
+/*
  * 1 if the string "seg" is safe as one path segment under output/:
  * non-empty, at most TEXT_SEGMENT_MAX bytes, valid UTF-8, not starting
  * with '.' (which also rules out "." and ".."), and without '/', '\\',

@@ -11,15 +11,12 @@
 #include <string.h>
 
 #include "buf.h"
+#include "datadir.h"
 #include "diag.h"
 #include "fsin.h"
 #include "i18n.h"
 #include "mustache.h"
 #include "xalloc.h"
-
-#ifndef PLANPRESS_DATADIR
-#define PLANPRESS_DATADIR "/usr/local/share/planpress"
-#endif
 
 #define EXT	".mustache"
 
@@ -169,12 +166,12 @@ themedir(struct diag *d, const char *sitedir, const char *name,
 	if (fsin_isdir(dir))
 		return dir;
 	free(dir);
-	dir = xasprintf("%s/themes/%s", PLANPRESS_DATADIR, name);
+	dir = xasprintf("%s/themes/%s", datadir_path(), name);
 	if (fsin_isdir(dir))
 		return dir;
 	free(dir);
 	diag_error(d, where, "theme '%s' not found in themes/ or in %s/themes/",
-	    name, PLANPRESS_DATADIR);
+	    name, datadir_path());
 	return NULL;
 }
 

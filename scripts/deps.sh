@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 
 build_pkgs="gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 libcsv-dev libjansson-dev libyaml-dev libzip-dev libutf8proc-dev
-libxlsxwriter-dev nettle-dev libmicrohttpd-dev"
+libxlsxwriter-dev nettle-dev libmicrohttpd-dev libexpat1-dev"
 # libreoffice-calc-nogui is big: 54 packages, 87 MB to download, 260 MB
 # installed; about 15 s on a fresh machine here (1 s download, 11 s dpkg).
 test_pkgs="default-jre-headless nodejs npm python3 curl unzip

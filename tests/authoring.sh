@@ -94,6 +94,33 @@ expect_status 0 "new page in a new section" $P new page -s "$S" \
 has "$TMP/out" 'content/tin-tuc/_index.md$' "the new section gets an _index.md"
 has "$TMP/out" 'content/tin-tuc/hoi-nghi-so-1-2024.md$' \
     "a title may hold '/'"
+# A section typed as a title keeps its title; '/' in a title after a
+# digit stays in the title; an existing section is found by its title.
+expect_status 0 "new page in a section typed as a title" $P new page \
+    -s "$S" "Mục tiêu/Nâng cao chất lượng"
+has "$TMP/out" '^'"$S"'/content/muc-tieu/_index.md \(the new section "Mục tiêu"\)$' \
+    "new page says it made a section with the typed title"
+has "$S/content/muc-tieu/_index.md" '^title: "Mục tiêu"$' \
+    "the new section keeps its title as typed"
+[ -f "$S/content/muc-tieu/nang-cao-chat-luong.md" ] && ok ||
+    bad "the page in the section typed as a title"
+expect_status 0 "new page in an existing section typed as a title" \
+    $P new page -s "$S" "Nhiệm vụ/Trang khác"
+[ -f "$S/content/nhiem-vu/trang-khac.md" ] && ok ||
+    bad "an existing section is found by its title"
+has "$S/content/nhiem-vu/_index.md" '^title: "Nhiệm vụ"$' \
+    "an existing section's title is left alone"
+expect_status 0 "new page whose title holds a '/'" $P new page -s "$S" \
+    "Quyết định 73/QĐ-BCĐ"
+[ -f "$S/content/quyet-dinh-73-qd-bcd.md" ] && [ ! -d "$S/content/quyet-dinh-73" ] &&
+    ok || bad "'Quyết định 73/QĐ-BCĐ' is a title, not a section"
+expect_status 0 "new page with a long title" $P new page -s "$S" \
+    "tin-tuc/Kế hoạch triển khai thực hiện chuyển đổi số năm 2024 của Ban Chỉ đạo chuyển đổi số tỉnh Thừa Thiên Huế"
+has "$TMP/out" 'ke-hoach-trien-khai-thuc-hien-chuyen-doi-so-nam-2024-cua-ban-chi-dao-chuyen-doi\.md \(the title is long: its slug was shortened to 79 characters; rename the file or set slug: ' \
+    "new page says it shortened the slug"
+expect_status 0 "new page with a short title" $P new page -s "$S" \
+    "tin-tuc/Ngắn"
+hasnt "$TMP/out" 'shortened' "no word of shortening for a short title"
 mkdir -p "$S/archetypes"
 printf -- '---\ntitle: x\ncode: "II.0"\nlead:\n  - "Sở"\ndraft: false\n---\n\n## Nội dung\n' \
     >"$S/archetypes/nhiem-vu.md"
@@ -182,8 +209,156 @@ printf 'a,b\n1,2,3\n' >"$TMP/ragged.csv"
 expect_status 1 "new dataset from a ragged CSV" $P new dataset -s "$S" \
     ragged "$TMP/ragged.csv"
 has "$TMP/err" 'ragged.csv:2: error: row has 3 cells' "the row is named"
+# Vietnamese number and date conventions, codes mixed with numbers,
+# and no coverage made up when the data has no dates.
+cat >"$TMP/vn.csv" <<'EOF'
+Mã,Tỷ lệ,Dân số,Ngày,Tiền
+1.1,"8,28",1.234.567,16/05/2024,"1.234,5"
+2022,"7,5",980,1/6/2024,"12,25"
+I.2.a,10,12.000,31/12/2023,3
+EOF
+expect_status 0 "new dataset with Vietnamese formats" $P new dataset -s "$S" \
+    vn "$TMP/vn.csv"
+tr '\n' ' ' <"$S/datasets/vn.yaml" >"$TMP/flat"
+for f in '"ma" +type: string' \
+    '"ty_le" +type: number +title: "Tỷ lệ" +decimalChar: "," +constraints' \
+    '"dan_so" +type: integer +title: "Dân số" +groupChar: "\." +constraints' \
+    '"ngay" +type: date +title: "Ngày" +format: "%d/%m/%Y"' \
+    '"tien" +type: number +title: "Tiền" +decimalChar: "," +groupChar: "\."' \
+    'temporal: \{ start: "2023-12-31", end: "2024-06-01" \}'; do
+	has "$TMP/flat" "$f" "Vietnamese formats"
+done
+printf 'Tên,Ghi chú\nmột,x\nhai,y\n' >"$TMP/nodate.csv"
+expect_status 0 "new dataset without dates" $P new dataset -s "$S" \
+    khong-ngay "$TMP/nodate.csv"
+has "$S/datasets/khong-ngay.yaml" '^# temporal: ' \
+    "no temporal without dates, a commented line instead"
+hasnt "$S/datasets/khong-ngay.yaml" '^temporal:|2024-01-01' \
+    "no temporal made up from today"
+expect_status 0 "build with Vietnamese formats" $P build -s "$S" \
+    -b https://example.gov.vn/
+has "$S/output/dataset/vn/data/vn.json" \
+    '"ty_le":8.28,"dan_so":1234567,"ngay":"2024-05-16","tien":1234.5' \
+    "the build reads decimal commas, groups and dd/mm/yyyy"
+# The build's own .xlsx download (libxlsxwriter) read back as a dataset.
+expect_status 0 "new dataset from the build's .xlsx" $P new dataset -s "$S" \
+    vn-back "$S/output/dataset/vn/data/vn.xlsx"
+printf 'ma,ty_le,dan_so,ngay,tien\n1.1,8.28,1234567,2024-05-16,1234.5\n2022,7.5,980,2024-06-01,12.25\nI.2.a,10,12000,2023-12-31,3\n' >"$TMP/back.want"
+cmp -s "$TMP/back.want" "$S/datasets/vn-back.csv" && ok ||
+    { bad "the build's .xlsx read back"; diff "$TMP/back.want" "$S/datasets/vn-back.csv"; }
+# planpress new dataset from workbooks written by LibreOffice, in the
+# 1900 and the 1904 date systems (tests/workbooks/bao-cao.fods).  The
+# libxlsxwriter workbooks are in tests/unit/test_xlsxread.c.
+lo=$(command -v soffice || command -v libreoffice || true)
+if [ -n "$lo" ]; then
+	mkdir -p "$TMP/wb"
+	cp tests/workbooks/bao-cao.fods "$TMP/wb/"
+	sed 's|<!-- SETTINGS -->|<table:calculation-settings><table:null-date table:date-value="1904-01-01"/></table:calculation-settings>|' \
+	    tests/workbooks/bao-cao.fods >"$TMP/wb/bao-cao-1904.fods"
+	"$lo" -env:UserInstallation="file://$TMP/lo-profile" --headless \
+	    --convert-to xlsx --outdir "$TMP/wb" "$TMP/wb/bao-cao.fods" \
+	    "$TMP/wb/bao-cao-1904.fods" >"$TMP/lo.log" 2>&1
+	[ -f "$TMP/wb/bao-cao.xlsx" ] && [ -f "$TMP/wb/bao-cao-1904.xlsx" ] &&
+	    ok || { bad "LibreOffice did not convert the workbooks"; cat "$TMP/lo.log"; }
+	expect_status 0 "new dataset from an .xlsx" $P new dataset -s "$S" \
+	    excel "$TMP/wb/bao-cao.xlsx"
+	has "$TMP/out" "datasets/excel.csv \\(from the sheet 'Báo cáo' of .*bao-cao.xlsx\\)\$" \
+	    "new dataset names the sheet it read"
+	has "$TMP/err" "bao-cao.xlsx: warning: sheet 'Báo cáo', cells B3:B4: merged; the value is kept in B3" \
+	    "merged cells are reported with the sheet and the cells"
+	cat >"$TMP/excel.want" <<'EOF'
+ma_don_vi,ten_don_vi,ngay_bao_cao,ty_le,so_ho_so,hoan_thanh
+S01,Sở Thông tin và Truyền thông,2024-05-16,85.5,1200,true
+S02,"Sở Nội vụ, tỉnh ""Huế""",2024-02-29,8.28,98,false
+S03,,2023-12-31,-0.5,,true
+EOF
+	cmp -s "$TMP/excel.want" "$S/datasets/excel.csv" && ok ||
+	    { bad "the CSV of the workbook"; diff "$TMP/excel.want" "$S/datasets/excel.csv"; }
+	has "$S/datasets/excel.yaml" "^# datasets/excel.csv was made from the sheet 'Báo cáo' of bao-cao.xlsx on 2024-05-18; the CSV\$" \
+	    "the metadata says where the CSV came from"
+	tr '\n' ' ' <"$S/datasets/excel.yaml" >"$TMP/flat"
+	for f in '"ngay_bao_cao" +type: date +title: "Ngày báo cáo" +constraints' \
+	    '"ty_le" +type: number' '"so_ho_so" +type: integer +title: "Số hồ sơ" +-' \
+	    '"hoan_thanh" +type: boolean' '"ten_don_vi" +type: string +title: "Tên đơn vị" +-' \
+	    'temporal: \{ start: "2023-12-31", end: "2024-05-16" \}'; do
+		has "$TMP/flat" "$f" "schema of the workbook"
+	done
+	expect_status 0 "new dataset from a 1904 workbook" $P new dataset \
+	    -s "$S" excel-1904 "$TMP/wb/bao-cao-1904.xlsx"
+	unzip -p "$TMP/wb/bao-cao-1904.xlsx" xl/workbook.xml >"$TMP/wb.xml"
+	has "$TMP/wb.xml" 'date1904="(true|1)"' "LibreOffice wrote a 1904 workbook"
+	tail -n +2 "$S/datasets/excel-1904.csv" >"$TMP/got"
+	tail -n +2 "$TMP/excel.want" | cmp -s - "$TMP/got" && ok ||
+	    { bad "the 1904 workbook's dates"; cat "$TMP/got"; }
+	expect_status 0 "new dataset from another sheet" $P new dataset -s "$S" \
+	    don-vi-excel "$TMP/wb/bao-cao.xlsx" --sheet "Đơn vị"
+	has "$S/datasets/don-vi-excel.csv" '^UB,Ủy ban nhân dân tỉnh$' "--sheet"
+	expect_status 1 "new dataset from an unknown sheet" $P new dataset \
+	    -s "$S" x "$TMP/wb/bao-cao.xlsx" --sheet "Trang 3"
+	has "$TMP/err" "no sheet named 'Trang 3'; the workbook has 'Báo cáo', 'Đơn vị'" \
+	    "an unknown sheet lists the sheets"
+	[ ! -e "$S/datasets/x.csv" ] && ok || bad "an unknown sheet left a CSV"
+	python3 -c 'import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")' \
+	    "$TMP/wb/book.ods"
+	expect_status 1 "new dataset from an .ods" $P new dataset -s "$S" x \
+	    "$TMP/wb/book.ods"
+	has "$TMP/err" 'book.ods: error: not an Excel workbook \(.xlsx\): it has no xl/workbook.xml' \
+	    "an .ods is refused with advice"
+else
+	echo "SKIP: LibreOffice is not installed (new dataset from .xlsx)"
+	skip=$((skip + 22))
+fi
+printf '\320\317\021\340\241\261\032\341rest' >"$TMP/old.xls"
+expect_status 1 "new dataset from an .xls" $P new dataset -s "$S" x "$TMP/old.xls"
+has "$TMP/err" 'old.xls: error: an Excel 97-2003 workbook \(.xls\): save it' \
+    "an .xls is refused with advice"
+expect_status 1 "--sheet with a CSV" $P new dataset -s "$S" x \
+    "$TMP/vn.csv" --sheet A
+has "$TMP/err" '--sheet is for .xlsx files' "--sheet with a CSV names the problem"
+expect_status 2 "--sheet with build" $P build -s "$S" --sheet A
+expect_status 2 "--sheet without a file" $P new dataset -s "$S" x --sheet A
 expect_status 0 "check with every new dataset" $P check -s "$S"
 hasnt "$TMP/err" 'warning|error' "every new dataset checks cleanly"
+
+# make install into a temporary PREFIX (with and without DESTDIR), not
+# the one planpress was compiled for: the installed binary finds the
+# installed theme beside it.  The site has no themes/ of its own, and
+# the installed theme carries a mark, so the build shows which it used.
+if command -v make >/dev/null 2>&1; then
+	for how in prefix destdir; do
+		I=$TMP/install-$how
+		rm -rf "$I"
+		if [ $how = prefix ]; then
+			make -s -C "$ROOT" install PREFIX="$I/usr" DESTDIR= \
+			    >"$TMP/out" 2>&1
+			B=$I/usr/bin/planpress
+			T=$I/usr/share/planpress/themes/default
+		else
+			make -s -C "$ROOT" install PREFIX=/opt/pp DESTDIR="$I/stage" \
+			    >"$TMP/out" 2>&1
+			B=$I/stage/opt/pp/bin/planpress
+			T=$I/stage/opt/pp/share/planpress/themes/default
+		fi
+		[ -x "$B" ] && [ -f "$T/layouts/base.mustache" ] &&
+		    [ -f "$(dirname "$B")/../share/man/man1/planpress.1" ] && ok ||
+		    { bad "make install ($how)"; cat "$TMP/out"; }
+		printf '<!-- installed-theme-%s -->\n' $how >>"$T/layouts/base.mustache"
+		(cd "$I" && "$B" init site >/dev/null 2>&1) && ok ||
+		    bad "init with the installed binary ($how)"
+		rm -rf "$I/site/themes"
+		expect_status 0 "new page with the installed theme's archetypes ($how)" \
+		    "$B" new page -s "$I/site" "nhiem-vu/Trang cài đặt"
+		expect_status 0 "build with the installed theme ($how)" \
+		    "$B" build -s "$I/site" -b https://example.gov.vn/
+		has "$I/site/output/index.html" "installed-theme-$how" \
+		    "the build used the installed theme ($how)"
+	done
+else
+	echo "SKIP: make is not installed (make install)"
+	skip=$((skip + 10))
+fi
 
 # --stats: every stage and the peak memory, on stderr.
 expect_status 0 "build --stats" $P build -s "$S" --stats -b https://example.gov.vn/

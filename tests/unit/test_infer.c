@@ -171,6 +171,51 @@ header_only(void)
 	infer_free(inf);
 }
 
+/* Vietnamese conventions: decimal commas, '.' groups, dd/mm/yyyy. */
+static void
+local_formats(void)
+{
+	struct infer	*inf;
+	size_t		 errs;
+
+	inf = run("Mã,Tỷ lệ,Dân số,Ngày,Tiền,Số,Mục,Lẫn\n"
+	    "1.1,\"8,28\",1.234.567,16/05/2024,\"1.234,5\",1.500,1.1,\"8,5\"\n"
+	    "2022,\"7,5\",980,1/6/2024,\"12,25\",2.250,2022,8.5\n"
+	    "I.2.a,10,12.000,31/12/2023,3,800,2.3,1\n", &errs);
+	CHECK(inf != NULL && errs == 0);
+	if (inf == NULL)
+		return;
+	CHECK(inf->fields[0].type == SCHEMA_STRING);	/* codes */
+	CHECK(inf->fields[1].type == SCHEMA_NUMBER);
+	CHECK_STR(inf->fields[1].decimal, ",");
+	CHECK(inf->fields[1].group == NULL);
+	CHECK(inf->fields[2].type == SCHEMA_INTEGER);
+	CHECK_STR(inf->fields[2].group, ".");
+	CHECK(inf->fields[2].decimal == NULL);
+	CHECK(inf->fields[3].type == SCHEMA_DATE);
+	CHECK_STR(inf->fields[3].format, "%d/%m/%Y");
+	CHECK(inf->fields[4].type == SCHEMA_NUMBER);
+	CHECK_STR(inf->fields[4].decimal, ",");
+	CHECK_STR(inf->fields[4].group, ".");
+	CHECK(inf->fields[5].type == SCHEMA_INTEGER);	/* 1.500 is 1500 */
+	CHECK_STR(inf->fields[5].group, ".");
+	CHECK(inf->fields[6].type == SCHEMA_NUMBER &&	/* 1.1, 2022, 2.3 */
+	    inf->fields[6].decimal == NULL);
+	CHECK(inf->fields[7].type == SCHEMA_STRING);	/* 8,5 and 8.5 */
+	CHECK_STR(inf->start, "2023-12-31");		/* as dates, */
+	CHECK_STR(inf->end, "2024-06-01");		/* not as text */
+	infer_free(inf);
+
+	inf = run("a,b\n31/02/2024,1.23.456\n01/01/2024,0.500\n", &errs);
+	CHECK(inf != NULL && errs == 0);
+	if (inf != NULL) {
+		CHECK(inf->fields[0].type == SCHEMA_STRING);	/* no 31/02 */
+		CHECK(inf->fields[1].type == SCHEMA_STRING);
+		CHECK(inf->start == NULL);	/* no date: no coverage */
+	}
+	infer_free(inf);
+}
+
 int
 main(void)
 {
@@ -183,6 +228,7 @@ main(void)
 	widening();
 	refusals();
 	header_only();
+	local_formats();
 	unlink(out);
 	rmdir(dir);
 	return CHECK_DONE("infer");

@@ -262,6 +262,19 @@ test_slug_long(void)
 	s = text_slugify(t);		/* one long word: cut mid-word */
 	CHECK(strlen(s) == TEXT_SLUG_MAX);
 	free(s);
+	CHECK(text_slug_shortened(t));
+	t[TEXT_SLUG_MAX] = '\0';		/* exactly as long as a slug may be */
+	CHECK(!text_slug_shortened(t));
+	CHECK(!text_slug_shortened("Phát triển dữ liệu số"));
+	/* marks and spaces make the title longer than its slug */
+	buf_reset(&b);
+	for (i = 0; i < 11; i++)
+		buf_puts(&b, "Chữ số ");
+	buf_puts(&b, "chữ");			/* slug: 80 bytes */
+	CHECK(!text_slug_shortened(b.data));
+	buf_puts(&b, " a");
+	CHECK(text_slug_shortened(b.data));
+	buf_release(&b);
 
 	memset(t, 'y', 100);
 	memcpy(t, "ab ", 3);		/* early '-' only: cut mid-word */
