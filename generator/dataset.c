@@ -360,6 +360,28 @@ preview_rows(struct dataset *ds, struct diag *d)
 	return 1;
 }
 
+/*
+ * What "planpress new dataset" leaves for the author to write: a title
+ * that is still the file's id and a description that starts "TODO:".
+ * Citizens read both on the dataset's page and in every catalog.
+ */
+static void
+placeholders(struct dataset *ds, struct diag *d)
+{
+	if (ds->title != NULL && strcmp(ds->title, ds->id) == 0)
+		diag_warning(d, meta_loc(ds->meta, ds->root, "title"), "the "
+		    "title of dataset '%s' is still its file name: write one "
+		    "that says what the data is, as a citizen would search "
+		    "for it", ds->id);
+	if (ds->description != NULL && strncmp(ds->description, "TODO:",
+	    5) == 0)
+		diag_warning(d, meta_loc(ds->meta, ds->root, "description"),
+		    "the description of dataset '%s' is still the placeholder "
+		    "'planpress new dataset' wrote: say what one row is, where "
+		    "the figures come from and what an empty cell means",
+		    ds->id);
+}
+
 static int
 strings(struct dataset *ds, struct diag *d)
 {
@@ -385,6 +407,7 @@ strings(struct dataset *ds, struct diag *d)
 		rc = diag_error(d, ds->description ? meta_loc(m, r,
 		    "description") : meta_root_loc(m),
 		    "dataset has no 'description'");
+	placeholders(ds, d);
 	return rc;
 }
 

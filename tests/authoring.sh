@@ -183,6 +183,19 @@ has "$Y" '^temporal: \{ start: "2024-05-16", end: "2024-07-15" \}' \
 has "$S/datasets/bao-cao.csv" '^ma_don_vi,ten_don_vi,ngay_bao_cao,' \
     "the copy's header has the field names"
 expect_status 0 "check with the new dataset" $P check -s "$S"
+has "$TMP/err" "bao-cao.yaml:[0-9]*:[0-9]*: warning: the title of dataset 'bao-cao' is still its file name" \
+    "a title left as the file name is a warning"
+has "$TMP/err" "bao-cao.yaml:[0-9]*:[0-9]*: warning: the description of dataset 'bao-cao' is still the placeholder" \
+    "the placeholder description is a warning"
+expect_status 1 "check --strict with the placeholders" $P check --strict -s "$S"
+fill_in() {	# write a title and a description for every new dataset
+	for y in "$S"/datasets/*.yaml; do
+		sed -i -e "s/^title: \"\([a-z0-9-]*\)\"\$/title: \"Bộ dữ liệu \1\"/" \
+		    -e 's/^  TODO: .*/  Mỗi dòng là một đơn vị./' "$y"
+	done
+}
+fill_in
+expect_status 0 "check once title and description are written" $P check -s "$S"
 hasnt "$TMP/err" 'warning|error' "the new dataset checks cleanly"
 expect_status 1 "new dataset over an existing one" $P new dataset -s "$S" \
     bao-cao "$TMP/bao-cao.csv"
@@ -319,6 +332,7 @@ expect_status 1 "--sheet with a CSV" $P new dataset -s "$S" x \
 has "$TMP/err" '--sheet is for .xlsx files' "--sheet with a CSV names the problem"
 expect_status 2 "--sheet with build" $P build -s "$S" --sheet A
 expect_status 2 "--sheet without a file" $P new dataset -s "$S" x --sheet A
+fill_in
 expect_status 0 "check with every new dataset" $P check -s "$S"
 hasnt "$TMP/err" 'warning|error' "every new dataset checks cleanly"
 
