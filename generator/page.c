@@ -129,10 +129,19 @@ keys(struct page *p, struct diag *d)
 		rc &= meta_int(m, d, f, "weight", &p->weight);
 		p->has_weight = 1;
 	}
-	rc &= segment(p, d, "layout", p->layout);
-	rc &= segment(p, d, "slug", p->slug);
+	/* A bad name is reported once and then forgotten. */
+	if (!segment(p, d, "layout", p->layout)) {
+		p->layout = NULL;
+		rc = 0;
+	}
+	if (!segment(p, d, "slug", p->slug)) {
+		p->slug = NULL;
+		rc = 0;
+	}
 	rc &= checkdate(p, d);
-	if (p->title == NULL || *p->title == '\0')
+	/* A title of the wrong type was reported above: say it once. */
+	if ((p->title == NULL && !json_object_get(f, "title")) ||
+	    (p->title != NULL && *p->title == '\0'))
 		rc = diag_error(d, json_object_get(f, "title") ?
 		    meta_loc(m, f, "title") : meta_root_loc(m),
 		    "page has no title");
@@ -231,9 +240,24 @@ page_load(struct diag *d, const char *path, const char *display,
 	p->name = basename_md(rel);
 	p->is_index = strcmp(p->name, "_index") == 0;
 	p->summary = p->date = p->code = "";
-	if (!readtext(p, d, path) || !frontmatter(p, d)) {
+	if (!readtext(p, d, path)) {
 		page_free(p);
 		return NULL;
+	}
+	if (!frontmatter(p, d)) {
+		/*
+		 * A mapping with a key of the wrong type, already reported:
+		 * the page stays, so that its references (units, indicators,
+		 * views, links) are checked in the same run; the build fails
+		 * on the error anyway.  Unreadable front matter drops it.
+		 */
+		if (!json_is_object(p->front)) {
+			page_free(p);
+			return NULL;
+		}
+		p->broken = 1;
+		if (p->title == NULL || *p->title == '\0')
+			p->title = p->name;
 	}
 	keepbody(p);
 	return p;

@@ -35,6 +35,7 @@ struct page {
 	long long	 weight;	/* 0 when absent */
 	int		 has_weight;
 	int		 draft;
+	int		 broken;	/* front matter with a reported error */
 	char		*text;		/* the Markdown body, NFC (the front
 				   matter is parsed and not kept) */
 	const char	*body;		/* the Markdown after the front matter */

@@ -184,6 +184,10 @@ one(struct work *w, struct render *r, struct page *p, struct buf *html)
 	char	*path;
 	int	 rc;
 
+	if (p->broken) {	/* its front matter was reported: no cascade */
+		page_drop_body(p);
+		return 0;
+	}
 	buf_reset(html);
 	rc = render_page(r, p, html);
 	page_drop_body(p);	/* rendered once: the Markdown is not needed */
