@@ -291,44 +291,51 @@ fsout_fclose(struct fsout *fs, FILE *fp, const char *path)
 	return 1;
 }
 
+/* Copy the source file "from" to "to" in the new tree, as a stream. */
 static int
-skipname(const struct dirent *e)
+copyfile(struct fsout *fs, const char *from, const char *to)
 {
-	return e->d_name[0] != '.';
+	char	 chunk[65536];
+	FILE	*in, *out;
+	size_t	 n;
+	int	 rc = 1;
+
+	if ((in = fsin_fopen(fs->d, from, from)) == NULL)
+		return 0;
+	if ((out = fsout_fopen(fs, to)) == NULL) {
+		fclose(in);
+		return 0;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), in)) > 0)
+		if (fwrite(chunk, 1, n, out) != n)
+			break;
+	if (ferror(in))
+		rc = diag_syserr(fs->d, from, "cannot read");
+	fclose(in);
+	return fsout_fclose(fs, out, to) && rc;
 }
 
 int
 fsout_copy_tree(struct fsout *fs, const char *src, const char *dest)
 {
-	struct dirent	**list = NULL;
-	struct buf	  b = BUF_INIT;
-	struct stat	  st;
-	char		 *from, *to;
-	int		  n, i, rc = 1;
+	struct fsin_entry	*v;
+	char			*from, *to;
+	size_t			 i, n;
+	int			 rc = 1;
 
-	if ((n = scandir(src, &list, skipname, alphasort)) == -1)
-		return diag_syserr(fs->d, src, "cannot read directory");
+	n = fsin_list(fs->d, src, &v);
 	for (i = 0; i < n; i++) {
-		from = xasprintf("%s/%s", src, list[i]->d_name);
-		to = *dest ? xasprintf("%s/%s", dest, list[i]->d_name) :
-		    xstrdup(list[i]->d_name);
-		if (stat(from, &st) == -1)
-			rc = diag_syserr(fs->d, from, "cannot read");
-		else if (S_ISDIR(st.st_mode))
+		from = xasprintf("%s/%s", src, v[i].name);
+		to = *dest ? xasprintf("%s/%s", dest, v[i].name) :
+		    xstrdup(v[i].name);
+		if (v[i].isdir)
 			rc &= fsout_copy_tree(fs, from, to);
-		else if (S_ISREG(st.st_mode)) {
-			buf_reset(&b);
-			if (fsin_read(fs->d, from, from, &b))
-				rc &= fsout_write(fs, to, b.data, b.len);
-			else
-				rc = 0;
-		}
+		else
+			rc &= copyfile(fs, from, to);
 		free(from);
 		free(to);
-		free(list[i]);
 	}
-	free(list);
-	buf_release(&b);
+	fsin_list_free(v, n);
 	return rc;
 }
 
@@ -344,83 +351,86 @@ exchange(const char *a, const char *b)
 #endif
 }
 
-/* 1 if the files "a" and "b" hold the same bytes. */
+/* 1 if the open files "fa" and "fb" hold the same "size" bytes. */
 static int
-samebytes(const char *a, const char *b, off_t size)
+samebytes(int fa, int fb, off_t size)
 {
 	char	 x[65536], y[65536];
 	ssize_t	 n, m;
-	int	 fa, fb, same = 0;
 
-	if ((fa = open(a, O_RDONLY | O_CLOEXEC)) == -1)
-		return 0;
-	if ((fb = open(b, O_RDONLY | O_CLOEXEC)) == -1) {
-		close(fa);
-		return 0;
-	}
 	while (size > 0) {
 		n = read(fa, x, sizeof(x));
 		m = read(fb, y, sizeof(y));
 		if (n <= 0 || n != m || memcmp(x, y, (size_t)n) != 0)
-			goto out;
+			return 0;
 		size -= n;
 	}
-	same = 1;
-out:
-	close(fa);
-	close(fb);
-	return same;
+	return 1;
 }
 
 /*
  * A new file with the same bytes as the old one becomes a hard link to
  * it, so it keeps its inode and modification time and a sync tool sees
- * only real changes.  Where links fail, the old time is copied.
+ * only real changes.  The old file is compared and linked through one
+ * descriptor, so the file linked is the file compared even if its name
+ * changes meanwhile.  Where links fail, the old time is copied.
  */
 static void
 keepfile(const char *newp, const char *oldp)
 {
 	struct stat	 sn, so;
 	struct timespec	 t[2];
-	char		*tmp;
+	char		*tmp = NULL, proc[64];
+	int		 fo, fn = -1;
 
-	if (lstat(newp, &sn) == -1 || lstat(oldp, &so) == -1 ||
-	    !S_ISREG(so.st_mode) || sn.st_size != so.st_size ||
-	    !samebytes(newp, oldp, sn.st_size))
+	if ((fo = open(oldp, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) == -1)
 		return;
+	if ((fn = open(newp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1 ||
+	    fstat(fo, &so) == -1 || fstat(fn, &sn) == -1 ||
+	    !S_ISREG(so.st_mode) || !S_ISREG(sn.st_mode) ||
+	    sn.st_size != so.st_size || !samebytes(fn, fo, sn.st_size))
+		goto out;
 	tmp = xasprintf("%s.keep", newp);
-	if (link(oldp, tmp) == 0 && rename(tmp, newp) == 0) {
-		free(tmp);
-		return;
-	}
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fo);
+	if (linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) == 0 &&
+	    rename(tmp, newp) == 0)
+		goto out;
 	unlink(tmp);
-	free(tmp);
 	t[0] = so.st_atim;
 	t[1] = so.st_mtim;
-	utimensat(AT_FDCWD, newp, t, AT_SYMLINK_NOFOLLOW);
+	futimens(fn, t);
+out:
+	free(tmp);
+	if (fn != -1)
+		close(fn);
+	close(fo);
 }
 
+/* Keep the unchanged files of the tree "newdir" from "olddir". */
 static void
-keep(struct diag *d, const char *newdir, const char *olddir)
+keep(const char *newdir, const char *olddir)
 {
-	struct fsin_entry	*v;
-	size_t			 i, n;
-	char			*a, *b;
+	struct dirent	*e;
+	struct stat	 st;
+	DIR		*dp;
+	char		*a, *b;
 
-	if (!fsin_isdir(olddir))
+	if ((dp = opendir(newdir)) == NULL)
 		return;
-	n = fsin_list(d, newdir, &v);
-	for (i = 0; i < n; i++) {
-		a = xasprintf("%s/%s", newdir, v[i].name);
-		b = xasprintf("%s/%s", olddir, v[i].name);
-		if (v[i].isdir)
-			keep(d, a, b);
+	while ((e = readdir(dp)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		a = xasprintf("%s/%s", newdir, e->d_name);
+		b = xasprintf("%s/%s", olddir, e->d_name);
+		if (lstat(a, &st) == 0 && S_ISDIR(st.st_mode))
+			keep(a, b);
 		else
 			keepfile(a, b);
 		free(a);
 		free(b);
 	}
-	fsin_list_free(v, n);
+	closedir(dp);
 }
 
 int
@@ -440,7 +450,7 @@ fsout_commit(struct fsout *fs)
 	if (!S_ISDIR(st.st_mode))
 		return diag_error(fs->d, NULL, "'%s' exists and is not a "
 		    "directory", fs->dir);
-	keep(fs->d, fs->stage, fs->dir);
+	keep(fs->stage, fs->dir);
 	if (exchange(fs->stage, fs->dir) == 0) {
 		fs->committed = 1;
 		return fsout_remove_tree(fs->stage) ? 1 :

@@ -49,8 +49,9 @@ int		 fsout_write(struct fsout *fs, const char *path,
 
 /*
  * Copy every file under the directory "src" to "dest" (relative, may be
- * "") in the new tree, in sorted order; hidden files are skipped.
- * Returns 1, or 0 after reporting.
+ * "") in the new tree, in sorted order; hidden files are skipped.  The
+ * source is read through fsin.c: links out of the site, loops and files
+ * that are not regular are errors.  Returns 1, or 0 after reporting.
  */
 int		 fsout_copy_tree(struct fsout *fs, const char *src,
 		    const char *dest);

@@ -1,0 +1,208 @@
+#!/bin/sh
+# Containment: what a build reads and what it may replace.  Output folders
+# inside the sources, symbolic links out of the site, link loops, FIFOs
+# and devices, the size limit, the output marker, the commit when the old
+# tree cannot be removed, the lock on the output, leftovers of killed
+# builds and servers, and serve under many open event streams.  Real
+# processes throughout: real links and FIFOs, concurrent builds, kill -9,
+# HTTP with curl.  PLANPRESS names the binary.  Every wait is bounded.
+set -u
+cd "$(dirname "$0")/.."
+P=${PLANPRESS:-$(pwd)/planpress}
+TMP=$(pwd)/tests/tmp/containment
+cleanup() {
+	[ -n "${pids:-}" ] && kill $pids 2>/dev/null
+	[ -n "${server:-}" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+	[ -d "$TMP" ] && chattr -R -i "$TMP" 2>/dev/null
+	return 0
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+[ -d "$TMP" ] && chattr -R -i "$TMP" 2>/dev/null
+rm -rf "$TMP"
+mkdir -p "$TMP"
+pass=0
+fail=0
+skip=0
+pids=""
+server=""
+
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+has() { grep -q -- "$2" "$1" 2>/dev/null; }
+# run WANT DESCRIPTION COMMAND...: at most 60 s; output in $TMP/out.
+run() {
+	want=$1
+	what=$2
+	shift 2
+	timeout -k 5 60 "$@" >"$TMP/out" 2>&1
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok; else
+		bad "$what: exit $got, want $want"
+		head -20 "$TMP/out"
+	fi
+}
+says() {	# says DESCRIPTION PATTERN: the last run printed PATTERN
+	has "$TMP/out" "$2" && ok || { bad "$1: no '$2' in: $(head -5 "$TMP/out")"; }
+}
+# site NAME: a fresh copy of the small golden site at $TMP/NAME.
+site() {
+	rm -rf "${TMP:?}/$1"
+	cp -R tests/golden/basic/site "$TMP/$1"
+}
+wait_for() {	# wait_for SECONDS COMMAND...
+	n=$(($1 * 10))
+	shift
+	while [ "$n" -gt 0 ]; do
+		"$@" && return 0
+		sleep 0.1
+		n=$((n - 1))
+	done
+	return 1
+}
+
+mkdir -p "$TMP/outside"
+printf 'root:secret-hash:19000::::::\n' >"$TMP/outside/shadow"
+printf -- '---\ntitle: "Bí mật"\n---\nsecret page body\n' >"$TMP/outside/secret.md"
+
+# 1. An output folder inside the sources is refused before anything is
+# written.
+for out in content static themes themes/plain/layouts partials \
+    content/muc-tieu public; do
+	site s1
+	run 1 "--output $out" $P build --quiet --source "$TMP/s1" \
+	    --output "$TMP/s1/$out"
+	says "--output $out" "is inside the site's sources"
+	[ -f "$TMP/s1/content/_index.md" ] && [ -f "$TMP/s1/themes/plain/layouts/page.mustache" ] &&
+	    [ -f "$TMP/s1/partials/menu.mustache" ] && ok || bad "--output $out deleted sources"
+	ls -d "$TMP/s1/$out".* >/dev/null 2>&1 && bad "--output $out left a staging folder" || ok
+done
+(cd "$TMP/s1" && timeout 60 $P build --quiet --output content) >"$TMP/out" 2>&1
+[ $? -eq 1 ] && has "$TMP/out" "is inside the site's sources" && ok ||
+    bad "a relative --output content is refused: $(cat "$TMP/out")"
+site s1
+run 0 "the default output/" $P build --quiet --source "$TMP/s1"
+site s1
+printf 'exclude: [public]\n' >>"$TMP/s1/site.yaml"
+run 0 "--output into a folder the site excludes" $P build --quiet \
+    --source "$TMP/s1" --output "$TMP/s1/public"
+[ -f "$TMP/s1/public/index.html" ] && ok || bad "the excluded folder was not written"
+site s1
+printf 'exclude: [content]\n' >>"$TMP/s1/site.yaml"
+run 1 "exclude cannot name a source folder" $P build --quiet \
+    --source "$TMP/s1" --output "$TMP/s1/content"
+[ -f "$TMP/s1/content/_index.md" ] && ok || bad "excluding content/ deleted it"
+
+# 2. Symbolic links: out of the site is an error at the link, inside is
+# followed, a folder named in allow_outside is allowed, loops are errors.
+leak() {	# leak DESCRIPTION LINK-PATH [LOCATION]: the link is refused
+	run 1 "$1" $P build --quiet --source "$TMP/s2" --output "$TMP/o2"
+	says "$1" "${3:-$2}: error: symbolic link leads outside the site"
+	[ -e "$TMP/o2" ] && bad "$1: the build wrote its output" || ok
+	grep -rqs 'secret' "$TMP/o2" && bad "$1: published the secret" || ok
+}
+site s2
+ln -s "$TMP/outside/shadow" "$TMP/s2/static/shadow"
+leak "static/shadow -> outside" static/shadow
+site s2
+ln -s "$TMP/outside/secret.md" "$TMP/s2/content/x.md"
+leak "content/x.md -> outside" content/x.md
+site s2
+ln -s "$TMP/outside" "$TMP/s2/content/out"
+leak "content/out -> outside folder" content/out
+site s2
+ln -s "$TMP/outside/shadow" "$TMP/s2/partials/item.mustache"
+leak "partial -> outside" partials/item.mustache
+site s2
+rm "$TMP/s2/themes/plain/layouts/page.mustache"
+ln -s "$TMP/outside/shadow" "$TMP/s2/themes/plain/layouts/page.mustache"
+leak "layout -> outside" themes/plain/layouts/page.mustache
+site s2
+ln -s "$TMP/outside/shadow" "$TMP/s2/themes/plain/assets/shadow.css"
+leak "asset -> outside" themes/plain/assets/shadow.css
+site s2
+mkdir -p "$TMP/s2/datasets"
+printf 'id,name\nab,secret\n' >"$TMP/outside/leak.csv"
+cp tests/golden/datasets/site/datasets/don-vi.yaml "$TMP/s2/datasets/leak.yaml"
+ln -s "$TMP/outside/leak.csv" "$TMP/s2/datasets/leak.csv"
+leak "dataset -> outside" datasets/leak.csv
+site s2
+rm -rf "$TMP/s2/static"
+ln -s "$TMP/outside" "$TMP/s2/static"
+leak "static/ itself -> outside" static
+site s2
+mv "$TMP/s2/site.yaml" "$TMP/outside/site.yaml"
+ln -s "$TMP/outside/site.yaml" "$TMP/s2/site.yaml"
+leak "site.yaml -> outside" site.yaml
+# Inside the site: followed.
+site s2
+mkdir -p "$TMP/s2/extra"
+printf -- '---\ntitle: "Trang liên kết"\n---\nlinked page body\n' >"$TMP/s2/extra/lien-ket.md"
+ln -s ../extra/lien-ket.md "$TMP/s2/content/lien-ket.md"
+ln -s ../content/_index.md "$TMP/s2/static/copy.txt"
+run 0 "links inside the site are followed" $P build --quiet --source "$TMP/s2" --output "$TMP/o2"
+grep -rqs 'linked page body' "$TMP/o2" && ok || bad "the linked page was not built"
+[ -f "$TMP/o2/copy.txt" ] && [ ! -L "$TMP/o2/copy.txt" ] && ok || bad "the static link inside the site was not copied"
+# allow_outside names a folder outside the site.
+site s2
+rm -rf "$TMP/o2"
+mkdir -p "$TMP/shared"
+printf -- '---\ntitle: "Trang chung"\n---\nshared page body\n' >"$TMP/shared/chung.md"
+ln -s ../../shared/chung.md "$TMP/s2/content/chung.md"
+printf 'allow_outside: [../shared]\n' >>"$TMP/s2/site.yaml"
+run 0 "allow_outside" $P build --quiet --source "$TMP/s2" --output "$TMP/o2"
+grep -rqs 'shared page body' "$TMP/o2" && ok || bad "the allowed page was not built"
+ln -s "$TMP/outside/shadow" "$TMP/s2/static/shadow"
+rm -rf "$TMP/o2"
+leak "allow_outside allows only its folder" static/shadow
+site s2
+printf 'allow_outside: [../no-such-folder]\n' >>"$TMP/s2/site.yaml"
+run 1 "allow_outside of a missing folder" $P build --quiet --source "$TMP/s2" --output "$TMP/o2"
+says "allow_outside of a missing folder" "site.yaml:[0-9]*:[0-9]*: error: "
+# Loops.
+site s2
+ln -s .. "$TMP/s2/content/muc-tieu/loop"
+run 1 "content/muc-tieu/loop -> .." $P build --quiet --source "$TMP/s2" --output "$TMP/o2"
+says "a link loop" "content/muc-tieu/loop: error: symbolic link loop"
+site s2
+mkdir -p "$TMP/s2/content/a" "$TMP/s2/content/b"
+ln -s ../b "$TMP/s2/content/a/to-b"
+ln -s ../a "$TMP/s2/content/b/to-a"
+run 1 "a loop of two links" $P build --quiet --source "$TMP/s2" --output "$TMP/o2"
+says "a loop of two links" "error: symbolic link loop"
+site s2
+ln -s self "$TMP/s2/content/self"
+run 1 "a link to itself" $P build --quiet --source "$TMP/s2" --output "$TMP/o2"
+says "a link to itself" "content/self: error: "
+# FIFOs, devices, sockets are never opened; every file has a size limit.
+site s2
+mkfifo "$TMP/s2/content/fifo.md"
+run 1 "a FIFO page" $P build --quiet --source "$TMP/s2" --output "$TMP/o2"
+says "a FIFO page" "content/fifo.md: error: not a regular file"
+site s2
+mkfifo "$TMP/s2/static/fifo.txt"
+run 1 "a FIFO in static/" $P build --quiet --source "$TMP/s2" --output "$TMP/o2"
+says "a FIFO in static/" "static/fifo.txt: error: not a regular file"
+site s2
+mkdir -p "$TMP/s2/datasets"
+cp tests/golden/datasets/site/datasets/don-vi.yaml "$TMP/s2/datasets/pipe.yaml"
+mkfifo "$TMP/s2/datasets/pipe.csv"
+run 1 "a FIFO dataset" $P build --quiet --source "$TMP/s2" --output "$TMP/o2"
+says "a FIFO dataset" "datasets/pipe.csv: error: not a regular file"
+site s2
+ln -s /dev/zero "$TMP/s2/content/zero.md"
+printf 'allow_outside: [/dev]\n' >>"$TMP/s2/site.yaml"
+run 1 "x.md -> /dev/zero, even allowed" $P build --quiet --source "$TMP/s2" --output "$TMP/o2"
+says "x.md -> /dev/zero" "content/zero.md: error: not a regular file"
+site s2
+truncate -s 65M "$TMP/s2/content/big.md"
+run 1 "a page over the size limit" $P build --quiet --source "$TMP/s2" --output "$TMP/o2"
+says "a page over the size limit" "content/big.md: error: larger than the limit of 64 MiB"
+site s2
+truncate -s 65M "$TMP/s2/static/big.bin"
+run 0 "a static file over 64 MiB is copied" $P build --quiet --source "$TMP/s2" --output "$TMP/o2"
+[ "$(stat -c %s "$TMP/o2/big.bin" 2>/dev/null)" = 68157440 ] && ok || bad "big.bin not copied"
+rm -rf "$TMP/o2" "$TMP/s2"
+
+echo "RESULT: $pass $fail $skip containment"
+[ $fail -eq 0 ]
