@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -30,6 +32,7 @@ struct fsout {
 	struct diag	*d;
 	char		*dir;		/* the output directory */
 	char		*stage;		/* the staging directory */
+	int		 lockfd;	/* DIR.lock, flock()ed; -1 if none */
 	pthread_mutex_t	 lock;		/* guards count */
 	size_t		 count;
 	int		 committed;
@@ -55,28 +58,199 @@ fsout_remove_tree(const char *path)
 	return nftw(path, rmentry, 32, FTW_DEPTH | FTW_PHYS) == 0;
 }
 
-struct fsout *
-fsout_open(struct diag *d, const char *dir)
+static int	putfile(struct fsout *, const char *, const void *, size_t);
+
+/*
+ * Take the lock of the output folder "fs->dir": an flock() on DIR.lock
+ * beside it, which holds the process id of its owner.  Returns 1, or 0
+ * after reporting that another build holds it.
+ */
+static int
+lock(struct fsout *fs)
 {
+	char	*path = xasprintf("%s.lock", fs->dir);
+	char	 pid[32];
+	ssize_t	 n;
+	int	 rc = 0;
+
+	fs->lockfd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
+	    0644);
+	if (fs->lockfd == -1) {
+		diag_syserr(fs->d, path, "cannot create the lock file");
+		goto out;
+	}
+	if (flock(fs->lockfd, LOCK_EX | LOCK_NB) == -1) {
+		n = errno == EWOULDBLOCK ?
+		    pread(fs->lockfd, pid, sizeof(pid) - 1, 0) : -1;
+		pid[n > 0 ? n : 0] = '\0';
+		pid[strcspn(pid, "\n")] = '\0';
+		if (errno == EWOULDBLOCK || n >= 0)
+			diag_error(fs->d, NULL, "'%s' is being written by "
+			    "another build (%s%s%slock '%s'); try again when it "
+			    "has finished", fs->dir, *pid ? "process " : "",
+			    pid, *pid ? ", " : "", path);
+		else
+			diag_syserr(fs->d, path, "cannot lock");
+		goto out;
+	}
+	n = snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
+	if (ftruncate(fs->lockfd, 0) == 0)
+		(void)!pwrite(fs->lockfd, pid, (size_t)n, 0);
+	rc = 1;
+out:
+	free(path);
+	return rc;
+}
+
+/* 1 if "dir" is an empty folder. */
+static int
+empty(const char *dir)
+{
+	DIR		*dp;
+	struct dirent	*e;
+	int		 n = 0;
+
+	if ((dp = opendir(dir)) == NULL)
+		return 0;
+	while ((e = readdir(dp)) != NULL)
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			n++;
+	closedir(dp);
+	return n == 0;
+}
+
+/* 1 if the regular file "dir/name" exists. */
+static int
+has(const char *dir, const char *name)
+{
+	char		*p = xasprintf("%s/%s", dir, name);
+	struct stat	 st;
+	int		 rc = lstat(p, &st) == 0 && S_ISREG(st.st_mode);
+
+	free(p);
+	return rc;
+}
+
+/*
+ * The output folder may be replaced: it does not exist, is empty, holds
+ * the marker of an earlier build or, for the site's own output/
+ * ("legacy"), the index.html and 404.html that builds made before the
+ * marker existed.  Returns 1, or 0 after reporting.
+ */
+static int
+replaceable(struct fsout *fs, int legacy)
+{
+	struct stat	 st;
+
+	if (lstat(fs->dir, &st) == -1)
+		return errno == ENOENT ? 1 : diag_syserr(fs->d, fs->dir,
+		    "cannot open the output directory");
+	if (!S_ISDIR(st.st_mode))
+		return diag_error(fs->d, NULL, "'%s' exists and is not a "
+		    "directory", fs->dir);
+	if (has(fs->dir, FSOUT_MARKER) || empty(fs->dir) || (legacy &&
+	    has(fs->dir, "index.html") && has(fs->dir, "404.html")))
+		return 1;
+	return diag_error(fs->d, NULL, "'%s' is not empty and was not "
+	    "written by planpress (it has no %s); remove it or choose "
+	    "another output folder", fs->dir, FSOUT_MARKER);
+}
+
+/* 1 if "name" is "BASE.staging-PID" or "BASE.old-PID" of a dead "pid". */
+static int
+stale(const char *name, const char *base, size_t n)
+{
+	const char	*p;
+	char		*end;
+	long		 pid;
+
+	if (strncmp(name, base, n) != 0 || name[n] != '.')
+		return 0;
+	p = name + n + 1;
+	if (strncmp(p, "staging-", 8) == 0)
+		p += 8;
+	else if (strncmp(p, "old-", 4) == 0)
+		p += 4;
+	else
+		return 0;
+	if (*p < '1' || *p > '9')
+		return 0;
+	errno = 0;
+	pid = strtol(p, &end, 10);
+	if (*end != '\0' || errno != 0 || pid <= 0 || pid == (long)getpid())
+		return 0;
+	return kill((pid_t)pid, 0) == -1 && errno == ESRCH;
+}
+
+/*
+ * Remove the staging and old folders that builds of this output killed
+ * before they finished left beside it (their process is gone).
+ */
+static void
+sweep(struct fsout *fs)
+{
+	char		*parent = xstrdup(fs->dir), *slash, *path;
+	const char	*base = fs->dir, *where = ".";
+	struct dirent	*e;
+	DIR		*dp;
+
+	if ((slash = strrchr(parent, '/')) != NULL) {
+		*slash = '\0';
+		where = slash == parent ? "/" : parent;
+		base = fs->dir + (slash - parent) + 1;
+	}
+	if ((dp = opendir(where)) != NULL) {
+		while ((e = readdir(dp)) != NULL) {
+			if (!stale(e->d_name, base, strlen(base)))
+				continue;
+			path = xasprintf("%s/%s", where, e->d_name);
+			fsout_remove_tree(path);
+			free(path);
+		}
+		closedir(dp);
+	}
+	free(parent);
+}
+
+struct fsout *
+fsout_open(struct diag *d, const char *dir, int legacy)
+{
+	static const char marker[] = "This folder is written by planpress: "
+	    "every build replaces all of it.\n";
 	struct fsout	*fs;
+	char		*path;
 	size_t		 n = strlen(dir);
+	int		 ok;
 
 	while (n > 1 && dir[n - 1] == '/')
 		n--;
 	fs = xcalloc(1, sizeof(*fs));
 	fs->d = d;
+	fs->lockfd = -1;
 	pthread_mutex_init(&fs->lock, NULL);
 	fs->dir = xstrndup(dir, n);
+	/* Checked before the lock file is made beside a refused folder,
+	 * and again under the lock. */
+	if (!replaceable(fs, legacy) || !lock(fs) || !replaceable(fs, legacy))
+		goto fail;
+	sweep(fs);
 	fs->stage = xasprintf("%s.staging-%ld", fs->dir, (long)getpid());
 	fsout_remove_tree(fs->stage);
 	if (mkdir(fs->stage, 0755) == -1) {
 		diag_syserr(d, fs->stage, "cannot create the staging directory");
 		free(fs->stage);
 		fs->stage = NULL;
-		fsout_free(fs);
-		return NULL;
+		goto fail;
 	}
+	path = xasprintf("%s/%s", fs->stage, FSOUT_MARKER);
+	ok = putfile(fs, path, marker, sizeof(marker) - 1);
+	free(path);
+	if (!ok)
+		goto fail;
 	return fs;
+fail:
+	fsout_free(fs);
+	return NULL;
 }
 
 void
@@ -86,6 +260,8 @@ fsout_free(struct fsout *fs)
 		return;
 	if (fs->stage && !fs->committed)
 		fsout_remove_tree(fs->stage);
+	if (fs->lockfd != -1)
+		close(fs->lockfd);	/* releases the lock */
 	pthread_mutex_destroy(&fs->lock);
 	free(fs->stage);
 	free(fs->dir);
@@ -433,6 +609,20 @@ keep(const char *newdir, const char *olddir)
 	closedir(dp);
 }
 
+/*
+ * The new tree is in place and "old" holds the previous one: remove it.
+ * When that fails the build still succeeded; say what was left.
+ */
+static void
+drop_old(struct fsout *fs, const char *old)
+{
+	if (fsout_remove_tree(old))
+		return;
+	diag_note(fs->d, "planpress: warning: cannot remove the previous "
+	    "output '%s' (%s); the new site is in place, remove it by hand "
+	    "or let the next build remove it", old, strerror(errno));
+}
+
 int
 fsout_commit(struct fsout *fs)
 {
@@ -451,13 +641,15 @@ fsout_commit(struct fsout *fs)
 		return diag_error(fs->d, NULL, "'%s' exists and is not a "
 		    "directory", fs->dir);
 	keep(fs->stage, fs->dir);
+	old = xasprintf("%s.old-%ld", fs->dir, (long)getpid());
+	fsout_remove_tree(old);
 	if (exchange(fs->stage, fs->dir) == 0) {
 		fs->committed = 1;
-		return fsout_remove_tree(fs->stage) ? 1 :
-		    diag_syserr(fs->d, fs->stage, "cannot remove old output");
+		drop_old(fs, rename(fs->stage, old) == 0 ? old : fs->stage);
+		rc = 1;
+		goto out;
 	}
 	/* No atomic exchange: move the old tree aside, then the new in. */
-	old = xasprintf("%s.old-%ld", fs->dir, (long)getpid());
 	if (rename(fs->dir, old) == -1) {
 		diag_syserr(fs->d, fs->dir, "cannot replace the output");
 		goto out;
@@ -468,7 +660,7 @@ fsout_commit(struct fsout *fs)
 		goto out;
 	}
 	fs->committed = 1;
-	fsout_remove_tree(old);
+	drop_old(fs, old);
 	rc = 1;
 out:
 	free(old);

@@ -118,6 +118,17 @@ safe_output(struct build *b, const char *out)
 	    "or one that site.yaml lists in 'exclude'");
 }
 
+/* 1 if the output folder is the site's own output/, however named. */
+static int
+own_output(struct build *b)
+{
+	char	*p = fsin_join(b->o->source, "output");
+	int	 rc = fsin_within(b->out, p) && fsin_within(p, b->out);
+
+	free(p);
+	return rc;
+}
+
 /*
  * Confine reading to the site, the installed themes and the folders of
  * site.yaml's 'allow_outside'.
@@ -497,7 +508,8 @@ publish(struct build *b)
 {
 	int		 rc = 0;
 
-	if (b->out != NULL && (b->fs = fsout_open(b->d, b->out)) == NULL)
+	if (b->out != NULL && (b->fs = fsout_open(b->d, b->out,
+	    own_output(b))) == NULL)
 		goto done;
 	b->pub = publish_new(b->d, b->fs, &b->c);
 	b->licdirs[0] = fsin_join(b->o->source, "licenses");
