@@ -329,5 +329,89 @@ kill $live 2>/dev/null
 wait $live 2>/dev/null
 rm -rf "$TMP/o6.staging-$live" "$TMP/s6" "$TMP/o6"
 
+# serve: a killed server's folder is removed by the next one; many open
+# event streams do not keep pages from being served.
+start_serve() {	# start_serve SITE: sets server, URL
+	tries=0
+	server=""
+	while [ $tries -lt 5 ]; do
+		tries=$((tries + 1))
+		PORT=$((20000 + $(od -An -N2 -tu2 /dev/urandom) % 40000))
+		URL=http://127.0.0.1:$PORT
+		TMPDIR=$TMP/tmpdir $P serve --quiet --source "$1" --port "$PORT" \
+		    >"$TMP/serve.out" 2>&1 &
+		server=$!
+		wait_for 30 sh -c "grep -q '^Serving' '$TMP/serve.out' || ! kill -0 $server 2>/dev/null"
+		if kill -0 "$server" 2>/dev/null && has "$TMP/serve.out" '^Serving '; then
+			return 0
+		fi
+		kill "$server" 2>/dev/null
+		wait "$server" 2>/dev/null
+		server=""
+	done
+	return 1
+}
+site s7
+mkdir -p "$TMP/tmpdir"
+if start_serve "$TMP/s7"; then
+	ok
+	kill -9 "$server"
+	wait "$server" 2>/dev/null
+	server=""
+	left=$(ls -d "$TMP"/tmpdir/planpress-serve-* 2>/dev/null)
+	[ -n "$left" ] && ok || bad "a killed serve left no folder (test broken)"
+	if start_serve "$TMP/s7"; then
+		ok
+		for l in $left; do
+			[ -e "$l" ] && bad "the killed server's folder $l is still there"
+		done
+		# A link out of the site is not served.
+		ln -s "$TMP/outside/shadow" "$TMP/s7/static/shadow.txt"
+		wait_for 10 sh -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 '$URL/')\" = 500 ]" &&
+		    ok || bad "serve: a link outside the site does not fail the build"
+		curl -s --max-time 5 "$URL/shadow.txt" | grep -q secret-hash &&
+		    bad "serve published a file outside the site" || ok
+		rm "$TMP/s7/static/shadow.txt"
+		wait_for 10 sh -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 '$URL/')\" = 200 ]" &&
+		    ok || bad "serve did not recover"
+		# 200 open event streams (the oldest are dropped, with "event:
+		# drop") and 50 idle connections; a page still answers.
+		curl -sN --max-time 40 "$URL/__planpress/events" >"$TMP/first.sse" 2>/dev/null &
+		pids="$pids $!"
+		i=1
+		while [ $i -lt 200 ]; do
+			curl -sN --max-time 40 "$URL/__planpress/events" >/dev/null 2>&1 &
+			pids="$pids $!"
+			i=$((i + 1))
+		done
+		i=0
+		while [ $i -lt 50 ]; do
+			bash -c "exec 3<>/dev/tcp/127.0.0.1/$PORT && sleep 40" 2>/dev/null &
+			pids="$pids $!"
+			i=$((i + 1))
+		done
+		sleep 2
+		code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$URL/muc-tieu/")
+		[ "$code" = 200 ] && ok || bad "a page with 200 event streams and 50 idle connections open: '$code'"
+		code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$URL/")
+		[ "$code" = 200 ] && ok || bad "a second page with many streams open: '$code'"
+		wait_for 10 has "$TMP/first.sse" '^event: drop$' && ok ||
+		    bad "the oldest event stream was not dropped: $(cat "$TMP/first.sse")"
+		kill $pids 2>/dev/null
+		pids=""
+		# A build of the same site into output/ while serving.
+		run 0 "build while serve runs on the same site" $P build --quiet --source "$TMP/s7"
+		kill -INT "$server"
+		wait "$server"
+		st=$?
+		server=""
+		[ $st -eq 0 ] && ok || bad "serve exited $st"
+	else
+		bad "serve did not start again: $(cat "$TMP/serve.out")"
+	fi
+else
+	bad "serve did not start: $(cat "$TMP/serve.out")"
+fi
+
 echo "RESULT: $pass $fail $skip containment"
 [ $fail -eq 0 ]
