@@ -80,17 +80,17 @@ lock(struct fsout *fs)
 		goto out;
 	}
 	if (flock(fs->lockfd, LOCK_EX | LOCK_NB) == -1) {
-		n = errno == EWOULDBLOCK ?
-		    pread(fs->lockfd, pid, sizeof(pid) - 1, 0) : -1;
+		if (errno != EWOULDBLOCK) {
+			diag_syserr(fs->d, path, "cannot lock");
+			goto out;
+		}
+		n = pread(fs->lockfd, pid, sizeof(pid) - 1, 0);
 		pid[n > 0 ? n : 0] = '\0';
 		pid[strcspn(pid, "\n")] = '\0';
-		if (errno == EWOULDBLOCK || n >= 0)
-			diag_error(fs->d, NULL, "'%s' is being written by "
-			    "another build (%s%s%slock '%s'); try again when it "
-			    "has finished", fs->dir, *pid ? "process " : "",
-			    pid, *pid ? ", " : "", path);
-		else
-			diag_syserr(fs->d, path, "cannot lock");
+		diag_error(fs->d, NULL, "'%s' is being written by "
+		    "another build (%s%s%slock '%s'); try again when it "
+		    "has finished", fs->dir, *pid ? "process " : "", pid,
+		    *pid ? ", " : "", path);
 		goto out;
 	}
 	n = snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
