@@ -146,6 +146,34 @@ fsin_within(const char *path, const char *dir)
 	return rc;
 }
 
+/*
+ * What "path" points at, for messages: the link's text as the user wrote
+ * it when "path" is a symbolic link, else its real path "real".  Free it.
+ */
+static char *
+target(const char *path, const char *real)
+{
+	char	 buf[PATH_MAX];
+	ssize_t	 n = readlink(path, buf, sizeof(buf) - 1);
+
+	if (n <= 0)
+		return xstrdup(real);
+	return xstrndup(buf, (size_t)n);
+}
+
+/* Report that "path" (shown as "display") leads to "real", outside. */
+static int
+outside(struct diag *d, const char *path, const char *display,
+    const char *real)
+{
+	char	*t = target(path, real);
+
+	diag_error(d, &(struct loc){ display, 0, 0 }, "symbolic link leads "
+	    "outside the site: '%s'", t);
+	free(t);
+	return 0;
+}
+
 /* Report why "path" (shown as "display") cannot be resolved. */
 static int
 unresolved(struct diag *d, const char *display, const char *what)
@@ -173,8 +201,7 @@ openfile(struct diag *d, const char *path, const char *display,
 		return -1;
 	}
 	if (!permitted(real))
-		diag_error(d, &at, "symbolic link leads outside the site: "
-		    "'%s'", real);
+		outside(d, path, display, real);
 	else if (stat(real, st) == -1)
 		diag_syserr(d, display, "cannot open");
 	else if (!S_ISREG(st->st_mode))
@@ -356,9 +383,8 @@ holds(const char *real, const char *path)
 static int
 admit(struct diag *d, const char *path, const char *full, int *isdir)
 {
-	struct loc	 at = { full, 0, 0 };
 	struct stat	 st;
-	char		*real;
+	char		*real, *t;
 	int		 rc = 1;
 
 	*isdir = 0;
@@ -371,12 +397,14 @@ admit(struct diag *d, const char *path, const char *full, int *isdir)
 	if ((real = realpath(full, NULL)) == NULL)
 		return errno == ENOENT ? 1 : unresolved(d, full, "cannot open");
 	if (!permitted(real))
-		rc = diag_error(d, &at, "symbolic link leads outside the site: "
-		    "'%s'", real);
+		rc = outside(d, full, full, real);
 	else if (stat(real, &st) == 0 && S_ISDIR(st.st_mode)) {
-		if (holds(real, path))
-			rc = diag_error(d, &at, "symbolic link loop: '%s' "
-			    "holds the link", real);
+		if (holds(real, path)) {
+			t = target(full, real);
+			rc = diag_error(d, &(struct loc){ full, 0, 0 },
+			    "symbolic link loop: '%s' holds the link", t);
+			free(t);
+		}
 		*isdir = 1;
 	}
 	free(real);
@@ -394,8 +422,7 @@ listable(struct diag *d, const char *path)
 		return errno == ENOENT ? 1 : unresolved(d, path, "cannot read "
 		    "directory");
 	if (!permitted(real))
-		rc = diag_error(d, &(struct loc){ path, 0, 0 }, "symbolic link "
-		    "leads outside the site: '%s'", real);
+		rc = outside(d, path, path, real);
 	free(real);
 	return rc;
 }
@@ -450,4 +477,27 @@ fsin_list_free(struct fsin_entry *v, size_t n)
 	for (i = 0; i < n; i++)
 		free(v[i].name);
 	free(v);
+}
+
+int
+fsin_check_tree(struct diag *d, const char *dir)
+{
+	struct fsin_entry	*v;
+	size_t			 i, n = fsin_list(d, dir, &v);
+	char			*p;
+	FILE			*fp;
+	int			 rc = 1;
+
+	for (i = 0; i < n; i++) {
+		p = xasprintf("%s/%s", dir, v[i].name);
+		if (v[i].isdir)
+			rc &= fsin_check_tree(d, p);
+		else if ((fp = fsin_fopen(d, p, p)) != NULL)
+			fclose(fp);
+		else
+			rc = 0;
+		free(p);
+	}
+	fsin_list_free(v, n);
+	return rc;
 }

@@ -95,4 +95,12 @@ size_t	fsin_list(struct diag *d, const char *path, struct fsin_entry **out);
 
 void	fsin_list_free(struct fsin_entry *v, size_t n);
 
+/*
+ * Check every file under the folder "dir" as fsin_fopen() would open it
+ * (the files a build copies), reading none: for check, which copies
+ * nothing but reports what a build would.  Returns 1, or 0 after
+ * reporting.
+ */
+int	fsin_check_tree(struct diag *d, const char *dir);
+
 #endif

@@ -475,8 +475,15 @@ statics(struct build *b)
 	char	*p;
 	int	 rc = 1;
 
-	if (b->fs == NULL)
-		return 1;
+	if (b->fs == NULL) {	/* checking: what the copy would report */
+		if (theme_assets(b->th))
+			rc &= fsin_check_tree(b->d, theme_assets(b->th));
+		p = fsin_join(b->o->source, "static");
+		if (fsin_isdir(p))
+			rc &= fsin_check_tree(b->d, p);
+		free(p);
+		return rc;
+	}
 	if (theme_assets(b->th))
 		rc &= fsout_copy_tree(b->fs, theme_assets(b->th), "assets");
 	p = fsin_join(b->o->source, "static");
