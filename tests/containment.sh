@@ -296,21 +296,25 @@ done
 # 6. Leftovers of a killed build are removed by the next build.
 site s6
 i=0
-while [ $i -lt 1500 ]; do
+while [ $i -lt 3000 ]; do
 	printf -- '---\ntitle: "Trang %d"\n---\nNội dung %d.\n' $i $i >"$TMP/s6/content/muc-tieu/p$i.md"
 	i=$((i + 1))
 done
 killed=""
-for try in 1 2 3; do
+for try in 1 2 3 4 5; do
 	$P build --quiet --jobs 1 --source "$TMP/s6" --output "$TMP/o6" >/dev/null 2>&1 &
 	b=$!
-	if wait_for 20 sh -c "ls -d '$TMP'/o6.staging-* >/dev/null 2>&1"; then
-		kill -9 $b 2>/dev/null
-		wait $b 2>/dev/null
-		if [ -d "$TMP/o6.staging-$b" ]; then killed=$b; break; fi
-	else
-		wait $b
-	fi
+	n=0
+	while [ $n -lt 2000 ] && kill -0 $b 2>/dev/null; do
+		if [ -d "$TMP/o6.staging-$b" ]; then
+			kill -9 $b 2>/dev/null
+			break
+		fi
+		sleep 0.01
+		n=$((n + 1))
+	done
+	wait $b 2>/dev/null
+	if [ -d "$TMP/o6.staging-$b" ]; then killed=$b; break; fi
 done
 if [ -n "$killed" ]; then
 	ok
