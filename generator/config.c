@@ -21,7 +21,7 @@ static const char *const known[] = {
 	"base_url", "menus", "permalinks", "markdown", "params",
 	/* read by later stages */
 	"publisher", "license", "contact", "datasets", "indicators",
-	"progress",
+	"progress", "allow_outside", "exclude",
 	NULL
 };
 
@@ -210,6 +210,30 @@ config_set_base_url(struct config *c, struct diag *d, const char *url)
 	return 1;
 }
 
+/* "key" is absent or a list of folder names (strings); kept in "*out". */
+static int
+folders(struct config *c, struct diag *d, json_t *root, const char *key,
+    json_t **out)
+{
+	json_t	*v = json_object_get(root, key), *it;
+	size_t	 i;
+	int	 rc = 1;
+
+	*out = NULL;
+	if (v == NULL || json_is_null(v))
+		return 1;
+	if (!json_is_array(v))
+		return diag_error(d, meta_loc(c->meta, root, key),
+		    "key '%s' must be a list of folders", key);
+	json_array_foreach(v, i, it)
+		if (!json_is_string(it) || *json_string_value(it) == '\0')
+			rc = diag_error(d, meta_index_loc(c->meta, v, i),
+			    "an item of '%s' must be a folder name", key);
+	if (rc)
+		*out = v;
+	return rc;
+}
+
 static int
 strings(struct config *c, struct diag *d, json_t *root)
 {
@@ -267,6 +291,8 @@ config_load(struct config *c, struct diag *d, const char *path,
 	rc &= permalinks(c, d, root);
 	rc &= markdown(c, d, root);
 	rc &= object(c, d, root, "params", &c->params);
+	rc &= folders(c, d, root, "allow_outside", &c->allow_outside);
+	rc &= folders(c, d, root, "exclude", &c->exclude);
 out:
 	buf_release(&b);
 	return rc;

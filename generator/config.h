@@ -27,6 +27,12 @@ struct config {
 	json_t			*menus;		/* object: name -> array */
 	json_t			*permalinks;	/* object: section -> pattern */
 	json_t			*params;	/* object, free-form */
+	json_t			*allow_outside;	/* array of strings, or NULL:
+						   folders outside the site
+						   that links may lead to */
+	json_t			*exclude;	/* array of strings, or NULL:
+						   folders inside the site
+						   that are not sources */
 	struct markdown_opts	 markdown;
 };
 

@@ -1736,10 +1736,12 @@ dataset_scan(struct dataset *ds, struct diag *d,
 
 	if (!ds->ok)
 		return 0;
-	fp = ds->text ? fmemopen(ds->text, ds->textlen, "rb") :
-	    fopen(ds->csv, "rb");
-	if (fp == NULL)
+	if (ds->text == NULL)
+		fp = fsin_fopen(d, ds->csv, ds->csv);	/* reports */
+	else if ((fp = fmemopen(ds->text, ds->textlen, "rb")) == NULL)
 		return diag_syserr(d, ds->csv, "cannot open");
+	if (fp == NULL)
+		return 0;
 	if (ds->keys->bud == NULL) {	/* not from dataset_scan_all() */
 		keyset_budget_init(&own);
 		ds->keys->bud = &own;

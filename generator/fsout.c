@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -30,6 +32,7 @@ struct fsout {
 	struct diag	*d;
 	char		*dir;		/* the output directory */
 	char		*stage;		/* the staging directory */
+	int		 lockfd;	/* DIR.lock, flock()ed; -1 if none */
 	pthread_mutex_t	 lock;		/* guards count */
 	size_t		 count;
 	int		 committed;
@@ -55,28 +58,199 @@ fsout_remove_tree(const char *path)
 	return nftw(path, rmentry, 32, FTW_DEPTH | FTW_PHYS) == 0;
 }
 
-struct fsout *
-fsout_open(struct diag *d, const char *dir)
+static int	putfile(struct fsout *, const char *, const void *, size_t);
+
+/*
+ * Take the lock of the output folder "fs->dir": an flock() on DIR.lock
+ * beside it, which holds the process id of its owner.  Returns 1, or 0
+ * after reporting that another build holds it.
+ */
+static int
+lock(struct fsout *fs)
 {
+	char	*path = xasprintf("%s.lock", fs->dir);
+	char	 pid[32];
+	ssize_t	 n;
+	int	 rc = 0;
+
+	fs->lockfd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
+	    0644);
+	if (fs->lockfd == -1) {
+		diag_syserr(fs->d, path, "cannot create the lock file");
+		goto out;
+	}
+	if (flock(fs->lockfd, LOCK_EX | LOCK_NB) == -1) {
+		if (errno != EWOULDBLOCK) {
+			diag_syserr(fs->d, path, "cannot lock");
+			goto out;
+		}
+		n = pread(fs->lockfd, pid, sizeof(pid) - 1, 0);
+		pid[n > 0 ? n : 0] = '\0';
+		pid[strcspn(pid, "\n")] = '\0';
+		diag_error(fs->d, NULL, "'%s' is being written by "
+		    "another build (%s%s%slock '%s'); try again when it "
+		    "has finished", fs->dir, *pid ? "process " : "", pid,
+		    *pid ? ", " : "", path);
+		goto out;
+	}
+	n = snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
+	if (ftruncate(fs->lockfd, 0) == 0)
+		(void)!pwrite(fs->lockfd, pid, (size_t)n, 0);
+	rc = 1;
+out:
+	free(path);
+	return rc;
+}
+
+/* 1 if "dir" is an empty folder. */
+static int
+empty(const char *dir)
+{
+	DIR		*dp;
+	struct dirent	*e;
+	int		 n = 0;
+
+	if ((dp = opendir(dir)) == NULL)
+		return 0;
+	while ((e = readdir(dp)) != NULL)
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			n++;
+	closedir(dp);
+	return n == 0;
+}
+
+/* 1 if the regular file "dir/name" exists. */
+static int
+has(const char *dir, const char *name)
+{
+	char		*p = xasprintf("%s/%s", dir, name);
+	struct stat	 st;
+	int		 rc = lstat(p, &st) == 0 && S_ISREG(st.st_mode);
+
+	free(p);
+	return rc;
+}
+
+/*
+ * The output folder may be replaced: it does not exist, is empty, holds
+ * the marker of an earlier build or, for the site's own output/
+ * ("legacy"), the index.html and 404.html that builds made before the
+ * marker existed.  Returns 1, or 0 after reporting.
+ */
+static int
+replaceable(struct fsout *fs, int legacy)
+{
+	struct stat	 st;
+
+	if (lstat(fs->dir, &st) == -1)
+		return errno == ENOENT ? 1 : diag_syserr(fs->d, fs->dir,
+		    "cannot open the output directory");
+	if (!S_ISDIR(st.st_mode))
+		return diag_error(fs->d, NULL, "'%s' exists and is not a "
+		    "directory", fs->dir);
+	if (has(fs->dir, FSOUT_MARKER) || empty(fs->dir) || (legacy &&
+	    has(fs->dir, "index.html") && has(fs->dir, "404.html")))
+		return 1;
+	return diag_error(fs->d, NULL, "'%s' is not empty and was not "
+	    "written by planpress (it has no %s); remove it or choose "
+	    "another output folder", fs->dir, FSOUT_MARKER);
+}
+
+/* 1 if "name" is "BASE.staging-PID" or "BASE.old-PID" of a dead "pid". */
+static int
+stale(const char *name, const char *base, size_t n)
+{
+	const char	*p;
+	char		*end;
+	long		 pid;
+
+	if (strncmp(name, base, n) != 0 || name[n] != '.')
+		return 0;
+	p = name + n + 1;
+	if (strncmp(p, "staging-", 8) == 0)
+		p += 8;
+	else if (strncmp(p, "old-", 4) == 0)
+		p += 4;
+	else
+		return 0;
+	if (*p < '1' || *p > '9')
+		return 0;
+	errno = 0;
+	pid = strtol(p, &end, 10);
+	if (*end != '\0' || errno != 0 || pid <= 0 || pid == (long)getpid())
+		return 0;
+	return kill((pid_t)pid, 0) == -1 && errno == ESRCH;
+}
+
+/*
+ * Remove the staging and old folders that builds of this output killed
+ * before they finished left beside it (their process is gone).
+ */
+static void
+sweep(struct fsout *fs)
+{
+	char		*parent = xstrdup(fs->dir), *slash, *path;
+	const char	*base = fs->dir, *where = ".";
+	struct dirent	*e;
+	DIR		*dp;
+
+	if ((slash = strrchr(parent, '/')) != NULL) {
+		*slash = '\0';
+		where = slash == parent ? "/" : parent;
+		base = fs->dir + (slash - parent) + 1;
+	}
+	if ((dp = opendir(where)) != NULL) {
+		while ((e = readdir(dp)) != NULL) {
+			if (!stale(e->d_name, base, strlen(base)))
+				continue;
+			path = xasprintf("%s/%s", where, e->d_name);
+			fsout_remove_tree(path);
+			free(path);
+		}
+		closedir(dp);
+	}
+	free(parent);
+}
+
+struct fsout *
+fsout_open(struct diag *d, const char *dir, int legacy)
+{
+	static const char marker[] = "This folder is written by planpress: "
+	    "every build replaces all of it.\n";
 	struct fsout	*fs;
+	char		*path;
 	size_t		 n = strlen(dir);
+	int		 ok;
 
 	while (n > 1 && dir[n - 1] == '/')
 		n--;
 	fs = xcalloc(1, sizeof(*fs));
 	fs->d = d;
+	fs->lockfd = -1;
 	pthread_mutex_init(&fs->lock, NULL);
 	fs->dir = xstrndup(dir, n);
+	/* Checked before the lock file is made beside a refused folder,
+	 * and again under the lock. */
+	if (!replaceable(fs, legacy) || !lock(fs) || !replaceable(fs, legacy))
+		goto fail;
+	sweep(fs);
 	fs->stage = xasprintf("%s.staging-%ld", fs->dir, (long)getpid());
 	fsout_remove_tree(fs->stage);
 	if (mkdir(fs->stage, 0755) == -1) {
 		diag_syserr(d, fs->stage, "cannot create the staging directory");
 		free(fs->stage);
 		fs->stage = NULL;
-		fsout_free(fs);
-		return NULL;
+		goto fail;
 	}
+	path = xasprintf("%s/%s", fs->stage, FSOUT_MARKER);
+	ok = putfile(fs, path, marker, sizeof(marker) - 1);
+	free(path);
+	if (!ok)
+		goto fail;
 	return fs;
+fail:
+	fsout_free(fs);
+	return NULL;
 }
 
 void
@@ -86,6 +260,8 @@ fsout_free(struct fsout *fs)
 		return;
 	if (fs->stage && !fs->committed)
 		fsout_remove_tree(fs->stage);
+	if (fs->lockfd != -1)
+		close(fs->lockfd);	/* releases the lock */
 	pthread_mutex_destroy(&fs->lock);
 	free(fs->stage);
 	free(fs->dir);
@@ -291,44 +467,51 @@ fsout_fclose(struct fsout *fs, FILE *fp, const char *path)
 	return 1;
 }
 
+/* Copy the source file "from" to "to" in the new tree, as a stream. */
 static int
-skipname(const struct dirent *e)
+copyfile(struct fsout *fs, const char *from, const char *to)
 {
-	return e->d_name[0] != '.';
+	char	 chunk[65536];
+	FILE	*in, *out;
+	size_t	 n;
+	int	 rc = 1;
+
+	if ((in = fsin_fopen(fs->d, from, from)) == NULL)
+		return 0;
+	if ((out = fsout_fopen(fs, to)) == NULL) {
+		fclose(in);
+		return 0;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), in)) > 0)
+		if (fwrite(chunk, 1, n, out) != n)
+			break;
+	if (ferror(in))
+		rc = diag_syserr(fs->d, from, "cannot read");
+	fclose(in);
+	return fsout_fclose(fs, out, to) && rc;
 }
 
 int
 fsout_copy_tree(struct fsout *fs, const char *src, const char *dest)
 {
-	struct dirent	**list = NULL;
-	struct buf	  b = BUF_INIT;
-	struct stat	  st;
-	char		 *from, *to;
-	int		  n, i, rc = 1;
+	struct fsin_entry	*v;
+	char			*from, *to;
+	size_t			 i, n;
+	int			 rc = 1;
 
-	if ((n = scandir(src, &list, skipname, alphasort)) == -1)
-		return diag_syserr(fs->d, src, "cannot read directory");
+	n = fsin_list(fs->d, src, &v);
 	for (i = 0; i < n; i++) {
-		from = xasprintf("%s/%s", src, list[i]->d_name);
-		to = *dest ? xasprintf("%s/%s", dest, list[i]->d_name) :
-		    xstrdup(list[i]->d_name);
-		if (stat(from, &st) == -1)
-			rc = diag_syserr(fs->d, from, "cannot read");
-		else if (S_ISDIR(st.st_mode))
+		from = xasprintf("%s/%s", src, v[i].name);
+		to = *dest ? xasprintf("%s/%s", dest, v[i].name) :
+		    xstrdup(v[i].name);
+		if (v[i].isdir)
 			rc &= fsout_copy_tree(fs, from, to);
-		else if (S_ISREG(st.st_mode)) {
-			buf_reset(&b);
-			if (fsin_read(fs->d, from, from, &b))
-				rc &= fsout_write(fs, to, b.data, b.len);
-			else
-				rc = 0;
-		}
+		else
+			rc &= copyfile(fs, from, to);
 		free(from);
 		free(to);
-		free(list[i]);
 	}
-	free(list);
-	buf_release(&b);
+	fsin_list_free(v, n);
 	return rc;
 }
 
@@ -344,83 +527,100 @@ exchange(const char *a, const char *b)
 #endif
 }
 
-/* 1 if the files "a" and "b" hold the same bytes. */
+/* 1 if the open files "fa" and "fb" hold the same "size" bytes. */
 static int
-samebytes(const char *a, const char *b, off_t size)
+samebytes(int fa, int fb, off_t size)
 {
 	char	 x[65536], y[65536];
 	ssize_t	 n, m;
-	int	 fa, fb, same = 0;
 
-	if ((fa = open(a, O_RDONLY | O_CLOEXEC)) == -1)
-		return 0;
-	if ((fb = open(b, O_RDONLY | O_CLOEXEC)) == -1) {
-		close(fa);
-		return 0;
-	}
 	while (size > 0) {
 		n = read(fa, x, sizeof(x));
 		m = read(fb, y, sizeof(y));
 		if (n <= 0 || n != m || memcmp(x, y, (size_t)n) != 0)
-			goto out;
+			return 0;
 		size -= n;
 	}
-	same = 1;
-out:
-	close(fa);
-	close(fb);
-	return same;
+	return 1;
 }
 
 /*
  * A new file with the same bytes as the old one becomes a hard link to
  * it, so it keeps its inode and modification time and a sync tool sees
- * only real changes.  Where links fail, the old time is copied.
+ * only real changes.  The old file is compared and linked through one
+ * descriptor, so the file linked is the file compared even if its name
+ * changes meanwhile.  Where links fail, the old time is copied.
  */
 static void
 keepfile(const char *newp, const char *oldp)
 {
 	struct stat	 sn, so;
 	struct timespec	 t[2];
-	char		*tmp;
+	char		*tmp = NULL, proc[64];
+	int		 fo, fn = -1;
 
-	if (lstat(newp, &sn) == -1 || lstat(oldp, &so) == -1 ||
-	    !S_ISREG(so.st_mode) || sn.st_size != so.st_size ||
-	    !samebytes(newp, oldp, sn.st_size))
+	if ((fo = open(oldp, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) == -1)
 		return;
+	if ((fn = open(newp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1 ||
+	    fstat(fo, &so) == -1 || fstat(fn, &sn) == -1 ||
+	    !S_ISREG(so.st_mode) || !S_ISREG(sn.st_mode) ||
+	    sn.st_size != so.st_size || !samebytes(fn, fo, sn.st_size))
+		goto out;
 	tmp = xasprintf("%s.keep", newp);
-	if (link(oldp, tmp) == 0 && rename(tmp, newp) == 0) {
-		free(tmp);
-		return;
-	}
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fo);
+	if (linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) == 0 &&
+	    rename(tmp, newp) == 0)
+		goto out;
 	unlink(tmp);
-	free(tmp);
 	t[0] = so.st_atim;
 	t[1] = so.st_mtim;
-	utimensat(AT_FDCWD, newp, t, AT_SYMLINK_NOFOLLOW);
+	futimens(fn, t);
+out:
+	free(tmp);
+	if (fn != -1)
+		close(fn);
+	close(fo);
 }
 
+/* Keep the unchanged files of the tree "newdir" from "olddir". */
 static void
-keep(struct diag *d, const char *newdir, const char *olddir)
+keep(const char *newdir, const char *olddir)
 {
-	struct fsin_entry	*v;
-	size_t			 i, n;
-	char			*a, *b;
+	struct dirent	*e;
+	struct stat	 st;
+	DIR		*dp;
+	char		*a, *b;
 
-	if (!fsin_isdir(olddir))
+	if ((dp = opendir(newdir)) == NULL)
 		return;
-	n = fsin_list(d, newdir, &v);
-	for (i = 0; i < n; i++) {
-		a = xasprintf("%s/%s", newdir, v[i].name);
-		b = xasprintf("%s/%s", olddir, v[i].name);
-		if (v[i].isdir)
-			keep(d, a, b);
+	while ((e = readdir(dp)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		a = xasprintf("%s/%s", newdir, e->d_name);
+		b = xasprintf("%s/%s", olddir, e->d_name);
+		if (lstat(a, &st) == 0 && S_ISDIR(st.st_mode))
+			keep(a, b);
 		else
 			keepfile(a, b);
 		free(a);
 		free(b);
 	}
-	fsin_list_free(v, n);
+	closedir(dp);
+}
+
+/*
+ * The new tree is in place and "old" holds the previous one: remove it.
+ * When that fails the build still succeeded; say what was left.
+ */
+static void
+drop_old(struct fsout *fs, const char *old)
+{
+	if (fsout_remove_tree(old))
+		return;
+	diag_note(fs->d, "planpress: warning: cannot remove the previous "
+	    "output '%s' (%s); the new site is in place, remove it by hand "
+	    "or let the next build remove it", old, strerror(errno));
 }
 
 int
@@ -440,14 +640,16 @@ fsout_commit(struct fsout *fs)
 	if (!S_ISDIR(st.st_mode))
 		return diag_error(fs->d, NULL, "'%s' exists and is not a "
 		    "directory", fs->dir);
-	keep(fs->d, fs->stage, fs->dir);
+	keep(fs->stage, fs->dir);
+	old = xasprintf("%s.old-%ld", fs->dir, (long)getpid());
+	fsout_remove_tree(old);
 	if (exchange(fs->stage, fs->dir) == 0) {
 		fs->committed = 1;
-		return fsout_remove_tree(fs->stage) ? 1 :
-		    diag_syserr(fs->d, fs->stage, "cannot remove old output");
+		drop_old(fs, rename(fs->stage, old) == 0 ? old : fs->stage);
+		rc = 1;
+		goto out;
 	}
 	/* No atomic exchange: move the old tree aside, then the new in. */
-	old = xasprintf("%s.old-%ld", fs->dir, (long)getpid());
 	if (rename(fs->dir, old) == -1) {
 		diag_syserr(fs->d, fs->dir, "cannot replace the output");
 		goto out;
@@ -458,7 +660,7 @@ fsout_commit(struct fsout *fs)
 		goto out;
 	}
 	fs->committed = 1;
-	fsout_remove_tree(old);
+	drop_old(fs, old);
 	rc = 1;
 out:
 	free(old);

@@ -26,11 +26,21 @@
 struct diag;
 struct fsout;
 
+/* The file every output tree holds at its root. */
+#define FSOUT_MARKER	".planpress-output"
+
 /*
  * Prepare a staging directory for a new tree that will replace "dir".
- * Returns a writer to free with fsout_free(), or NULL after reporting.
+ * Takes the lock of "dir" (an flock() on "dir.lock" beside it, held
+ * until fsout_free()); another build holding it is an error.  "dir"
+ * must not exist, be empty, or hold FSOUT_MARKER; with "legacy" (the
+ * site's own output/), a folder holding index.html and 404.html, as
+ * builds made before the marker, is accepted too.  Staging and old
+ * folders beside "dir" of builds that were killed are removed.  Writes
+ * FSOUT_MARKER into the new tree.  Returns a writer to free with
+ * fsout_free(), or NULL after reporting.
  */
-struct fsout	*fsout_open(struct diag *d, const char *dir);
+struct fsout	*fsout_open(struct diag *d, const char *dir, int legacy);
 
 /*
  * Remove the staging directory unless it was committed, and free "fs".
@@ -49,8 +59,9 @@ int		 fsout_write(struct fsout *fs, const char *path,
 
 /*
  * Copy every file under the directory "src" to "dest" (relative, may be
- * "") in the new tree, in sorted order; hidden files are skipped.
- * Returns 1, or 0 after reporting.
+ * "") in the new tree, in sorted order; hidden files are skipped.  The
+ * source is read through fsin.c: links out of the site, loops and files
+ * that are not regular are errors.  Returns 1, or 0 after reporting.
  */
 int		 fsout_copy_tree(struct fsout *fs, const char *src,
 		    const char *dest);
@@ -83,8 +94,10 @@ size_t		 fsout_count(const struct fsout *fs);
 /*
  * Put the new tree in place of the output directory in one step (the
  * old tree is swapped out and removed).  Files whose bytes did not change
- * keep the old file's inode and modification time.  Returns 1, or 0 after
- * reporting, in which case the old output is untouched.
+ * keep the old file's inode and modification time.  Returns 1 when the
+ * new tree is in place (an old tree that cannot be removed is left as
+ * "dir.old-PID", with a warning printed), or 0 after reporting, in which
+ * case the old output is untouched.
  */
 int		 fsout_commit(struct fsout *fs);
 

@@ -57,7 +57,10 @@
 
 #define EVENTS_PATH	"/__planpress/events"
 #define DEBOUNCE_MS	100	/* quiet time before a rebuild */
-#define PING_SECS	15	/* keep-alive comment on the event stream */
+#define PING_SECS	10	/* keep-alive comment on the event stream */
+#define MAX_STREAMS	64	/* open event streams; the oldest is dropped */
+#define MAX_CONNS	1024	/* connections, event streams included */
+#define IDLE_SECS	20	/* an idle connection is closed (> PING_SECS) */
 #define WATCH_DEPTH	32	/* deepest folder watched (symlink loops) */
 
 /* Events that matter in a watched folder, and in the site folder. */
@@ -119,12 +122,18 @@ struct server {
 	size_t			 nerrors;
 	int			 stopping;
 	struct site_session	*session; /* the last good build, kept */
+	struct stream		*oldest; /* open event streams, oldest first */
+	struct stream		*newest;
+	size_t			 nlive;	/* streams in the list not dropped */
 };
 
-/* One open event stream. */
+/* One open event stream, in the server's list while open. */
 struct stream {
 	struct server	*s;
+	struct stream	*prev, *next;
 	unsigned long	 seen;		/* the build it last told about */
+	int		 dropped;	/* to make room for a newer one */
+	int		 ended;		/* "event: drop" sent: end */
 	char		 pend[96];	/* message being sent */
 	size_t		 len, off;
 };
@@ -319,7 +328,9 @@ page(struct MHD_Connection *c, unsigned status, struct buf *b)
  * The script that reloads the page after the build after "gen".  Only a
  * visible page keeps its event stream open (browsers allow six
  * connections to a host); a page shown again reconnects, and reloads at
- * once if a build finished in the meantime.
+ * once if a build finished in the meantime.  A stream dropped by the
+ * server to make room for newer ones ("event: drop") is not reopened
+ * until the page is shown again.
  */
 static void
 script(struct buf *b, unsigned long gen)
@@ -331,7 +342,8 @@ script(struct buf *b, unsigned long gen)
 	    "function open(){if(s||document.hidden)return;"
 	    "s=new EventSource(\"%s?since=%lu\");"
 	    "s.addEventListener(\"reload\",go);"
-	    "s.addEventListener(\"error\",go);}"
+	    "s.addEventListener(\"error\",go);"
+	    "s.addEventListener(\"drop\",shut);}"
 	    "document.addEventListener(\"visibilitychange\",function(){"
 	    "document.hidden?shut():open();});"
 	    "addEventListener(\"pagehide\",shut);"
@@ -519,8 +531,10 @@ out:
 }
 
 /*
- * Fill the stream's message: the next build's event, or a keep-alive
- * comment after PING_SECS.  Returns 0 when the server is stopping.
+ * Fill the stream's message: the next build's event, a keep-alive
+ * comment after PING_SECS, or "event: drop" when a newer stream took its
+ * place.  Returns 0 when the stream ends (dropped, or the server is
+ * stopping).
  */
 static int
 next(struct stream *st)
@@ -532,12 +546,17 @@ next(struct stream *st)
 	clock_gettime(CLOCK_REALTIME, &until);
 	until.tv_sec += PING_SECS;
 	pthread_mutex_lock(&s->lock);
-	while (!s->stopping && s->gen == st->seen)
+	while (!s->stopping && !st->dropped && s->gen == st->seen)
 		if (pthread_cond_timedwait(&s->changed, &s->lock, &until) ==
 		    ETIMEDOUT)
 			break;
-	if (s->stopping)
+	if (s->stopping || st->ended)
 		rc = 0;
+	else if (st->dropped) {
+		st->ended = 1;
+		n = snprintf(st->pend, sizeof(st->pend), "event: drop\n"
+		    "data: %lu\n\n", s->gen);
+	}
 	else if (s->gen == st->seen)
 		n = snprintf(st->pend, sizeof(st->pend), ": ping\n\n");
 	else {
@@ -571,6 +590,55 @@ stream_read(void *cls, uint64_t pos, char *out, size_t max)
 }
 
 /*
+ * Add "st" to the open streams (s->lock held); beyond MAX_STREAMS, the
+ * oldest is told to end, so that streams of forgotten tabs never take
+ * every connection.
+ */
+static void
+enlist(struct server *s, struct stream *st)
+{
+	struct stream	*old;
+
+	st->prev = s->newest;
+	if (s->newest != NULL)
+		s->newest->next = st;
+	else
+		s->oldest = st;
+	s->newest = st;
+	if (++s->nlive <= MAX_STREAMS)
+		return;
+	for (old = s->oldest; old != NULL && old->dropped; old = old->next)
+		continue;
+	if (old != NULL && old != st) {
+		old->dropped = 1;
+		s->nlive--;
+		pthread_cond_broadcast(&s->changed);
+	}
+}
+
+/* libmicrohttpd's end of an event stream: out of the list, freed. */
+static void
+stream_free(void *cls)
+{
+	struct stream	*st = cls;
+	struct server	*s = st->s;
+
+	pthread_mutex_lock(&s->lock);
+	if (st->prev != NULL)
+		st->prev->next = st->next;
+	else
+		s->oldest = st->next;
+	if (st->next != NULL)
+		st->next->prev = st->prev;
+	else
+		s->newest = st->prev;
+	if (!st->dropped)
+		s->nlive--;
+	pthread_mutex_unlock(&s->lock);
+	free(st);
+}
+
+/*
  * The event stream.  "?since=N" names the build the page came from, so a
  * build that finished before the page connected still reloads it.
  */
@@ -586,6 +654,7 @@ events(struct server *s, struct MHD_Connection *c)
 	st->s = s;
 	pthread_mutex_lock(&s->lock);
 	st->seen = s->gen;
+	enlist(s, st);
 	pthread_mutex_unlock(&s->lock);
 	since = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "since");
 	if (since != NULL && *since >= '0' && *since <= '9') {
@@ -597,9 +666,9 @@ events(struct server *s, struct MHD_Connection *c)
 	st->len = (size_t)snprintf(st->pend, sizeof(st->pend),
 	    "retry: 1000\n\n");
 	r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 1024,
-	    stream_read, st, free);
+	    stream_read, st, stream_free);
 	if (r == NULL)
-		free(st);
+		stream_free(st);
 	return queue(c, 200, r, "text/event-stream");
 }
 
@@ -911,7 +980,7 @@ rebuild(struct server *s, struct site_opts *so, struct watch *w, int first)
 {
 	struct site_stats	 st;
 	struct diag		*d;
-	char			*text = NULL, *out, *old;
+	char			*text = NULL, *out, *old, *lockfile;
 	size_t			 len = 0, errors;
 	double			 t0 = now(), secs;
 	FILE			*fp;
@@ -956,8 +1025,12 @@ rebuild(struct server *s, struct site_opts *so, struct watch *w, int first)
 	else if (!s->o->quiet)
 		printf("%s in %.2f s\n", first ? "built" : "rebuilt", secs);
 	fflush(stdout);
-	if (old != NULL)
+	if (old != NULL) {
 		fsout_remove_tree(old);
+		lockfile = xasprintf("%s.lock", old);
+		unlink(lockfile);	/* no build of "old" is left */
+		free(lockfile);
+	}
 	free(old);
 	so->output = NULL;
 	diag_free(d);
@@ -1033,14 +1106,52 @@ tmpbase(void)
 	return "/tmp";
 }
 
-/* Create the private folder the site is built in. */
+/*
+ * Remove the folders "planpress-serve-PID-XXXXXX" under "base" that are
+ * ours and whose server is gone (killed before it could clean up).
+ */
+static void
+sweep(const char *base)
+{
+	struct dirent	*e;
+	struct stat	 st;
+	DIR		*dp;
+	char		*path, *end;
+	long		 pid;
+
+	if ((dp = opendir(base)) == NULL)
+		return;
+	while ((e = readdir(dp)) != NULL) {
+		if (strncmp(e->d_name, "planpress-serve-", 16) != 0 ||
+		    e->d_name[16] < '1' || e->d_name[16] > '9')
+			continue;
+		errno = 0;
+		pid = strtol(e->d_name + 16, &end, 10);
+		if (*end != '-' || errno != 0 || pid == (long)getpid() ||
+		    kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		path = xasprintf("%s/%s", base, e->d_name);
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
+		    st.st_uid == getuid())
+			fsout_remove_tree(path);
+		free(path);
+	}
+	closedir(dp);
+}
+
+/*
+ * Create the private folder the site is built in, named for this
+ * process so that a later server can tell when it was left behind.
+ */
 static int
 tempdir(struct diag *d, struct server *s)
 {
 	char	*tmpl;
 	int	 rc = 0;
 
-	tmpl = xasprintf("%s/planpress-serve-XXXXXX", tmpbase());
+	sweep(tmpbase());
+	tmpl = xasprintf("%s/planpress-serve-%ld-XXXXXX", tmpbase(),
+	    (long)getpid());
 	if (mkdtemp(tmpl) == NULL) {
 		diag_syserr(d, tmpl, "cannot create a folder to build in");
 		goto out;
@@ -1063,8 +1174,8 @@ start(struct server *s, int fd)
 	    MHD_USE_THREAD_PER_CONNECTION, 0, NULL, NULL, handler, s,
 	    MHD_OPTION_LISTEN_SOCKET, fd,
 	    MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
-	    MHD_OPTION_CONNECTION_LIMIT, 200,
-	    MHD_OPTION_CONNECTION_TIMEOUT, 60,
+	    MHD_OPTION_CONNECTION_LIMIT, MAX_CONNS,
+	    MHD_OPTION_CONNECTION_TIMEOUT, IDLE_SECS,
 	    MHD_OPTION_END);
 }
 

@@ -57,26 +57,97 @@ struct build {
 	struct views		*views;	/* NULL when no dataset has views */
 	char			*licdirs[3];	/* the site's, the theme's */
 	struct fsout		*fs;	/* NULL when checking */
+	char			*out;	/* the output folder; NULL when
+					   checking */
 	struct site_stats	*st;
 };
 
-/* The output folder must not hold the sources, or the swap would eat them. */
+/* The folders of a site that the build reads. */
+static const char *const source_dirs[] = {
+	"content", "datasets", "static", "themes", "layouts", "partials",
+	"i18n", "licenses", "archetypes", NULL
+};
+
+/* 1 if "out" lies in the folder "rel" of the site (a path or a list). */
+static int
+in_site_dir(struct build *b, const char *out, const char *rel)
+{
+	char	*p = fsin_join(b->o->source, rel);
+	int	 rc = fsin_within(out, p);
+
+	free(p);
+	return rc;
+}
+
+/* 1 if "out" lies in a folder that site.yaml's 'exclude' lists. */
+static int
+excluded(struct build *b, const char *out)
+{
+	json_t	*it;
+	size_t	 i;
+
+	json_array_foreach(b->c.exclude, i, it)
+		if (in_site_dir(b, out, json_string_value(it)))
+			return 1;
+	return 0;
+}
+
+/*
+ * The output folder must neither hold the sources nor lie among them,
+ * or the swap would eat them: inside the site, only output/ and the
+ * folders listed in 'exclude' (that are not sources) may be written.
+ */
 static int
 safe_output(struct build *b, const char *out)
 {
-	char	 src[PATH_MAX], dst[PATH_MAX];
-	size_t	 n;
+	struct loc	 at = { out, 0, 0 };
+	size_t		 i;
 
-	if (realpath(b->o->source, src) == NULL)
-		return diag_syserr(b->d, b->o->source, "cannot open the site");
-	if (realpath(out, dst) == NULL)
-		return 1;
-	n = strlen(dst);
-	if (strcmp(dst, "/") == 0 || (strncmp(src, dst, n) == 0 &&
-	    (src[n] == '/' || src[n] == '\0')))
+	if (fsin_within(b->o->source, out))
 		return diag_error(b->d, NULL, "the output folder '%s' holds "
 		    "the site's sources; choose another", out);
-	return 1;
+	if (!fsin_within(out, b->o->source))
+		return 1;
+	for (i = 0; source_dirs[i] != NULL; i++)
+		if (in_site_dir(b, out, source_dirs[i]))
+			break;
+	if (source_dirs[i] == NULL && !in_site_dir(b, out, "site.yaml") &&
+	    (in_site_dir(b, out, "output") || excluded(b, out)))
+		return 1;
+	return diag_error(b->d, &at, "the output folder is inside the "
+	    "site's sources; choose a folder outside the site, its output/, "
+	    "or one that site.yaml lists in 'exclude'");
+}
+
+/* 1 if the output folder is the site's own output/, however named. */
+static int
+own_output(struct build *b)
+{
+	char	*p = fsin_join(b->o->source, "output");
+	int	 rc = fsin_within(b->out, p) && fsin_within(p, b->out);
+
+	free(p);
+	return rc;
+}
+
+/*
+ * Confine reading to the site, the installed themes and the folders of
+ * site.yaml's 'allow_outside'.
+ */
+static int
+confine(struct build *b)
+{
+	struct diag	*quiet = diag_new();
+	json_t		*it;
+	size_t		 i;
+	int		 rc = 1;
+
+	fsin_allow(quiet, NULL, PLANPRESS_DATADIR "/themes");
+	diag_free(quiet);
+	json_array_foreach(b->c.allow_outside, i, it)
+		rc &= fsin_allow(b->d, meta_index_loc(b->c.meta,
+		    b->c.allow_outside, i), json_string_value(it));
+	return rc;
 }
 
 static int
@@ -87,6 +158,8 @@ load(struct build *b)
 	char			*p;
 	int			 rc;
 
+	if (!fsin_confine(b->d, b->o->source))
+		return 0;
 	p = fsin_join(b->o->source, "site.yaml");
 	rc = config_load(&b->c, b->d, p, p);
 	free(p);
@@ -94,6 +167,13 @@ load(struct build *b)
 		rc &= config_set_base_url(&b->c, b->d, b->o->base_url);
 	if (!rc && b->c.meta == NULL)
 		return 0;
+	rc &= confine(b);
+	if (!b->o->check) {
+		b->out = b->o->output ? xstrdup(b->o->output) :
+		    fsin_join(b->o->source, "output");
+		if (!safe_output(b, b->out))
+			return 0;	/* before anything is read or written */
+	}
 	fileloc.file = b->c.file;
 	where = meta_loc(b->c.meta, meta_root(b->c.meta), "theme");
 	if (where == NULL)
@@ -402,8 +482,15 @@ statics(struct build *b)
 	char	*p;
 	int	 rc = 1;
 
-	if (b->fs == NULL)
-		return 1;
+	if (b->fs == NULL) {	/* checking: what the copy would report */
+		if (theme_assets(b->th))
+			rc &= fsin_check_tree(b->d, theme_assets(b->th));
+		p = fsin_join(b->o->source, "static");
+		if (fsin_isdir(p))
+			rc &= fsin_check_tree(b->d, p);
+		free(p);
+		return rc;
+	}
 	if (theme_assets(b->th))
 		rc &= fsout_copy_tree(b->fs, theme_assets(b->th), "assets");
 	p = fsin_join(b->o->source, "static");
@@ -433,16 +520,11 @@ epoch(struct build *b)
 static int
 publish(struct build *b)
 {
-	char		*out = NULL;
 	int		 rc = 0;
 
-	if (!b->o->check) {
-		out = b->o->output ? xstrdup(b->o->output) :
-		    fsin_join(b->o->source, "output");
-		if (!safe_output(b, out) ||
-		    (b->fs = fsout_open(b->d, out)) == NULL)
-			goto done;
-	}
+	if (b->out != NULL && (b->fs = fsout_open(b->d, b->out,
+	    own_output(b))) == NULL)
+		goto done;
 	b->pub = publish_new(b->d, b->fs, &b->c);
 	b->licdirs[0] = fsin_join(b->o->source, "licenses");
 	b->licdirs[1] = fsin_join(theme_dir(b->th), "licenses");
@@ -483,7 +565,6 @@ publish(struct build *b)
 	if (b->fs)
 		b->st->files = fsout_count(b->fs);
 done:
-	free(out);
 	return rc;
 }
 
@@ -510,6 +591,7 @@ release(struct build *b)
 	free(b->licdirs[1]);
 	publish_free(b->pub);
 	fsout_free(b->fs);
+	free(b->out);
 	dataset_free_all(b->data, b->ndata);
 	section_free(b->root);
 	theme_free(b->th);
@@ -547,6 +629,7 @@ site_build(struct diag *d, const struct site_opts *o, struct site_stats *st)
 
 	rc = run(&b, d, o, st);
 	release(&b);
+	fsin_unconfine();
 	return rc;
 }
 

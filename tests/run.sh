@@ -51,6 +51,7 @@ suite() {	# suite BUILD LABEL
 	PLANPRESS=$P run "site$label" sh tests/site.sh
 	PLANPRESS=$P run "authoring$label" sh tests/authoring.sh
 	PLANPRESS=$P run "serve$label" sh tests/serve.sh
+	PLANPRESS=$P run "containment$label" sh tests/containment.sh
 }
 
 first=$1

@@ -77,7 +77,7 @@ expect_status 1 "build of a broken site" $P build --source "$TMP/broken" --outpu
 grep -Eq 'content/tong-quan.md:[0-9]+:[0-9]+: error: ' "$TMP/cmd.out" && ok || bad "broken build names file and line: $(cat "$TMP/cmd.out")"
 listing "$TMP/a" >"$TMP/after"
 cmp -s "$TMP/before" "$TMP/after" && ok || bad "a failed build changed the previous output"
-ls -d "$TMP"/a.* >/dev/null 2>&1 && bad "a failed build left a staging folder" || ok
+ls -d "$TMP"/a.staging-* "$TMP"/a.old-* >/dev/null 2>&1 && bad "a failed build left a staging folder" || ok
 
 # The output folder may not hold the sources.
 mkdir -p "$TMP/good"

@@ -79,7 +79,7 @@ test_fsout(void)
 
 	CHECK(mkdtemp(dir) != NULL);
 	snprintf(out, sizeof(out), "%s/out", dir);
-	fs = fsout_open(d, out);
+	fs = fsout_open(d, out, 0);
 	CHECK(fs != NULL);
 	CHECK(fsout_write(fs, "a/b/index.html", "x", 1) == 1);
 	CHECK(fsout_write(fs, "a/b/index.html", "y", 1) == 0);
@@ -97,7 +97,7 @@ test_fsout(void)
 	CHECK(!exists(p));
 
 	/* A second build that is never committed changes nothing. */
-	fs = fsout_open(d, out);
+	fs = fsout_open(d, out, 0);
 	CHECK(fsout_write(fs, "new.html", "n", 1) == 1);
 	fsout_free(fs);
 	snprintf(p, sizeof(p), "%s/new.html", out);
@@ -106,14 +106,23 @@ test_fsout(void)
 	CHECK(exists(p));
 
 	/* A committed one replaces the whole tree. */
-	fs = fsout_open(d, out);
+	fs = fsout_open(d, out, 0);
 	CHECK(fsout_write(fs, "new.html", "n", 1) == 1);
 	CHECK(fsout_commit(fs) == 1);
 	fsout_free(fs);
 	CHECK(!exists(p));
 	snprintf(p, sizeof(p), "%s/new.html", out);
 	CHECK(exists(p));
+	snprintf(p, sizeof(p), "%s/%s", out, FSOUT_MARKER);
+	CHECK(exists(p));
 	CHECK(diag_errors(d) == 6);
+
+	/* A folder that holds other files and no marker is never replaced. */
+	CHECK(unlink(p) == 0);
+	CHECK(fsout_open(d, out, 0) == NULL);
+	CHECK(diag_errors(d) == 7);
+	snprintf(p, sizeof(p), "%s/new.html", out);
+	CHECK(exists(p));
 	CHECK(fsout_remove_tree(dir) == 1 && !exists(dir));
 	diag_free(d);
 }
