@@ -103,7 +103,8 @@ fuzz-bins:
 	    LDFLAGS="$(FUZZ_SAN)" $(FUZZ_TARGETS:%=build-fuzz/fuzz/fuzz_%)
 
 fuzz: fuzz-bins
-	@sh tests/fuzz.sh build-fuzz $(FUZZ_SECONDS) build-fuzz/corpus
+	@PLANPRESS_FUZZ_TMP=$(CURDIR)/build-fuzz/run \
+	    sh tests/fuzz.sh build-fuzz $(FUZZ_SECONDS) build-fuzz/corpus
 
 # Build dependencies (Debian packages), installed when missing.
 deps:

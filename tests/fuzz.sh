@@ -7,13 +7,13 @@
 # CORPUS is not given, so "make test" does not depend on earlier runs).
 # Prints one line per target with its executions and coverage, and the
 # RESULT line of tests/run.sh.  A crash, leak or timeout fails the
-# target; its input is saved as tests/tmp/fuzz/TARGET-crash-... and
-# libFuzzer's report is shown.
+# target; its input is saved as TMP/TARGET-crash-... and libFuzzer's
+# report is shown (TMP is $PLANPRESS_FUZZ_TMP, or tests/tmp/fuzz).
 set -u
 cd "$(dirname "$0")/.."
 B=$1
 SECS=$2
-TMP=$(pwd)/tests/tmp/fuzz
+TMP=${PLANPRESS_FUZZ_TMP:-$(pwd)/tests/tmp/fuzz}
 CORPUS=${3:-$TMP/corpus}
 rm -rf "$TMP/seeds" "$TMP"/*.log
 mkdir -p "$TMP"
