@@ -173,6 +173,12 @@ readtext(struct page *p, struct diag *d, const char *path)
 
 	if (!fsin_read(d, path, p->file, &b))
 		goto out;
+	if (b.len > PAGE_SIZE_MAX) {
+		diag_error(d, &l, "page is %.1f MB, more than the %d MB a page "
+		    "may have (split it into several pages)",
+		    (double)b.len / (1 << 20), PAGE_SIZE_MAX >> 20);
+		goto out;
+	}
 	if (b.len >= 3 && memcmp(b.data, "\xef\xbb\xbf", 3) == 0)
 		off = 3;
 	/* text_nfc() checks UTF-8 on its way: NULL when it is not. */

@@ -1,0 +1,89 @@
+/*
+ * Unit tests for page.c: the page size limit, and the front matter
+ * checks of dates and slugs.  Pages are written to a temporary file and
+ * loaded as "content/x.md".
+ */
+#include "page.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "diag.h"
+
+static char	 path[64];
+
+/* Load the "len" bytes of "text" as a page; the diagnostics in "*out". */
+static struct page *
+load_n(const char *text, size_t len, char **out)
+{
+	struct diag	*d = diag_new();
+	struct page	*p;
+	FILE		*fp;
+	size_t		 n = 0;
+
+	if ((fp = fopen(path, "wb")) == NULL ||
+	    fwrite(text, 1, len, fp) != len || fclose(fp) != 0)
+		abort();
+	p = page_load(d, path, "content/x.md", "x.md");
+	fp = open_memstream(out, &n);
+	diag_print(d, fp);
+	fclose(fp);
+	diag_free(d);
+	return p;
+}
+
+/* 1 if "text" loads with exactly the diagnostics "want". */
+static int
+loads(const char *text, const char *want)
+{
+	char		*out = NULL;
+	struct page	*p = load_n(text, strlen(text), &out);
+	int		 ok = strcmp(out, want) == 0 && (p != NULL) == (*want == '\0');
+
+	if (!ok)
+		printf("  page:\n%s\n  printed:\n%s  want:\n%s", text, out, want);
+	page_free(p);
+	free(out);
+	return ok;
+}
+
+static void
+test_size(void)
+{
+	size_t		 n = PAGE_SIZE_MAX;
+	char		*s = malloc(n + 1), *out = NULL;
+	struct page	*p;
+
+	memset(s, 'x', n + 1);
+	memcpy(s, "---\ntitle: Big\n---\n", 19);
+	p = load_n(s, n, &out);
+	CHECK(p != NULL && p->bodylen == n - 19);
+	CHECK_STR(out, "");
+	page_free(p);
+	free(out);
+	p = load_n(s, n + 1, &out);
+	CHECK(p == NULL);
+	CHECK_STR(out, "content/x.md: error: page is 4.0 MB, more than the 4 MB "
+	    "a page may have (split it into several pages)\n");
+	page_free(p);
+	free(out);
+	free(s);
+}
+
+int
+main(void)
+{
+	int	 fd;
+
+	snprintf(path, sizeof(path), "/tmp/planpress-page-XXXXXX");
+	if ((fd = mkstemp(path)) == -1)
+		abort();
+	close(fd);
+	test_size();
+	CHECK(loads("---\ntitle: A\n---\nText.\n", ""));
+	unlink(path);
+	return CHECK_DONE("page");
+}
