@@ -507,3 +507,25 @@ text_quote(struct buf *out, const char *s, size_t len)
 		buf_puts(out, "...");
 	buf_putc(out, '\'');
 }
+
+long
+text_invisible(const char *s, size_t len, int spaces)
+{
+	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t	 c;
+	utf8proc_ssize_t	 n;
+	utf8proc_category_t	 cat;
+
+	while (len > 0) {
+		if ((n = utf8proc_iterate(p, (utf8proc_ssize_t)len, &c)) <= 0)
+			return -1;
+		cat = utf8proc_category(c);
+		if (cat == UTF8PROC_CATEGORY_CC || cat == UTF8PROC_CATEGORY_CF ||
+		    cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP ||
+		    (spaces && (cat == UTF8PROC_CATEGORY_ZS || c == '%')))
+			return c;
+		p += n;
+		len -= (size_t)n;
+	}
+	return -1;
+}

@@ -126,4 +126,19 @@ char	*text_slugify(const char *title);
  */
 int	 text_safe_segment(const char *seg);
 
+/*
+ * The first character of the "len" bytes of UTF-8 "s" that would be
+ * invisible or misleading in a title or a link: a control character
+ * (U+0000 to U+001F, U+007F to U+009F, including NUL), a format
+ * character (Unicode category Cf: the bidirectional controls U+202A to
+ * U+202E and U+2066 to U+2069, U+200E, U+200F, zero-width ones, ...),
+ * or a line or paragraph separator; with "spaces", also any space
+ * (category Zs, as U+0020 and U+00A0) and '%'.  Returns its code point,
+ * or -1 when there is none (or "s" is not UTF-8).
+ *
+ *	text_invisible("a\xe2\x80\xaeb", 5, 0)	// 0x202E
+ *	text_invisible("a b", 3, 1)		// 0x20
+ */
+long	 text_invisible(const char *s, size_t len, int spaces);
+
 #endif

@@ -98,6 +98,16 @@ for f in "$TMP/c/index.html" "$TMP/c/dataset/index.html"; do
 	    bad "$f does not link the DCAT catalog as an alternate"
 done
 
+# A byte order mark at the start of a layout is dropped, not published
+# before the doctype.
+mkdir -p "$TMP/bom"
+cp -R site.yaml content datasets themes "$TMP/bom/"
+f="$TMP/bom/themes/default/layouts/base.mustache"
+{ printf '\357\273\277'; cat themes/default/layouts/base.mustache; } >"$f.tmp" && mv "$f.tmp" "$f"
+expect_status 0 "build with a BOM in a layout" $P build --quiet --source "$TMP/bom" --output "$TMP/bom-out"
+head -c 3 "$TMP/bom-out/index.html" | grep -q "$(printf '\357\273\277')" &&
+    bad "the layout's byte order mark reached the page" || ok
+
 # Every theme language has the same keys.
 for t in themes/*/; do
 	for f in "$t"i18n/*.yaml; do

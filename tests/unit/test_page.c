@@ -84,6 +84,30 @@ main(void)
 	close(fd);
 	test_size();
 	CHECK(loads("---\ntitle: A\n---\nText.\n", ""));
+	CHECK(loads("---\ntitle: A\ndate: 2024-02-29\n---\n", ""));
+	CHECK(loads("---\ntitle: A\ndate: 2000-02-29 23:59\n---\n", ""));
+	CHECK(loads("---\ntitle: A\ndate: 2024-05-16T07:30:00.25-05:00\n---\n",
+	    ""));
+	CHECK(loads("---\ntitle: A\ndate: 1900-02-29\n---\n",
+	    "content/x.md:3:7: error: date '1900-02-29' is not a day of the "
+	    "calendar\n"));
+	CHECK(loads("---\ntitle: A\ndate: 2024-04-31\n---\n",
+	    "content/x.md:3:7: error: date '2024-04-31' is not a day of the "
+	    "calendar\n"));
+	CHECK(loads("---\ntitle: A\ndate: 2024-05-16T1\n---\n",
+	    "content/x.md:3:7: error: date '2024-05-16T1' has no valid time of "
+	    "day after the date (hh:mm or hh:mm:ss, from 00:00 to 23:59)\n"));
+	CHECK(loads("---\ntitle: A\ndate: 2024-05-16T10:60\n---\n",
+	    "content/x.md:3:7: error: date '2024-05-16T10:60' has no valid time "
+	    "of day after the date (hh:mm or hh:mm:ss, from 00:00 to 23:59)\n"));
+	CHECK(loads("---\ntitle: A\ndate: 2024-05-16T10:00+25:00\n---\n",
+	    "content/x.md:3:7: error: date '2024-05-16T10:00+25:00' has no valid "
+	    "time of day after the date (hh:mm or hh:mm:ss, from 00:00 to "
+	    "23:59)\n"));
+	CHECK(loads("---\ntitle: A\nslug: b\xc3\xa1o-c\xc3\xa1o\n---\n", ""));
+	CHECK(loads("---\ntitle: \"A\\u200Bb\"\n---\n",
+	    "content/x.md:2:8: error: title contains the invisible character "
+	    "U+200B\n"));
 	unlink(path);
 	return CHECK_DONE("page");
 }

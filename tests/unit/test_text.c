@@ -400,9 +400,28 @@ test_fields(void)
 	nshown = 0;
 }
 
+static void
+test_invisible(void)
+{
+	CHECK(text_invisible("Vi\xe1\xbb\x87t Nam", 10, 0) == -1);
+	CHECK(text_invisible("Vi\xe1\xbb\x87t Nam", 10, 1) == ' ');
+	CHECK(text_invisible("a%b", 3, 1) == '%');
+	CHECK(text_invisible("a%b", 3, 0) == -1);
+	CHECK(text_invisible("a\0b", 3, 0) == 0);
+	CHECK(text_invisible("a\tb", 3, 0) == '\t');
+	CHECK(text_invisible("a\xc2\x85", 3, 0) == 0x85);
+	CHECK(text_invisible("a\xe2\x80\xae" "b", 5, 0) == 0x202E);
+	CHECK(text_invisible("a\xe2\x81\xa6" "b", 5, 0) == 0x2066);
+	CHECK(text_invisible("a\xe2\x80\xa8" "b", 5, 0) == 0x2028);
+	CHECK(text_invisible("a\xc2\xa0" "b", 4, 1) == 0xA0);
+	CHECK(text_invisible("a\xc2\xa0" "b", 4, 0) == -1);
+	CHECK(text_invisible("\xff", 1, 0) == -1);
+}
+
 int
 main(void)
 {
+	test_invisible();
 	test_nfc_fast_path();
 	test_utf8();
 	test_position();
