@@ -665,6 +665,9 @@ struct scan {
 	int			 at_cell;	/* the next byte may start one */
 	int			 in_record;
 	unsigned		 cline, ccol;	/* where the open cell began */
+	unsigned		 tline, tcol;	/* where the record ends: its
+						   line end, or the end of
+						   the file */
 	struct buf		 text;		/* the record's cells, NFC */
 	struct cell		*cells;
 	size_t			 ncells, cap;
@@ -1209,10 +1212,16 @@ row(struct scan *sc)
 	sc->ds->rows++;
 	if (sc->header < 0)
 		return;
-	if (sc->ncells != n) {
-		report(sc, c[0].line, sc->ncells > n ? c[n].col : 0, "row has "
-		    "%zu cell%s, but the header has %zu", sc->ncells + sc->more,
-		    sc->ncells + sc->more == 1 ? "" : "s", n);
+	if (sc->ncells > n) {
+		report(sc, c[n].line, c[n].col, "row has %zu cells, but the "
+		    "header has %zu", sc->ncells + sc->more, n);
+		return;
+	}
+	if (sc->ncells < n) {
+		report(sc, sc->tline, sc->tcol, "row has %zu cell%s, but the "
+		    "header has %zu: no cell for '%s'", sc->ncells,
+		    sc->ncells == 1 ? "" : "s", n,
+		    sc->s->fields[sc->ncells].name);
 		return;
 	}
 	for (i = 0; i < n; i++) {
@@ -1265,6 +1274,22 @@ piece(struct scan *sc, unsigned char b)
 	sc->in_record = 1;
 	sc->cline = sc->line;
 	sc->ccol = sc->col;
+}
+
+/*
+ * Where a record that ends in the "n" bytes of "p", about to be fed,
+ * ends: at its last byte, the line end (pieces end at CR or LF).
+ */
+static void
+record_end(struct scan *sc, const char *p, size_t n)
+{
+	size_t	 i;
+
+	sc->tline = sc->line;
+	sc->tcol = sc->col;
+	for (i = 0; i + 1 < n; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			sc->tcol++;
 }
 
 /* Move the position over the "n" bytes of "p" just fed. */
@@ -1337,6 +1362,7 @@ feed(struct scan *sc, const char *p, size_t len)
 		if (j < len)
 			j++;
 		piece(sc, (unsigned char)p[i]);
+		record_end(sc, p + i, j - i);
 		n = csv_parse(&sc->csv, p + i, j - i, on_field, on_record, sc);
 		advance(sc, p + i, n);
 		if (n < j - i) {
@@ -1707,6 +1733,8 @@ scan_release(struct scan *sc)
 static void
 end_csv(struct scan *sc)
 {
+	sc->tline = sc->line;
+	sc->tcol = sc->col;
 	if (csv_fini(&sc->csv, on_field, on_record, sc) != 0) {
 		report(sc, sc->cline, sc->ccol, "quoted cell is not closed "
 		    "before the end of the file");

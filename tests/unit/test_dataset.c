@@ -305,10 +305,12 @@ test_rows(void)
 	put("t.csv", "id,name,value\na,b\na,b,1,4,5\na\n");
 	run(&r, NULL);
 	CHECK(said(&r,
-	    "datasets/t.csv:2: error: row has 2 cells, but the header has 3\n"
+	    "datasets/t.csv:2:4: error: row has 2 cells, but the header has 3: "
+	    "no cell for 'value'\n"
 	    "datasets/t.csv:3:7: error: row has 5 cells, but the header has "
 	    "3\n"
-	    "datasets/t.csv:4: error: row has 1 cell, but the header has 3\n"));
+	    "datasets/t.csv:4:2: error: row has 1 cell, but the header has 3: "
+	    "no cell for 'name'\n"));
 	CHECK(r.n == 1 && r.v[0]->rows == 3);
 	CHECK(json_array_size(r.v[0]->preview) == 0);
 	run_free(&r);
