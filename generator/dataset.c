@@ -244,6 +244,13 @@ agents(struct dataset *ds, struct diag *d)
 	if (ds->publisher && !json_object_get(ds->publisher, "name"))
 		rc = diag_error(d, meta_loc(ds->meta, ds->root, "publisher"),
 		    "publisher has no 'name'");
+	if (ds->publisher && json_is_string(json_object_get(ds->publisher,
+	    "url")) && text_url_kind(json_string_value(json_object_get(
+	    ds->publisher, "url")), NULL) != TEXT_URL_WEB)
+		rc = diag_error(d, meta_loc(ds->meta, ds->publisher, "url"),
+		    "publisher url must be an absolute http:// or https:// URL "
+		    "with a host, not '%s'", json_string_value(json_object_get(
+		    ds->publisher, "url")));
 	if (ds->license && !json_object_get(ds->license, "id") &&
 	    !json_object_get(ds->license, "url"))
 		rc = diag_error(d, meta_loc(ds->meta, ds->root, "license"),
@@ -273,6 +280,20 @@ temporal(struct dataset *ds, struct diag *d)
 	return 1;
 }
 
+/* 1 if "s" is a web address or a path, and no other kind of link. */
+static int
+source_path(const char *s)
+{
+	switch (text_url_kind(s, NULL)) {
+	case TEXT_URL_WEB:
+	case TEXT_URL_ROOT:
+	case TEXT_URL_RELATIVE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static int
 sources(struct dataset *ds, struct diag *d)
 {
@@ -295,7 +316,12 @@ sources(struct dataset *ds, struct diag *d)
 		}
 		warn_unknown(ds, d, s, keys, "a source");
 		rc &= meta_string(ds->meta, d, s, "title", &str);
+		str = NULL;
 		rc &= meta_string(ds->meta, d, s, "path", &str);
+		if (str != NULL && !source_path(str))
+			rc = diag_error(d, meta_loc(ds->meta, s, "path"),
+			    "source path '%s' must be a file of the site or an "
+			    "http:// or https:// URL", str);
 	}
 	if (rc)
 		ds->sources = list;

@@ -141,4 +141,26 @@ int	 text_safe_segment(const char *seg);
  */
 long	 text_invisible(const char *s, size_t len, int spaces);
 
+/* What a URL written in metadata is, from text_url_kind(). */
+enum text_url {
+	TEXT_URL_WEB,		/* http:// or https:// with a host */
+	TEXT_URL_ROOT,		/* "/a/b/": from the site's root */
+	TEXT_URL_RELATIVE,	/* "a/b", "#x", "?q": no scheme, no '/' */
+	TEXT_URL_SCHEME,	/* another scheme: "javascript:", "data:" */
+	TEXT_URL_BAD		/* empty, a space or control character,
+				   "http:" without a host, or "//host" */
+};
+
+/*
+ * Classify the URL "s", and set "*query" (when not NULL) to 1 if it has
+ * a query or a fragment ('?' or '#'), else 0.
+ *
+ *	"https://example.gov.vn/a/"	TEXT_URL_WEB
+ *	"https:///a"			TEXT_URL_BAD
+ *	"/du-lieu/"			TEXT_URL_ROOT
+ *	"gioi-thieu/"			TEXT_URL_RELATIVE
+ *	"javascript:alert(1)"		TEXT_URL_SCHEME
+ */
+enum text_url	 text_url_kind(const char *s, int *query);
+
 #endif

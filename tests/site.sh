@@ -98,6 +98,11 @@ for f in "$TMP/c/index.html" "$TMP/c/dataset/index.html"; do
 	    bad "$f does not link the DCAT catalog as an alternate"
 done
 
+# A bad --base-url says it came from the command line.
+expect_status 1 "build with a base URL without a host" $P build --quiet --output "$TMP/nohost" --base-url https:///x/
+grep -q "^planpress: error: --base-url (on the command line) must be an absolute http:// or https:// URL with a host, not 'https:///x/'$" "$TMP/cmd.out" && ok ||
+    bad "--base-url error names the command line: $(cat "$TMP/cmd.out")"
+
 # A byte order mark at the start of a layout is dropped, not published
 # before the doctype.
 mkdir -p "$TMP/bom"

@@ -636,6 +636,8 @@ test_metadata(void)
 	    "datasets/a.yaml:5:10: error: license needs an 'id' (SPDX) or a "
 	    "'url'\n"
 	    "datasets/a.yaml:6:12: error: publisher has no 'name'\n"
+	    "datasets/a.yaml:6:18: error: publisher url must be an absolute "
+	    "http:// or https:// URL with a host, not 'x'\n"
 	    "datasets/a.yaml:7:15: error: key 'preview_rows' must be from 0 "
 	    "to 10000, not 20000\n"
 	    "datasets/a.yaml:8:11: error: key 'encoding' must be one of "
@@ -669,7 +671,7 @@ test_metadata_values(void)
 
 	setup();
 	put("t.yaml", "title: \"Chỉ tiêu\"\ndescription: |\n  Mọi chỉ tiêu\n"
-	    "keywords: [a, b]\ntheme: T\npublisher: {name: P, url: 'u'}\n"
+	    "keywords: [a, b]\ntheme: T\npublisher: {name: P, url: 'https://u.vn/'}\n"
 	    "contact: {name: C, email: e}\n"
 	    "license: {id: CC-BY-4.0, url: 'https://x'}\n"
 	    "temporal: {start: '2024-01-01', end: '2024-12-31'}\n"

@@ -418,9 +418,39 @@ test_invisible(void)
 	CHECK(text_invisible("\xff", 1, 0) == -1);
 }
 
+static void
+test_url_kind(void)
+{
+	int	 q = -1;
+
+	CHECK(text_url_kind("https://example.gov.vn/a/", &q) == TEXT_URL_WEB &&
+	    q == 0);
+	CHECK(text_url_kind("HTTP://x.vn:8080", &q) == TEXT_URL_WEB && q == 0);
+	CHECK(text_url_kind("http://[::1]:80/", NULL) == TEXT_URL_WEB);
+	CHECK(text_url_kind("https://x.vn/?a#b", &q) == TEXT_URL_WEB && q == 1);
+	CHECK(text_url_kind("https:///a", NULL) == TEXT_URL_BAD);
+	CHECK(text_url_kind("https://", NULL) == TEXT_URL_BAD);
+	CHECK(text_url_kind("https:x.vn", NULL) == TEXT_URL_BAD);
+	CHECK(text_url_kind("https://u@x.vn/", NULL) == TEXT_URL_BAD);
+	CHECK(text_url_kind("https://x.vn:80a/", NULL) == TEXT_URL_BAD);
+	CHECK(text_url_kind("https://x.vn/a b", NULL) == TEXT_URL_BAD);
+	CHECK(text_url_kind("https://x.vn/\x07", NULL) == TEXT_URL_BAD);
+	CHECK(text_url_kind("", NULL) == TEXT_URL_BAD);
+	CHECK(text_url_kind("//x.vn/", NULL) == TEXT_URL_BAD);
+	CHECK(text_url_kind("/du-lieu/", NULL) == TEXT_URL_ROOT);
+	CHECK(text_url_kind("gioi-thieu/", NULL) == TEXT_URL_RELATIVE);
+	CHECK(text_url_kind("#top", NULL) == TEXT_URL_RELATIVE);
+	CHECK(text_url_kind("a/b:c", NULL) == TEXT_URL_RELATIVE);
+	CHECK(text_url_kind("javascript:alert(1)", NULL) == TEXT_URL_SCHEME);
+	CHECK(text_url_kind("JavaScript:x", NULL) == TEXT_URL_SCHEME);
+	CHECK(text_url_kind("data:text/html,x", NULL) == TEXT_URL_SCHEME);
+	CHECK(text_url_kind("file:///etc/passwd", NULL) == TEXT_URL_SCHEME);
+}
+
 int
 main(void)
 {
+	test_url_kind();
 	test_invisible();
 	test_nfc_fast_path();
 	test_utf8();
