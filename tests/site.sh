@@ -103,6 +103,12 @@ expect_status 1 "build with a base URL without a host" $P build --quiet --output
 grep -q "^planpress: error: --base-url (on the command line) must be an absolute http:// or https:// URL with a host, not 'https:///x/'$" "$TMP/cmd.out" && ok ||
     bad "--base-url error names the command line: $(cat "$TMP/cmd.out")"
 
+# An invalid SOURCE_DATE_EPOCH is one error, not one per file it dates.
+expect_status 1 "build with SOURCE_DATE_EPOCH=soon" env SOURCE_DATE_EPOCH=soon $P build --quiet --output "$TMP/sde"
+[ "$(cat "$TMP/cmd.out")" = "planpress: error: SOURCE_DATE_EPOCH 'soon' is not a number of seconds
+planpress: 1 error, 0 warnings; nothing written" ] && ok ||
+    bad "an invalid SOURCE_DATE_EPOCH gives one error: $(head -5 "$TMP/cmd.out")"
+
 # A byte order mark at the start of a layout is dropped, not published
 # before the doctype.
 mkdir -p "$TMP/bom"
