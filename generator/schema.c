@@ -115,7 +115,11 @@ chars(const char *s, size_t len)
 
 /* Numbers. */
 
-/* [+-]digits[.digits][e[+-]digits] (or ".5"), finite, into "*d". */
+/*
+ * [+-]digits[.digits][e[+-]digits] (or ".5") into "*d": 1, or 0 when
+ * "s" is not written so, -1 when it is too large for a double and -2
+ * when it is too small, so that it would read as 0 ("1e-400").
+ */
 static int
 plain_number(const char *s, size_t n, double *d)
 {
@@ -146,7 +150,12 @@ plain_number(const char *s, size_t n, double *d)
 	memcpy(tmp, s, n);
 	tmp[n] = '\0';
 	*d = strtod(tmp, NULL);
-	return isfinite(*d);
+	if (!isfinite(*d))
+		return -1;
+	if (*d == 0 && strpbrk(tmp, "123456789") != NULL &&
+	    strpbrk(tmp, "123456789") < tmp + strcspn(tmp, "eE"))
+		return -2;
+	return 1;
 }
 
 /*
@@ -200,8 +209,10 @@ cast_number(const struct schema_field *f, const char *s, size_t n,
 	clean(f->rules, s, n, 1, &b);
 	ok = plain_number(b.data, b.len, &v->d);
 	buf_release(&b);
-	if (!ok) {
-		buf_puts(why, "is not a number");
+	if (ok != 1) {
+		buf_puts(why, ok == -1 ? "is too large for a number" : ok == -2 ?
+		    "is too small for a number: it would be read as 0" :
+		    "is not a number");
 		return 0;
 	}
 	v->json = json_real(v->d);
@@ -592,8 +603,8 @@ geopoint(enum fmt fmt, const char *s, size_t n)
 		a = (size_t)(comma - s);
 		for (b = a + 1; b < n && s[b] == ' '; b++)
 			continue;
-		return plain_number(s, a, &lon) &&
-		    plain_number(s + b, n - b, &lat) && lonlat(lon, lat);
+		return plain_number(s, a, &lon) == 1 &&
+		    plain_number(s + b, n - b, &lat) == 1 && lonlat(lon, lat);
 	}
 	if ((j = json_loadb(s, n, JSON_DECODE_ANY, NULL)) == NULL)
 		return 0;

@@ -305,8 +305,11 @@ keep_escapes(struct buf *b, const char *s)
  */
 /*
  * 1 if a spreadsheet would run "s" as a formula: it starts with '=',
- * '+', '-' or '@' and goes on with something other than a space.  A
- * lone "=" or "-" (an operator or a placeholder) is not one.
+ * '+', '-', '@' or the full-width '＝' (U+FF1D, which some spreadsheets
+ * read as '=') and goes on with something other than a space, or it
+ * starts with a TAB, CR or LF (which spreadsheets skip before looking
+ * at the next character) and goes on at all.  A lone "=" or "-" (an
+ * operator or a placeholder) is not one.
  */
 /* Where the cell in column "col" of the row being written came from. */
 static struct loc
@@ -328,6 +331,10 @@ place(const struct xlsx *x, const struct at *at, lxw_col_t col)
 static int
 formula(const char *s)
 {
+	if (s[0] != '\0' && strchr("\t\r\n", s[0]) != NULL)
+		return s[1] != '\0';
+	if (strncmp(s, "\xef\xbc\x9d", 3) == 0)	/* U+FF1D FULLWIDTH EQUALS */
+		return s[3] != '\0' && s[3] != ' ';
 	return s[0] != '\0' && strchr("=+-@", s[0]) != NULL &&
 	    s[1] != '\0' && s[1] != ' ';
 }
