@@ -1115,6 +1115,14 @@ node(struct run *r, const struct scope *s, const struct node *n)
 	return 1;
 }
 
+static size_t	 output_max = MUSTACHE_OUTPUT_MAX;
+
+void
+mustache_set_output_max(size_t bytes)
+{
+	output_max = bytes ? bytes : MUSTACHE_OUTPUT_MAX;
+}
+
 /*
  * The output went past its limit in node "n" of template "t": report it
  * at "n", or at the tag that included it when "n" is text (line 0).
@@ -1128,9 +1136,9 @@ toolong(struct run *r, const struct mustache *t, const struct node *n)
 		return;
 	r->over = 2;
 	if (r->d != NULL)
-		diag_error(r->d, &l, "the output passes %d MB here, the limit "
+		diag_error(r->d, &l, "the output passes %zu MB here, the limit "
 		    "for one page (partials included too many times?)",
-		    MUSTACHE_OUTPUT_MAX >> 20);
+		    (output_max + (1 << 20) - 1) >> 20);
 }
 
 static int
@@ -1157,7 +1165,7 @@ mustache_render(const struct mustache *t, json_t *ctx,
 {
 	static const struct node top = { .line = 1, .col = 1 };
 	struct run	 r = { lookup, arg, d, out,
-			    out->len + MUSTACHE_OUTPUT_MAX, 0 };
+			    out->len + output_max, 0 };
 	struct ctx	 c = { ctx, NULL };
 	struct scope	 s = { t, &c, NULL, NULL, 0 };
 	int		 rc = nodes(&r, &s, t->kids, t->nkids);
