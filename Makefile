@@ -7,6 +7,9 @@
 #   make test       install test dependencies and run every test
 #   make asan       the test suite under -fsanitize=address,undefined
 #   make valgrind   the unit tests and the default site build under valgrind
+#   make fuzz       every libFuzzer target of tests/fuzz/ for FUZZ_SECONDS
+#                   (60) seconds each; needs clang (make test runs each
+#                   for FUZZ_TEST_SECONDS, 5, when clang is present)
 #   make install    PREFIX=/usr/local DESTDIR=
 
 PREFIX	?= /usr/local
@@ -39,9 +42,18 @@ LIBOBJS	 = $(filter-out $(BUILD)/main.o,$(OBJS))
 UNIT_SRCS = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 SPEC_BIN = $(BUILD)/tests/mustache_spec
+FUZZ_TARGETS = meta schema csv mustache encoding page config
+FUZZ_BINS = $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
+FUZZ_SECONDS ?= 60
+FUZZ_TEST_SECONDS ?= 5
+FUZZ_CC	?= clang
+FUZZ_SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=undefined
+HAVE_CLANG != command -v $(FUZZ_CC) >/dev/null 2>&1 && echo yes || echo
 
 .PHONY: all run test check-tests asan valgrind install uninstall clean \
-	deps test-deps golden-update format preview screenshots bench bench-data
+	deps test-deps golden-update format preview screenshots bench bench-data \
+	fuzz fuzz-bins
 
 all: planpress
 
@@ -76,6 +88,24 @@ $(SPEC_BIN): tests/spec/mustache_spec.c $(BUILD)/libplanpress.a
 
 test-bins: $(BUILD)/planpress $(UNIT_BINS) $(SPEC_BIN)
 
+# The fuzz targets: the library built by clang in build-fuzz/ with
+# -fsanitize=fuzzer-no-link and the sanitizers, each target linked with
+# libFuzzer's main.
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.c tests/fuzz/fuzz.h \
+    $(BUILD)/libplanpress.a
+	@mkdir -p $(BUILD)/fuzz
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Igenerator -Itests/fuzz \
+	    $(LDFLAGS) -o $@ $< tests/fuzz/fuzz.c $(BUILD)/libplanpress.a $(LDLIBS)
+
+fuzz-bins:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) \
+	    CFLAGS="-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link" \
+	    LDFLAGS="$(FUZZ_SAN)" $(FUZZ_TARGETS:%=build-fuzz/fuzz/fuzz_%)
+
+fuzz: fuzz-bins
+	@PLANPRESS_FUZZ_TMP=$(CURDIR)/build-fuzz/run \
+	    sh tests/fuzz.sh build-fuzz $(FUZZ_SECONDS) build-fuzz/corpus
+
 # Build dependencies (Debian packages), installed when missing.
 deps:
 	@sh scripts/deps.sh build
@@ -100,7 +130,10 @@ check-tests:
 	@$(MAKE) --no-print-directory BUILD=build-asan \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	    LDFLAGS="-fsanitize=address,undefined" test-bins
-	@sh tests/run.sh build build-asan
+	@if [ -n "$(HAVE_CLANG)" ]; then \
+	    $(MAKE) --no-print-directory fuzz-bins; fi
+	@PLANPRESS_FUZZ_SECONDS=$(if $(HAVE_CLANG),$(FUZZ_TEST_SECONDS),0) \
+	    sh tests/run.sh build build-asan
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan \
@@ -139,4 +172,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan planpress
+	rm -rf build build-asan build-fuzz planpress

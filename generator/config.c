@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -89,6 +90,36 @@ required(struct config *c, struct diag *d, json_t *list, size_t i,
 	return 1;
 }
 
+/*
+ * A menu item's URL: a web address (http:// or https://), a page of
+ * the site from its root ("/du-lieu/"), or a "mailto:" address.
+ */
+static int
+menu_url(struct config *c, struct diag *d, json_t *it)
+{
+	const char	*url = json_string_value(json_object_get(it, "url"));
+	const struct loc *at = meta_loc(c->meta, it, "url");
+
+	switch (text_url_kind(url, NULL)) {
+	case TEXT_URL_WEB:
+	case TEXT_URL_ROOT:
+		return 1;
+	case TEXT_URL_RELATIVE:
+		return diag_error(d, at, "menu url '%s' must start with '/' "
+		    "(from the site's root, as '/%s') or be an http:// or "
+		    "https:// URL", url, url);
+	case TEXT_URL_SCHEME:
+		if (strncasecmp(url, "mailto:", 7) == 0)
+			return 1;
+		return diag_error(d, at, "menu url '%s' must be an http:// or "
+		    "https:// URL or a page of the site, not another kind of "
+		    "link", url);
+	default:
+		return diag_error(d, at, "menu url '%s' is not a valid URL",
+		    url);
+	}
+}
+
 static int
 menu_items(struct config *c, struct diag *d, json_t *menus, const char *name)
 {
@@ -110,7 +141,7 @@ menu_items(struct config *c, struct diag *d, json_t *menus, const char *name)
 		}
 		warn_unknown(c, d, it, itemkeys, "menu item");
 		rc &= required(c, d, list, i, "name");
-		rc &= required(c, d, list, i, "url");
+		rc &= required(c, d, list, i, "url") && menu_url(c, d, it);
 		rc &= meta_int(c->meta, d, it, "weight", &w);
 	}
 	return rc;
@@ -195,15 +226,26 @@ markdown(struct config *c, struct diag *d, json_t *root)
 	return rc;
 }
 
-int
-config_set_base_url(struct config *c, struct diag *d, const char *url)
+/*
+ * Set the base URL to "url", written at "at" in site.yaml, or given on
+ * the command line when "at" is NULL: "" (none), or an absolute http://
+ * or https:// URL with a host and without a query or fragment.
+ */
+static int
+seturl(struct config *c, struct diag *d, const char *url,
+    const struct loc *at)
 {
-	struct loc	 l = { c->file, 0, 0 };
+	const char	*what = at ? "base_url" : "--base-url (on the command "
+			    "line)";
 	size_t		 n = strlen(url);
+	int		 query;
 
-	if (n && strncmp(url, "http://", 7) && strncmp(url, "https://", 8))
-		return diag_error(d, &l, "base_url must be an absolute "
-		    "http:// or https:// URL, not '%s'", url);
+	if (n && text_url_kind(url, &query) != TEXT_URL_WEB)
+		return diag_error(d, at, "%s must be an absolute http:// or "
+		    "https:// URL with a host, not '%s'", what, url);
+	if (n && query)
+		return diag_error(d, at, "%s must not have a query or a "
+		    "fragment ('?' or '#'), not '%s'", what, url);
 	free(c->base_url);
 	c->base_url = (n && url[n - 1] != '/') ? xasprintf("%s/", url) :
 	    xstrdup(url);
@@ -234,6 +276,12 @@ folders(struct config *c, struct diag *d, json_t *root, const char *key,
 	return rc;
 }
 
+int
+config_set_base_url(struct config *c, struct diag *d, const char *url)
+{
+	return seturl(c, d, url, NULL);
+}
+
 static int
 strings(struct config *c, struct diag *d, json_t *root)
 {
@@ -246,7 +294,7 @@ strings(struct config *c, struct diag *d, json_t *root)
 	rc &= meta_string(c->meta, d, root, "language", &c->language);
 	rc &= meta_string(c->meta, d, root, "theme", &c->theme);
 	rc &= meta_string(c->meta, d, root, "base_url", &url);
-	if (url && !config_set_base_url(c, d, url))
+	if (url && !seturl(c, d, url, meta_loc(c->meta, root, "base_url")))
 		rc = 0;
 	if (c->title == NULL || *c->title == '\0')
 		rc = diag_error(d, meta_root_loc(c->meta),
@@ -259,6 +307,22 @@ strings(struct config *c, struct diag *d, json_t *root)
 		    "language must be a code such as 'vi', not '%s'",
 		    c->language);
 	return rc;
+}
+
+/* publisher.url, when given, must be a web address. */
+static int
+publisher_url(struct config *c, struct diag *d, json_t *root)
+{
+	json_t		*pub = json_object_get(root, "publisher");
+	const char	*url = NULL;
+
+	if (!json_is_object(pub) || !meta_string(c->meta, d, pub, "url", &url))
+		return json_is_object(pub) ? 0 : 1;
+	if (url == NULL || text_url_kind(url, NULL) == TEXT_URL_WEB)
+		return 1;
+	return diag_error(d, meta_loc(c->meta, pub, "url"), "publisher url "
+	    "must be an absolute http:// or https:// URL with a host, not "
+	    "'%s'", url);
 }
 
 int
@@ -293,6 +357,7 @@ config_load(struct config *c, struct diag *d, const char *path,
 	rc &= object(c, d, root, "params", &c->params);
 	rc &= folders(c, d, root, "allow_outside", &c->allow_outside);
 	rc &= folders(c, d, root, "exclude", &c->exclude);
+	rc &= publisher_url(c, d, root);
 out:
 	buf_release(&b);
 	return rc;

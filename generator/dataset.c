@@ -251,6 +251,13 @@ agents(struct dataset *ds, struct diag *d)
 	if (ds->publisher && !json_object_get(ds->publisher, "name"))
 		rc = diag_error(d, meta_loc(ds->meta, ds->root, "publisher"),
 		    "publisher has no 'name'");
+	if (ds->publisher && json_is_string(json_object_get(ds->publisher,
+	    "url")) && text_url_kind(json_string_value(json_object_get(
+	    ds->publisher, "url")), NULL) != TEXT_URL_WEB)
+		rc = diag_error(d, meta_loc(ds->meta, ds->publisher, "url"),
+		    "publisher url must be an absolute http:// or https:// URL "
+		    "with a host, not '%s'", json_string_value(json_object_get(
+		    ds->publisher, "url")));
 	if (ds->license && !json_object_get(ds->license, "id") &&
 	    !json_object_get(ds->license, "url"))
 		rc = diag_error(d, meta_loc(ds->meta, ds->root, "license"),
@@ -280,6 +287,20 @@ temporal(struct dataset *ds, struct diag *d)
 	return 1;
 }
 
+/* 1 if "s" is a web address or a path, and no other kind of link. */
+static int
+source_path(const char *s)
+{
+	switch (text_url_kind(s, NULL)) {
+	case TEXT_URL_WEB:
+	case TEXT_URL_ROOT:
+	case TEXT_URL_RELATIVE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static int
 sources(struct dataset *ds, struct diag *d)
 {
@@ -302,7 +323,12 @@ sources(struct dataset *ds, struct diag *d)
 		}
 		warn_unknown(ds, d, s, keys, "a source");
 		rc &= meta_string(ds->meta, d, s, "title", &str);
+		str = NULL;
 		rc &= meta_string(ds->meta, d, s, "path", &str);
+		if (str != NULL && !source_path(str))
+			rc = diag_error(d, meta_loc(ds->meta, s, "path"),
+			    "source path '%s' must be a file of the site or an "
+			    "http:// or https:// URL", str);
 	}
 	if (rc)
 		ds->sources = list;
@@ -719,9 +745,17 @@ struct scan {
 	int			 at_cell;	/* the next byte may start one */
 	int			 in_record;
 	unsigned		 cline, ccol;	/* where the open cell began */
+	unsigned		 tline, tcol;	/* where the record ends: its
+						   line end, or the end of
+						   the file */
 	struct buf		 text;		/* the record's cells, NFC */
 	struct cell		*cells;
 	size_t			 ncells, cap;
+	size_t			 keep;		/* most cells kept per record */
+	size_t			 more;		/* cells past "keep", counted */
+	size_t			 counted;	/* bytes of the open cell whose
+						   characters are in cchars */
+	size_t			 cchars;
 	int			 header;	/* 0 unread, 1 good, -1 bad */
 	size_t			 errors;
 	struct error		 errv[DATASET_ERRORS_MAX]; /* by order */
@@ -744,6 +778,7 @@ static void	report(struct scan *, unsigned, unsigned, const char *, ...)
 static void	report_at(struct scan *, const struct order *, unsigned,
 		    unsigned, const char *, ...)
 		    __attribute__((format(printf, 5, 6)));
+static int	toolong(struct scan *, const unsigned char *, size_t);
 
 static int
 ordcmp(const struct order *a, const struct order *b)
@@ -854,7 +889,16 @@ on_field(void *s, size_t len, void *arg)
 {
 	struct scan	*sc = arg;
 	struct cell	*c;
+	int		 over = toolong(sc, s, len);
 
+	sc->counted = sc->cchars = 0;
+	sc->at_cell = 1;
+	if (over || sc->stop)
+		return;
+	if (sc->ncells == sc->keep) {
+		sc->more++;
+		return;
+	}
 	if (sc->ncells == sc->cap) {
 		sc->cap = sc->cap ? sc->cap * 2 : 16;
 		sc->cells = xreallocarray(sc->cells, sc->cap,
@@ -871,20 +915,12 @@ on_field(void *s, size_t len, void *arg)
 	sc->at_cell = 1;
 }
 
+/*
+ * Names in the header that are empty, repeated or not fields; "seen"
+ * gets every name, so the check is linear in the columns.
+ */
 static int
-in_header(const struct scan *sc, const char *name, size_t upto)
-{
-	size_t	 i;
-
-	for (i = 0; i < upto; i++)
-		if (strcmp(cell_text(sc, i), name) == 0)
-			return 1;
-	return 0;
-}
-
-/* Names in the header that are empty, repeated or not fields. */
-static int
-header_names(struct scan *sc)
+header_names(struct scan *sc, json_t *seen)
 {
 	const char	*name;
 	size_t		 i;
@@ -895,14 +931,20 @@ header_names(struct scan *sc)
 		if (*name == '\0')
 			report(sc, sc->cells[i].line, sc->cells[i].col,
 			    "column %zu of the header has no name", i + 1);
-		else if (in_header(sc, name, i))
+		else if (json_object_get(seen, name) != NULL)
 			report(sc, sc->cells[i].line, sc->cells[i].col,
 			    "duplicate column '%s' in the header", name);
-		else if (schema_find(sc->s, name) == SCHEMA_NONE)
+		else if (json_object_set_new(seen, name, json_true()),
+		    schema_find(sc->s, name) == SCHEMA_NONE)
 			report(sc, sc->cells[i].line, sc->cells[i].col,
 			    "column '%s' is not a field of the schema", name);
 		else
 			continue;
+		ok = 0;
+	}
+	if (sc->more > 0) {
+		report(sc, sc->cells[0].line, 0, "the header has %zu more "
+		    "columns than the schema has fields", sc->more);
 		ok = 0;
 	}
 	return ok;
@@ -914,15 +956,17 @@ header(struct scan *sc)
 {
 	const struct schema	*s = sc->s;
 	unsigned		 line = sc->cells[0].line;
+	json_t			*seen = json_object();
 	size_t			 i;
-	int			 ok = header_names(sc);
+	int			 ok = header_names(sc, seen);
 
 	for (i = 0; i < s->nfields; i++)
-		if (!in_header(sc, s->fields[i].name, sc->ncells)) {
+		if (json_object_get(seen, s->fields[i].name) == NULL) {
 			report(sc, line, 0, "missing column '%s' (field %zu "
 			    "of the schema)", s->fields[i].name, i + 1);
 			ok = 0;
 		}
+	json_decref(seen);
 	for (i = 0; ok && i < sc->ncells; i++)
 		if (strcmp(cell_text(sc, i), s->fields[i].name) != 0)
 			report(sc, sc->cells[i].line, sc->cells[i].col,
@@ -1248,10 +1292,16 @@ row(struct scan *sc)
 	sc->ds->rows++;
 	if (sc->header < 0)
 		return;
-	if (sc->ncells != n) {
-		report(sc, c[0].line, sc->ncells > n ? c[n].col : 0, "row has "
-		    "%zu cell%s, but the header has %zu", sc->ncells,
-		    sc->ncells == 1 ? "" : "s", n);
+	if (sc->ncells > n) {
+		report(sc, c[n].line, c[n].col, "row has %zu cells, but the "
+		    "header has %zu", sc->ncells + sc->more, n);
+		return;
+	}
+	if (sc->ncells < n) {
+		report(sc, sc->tline, sc->tcol, "row has %zu cell%s, but the "
+		    "header has %zu: no cell for '%s'", sc->ncells,
+		    sc->ncells == 1 ? "" : "s", n,
+		    sc->s->fields[sc->ncells].name);
 		return;
 	}
 	for (i = 0; i < n; i++) {
@@ -1289,7 +1339,7 @@ on_record(int c, void *arg)
 			row(sc);
 	}
 	buf_reset(&sc->text);
-	sc->ncells = 0;
+	sc->ncells = sc->more = 0;
 	sc->nrec++;
 	sc->ord = (struct order){ 0, sc->nrec, PHASE_CELLS, 0 };
 }
@@ -1304,6 +1354,22 @@ piece(struct scan *sc, unsigned char b)
 	sc->in_record = 1;
 	sc->cline = sc->line;
 	sc->ccol = sc->col;
+}
+
+/*
+ * Where a record that ends in the "n" bytes of "p", about to be fed,
+ * ends: at its last byte, the line end (pieces end at CR or LF).
+ */
+static void
+record_end(struct scan *sc, const char *p, size_t n)
+{
+	size_t	 i;
+
+	sc->tline = sc->line;
+	sc->tcol = sc->col;
+	for (i = 0; i + 1 < n; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			sc->tcol++;
 }
 
 /* Move the position over the "n" bytes of "p" just fed. */
@@ -1336,6 +1402,33 @@ bad_csv(struct scan *sc, int c)
 	sc->stop = 1;
 }
 
+/*
+ * 1 if the open cell, whose first "n" bytes libcsv holds at "b", has
+ * grown past DATASET_CELL_MAX characters, after reporting it and
+ * stopping the scan, so that no more of it is buffered.  Characters are
+ * counted once, and only in a cell past DATASET_CELL_MAX bytes.
+ */
+static int
+toolong(struct scan *sc, const unsigned char *b, size_t n)
+{
+	size_t	 i;
+
+	if (n <= DATASET_CELL_MAX)
+		return 0;
+	for (i = sc->counted; i < n; i++)
+		if ((b[i] & 0xC0) != 0x80)
+			sc->cchars++;
+	sc->counted = n;
+	if (sc->cchars <= DATASET_CELL_MAX)
+		return 0;
+	if (!sc->stop)
+		report(sc, sc->cline, sc->ccol, "cell is longer than %d "
+		    "characters, the most a spreadsheet cell holds",
+		    DATASET_CELL_MAX);
+	sc->stop = 1;
+	return 1;
+}
+
 /* Feed "len" bytes to libcsv in pieces that end at ',', CR or LF. */
 static void
 feed(struct scan *sc, const char *p, size_t len)
@@ -1349,12 +1442,15 @@ feed(struct scan *sc, const char *p, size_t len)
 		if (j < len)
 			j++;
 		piece(sc, (unsigned char)p[i]);
+		record_end(sc, p + i, j - i);
 		n = csv_parse(&sc->csv, p + i, j - i, on_field, on_record, sc);
 		advance(sc, p + i, n);
 		if (n < j - i) {
 			bad_csv(sc, (unsigned char)p[i + n]);
 			return;
 		}
+		if (toolong(sc, sc->csv.entry_buf, sc->csv.entry_pos))
+			return;
 		i = j;
 	}
 }
@@ -1687,6 +1783,7 @@ scan_init(struct scan *sc, struct dataset *ds, struct diag *d,
 	buf_init(&sc->tmp);
 	buf_init(&sc->why);
 	buf_init(&sc->raw);
+	sc->keep = n + DATASET_ERRORS_MAX;
 	sc->typed = xcalloc(n, sizeof(*sc->typed));
 	sc->cellv = xcalloc(n, sizeof(*sc->cellv));
 	sc->lens = xcalloc(n, sizeof(*sc->lens));
@@ -1716,6 +1813,8 @@ scan_release(struct scan *sc)
 static void
 end_csv(struct scan *sc)
 {
+	sc->tline = sc->line;
+	sc->tcol = sc->col;
 	if (csv_fini(&sc->csv, on_field, on_record, sc) != 0) {
 		report(sc, sc->cline, sc->ccol, "quoted cell is not closed "
 		    "before the end of the file");

@@ -49,6 +49,14 @@ struct schema;
 struct dataset_keys;
 
 #define DATASET_ERRORS_MAX	100
+/*
+ * The longest cell, in characters: a spreadsheet cell's limit.  A
+ * longer one is an error at its line and column as soon as the scan
+ * reaches it, and stops the scan, so one record never holds more than
+ * its fields (plus DATASET_ERRORS_MAX extra cells, which are counted,
+ * not kept) times this.
+ */
+#define DATASET_CELL_MAX	32767
 #define DATASET_PREVIEW_ROWS	50	/* default of "preview_rows" */
 #define DATASET_PREVIEW_MAX	10000	/* largest "preview_rows" */
 

@@ -14,6 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <utf8proc.h>
+
 #include "buf.h"
 #include "xalloc.h"
 
@@ -68,14 +70,54 @@ diag_free(struct diag *d)
 	free(d);
 }
 
+/*
+ * "s" as it may be shown on a terminal: control characters as "\n",
+ * "\t" or "\x1b" (C1 ones as "\u0085"), format characters such as the
+ * bidirectional controls as "<U+202E>", and bytes that are not UTF-8 as
+ * "\xff"; a new string to free().
+ *
+ *	"bad\x1b[2Jname"	->	"bad\\x1b[2Jname"
+ */
+static char *
+shown(const char *s)
+{
+	struct buf		 b = BUF_INIT;
+	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t	 c;
+	utf8proc_ssize_t	 n;
+	utf8proc_category_t	 cat;
+
+	while (*p != '\0') {
+		n = utf8proc_iterate(p, -1, &c);
+		cat = n > 0 ? utf8proc_category(c) : UTF8PROC_CATEGORY_CN;
+		if (n <= 0)
+			buf_printf(&b, "\\x%02x", *p);
+		else if (c == '\n' || c == '\t')
+			buf_puts(&b, c == '\n' ? "\\n" : "\\t");
+		else if (cat == UTF8PROC_CATEGORY_CC)
+			buf_printf(&b, c < 0x80 ? "\\x%02x" : "\\u%04x",
+			    (unsigned)c);
+		else if (cat == UTF8PROC_CATEGORY_CF ||
+		    cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP)
+			buf_printf(&b, "<U+%04X>", (unsigned)c);
+		else
+			buf_put(&b, (const char *)p, (size_t)n);
+		p += n > 0 ? n : 1;
+	}
+	return buf_detach(&b, NULL);
+}
+
 static int
 vadd(struct diag *d, enum diag_level lvl, const struct loc *l,
     const char *fmt, va_list ap)
 {
 	struct buf	 b = BUF_INIT;
 	struct entry	*e;
+	char		*msg;
 
 	buf_vprintf(&b, fmt, ap);
+	msg = shown(b.data);
+	buf_release(&b);
 	pthread_mutex_lock(&d->lock);
 	if (lvl == DIAG_WARNING && d->strict)
 		lvl = DIAG_ERROR;
@@ -84,12 +126,12 @@ vadd(struct diag *d, enum diag_level lvl, const struct loc *l,
 		d->v = xreallocarray(d->v, d->cap, sizeof(*d->v));
 	}
 	e = &d->v[d->n];
-	e->file = (l && l->file) ? xstrdup(l->file) : NULL;
+	e->file = (l && l->file) ? shown(l->file) : NULL;
 	e->line = l ? l->line : 0;
 	e->col = l ? l->col : 0;
 	e->level = lvl;
 	e->seq = d->n;
-	e->msg = buf_detach(&b, NULL);
+	e->msg = msg;
 	d->n++;
 	if (lvl == DIAG_ERROR)
 		d->errors++;

@@ -890,6 +890,8 @@ struct run {
 	void			*arg;
 	struct diag		*d;
 	struct buf		*out;
+	size_t			 max;	/* out->len past which to stop */
+	int			 over;	/* 1: past it, 2: and reported */
 };
 
 static int	nodes(struct run *, const struct scope *,
@@ -1113,15 +1115,47 @@ node(struct run *r, const struct scope *s, const struct node *n)
 	return 1;
 }
 
+static size_t	 output_max = MUSTACHE_OUTPUT_MAX;
+
+void
+mustache_set_output_max(size_t bytes)
+{
+	output_max = bytes ? bytes : MUSTACHE_OUTPUT_MAX;
+}
+
+/*
+ * The output went past its limit in node "n" of template "t": report it
+ * at "n", or at the tag that included it when "n" is text (line 0).
+ */
+static void
+toolong(struct run *r, const struct mustache *t, const struct node *n)
+{
+	struct loc	 l = { t->file, n->line, n->col };
+
+	if (r->over == 2 || n->line == 0)
+		return;
+	r->over = 2;
+	if (r->d != NULL)
+		diag_error(r->d, &l, "the output passes %zu MB here, the limit "
+		    "for one page (partials included too many times?)",
+		    (output_max + (1 << 20) - 1) >> 20);
+}
+
 static int
 nodes(struct run *r, const struct scope *s, const struct node *v,
     size_t n)
 {
 	size_t	 i;
 
-	for (i = 0; i < n; i++)
-		if (!node(r, s, &v[i]))
-			return 0;
+	for (i = 0; i < n; i++) {
+		if (node(r, s, &v[i]) && r->out->len <= r->max)
+			continue;
+		if (r->out->len > r->max && r->over == 0)
+			r->over = 1;
+		if (r->over)
+			toolong(r, s->t, &v[i]);
+		return 0;
+	}
 	return 1;
 }
 
@@ -1129,9 +1163,14 @@ int
 mustache_render(const struct mustache *t, json_t *ctx,
     mustache_lookup_fn lookup, void *arg, struct diag *d, struct buf *out)
 {
-	struct run	 r = { lookup, arg, d, out };
+	static const struct node top = { .line = 1, .col = 1 };
+	struct run	 r = { lookup, arg, d, out,
+			    out->len + output_max, 0 };
 	struct ctx	 c = { ctx, NULL };
 	struct scope	 s = { t, &c, NULL, NULL, 0 };
+	int		 rc = nodes(&r, &s, t->kids, t->nkids);
 
-	return nodes(&r, &s, t->kids, t->nkids);
+	if (r.over == 1)
+		toolong(&r, t, &top);
+	return rc;
 }

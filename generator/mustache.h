@@ -27,6 +27,21 @@
 struct buf;
 struct diag;
 
+/*
+ * The most bytes one mustache_render() may append: a theme whose
+ * partials include each other many times ({{>a}}{{>a}} in 25 levels is
+ * 2^25 copies) stops there with an error instead of filling the disk.
+ */
+#define MUSTACHE_OUTPUT_MAX	(64 << 20)
+
+/*
+ * Let renders started from now on append at most "bytes" (0: back to
+ * MUSTACHE_OUTPUT_MAX); for tests and fuzzing, which need not write
+ * 64 MB to see the limit work.  Not thread-safe: call it when no render
+ * runs.
+ */
+void		 mustache_set_output_max(size_t bytes);
+
 /* A parsed template; see mustache_parse(). */
 struct mustache;
 
@@ -56,9 +71,12 @@ void		 mustache_free(struct mustache *t);
 /*
  * Render "t" against the context "ctx" (borrowed) and append the result
  * to "out".  Partials and parents are found with "lookup", which gets
- * "arg" (a NULL "lookup" finds none).  Returns 1, or 0 after reporting to "d" a nesting of partials,
- * parents and blocks deeper than 64 levels (infinite recursion); "d" may
- * be NULL, and then only the return value tells.  After a failure "out"
+ * "arg" (a NULL "lookup" finds none).  Returns 1, or 0 after reporting
+ * to "d" a nesting of partials, parents and blocks deeper than 64 levels
+ * (infinite recursion), or output past MUSTACHE_OUTPUT_MAX bytes (see
+ * mustache_set_output_max()), at the
+ * tag where it happened; "d" may be NULL, and then only the return value
+ * tells.  After a failure "out"
  * holds a partial result.
  */
 int		 mustache_render(const struct mustache *t, json_t *ctx,

@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "fsin.h"
 #include "meta.h"
+#include "schema.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -74,35 +75,118 @@ page_split(const char *text, size_t len, const char **yaml, size_t *ylen,
 	return 0;
 }
 
-/* "YYYY-MM-DD", optionally followed by a time; keeps the date part. */
+/* The "n" digits at "s" as a number, or -1. */
+static int
+digits(const char *s, int n)
+{
+	int	 v = 0;
+
+	for (; n > 0; n--, s++) {
+		if (!isdigit((unsigned char)*s))
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
+/*
+ * 1 if "s" is a time of day: "hh:mm", "hh:mm:ss" or "hh:mm:ss.fff",
+ * then nothing, "Z" or "+hh:mm" / "-hh:mm".
+ */
+static int
+timeofday(const char *s)
+{
+	int	 h = digits(s, 2), m = -1;
+
+	if (h >= 0 && s[2] == ':')
+		m = digits(s + 3, 2);
+	if (h < 0 || h > 23 || m < 0 || m > 59)
+		return 0;
+	s += 5;
+	if (*s == ':') {
+		if ((m = digits(s + 1, 2)) < 0 || m > 59)
+			return 0;
+		s += 3;
+		if (*s == '.' && isdigit((unsigned char)s[1]))
+			for (s++; isdigit((unsigned char)*s); s++)
+				continue;
+	}
+	if (*s == 'Z')
+		s++;
+	else if (*s == '+' || *s == '-') {
+		h = digits(s + 1, 2);
+		m = h >= 0 && s[3] == ':' ? digits(s + 4, 2) : -1;
+		if (h < 0 || h > 23 || m < 0 || m > 59)
+			return 0;
+		s += 6;
+	}
+	return *s == '\0';
+}
+
+/*
+ * "YYYY-MM-DD", a day of the calendar, optionally followed by "T" or a
+ * space and a time of day.
+ */
 static int
 checkdate(struct page *p, struct diag *d)
 {
+	const struct loc *at = meta_loc(p->fm, p->front, "date");
 	const char	*s = p->date;
-	int		 m, dd, i;
+	char		 day[11];
+	int		 i;
 
 	if (*s == '\0')
 		return 1;
 	for (i = 0; i < 10; i++)
 		if (i == 4 || i == 7 ? s[i] != '-' :
 		    !isdigit((unsigned char)s[i]))
-			goto bad;
+			return diag_error(d, at, "date must be written "
+			    "YYYY-MM-DD, not '%s'", s);
 	if (s[10] != '\0' && s[10] != 'T' && s[10] != ' ')
-		goto bad;
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	dd = (s[8] - '0') * 10 + (s[9] - '0');
-	if (m < 1 || m > 12 || dd < 1 || dd > 31)
-		goto bad;
+		return diag_error(d, at, "date must be written YYYY-MM-DD, "
+		    "not '%s'", s);
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (!schema_valid(SCHEMA_DATE, day))
+		return diag_error(d, at, "date '%s' is not a day of the "
+		    "calendar", s);
+	if (s[10] != '\0' && !timeofday(s + 11))
+		return diag_error(d, at, "date '%s' has no valid time of day "
+		    "after the date (hh:mm or hh:mm:ss, from 00:00 to 23:59)",
+		    s);
 	return 1;
-bad:
-	return diag_error(d, meta_loc(p->fm, p->front, "date"),
-	    "date must be written YYYY-MM-DD, not '%s'", s);
+}
+
+/*
+ * The string "key" must not hold a control, format or (with "spaces")
+ * space character or '%': text that shows differently from what it is,
+ * or a link that needs escaping.
+ */
+static int
+visible(struct page *p, struct diag *d, const char *key, int spaces)
+{
+	json_t	*v = json_object_get(p->front, key);
+	long	 c;
+
+	if (!json_is_string(v) || (c = text_invisible(json_string_value(v),
+	    json_string_length(v), spaces)) < 0)
+		return 1;
+	if (spaces && (c == ' ' || c == '%'))
+		return diag_error(d, meta_loc(p->fm, p->front, key), "%s must "
+		    "not contain '%c' (write a name such as 'bao-cao-2024'), "
+		    "not '%s'", key, (int)c, json_string_value(v));
+	return diag_error(d, meta_loc(p->fm, p->front, key), "%s contains "
+	    "the invisible character U+%04lX", key, (unsigned long)c);
 }
 
 static int
 segment(struct page *p, struct diag *d, const char *key, const char *v)
 {
-	if (v == NULL || text_safe_segment(v))
+	if (v == NULL)
+		return 1;
+	if (!visible(p, d, key, 1))
+		return 0;
+	if (text_safe_segment(v))
 		return 1;
 	return diag_error(d, meta_loc(p->fm, p->front, key),
 	    "%s must be a plain name without '/' or leading '.', not '%s'",
@@ -139,6 +223,7 @@ keys(struct page *p, struct diag *d)
 		rc = 0;
 	}
 	rc &= checkdate(p, d);
+	rc &= visible(p, d, "title", 0);
 	/* A title of the wrong type was reported above: say it once. */
 	if ((p->title == NULL && !json_object_get(f, "title")) ||
 	    (p->title != NULL && *p->title == '\0'))
@@ -182,6 +267,12 @@ readtext(struct page *p, struct diag *d, const char *path)
 
 	if (!fsin_read(d, path, p->file, &b))
 		goto out;
+	if (b.len > PAGE_SIZE_MAX) {
+		diag_error(d, &l, "page is %.1f MB, more than the %d MB a page "
+		    "may have (split it into several pages)",
+		    (double)b.len / (1 << 20), PAGE_SIZE_MAX >> 20);
+		goto out;
+	}
 	if (b.len >= 3 && memcmp(b.data, "\xef\xbb\xbf", 3) == 0)
 		off = 3;
 	/* text_nfc() checks UTF-8 on its way: NULL when it is not. */

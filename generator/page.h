@@ -17,6 +17,13 @@ struct diag;
 struct meta;
 struct section;
 
+/*
+ * The largest page file, in bytes.  Parsing and rendering Markdown takes
+ * about forty times the size of the text, so a bigger page is an error
+ * rather than gigabytes of memory.
+ */
+#define PAGE_SIZE_MAX	(4 << 20)
+
 struct page {
 	char		*file;		/* "content/nhiem-vu/x.md", for diagnostics */
 	char		*rel;		/* "nhiem-vu/x.md", below content/ */

@@ -42,6 +42,7 @@ struct publish {
 	struct diag		*d;
 	struct fsout		*fs;
 	const struct config	*c;
+	int			 epoch_ok;	/* SOURCE_DATE_EPOCH is usable */
 	struct dataset_sink	 sink;
 	json_t			*records;	/* id -> record */
 	json_t			*catalogs;
@@ -215,10 +216,16 @@ begin(void *arg, struct dataset *ds)
 		put(&p->json, "[", 1);
 	p->jsonrows = 0;
 	p->xlsxpath = xasprintf("dataset/%s/data/%s.xlsx", ds->id, ds->id);
+	if (!p->epoch_ok) {	/* reported once, by publish_new() */
+		free(names);
+		return rc;
+	}
 	if ((full = fsout_claim(p->fs, p->xlsxpath)) != NULL) {
 		p->xlsx = xlsx_new(p->d, full, ds->id, names, nf);
-		if (p->xlsx != NULL)
+		if (p->xlsx != NULL) {
 			xlsx_set_locate(p->xlsx, cellpos, ds);
+			xlsx_set_display(p->xlsx, ds->csv);
+		}
 		if (p->xlsx)
 			xlsx_set_title(p->xlsx, ds->title);
 		p->xlsxfull = full;
@@ -343,6 +350,7 @@ publish_new(struct diag *d, struct fsout *fs, const struct config *c)
 	p->d = d;
 	p->fs = fs;
 	p->c = c;
+	p->epoch_ok = fs == NULL || archive_check_epoch(d);
 	buf_init(&p->line);
 	buf_init(&p->cell);
 	p->records = json_object();

@@ -115,7 +115,11 @@ chars(const char *s, size_t len)
 
 /* Numbers. */
 
-/* [+-]digits[.digits][e[+-]digits] (or ".5"), finite, into "*d". */
+/*
+ * [+-]digits[.digits][e[+-]digits] (or ".5") into "*d": 1, or 0 when
+ * "s" is not written so, -1 when it is too large for a double and -2
+ * when it is too small, so that it would read as 0 ("1e-400").
+ */
 static int
 plain_number(const char *s, size_t n, double *d)
 {
@@ -146,7 +150,12 @@ plain_number(const char *s, size_t n, double *d)
 	memcpy(tmp, s, n);
 	tmp[n] = '\0';
 	*d = strtod(tmp, NULL);
-	return isfinite(*d);
+	if (!isfinite(*d))
+		return -1;
+	if (*d == 0 && strpbrk(tmp, "123456789") != NULL &&
+	    strpbrk(tmp, "123456789") < tmp + strcspn(tmp, "eE"))
+		return -2;
+	return 1;
 }
 
 /*
@@ -200,8 +209,10 @@ cast_number(const struct schema_field *f, const char *s, size_t n,
 	clean(f->rules, s, n, 1, &b);
 	ok = plain_number(b.data, b.len, &v->d);
 	buf_release(&b);
-	if (!ok) {
-		buf_puts(why, "is not a number");
+	if (ok != 1) {
+		buf_puts(why, ok == -1 ? "is too large for a number" : ok == -2 ?
+		    "is too small for a number: it would be read as 0" :
+		    "is not a number");
 		return 0;
 	}
 	v->json = json_real(v->d);
@@ -592,8 +603,8 @@ geopoint(enum fmt fmt, const char *s, size_t n)
 		a = (size_t)(comma - s);
 		for (b = a + 1; b < n && s[b] == ' '; b++)
 			continue;
-		return plain_number(s, a, &lon) &&
-		    plain_number(s + b, n - b, &lat) && lonlat(lon, lat);
+		return plain_number(s, a, &lon) == 1 &&
+		    plain_number(s + b, n - b, &lat) == 1 && lonlat(lon, lat);
 	}
 	if ((j = json_loadb(s, n, JSON_DECODE_ANY, NULL)) == NULL)
 		return 0;
@@ -1396,13 +1407,13 @@ field_name(struct parse *p, const json_t *o, struct schema_field *f)
 		f->name = NULL;
 		return 0;
 	}
-	for (i = 0; &p->s->fields[i] != f; i++)
-		if (p->s->fields[i].name &&
-		    strcmp(p->s->fields[i].name, f->name) == 0) {
-			err(p, meta_loc(p->m, o, "name"), "duplicate field "
-			    "name '%s'", f->name);
-			return 0;
-		}
+	if (json_object_get(p->s->index, f->name) != NULL) {
+		err(p, meta_loc(p->m, o, "name"), "duplicate field name '%s'",
+		    f->name);
+		return 0;
+	}
+	i = (size_t)(f - p->s->fields);
+	json_object_set_new(p->s->index, f->name, json_integer((json_int_t)i));
 	return 1;
 }
 
@@ -1477,7 +1488,8 @@ field_list(struct parse *p, const json_t *obj, const char *key,
 {
 	json_t		*names = NULL;
 	const char	*name;
-	size_t		 i, j, k;
+	size_t		 i, k;
+	char		*seen = NULL;
 	int		 ok = 1;
 
 	*out = NULL;
@@ -1493,20 +1505,21 @@ field_list(struct parse *p, const json_t *obj, const char *key,
 		return 0;
 	}
 	*out = xcalloc(json_array_size(names), sizeof(**out));
+	seen = xcalloc(s->nfields + 1, 1);
 	for (i = 0; i < json_array_size(names); i++) {
 		name = json_string_value(json_array_get(names, i));
 		k = schema_find(s, name);
-		for (j = 0; j < *n && k != SCHEMA_NONE; j++)
-			if ((*out)[j] == k)
-				break;
-		if (k == SCHEMA_NONE || j < *n) {
+		if (k == SCHEMA_NONE || seen[k]) {
 			err(p, name_loc(p, obj, key, i), k == SCHEMA_NONE ?
 			    "%s names an unknown field '%s'" :
 			    "%s names the field '%s' twice", what, name);
 			ok = 0;
-		} else
+		} else {
+			seen[k] = 1;
 			(*out)[(*n)++] = k;
+		}
 	}
+	free(seen);
 	json_decref(names);
 	return ok;
 }
@@ -1532,8 +1545,8 @@ primary_key(struct parse *p, const json_t *obj)
 static int
 ref_names(struct parse *p, const json_t *ref, struct schema_fkey *k)
 {
-	json_t	*names = NULL;
-	size_t	 i, j;
+	json_t	*names = NULL, *seen;
+	size_t	 i;
 	int	 ok = 1;
 
 	if (!meta_strings(p->m, p->d, ref, "fields", &names)) {
@@ -1548,15 +1561,17 @@ ref_names(struct parse *p, const json_t *ref, struct schema_fkey *k)
 		return 0;
 	}
 	k->ref = xcalloc(k->nfields, sizeof(*k->ref));
+	seen = json_object();
 	for (i = 0; i < k->nfields; i++) {
 		k->ref[i] = json_string_value(json_array_get(names, i));
-		for (j = 0; j < i; j++)
-			if (strcmp(k->ref[i], k->ref[j]) == 0) {
-				err(p, k->ref_at, "reference names the field "
-				    "'%s' twice", k->ref[i]);
-				ok = 0;
-			}
+		if (json_object_get(seen, k->ref[i]) != NULL) {
+			err(p, k->ref_at, "reference names the field '%s' "
+			    "twice", k->ref[i]);
+			ok = 0;
+		}
+		json_object_set_new(seen, k->ref[i], json_true());
 	}
+	json_decref(seen);
 	json_decref(names);
 	return ok;
 }
@@ -1657,6 +1672,7 @@ schema_parse(struct diag *d, const struct meta *m, const json_t *obj,
 {
 	struct parse	 p = { d, m, xcalloc(1, sizeof(struct schema)), 1 };
 
+	p.s->index = json_object();
 	if (!json_is_object(obj)) {
 		err(&p, at, "key 'schema' must be a mapping with 'fields'");
 		goto out;
@@ -1717,18 +1733,16 @@ schema_free(struct schema *s)
 	free(s->pkey);
 	free(s->fkeys);
 	json_decref(s->missing);
+	json_decref(s->index);
 	free(s);
 }
 
 size_t
 schema_find(const struct schema *s, const char *name)
 {
-	size_t	 i;
+	json_t	*i = json_object_get(s->index, name);
 
-	for (i = 0; i < s->nfields; i++)
-		if (s->fields[i].name && strcmp(s->fields[i].name, name) == 0)
-			return i;
-	return SCHEMA_NONE;
+	return i ? (size_t)json_integer_value(i) : SCHEMA_NONE;
 }
 
 /* The descriptor. */

@@ -88,6 +88,8 @@ struct schema {
 	struct schema_fkey	*fkeys;
 	size_t			 nfkeys;
 	json_t			*missing;	/* array of strings, owned */
+	json_t			*index;		/* name -> field index, owned:
+						   schema_find() is O(1) */
 };
 
 /*

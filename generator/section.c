@@ -365,6 +365,23 @@ expand(struct buf *b, const char *pat, const struct page *p,
 		buf_putc(b, '/');
 }
 
+/*
+ * A page without a date in a section whose permalink "pat" (site.yaml's
+ * permalinks."dir") has a date in it.  Returns 0 after reporting at the
+ * page, naming the line of site.yaml.
+ */
+static int
+undated(const struct page *p, struct diag *d, const struct config *c,
+    const char *dir, const char *pat)
+{
+	const struct loc	*at = meta_loc(c->meta, c->permalinks, dir);
+	struct loc		 fb;
+
+	return diag_error(d, urlloc(p, &fb), "page has no 'date', which the "
+	    "permalink '%s' of '%s' (%s:%u) needs", pat, dir,
+	    at ? at->file : c->file, at ? at->line : 0);
+}
+
 /* The URL of a regular page: its section's path and its slug. */
 static int
 pageurl(struct page *p, struct diag *d, const struct config *c,
@@ -388,6 +405,12 @@ pageurl(struct page *p, struct diag *d, const struct config *c,
 	}
 	if (top && c->permalinks)
 		pat = json_object_get(c->permalinks, top->dir);
+	if (pat && *p->date == '\0' && (strstr(json_string_value(pat),
+	    ":year") || strstr(json_string_value(pat), ":month") ||
+	    strstr(json_string_value(pat), ":day"))) {
+		free(slug);
+		return undated(p, d, c, top->dir, json_string_value(pat));
+	}
 	if (pat)
 		expand(&b, json_string_value(pat), p, slug);
 	else
@@ -457,21 +480,48 @@ bypath(const void *a, const void *b)
 	return c ? c : strcmp(x->rel, y->rel);
 }
 
-/* Two pages with one URL: report the second, naming the first. */
-static int
-unique(struct section *root, struct diag *d)
+/*
+ * Where the permalink that made the URL of "p" is written in site.yaml,
+ * or NULL when its URL comes from its folder.
+ */
+static const struct loc *
+permaloc(const struct page *p, const struct config *c)
 {
-	struct page	**v;
-	size_t		  i, n = section_flatten(root, &v);
-	struct loc	  fb;
-	int		  rc = 1;
+	const struct section	*top = section_top(p->section);
+
+	if (p->is_index || top == NULL || c->permalinks == NULL ||
+	    json_object_get(c->permalinks, top->dir) == NULL)
+		return NULL;
+	return meta_loc(c->meta, c->permalinks, top->dir);
+}
+
+/*
+ * Two pages with one URL: report the second, naming the first, and the
+ * line of site.yaml of a permalink that made either URL.
+ */
+static int
+unique(struct section *root, struct diag *d, const struct config *c)
+{
+	struct page		**v;
+	size_t			  i, n = section_flatten(root, &v);
+	const struct loc	 *pl;
+	struct loc		  fb;
+	struct buf		  why = BUF_INIT;
+	int			  rc = 1;
 
 	qsort(v, n, sizeof(*v), bypath);
-	for (i = 1; i < n; i++)
-		if (strcmp(v[i]->path, v[i - 1]->path) == 0)
-			rc = diag_error(d, urlloc(v[i], &fb),
-			    "URL '%s' is already taken by '%s'", v[i]->path,
-			    v[i - 1]->file);
+	for (i = 1; i < n; i++) {
+		if (strcmp(v[i]->path, v[i - 1]->path) != 0)
+			continue;
+		buf_reset(&why);
+		if ((pl = permaloc(v[i], c)) != NULL ||
+		    (pl = permaloc(v[i - 1], c)) != NULL)
+			buf_printf(&why, " (permalink at %s:%u)", pl->file,
+			    pl->line);
+		rc = diag_error(d, urlloc(v[i], &fb), "URL '%s' is already "
+		    "taken by '%s'%s", v[i]->path, v[i - 1]->file, why.data);
+	}
+	buf_release(&why);
 	free(v);
 	return rc;
 }
@@ -481,5 +531,5 @@ section_link(struct section *root, struct diag *d, const struct config *c)
 {
 	if (!linktree(root, d, c, ""))
 		return 0;
-	return unique(root, d);
+	return unique(root, d, c);
 }

@@ -22,6 +22,7 @@
 #include "archive.h"
 #include "buf.h"
 #include "config.h"
+#include "datadir.h"
 #include "dataset.h"
 #include "dsview.h"
 #include "diag.h"
@@ -141,8 +142,12 @@ confine(struct build *b)
 	json_t		*it;
 	size_t		 i;
 	int		 rc = 1;
+	char		*themes = xasprintf("%s/themes", datadir_path());
 
-	fsin_allow(quiet, NULL, PLANPRESS_DATADIR "/themes");
+	fsin_allow(quiet, NULL, themes);
+	if (strcmp(datadir_path(), PLANPRESS_DATADIR) != 0)
+		fsin_allow(quiet, NULL, PLANPRESS_DATADIR "/themes");
+	free(themes);
 	diag_free(quiet);
 	json_array_foreach(b->c.allow_outside, i, it)
 		rc &= fsin_allow(b->d, meta_index_loc(b->c.meta,

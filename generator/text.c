@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <utf8proc.h>
 
@@ -526,4 +527,97 @@ text_quote(struct buf *out, const char *s, size_t len)
 	if (i < len)
 		buf_puts(out, "...");
 	buf_putc(out, '\'');
+}
+
+long
+text_invisible(const char *s, size_t len, int spaces)
+{
+	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t	 c;
+	utf8proc_ssize_t	 n;
+	utf8proc_category_t	 cat;
+
+	while (len > 0) {
+		if ((n = utf8proc_iterate(p, (utf8proc_ssize_t)len, &c)) <= 0)
+			return -1;
+		cat = utf8proc_category(c);
+		if (cat == UTF8PROC_CATEGORY_CC || cat == UTF8PROC_CATEGORY_CF ||
+		    cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP ||
+		    (spaces && (cat == UTF8PROC_CATEGORY_ZS || c == '%')))
+			return c;
+		p += n;
+		len -= (size_t)n;
+	}
+	return -1;
+}
+
+/* The length of a URL scheme and its ':' at "s", or 0. */
+static size_t
+scheme(const char *s)
+{
+	size_t	 i;
+
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+		return 0;
+	for (i = 1; s[i] != '\0' && s[i] != ':'; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '+' ||
+		    s[i] == '-' || s[i] == '.'))
+			return 0;
+	return s[i] == ':' ? i + 1 : 0;
+}
+
+/* 1 if the "n" bytes at "s" are a host, with an optional ":port". */
+static int
+host(const char *s, size_t n)
+{
+	size_t	 i = 0, h;
+
+	if (n > 0 && s[0] == '[') {		/* an IPv6 literal */
+		while (i < n && s[i] != ']')
+			i++;
+		if (i == n || i < 3)
+			return 0;
+		h = ++i;
+	} else {
+		for (; i < n && s[i] != ':'; i++)
+			if (s[i] == '@' || s[i] == '%' || s[i] == '\\')
+				return 0;
+		h = i;
+	}
+	if (h == 0 || (s[0] == '.' && h == 1))
+		return 0;
+	if (i < n && s[i++] != ':')
+		return 0;
+	for (; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+enum text_url
+text_url_kind(const char *s, int *query)
+{
+	size_t	 i, k, n = strlen(s);
+
+	if (query != NULL)
+		*query = strpbrk(s, "?#") != NULL;
+	if (n == 0 || text_invisible(s, n, 0) >= 0)
+		return TEXT_URL_BAD;
+	for (i = 0; i < n; i++)
+		if (s[i] == ' ')
+			return TEXT_URL_BAD;
+	if (s[0] == '/')
+		return s[1] == '/' || s[1] == '\\' ? TEXT_URL_BAD :
+		    TEXT_URL_ROOT;
+	if ((k = scheme(s)) == 0)
+		return TEXT_URL_RELATIVE;
+	if ((k != 5 || strncasecmp(s, "http:", 5) != 0) &&
+	    (k != 6 || strncasecmp(s, "https:", 6) != 0))
+		return TEXT_URL_SCHEME;
+	if (strncmp(s + k, "//", 2) != 0)
+		return TEXT_URL_BAD;
+	s += k + 2;
+	return host(s, strcspn(s, "/?#")) ? TEXT_URL_WEB : TEXT_URL_BAD;
 }

@@ -132,4 +132,41 @@ int	 text_slug_shortened(const char *title);
  */
 int	 text_safe_segment(const char *seg);
 
+/*
+ * The first character of the "len" bytes of UTF-8 "s" that would be
+ * invisible or misleading in a title or a link: a control character
+ * (U+0000 to U+001F, U+007F to U+009F, including NUL), a format
+ * character (Unicode category Cf: the bidirectional controls U+202A to
+ * U+202E and U+2066 to U+2069, U+200E, U+200F, zero-width ones, ...),
+ * or a line or paragraph separator; with "spaces", also any space
+ * (category Zs, as U+0020 and U+00A0) and '%'.  Returns its code point,
+ * or -1 when there is none (or "s" is not UTF-8).
+ *
+ *	text_invisible("a\xe2\x80\xaeb", 5, 0)	// 0x202E
+ *	text_invisible("a b", 3, 1)		// 0x20
+ */
+long	 text_invisible(const char *s, size_t len, int spaces);
+
+/* What a URL written in metadata is, from text_url_kind(). */
+enum text_url {
+	TEXT_URL_WEB,		/* http:// or https:// with a host */
+	TEXT_URL_ROOT,		/* "/a/b/": from the site's root */
+	TEXT_URL_RELATIVE,	/* "a/b", "#x", "?q": no scheme, no '/' */
+	TEXT_URL_SCHEME,	/* another scheme: "javascript:", "data:" */
+	TEXT_URL_BAD		/* empty, a space or control character,
+				   "http:" without a host, or "//host" */
+};
+
+/*
+ * Classify the URL "s", and set "*query" (when not NULL) to 1 if it has
+ * a query or a fragment ('?' or '#'), else 0.
+ *
+ *	"https://example.gov.vn/a/"	TEXT_URL_WEB
+ *	"https:///a"			TEXT_URL_BAD
+ *	"/du-lieu/"			TEXT_URL_ROOT
+ *	"gioi-thieu/"			TEXT_URL_RELATIVE
+ *	"javascript:alert(1)"		TEXT_URL_SCHEME
+ */
+enum text_url	 text_url_kind(const char *s, int *query);
+
 #endif

@@ -16,6 +16,7 @@
 #include "fsin.h"
 #include "i18n.h"
 #include "mustache.h"
+#include "text.h"
 #include "xalloc.h"
 
 #define EXT	".mustache"
@@ -46,6 +47,27 @@ endswith(const char *s, const char *suffix)
 	return n > m && strcmp(s + n - m, suffix) == 0;
 }
 
+/*
+ * Parse the template text "b" of "path": it must be UTF-8, and a byte
+ * order mark at its start is dropped (it would be copied into every page
+ * before the doctype).  NULL after reporting.
+ */
+static struct mustache *
+parse(struct diag *d, const char *path, const struct buf *b)
+{
+	struct loc	 l = { path, 0, 0 };
+	size_t		 off = 0, bad;
+
+	if (b->len >= 3 && memcmp(b->data, "\xef\xbb\xbf", 3) == 0)
+		off = 3;
+	if (!text_utf8_valid(b->data + off, b->len - off, &bad)) {
+		text_position(b->data, off + bad, &l.line, &l.col);
+		diag_error(d, &l, "invalid UTF-8 (byte offset %zu)", off + bad);
+		return NULL;
+	}
+	return mustache_parse(d, path, b->data + off, b->len - off);
+}
+
 static int
 loadone(struct theme *th, int which, const char *dir, const char *name)
 {
@@ -55,7 +77,7 @@ loadone(struct theme *th, int which, const char *dir, const char *name)
 	struct mustache	*m = NULL;
 
 	if (fsin_read(th->d, path, path, &b))
-		m = mustache_parse(th->d, path, b.data, b.len);
+		m = parse(th->d, path, &b);
 	buf_release(&b);
 	free(path);
 	/* A template that failed to parse is kept by name, so that

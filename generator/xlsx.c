@@ -51,6 +51,7 @@ struct xlsx {
 	void		(*locate)(void *, size_t, unsigned *, unsigned *);
 	void		*locate_arg;
 	char		*path;
+	char		*shown;		/* the name in diagnostics */
 	char		*tmpdir;
 	char		*sheet_title;
 	char		*doc_title;
@@ -120,7 +121,7 @@ sheet_name(struct buf *b, const char *title, unsigned n)
 static int
 lxw_fail(struct xlsx *x, const struct loc *l, const char *what, lxw_error e)
 {
-	struct loc	 here = { x->path, 0, 0 };
+	struct loc	 here = { x->shown, 0, 0 };
 
 	return diag_error(x->d, l ? l : &here, "%s: %s", what,
 	    lxw_strerror(e));
@@ -151,7 +152,7 @@ header(struct xlsx *x, lxw_worksheet *ws, const char *const *names,
 static int
 next_sheet(struct xlsx *x)
 {
-	struct loc	 l = { x->path, 0, 0 };
+	struct loc	 l = { x->shown, 0, 0 };
 	struct buf	 name = BUF_INIT;
 	lxw_worksheet	*ws;
 	int		 rc = 0;
@@ -185,6 +186,13 @@ dir_of(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
+void
+xlsx_set_display(struct xlsx *x, const char *name)
+{
+	free(x->shown);
+	x->shown = xstrdup(name);
+}
+
 struct xlsx *
 xlsx_new(struct diag *d, const char *path, const char *sheet_title,
     const char *const *field_names, size_t nfields)
@@ -204,6 +212,7 @@ xlsx_new(struct diag *d, const char *path, const char *sheet_title,
 	x = xcalloc(1, sizeof(*x));
 	x->d = d;
 	x->path = xstrdup(path);
+	x->shown = xstrdup(path);
 	x->tmpdir = dir_of(path);
 	x->sheet_title = xstrdup(sheet_title);
 	x->doc_title = xstrdup(sheet_title);
@@ -296,8 +305,11 @@ keep_escapes(struct buf *b, const char *s)
  */
 /*
  * 1 if a spreadsheet would run "s" as a formula: it starts with '=',
- * '+', '-' or '@' and goes on with something other than a space.  A
- * lone "=" or "-" (an operator or a placeholder) is not one.
+ * '+', '-', '@' or the full-width '＝' (U+FF1D, which some spreadsheets
+ * read as '=') and goes on with something other than a space, or it
+ * starts with a TAB, CR or LF (which spreadsheets skip before looking
+ * at the next character) and goes on at all.  A lone "=" or "-" (an
+ * operator or a placeholder) is not one.
  */
 /* Where the cell in column "col" of the row being written came from. */
 static struct loc
@@ -319,6 +331,10 @@ place(const struct xlsx *x, const struct at *at, lxw_col_t col)
 static int
 formula(const char *s)
 {
+	if (s[0] != '\0' && strchr("\t\r\n", s[0]) != NULL)
+		return s[1] != '\0';
+	if (strncmp(s, "\xef\xbc\x9d", 3) == 0)	/* U+FF1D FULLWIDTH EQUALS */
+		return s[3] != '\0' && s[3] != ' ';
 	return s[0] != '\0' && strchr("=+-@", s[0]) != NULL &&
 	    s[1] != '\0' && s[1] != ' ';
 }
@@ -360,7 +376,7 @@ static int
 text(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
     const char *s, const struct at *at, int warn)
 {
-	struct loc	 here = { x->path, 0, 0 };
+	struct loc	 here = { x->shown, 0, 0 };
 	const struct loc *l = at ? &at->l : &here;
 	const char	*field = at ? at->field : "?";
 	struct buf	 b = BUF_INIT;
@@ -462,7 +478,7 @@ xlsx_set_locate(struct xlsx *x, void (*fn)(void *, size_t, unsigned *,
 int
 xlsx_dictionary(struct xlsx *x, json_t *fields)
 {
-	struct loc	 l = { x->path, 0, 0 };
+	struct loc	 l = { x->shown, 0, 0 };
 
 	if (!json_is_array(fields))
 		return diag_error(x->d, &l, "dictionary: fields is not a list");
@@ -516,7 +532,7 @@ dictionary(struct xlsx *x)
 	static const char *const keys[] = { "name", "type", "title",
 	    "description", "unit" };
 	const char	*name = "dictionary";
-	struct loc	 l = { x->path, 0, 0 };
+	struct loc	 l = { x->shown, 0, 0 };
 	struct buf	 b = BUF_INIT;
 	lxw_worksheet	*ws;
 	json_t		*f;
@@ -588,6 +604,7 @@ out:
 	free(x->sheet_title);
 	free(x->tmpdir);
 	free(x->path);
+	free(x->shown);
 	free(x);
 	return rc;
 }

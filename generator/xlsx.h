@@ -47,6 +47,13 @@ struct xlsx	*xlsx_new(struct diag *d, const char *path,
 		    const char *sheet_title, const char *const *field_names,
 		    size_t nfields);
 
+/*
+ * Name "name" (copied), such as the dataset's CSV file, instead of the
+ * path being written in the diagnostics about "x" that have no cell to
+ * point at: the path is a staging file the user never sees.
+ */
+void		 xlsx_set_display(struct xlsx *x, const char *name);
+
 /* Set the document title shown in the file's properties (copied). */
 void		 xlsx_set_title(struct xlsx *x, const char *title);
 

@@ -2,7 +2,8 @@
 # The test suite.  tests/run.sh BUILD [BUILD...] runs every suite with the
 # binaries of the first build folder (unit tests, Mustache spec, golden
 # sites, diagnostics, site tests, HTML and link checks), then the
-# C-level suites again for every further folder (the sanitizer build).
+# C-level suites again for every further folder (the sanitizer build),
+# and the fuzz targets of build-fuzz/ for PLANPRESS_FUZZ_SECONDS each.
 # Each suite prints lines "RESULT: passed failed skipped name"; the last
 # line of the run adds them up: "N passed, N failed, N skipped".
 set -u
@@ -74,6 +75,14 @@ else
 	echo "RESULT: 0 1 0 default site build" >>"$LOG"
 fi
 run "zip determinism" sh tests/checks/zip-determinism.sh "$first/planpress" .
+# The libFuzzer targets (make fuzz-bins, with clang), a few seconds each.
+fuzz=${PLANPRESS_FUZZ_SECONDS:-0}
+if [ "$fuzz" -gt 0 ] && [ -d build-fuzz/fuzz ]; then
+	run "fuzz" sh tests/fuzz.sh build-fuzz "$fuzz"
+else
+	echo "== fuzz: skipped (no clang, or PLANPRESS_FUZZ_SECONDS unset)"
+	echo "RESULT: 0 0 1 fuzz" >>"$LOG"
+fi
 for b in "$@"; do
 	suite "$b" " ($b)"
 done

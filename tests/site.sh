@@ -98,6 +98,27 @@ for f in "$TMP/c/index.html" "$TMP/c/dataset/index.html"; do
 	    bad "$f does not link the DCAT catalog as an alternate"
 done
 
+# A bad --base-url says it came from the command line.
+expect_status 1 "build with a base URL without a host" $P build --quiet --output "$TMP/nohost" --base-url https:///x/
+grep -q "^planpress: error: --base-url (on the command line) must be an absolute http:// or https:// URL with a host, not 'https:///x/'$" "$TMP/cmd.out" && ok ||
+    bad "--base-url error names the command line: $(cat "$TMP/cmd.out")"
+
+# An invalid SOURCE_DATE_EPOCH is one error, not one per file it dates.
+expect_status 1 "build with SOURCE_DATE_EPOCH=soon" env SOURCE_DATE_EPOCH=soon $P build --quiet --output "$TMP/sde"
+[ "$(cat "$TMP/cmd.out")" = "planpress: error: SOURCE_DATE_EPOCH 'soon' is not a number of seconds
+planpress: 1 error, 0 warnings; nothing written" ] && ok ||
+    bad "an invalid SOURCE_DATE_EPOCH gives one error: $(head -5 "$TMP/cmd.out")"
+
+# A byte order mark at the start of a layout is dropped, not published
+# before the doctype.
+mkdir -p "$TMP/bom"
+cp -R site.yaml content datasets themes "$TMP/bom/"
+f="$TMP/bom/themes/default/layouts/base.mustache"
+{ printf '\357\273\277'; cat themes/default/layouts/base.mustache; } >"$f.tmp" && mv "$f.tmp" "$f"
+expect_status 0 "build with a BOM in a layout" $P build --quiet --source "$TMP/bom" --output "$TMP/bom-out"
+head -c 3 "$TMP/bom-out/index.html" | grep -q "$(printf '\357\273\277')" &&
+    bad "the layout's byte order mark reached the page" || ok
+
 # Every theme language has the same keys.
 for t in themes/*/; do
 	for f in "$t"i18n/*.yaml; do

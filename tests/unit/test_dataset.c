@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -304,10 +305,12 @@ test_rows(void)
 	put("t.csv", "id,name,value\na,b\na,b,1,4,5\na\n");
 	run(&r, NULL);
 	CHECK(said(&r,
-	    "datasets/t.csv:2: error: row has 2 cells, but the header has 3\n"
+	    "datasets/t.csv:2:4: error: row has 2 cells, but the header has 3: "
+	    "no cell for 'value'\n"
 	    "datasets/t.csv:3:7: error: row has 5 cells, but the header has "
 	    "3\n"
-	    "datasets/t.csv:4: error: row has 1 cell, but the header has 3\n"));
+	    "datasets/t.csv:4:2: error: row has 1 cell, but the header has 3: "
+	    "no cell for 'name'\n"));
 	CHECK(r.n == 1 && r.v[0]->rows == 3);
 	CHECK(json_array_size(r.v[0]->preview) == 0);
 	run_free(&r);
@@ -633,6 +636,8 @@ test_metadata(void)
 	    "datasets/a.yaml:5:10: error: license needs an 'id' (SPDX) or a "
 	    "'url'\n"
 	    "datasets/a.yaml:6:12: error: publisher has no 'name'\n"
+	    "datasets/a.yaml:6:18: error: publisher url must be an absolute "
+	    "http:// or https:// URL with a host, not 'x'\n"
 	    "datasets/a.yaml:7:15: error: key 'preview_rows' must be from 0 "
 	    "to 10000, not 20000\n"
 	    "datasets/a.yaml:8:11: error: key 'encoding' must be one of "
@@ -666,7 +671,7 @@ test_metadata_values(void)
 
 	setup();
 	put("t.yaml", "title: \"Chỉ tiêu\"\ndescription: |\n  Mọi chỉ tiêu\n"
-	    "keywords: [a, b]\ntheme: T\npublisher: {name: P, url: 'u'}\n"
+	    "keywords: [a, b]\ntheme: T\npublisher: {name: P, url: 'https://u.vn/'}\n"
 	    "contact: {name: C, email: e}\n"
 	    "license: {id: CC-BY-4.0, url: 'https://x'}\n"
 	    "temporal: {start: '2024-01-01', end: '2024-12-31'}\n"
@@ -1352,6 +1357,90 @@ test_memory_keys(void)
 	teardown();
 }
 
+/*
+ * Bounds of one record: a cell of 32,767 characters (multi-byte ones
+ * too) is fine, one more is an error at the cell as soon as the scan
+ * reaches it, with nothing more of it buffered; a 64 MB cell costs no
+ * more than a few hundred KB; rows with far more cells than fields
+ * are counted, not kept; a header of 200,000 columns and a schema of
+ * 20,000 fields are checked in linear time.
+ */
+static void
+test_bounds(void)
+{
+	struct run	 r;
+	struct buf	 b = BUF_INIT;
+	size_t		 i, before;
+	clock_t		 t0;
+
+	setup();
+	put("a.yaml", meta3);
+	buf_puts(&b, "id,name,value\n1,");
+	for (i = 0; i < DATASET_CELL_MAX; i++)
+		buf_puts(&b, "\xe1\xbb\x87");		/* U+1EC7 */
+	buf_puts(&b, ",3\n2,\"");
+	for (i = 0; i <= DATASET_CELL_MAX; i++)
+		buf_putc(&b, i % 100 == 99 ? ',' : 'x');
+	buf_puts(&b, "\",4\n");
+	put_n("a.csv", b.data, b.len);
+	run(&r, NULL);
+	CHECK(said(&r, "datasets/a.csv:3:3: error: cell is longer than 32767 "
+	    "characters, the most a spreadsheet cell holds\n"));
+	CHECK(get(&r, "a") && get(&r, "a")->rows == 1);
+	run_free(&r);
+
+	buf_reset(&b);
+	buf_puts(&b, "id,name,value\n1,x,3\n2,");
+	for (i = 0; i < (64u << 20); i += 4096) {
+		buf_grow(&b, 4096);
+		memset(b.data + b.len, 'y', 4096);
+		b.len += 4096;
+	}
+	b.data[b.len] = '\0';
+	buf_puts(&b, ",3\n");
+	put_n("a.csv", b.data, b.len);
+	buf_release(&b);
+	before = heap();
+	r.d = diag_new();
+	r.loaded = dataset_load_all(r.d, "datasets", &r.v, &r.n);
+	r.scanned = dataset_scan_all(r.v, r.n, r.d, NULL);
+	CHECK(heap() < before + (2u << 20));
+	r.out = printed(r.d);
+	CHECK(said(&r, "datasets/a.csv:3:3: error: cell is longer than 32767 "
+	    "characters, the most a spreadsheet cell holds\n"));
+	run_free(&r);
+
+	buf_puts(&b, "id,name,value\n1,x,3\n");
+	for (i = 0; i < 200000; i++)
+		buf_puts(&b, "1,");
+	buf_puts(&b, "1\n");
+	put_n("a.csv", b.data, b.len);
+	run(&r, NULL);
+	CHECK(said(&r, "datasets/a.csv:3:7: error: row has 200001 cells, but "
+	    "the header has 3\n"));
+	run_free(&r);
+
+	buf_reset(&b);
+	buf_puts(&b, "title: T\ndescription: D\nschema:\n  fields:\n");
+	for (i = 0; i < 20000; i++)
+		buf_printf(&b, "    - name: c%zu\n", i);
+	put_n("a.yaml", b.data, b.len);
+	buf_reset(&b);
+	for (i = 0; i < 200000; i++)
+		buf_printf(&b, "%sc%zu", i ? "," : "", i % 20000);
+	buf_puts(&b, "\n");
+	put_n("a.csv", b.data, b.len);
+	t0 = clock();
+	run(&r, NULL);
+	CHECK((double)(clock() - t0) / CLOCKS_PER_SEC < 10);
+	CHECK(r.errors == 101);
+	CHECK(strstr(r.out, "datasets/a.csv:1:128891: error: duplicate column "
+	    "'c0' in the header\n") != NULL);
+	run_free(&r);
+	buf_release(&b);
+	teardown();
+}
+
 int
 main(void)
 {
@@ -1381,5 +1470,6 @@ main(void)
 	test_spill_cap();
 	test_spill_files();
 	test_memory_keys();
+	test_bounds();
 	return CHECK_DONE("dataset");
 }

@@ -289,6 +289,47 @@ test_recursion(void)
 }
 
 /*
+ * Partials that fan out stop at the output limit, at the tag where it is
+ * passed, with the output cut there: 4 levels of {{>b}}{{>b}} over 100
+ * bytes are 1,600 bytes, past a limit of 1,000.
+ */
+static void
+test_output_limit(void)
+{
+	struct lib	 l = { { NULL }, { NULL }, 0 };
+	struct diag	*d = diag_new();
+	struct mustache	*t = mustache_parse(d, "t.mustache", "{{>a}}", 6);
+	struct buf	 out = BUF_INIT;
+	json_t		*ctx = json_object();
+	char		 text[101];
+	char		*s;
+
+	memset(text, 'x', 100);
+	text[100] = '\0';
+	lib_add(&l, "a", "{{>b}}{{>b}}");
+	lib_add(&l, "b", "{{>c}}{{>c}}");
+	lib_add(&l, "c", "{{>d}}{{>d}}");
+	lib_add(&l, "d", "{{>e}}{{>e}}");
+	lib_add(&l, "e", text);
+	mustache_set_output_max(1000);
+	CHECK(mustache_render(t, ctx, lookup, &l, d, &out) == 0);
+	CHECK(out.len > 1000 && out.len < 1200);
+	s = printed(d);
+	CHECK_STR(s, "d:1:1: error: the output passes 1 MB here, the limit for "
+	    "one page (partials included too many times?)\n");
+	free(s);
+	mustache_set_output_max(0);
+	buf_reset(&out);
+	CHECK(mustache_render(t, ctx, lookup, &l, d, &out) == 1);
+	CHECK(out.len == 1600);
+	buf_release(&out);
+	json_decref(ctx);
+	mustache_free(t);
+	diag_free(d);
+	lib_free(&l);
+}
+
+/*
  * Data "levels" deep renders through as many nested partials.  The
  * innermost "kid" is null, or the lookup would find the one further out.
  */
@@ -481,6 +522,7 @@ main(void)
 	test_values();
 	test_errors();
 	test_recursion();
+	test_output_limit();
 	test_depth();
 	test_refs();
 	test_indent();

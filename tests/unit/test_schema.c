@@ -184,7 +184,12 @@ test_number(void)
 	CHECK(cell_fails("type: number", "tám mươi",
 	    "field 'f' (number): 'tám mươi' is not a number"));
 	CHECK(cell_fails("type: number", "1e999",
-	    "field 'f' (number): '1e999' is not a number"));
+	    "field 'f' (number): '1e999' is too large for a number"));
+	CHECK(cell_fails("type: number", "1e-400",
+	    "field 'f' (number): '1e-400' is too small for a number: it would "
+	    "be read as 0"));
+	CHECK(cell_is("type: number", "0e-400", "0.0"));
+	CHECK(cell_is("type: number", "1e-310", "9.9999999999999694e-311"));
 	CHECK(cell_fails("type: number", " 1",
 	    "field 'f' (number): ' 1' is not a number"));
 	CHECK(cell_fails("type: number", "0x10",

@@ -413,9 +413,58 @@ test_fields(void)
 	nshown = 0;
 }
 
+static void
+test_invisible(void)
+{
+	CHECK(text_invisible("Vi\xe1\xbb\x87t Nam", 10, 0) == -1);
+	CHECK(text_invisible("Vi\xe1\xbb\x87t Nam", 10, 1) == ' ');
+	CHECK(text_invisible("a%b", 3, 1) == '%');
+	CHECK(text_invisible("a%b", 3, 0) == -1);
+	CHECK(text_invisible("a\0b", 3, 0) == 0);
+	CHECK(text_invisible("a\tb", 3, 0) == '\t');
+	CHECK(text_invisible("a\xc2\x85", 3, 0) == 0x85);
+	CHECK(text_invisible("a\xe2\x80\xae" "b", 5, 0) == 0x202E);
+	CHECK(text_invisible("a\xe2\x81\xa6" "b", 5, 0) == 0x2066);
+	CHECK(text_invisible("a\xe2\x80\xa8" "b", 5, 0) == 0x2028);
+	CHECK(text_invisible("a\xc2\xa0" "b", 4, 1) == 0xA0);
+	CHECK(text_invisible("a\xc2\xa0" "b", 4, 0) == -1);
+	CHECK(text_invisible("\xff", 1, 0) == -1);
+}
+
+static void
+test_url_kind(void)
+{
+	int	 q = -1;
+
+	CHECK(text_url_kind("https://example.gov.vn/a/", &q) == TEXT_URL_WEB &&
+	    q == 0);
+	CHECK(text_url_kind("HTTP://x.vn:8080", &q) == TEXT_URL_WEB && q == 0);
+	CHECK(text_url_kind("http://[::1]:80/", NULL) == TEXT_URL_WEB);
+	CHECK(text_url_kind("https://x.vn/?a#b", &q) == TEXT_URL_WEB && q == 1);
+	CHECK(text_url_kind("https:///a", NULL) == TEXT_URL_BAD);
+	CHECK(text_url_kind("https://", NULL) == TEXT_URL_BAD);
+	CHECK(text_url_kind("https:x.vn", NULL) == TEXT_URL_BAD);
+	CHECK(text_url_kind("https://u@x.vn/", NULL) == TEXT_URL_BAD);
+	CHECK(text_url_kind("https://x.vn:80a/", NULL) == TEXT_URL_BAD);
+	CHECK(text_url_kind("https://x.vn/a b", NULL) == TEXT_URL_BAD);
+	CHECK(text_url_kind("https://x.vn/\x07", NULL) == TEXT_URL_BAD);
+	CHECK(text_url_kind("", NULL) == TEXT_URL_BAD);
+	CHECK(text_url_kind("//x.vn/", NULL) == TEXT_URL_BAD);
+	CHECK(text_url_kind("/du-lieu/", NULL) == TEXT_URL_ROOT);
+	CHECK(text_url_kind("gioi-thieu/", NULL) == TEXT_URL_RELATIVE);
+	CHECK(text_url_kind("#top", NULL) == TEXT_URL_RELATIVE);
+	CHECK(text_url_kind("a/b:c", NULL) == TEXT_URL_RELATIVE);
+	CHECK(text_url_kind("javascript:alert(1)", NULL) == TEXT_URL_SCHEME);
+	CHECK(text_url_kind("JavaScript:x", NULL) == TEXT_URL_SCHEME);
+	CHECK(text_url_kind("data:text/html,x", NULL) == TEXT_URL_SCHEME);
+	CHECK(text_url_kind("file:///etc/passwd", NULL) == TEXT_URL_SCHEME);
+}
+
 int
 main(void)
 {
+	test_url_kind();
+	test_invisible();
 	test_nfc_fast_path();
 	test_utf8();
 	test_position();

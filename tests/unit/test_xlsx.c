@@ -361,6 +361,7 @@ test_errors(void)
 	CHECK(xlsx_close(NULL) == 0);
 
 	x = xlsx_new(d, p, "data", names, 2);
+	xlsx_set_display(x, "datasets/big.csv");
 	big = xmalloc(40000);
 	memset(big, 'a', 39999);
 	big[39999] = '\0';
@@ -380,6 +381,8 @@ test_errors(void)
 	text = printed(d);
 	CHECK(strstr(text, "big.csv:9: error: field 'name': text longer than "
 	    "a spreadsheet cell holds (32767 characters)\n") != NULL);
+	CHECK(strstr(text, "datasets/big.csv: error: dictionary: fields is not "
+	    "a list\n") != NULL);
 	CHECK(strstr(text, "planpress: error: SOURCE_DATE_EPOCH 'soon' is not "
 	    "a number of seconds\n") != NULL);
 	CHECK(strstr(text, "error: a spreadsheet holds 1 to 16384 fields, "

@@ -1,0 +1,115 @@
+/*
+ * Unit tests for page.c: the page size limit, and the front matter
+ * checks of dates and slugs.  Pages are written to a temporary file and
+ * loaded as "content/x.md".
+ */
+#include "page.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "diag.h"
+
+static char	 path[64];
+
+/* Load the "len" bytes of "text" as a page; the diagnostics in "*out". */
+static struct page *
+load_n(const char *text, size_t len, char **out)
+{
+	struct diag	*d = diag_new();
+	struct page	*p;
+	FILE		*fp;
+	size_t		 n = 0;
+
+	if ((fp = fopen(path, "wb")) == NULL ||
+	    fwrite(text, 1, len, fp) != len || fclose(fp) != 0)
+		abort();
+	p = page_load(d, path, "content/x.md", "x.md");
+	fp = open_memstream(out, &n);
+	diag_print(d, fp);
+	fclose(fp);
+	diag_free(d);
+	return p;
+}
+
+/* 1 if "text" loads with exactly the diagnostics "want". */
+static int
+loads(const char *text, const char *want)
+{
+	char		*out = NULL;
+	struct page	*p = load_n(text, strlen(text), &out);
+	/* A page with an error is dropped, or kept marked broken. */
+	int		 ok = strcmp(out, want) == 0 &&
+	    (p != NULL && !p->broken) == (*want == '\0');
+
+	if (!ok)
+		printf("  page:\n%s\n  printed:\n%s  want:\n%s", text, out, want);
+	page_free(p);
+	free(out);
+	return ok;
+}
+
+static void
+test_size(void)
+{
+	size_t		 n = PAGE_SIZE_MAX;
+	char		*s = malloc(n + 1), *out = NULL;
+	struct page	*p;
+
+	memset(s, 'x', n + 1);
+	memcpy(s, "---\ntitle: Big\n---\n", 19);
+	p = load_n(s, n, &out);
+	CHECK(p != NULL && p->bodylen == n - 19);
+	CHECK_STR(out, "");
+	page_free(p);
+	free(out);
+	p = load_n(s, n + 1, &out);
+	CHECK(p == NULL);
+	CHECK_STR(out, "content/x.md: error: page is 4.0 MB, more than the 4 MB "
+	    "a page may have (split it into several pages)\n");
+	page_free(p);
+	free(out);
+	free(s);
+}
+
+int
+main(void)
+{
+	int	 fd;
+
+	snprintf(path, sizeof(path), "/tmp/planpress-page-XXXXXX");
+	if ((fd = mkstemp(path)) == -1)
+		abort();
+	close(fd);
+	test_size();
+	CHECK(loads("---\ntitle: A\n---\nText.\n", ""));
+	CHECK(loads("---\ntitle: A\ndate: 2024-02-29\n---\n", ""));
+	CHECK(loads("---\ntitle: A\ndate: 2000-02-29 23:59\n---\n", ""));
+	CHECK(loads("---\ntitle: A\ndate: 2024-05-16T07:30:00.25-05:00\n---\n",
+	    ""));
+	CHECK(loads("---\ntitle: A\ndate: 1900-02-29\n---\n",
+	    "content/x.md:3:7: error: date '1900-02-29' is not a day of the "
+	    "calendar\n"));
+	CHECK(loads("---\ntitle: A\ndate: 2024-04-31\n---\n",
+	    "content/x.md:3:7: error: date '2024-04-31' is not a day of the "
+	    "calendar\n"));
+	CHECK(loads("---\ntitle: A\ndate: 2024-05-16T1\n---\n",
+	    "content/x.md:3:7: error: date '2024-05-16T1' has no valid time of "
+	    "day after the date (hh:mm or hh:mm:ss, from 00:00 to 23:59)\n"));
+	CHECK(loads("---\ntitle: A\ndate: 2024-05-16T10:60\n---\n",
+	    "content/x.md:3:7: error: date '2024-05-16T10:60' has no valid time "
+	    "of day after the date (hh:mm or hh:mm:ss, from 00:00 to 23:59)\n"));
+	CHECK(loads("---\ntitle: A\ndate: 2024-05-16T10:00+25:00\n---\n",
+	    "content/x.md:3:7: error: date '2024-05-16T10:00+25:00' has no valid "
+	    "time of day after the date (hh:mm or hh:mm:ss, from 00:00 to "
+	    "23:59)\n"));
+	CHECK(loads("---\ntitle: A\nslug: b\xc3\xa1o-c\xc3\xa1o\n---\n", ""));
+	CHECK(loads("---\ntitle: \"A\\u200Bb\"\n---\n",
+	    "content/x.md:2:8: error: title contains the invisible character "
+	    "U+200B\n"));
+	unlink(path);
+	return CHECK_DONE("page");
+}
