@@ -275,22 +275,29 @@ summary(const struct args *a, struct diag *d, const struct site_stats *st,
     int ok, double secs)
 {
 	size_t	 w = diag_warnings(d), e = diag_errors(d);
+	struct buf drafts = BUF_INIT;	/* "3 drafts not published, " */
+
+	if (st->drafts > 0)
+		buf_printf(&drafts, "%zu draft%s not published, ", st->drafts,
+		    st->drafts == 1 ? "" : "s");
 
 	if (!ok)
 		printf("planpress: %zu error%s, %zu warning%s; %s\n", e,
 		    e == 1 ? "" : "s", w, w == 1 ? "" : "s",
 		    a->o.check ? "checked" : "nothing written");
 	else if (a->o.check)
-		printf("planpress: %zu pages checked, %zu warning%s, "
-		    "%.2f s\n", st->pages, w, w == 1 ? "" : "s", secs);
+		printf("planpress: %zu pages checked, %s%zu warning%s, "
+		    "%.2f s\n", st->pages, drafts.data, w, w == 1 ? "" : "s",
+		    secs);
 	else
 		printf("planpress: %zu pages, %zu files written to %s%s%s, "
-		    "%zu warning%s, %.2f s\n", st->pages, st->files,
+		    "%s%zu warning%s, %.2f s\n", st->pages, st->files,
 		    a->o.output || !strcmp(a->o.source, ".") ? "" : a->o.source,
 		    a->o.output || !strcmp(a->o.source, ".") ? "" : "/",
 		    a->o.output ? a->o.output :
-		    "output",
+		    "output", drafts.data,
 		    w, w == 1 ? "" : "s", secs);
+	buf_release(&drafts);
 }
 
 /* planpress serve: returns when stopped by a signal. */

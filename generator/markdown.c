@@ -219,8 +219,9 @@ relink(cmark_node *n, const char *root)
 
 static void
 walk(struct diag *d, const char *file, unsigned line0, cmark_node *doc,
-    const char *root, int unsafe)
+    const char *root, const struct markdown_opts *o)
 {
+	int			 unsafe = o && o->unsafe;
 	cmark_iter		*it = cmark_iter_new(doc);
 	cmark_event_type	 ev;
 	cmark_node		*n;
@@ -232,8 +233,14 @@ walk(struct diag *d, const char *file, unsigned line0, cmark_node *doc,
 			continue;
 		n = cmark_iter_get_node(it);
 		t = cmark_node_get_type(n);
-		if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE)
+		if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
+			if (o && o->link && cmark_node_get_url(n))
+				o->link(o->link_arg, cmark_node_get_url(n),
+				    line0 + (unsigned)cmark_node_get_start_line(
+				    n) - 1, (unsigned)
+				    cmark_node_get_start_column(n));
 			relink(n, root);
+		}
 		else if (!unsafe && (t == CMARK_NODE_HTML_BLOCK ||
 		    t == CMARK_NODE_HTML_INLINE)) {
 			l.file = file;
@@ -273,7 +280,7 @@ markdown_render(struct diag *d, const char *file, unsigned line0,
 	pthread_mutex_lock(&inline_lock);
 	doc = cmark_parser_finish(p);
 	pthread_mutex_unlock(&inline_lock);
-	walk(d, file, line0, doc, root, o && o->unsafe);
+	walk(d, file, line0, doc, root, o);
 	html = cmark_render_html(doc, opt & ~CMARK_OPT_SOURCEPOS,
 	    cmark_parser_get_syntax_extensions(p));
 	buf_puts(out, html);

@@ -15,10 +15,16 @@
 struct buf;
 struct diag;
 
+/* Told of every link and image: its URL as written and where. */
+typedef void (*markdown_link_fn)(void *arg, const char *url, unsigned line,
+	    unsigned col);
+
 struct markdown_opts {
 	int	 unsafe;	/* pass raw HTML through */
 	int	 smart;		/* typographic quotes and dashes */
 	int	 hardbreaks;	/* a newline in a paragraph is a <br> */
+	markdown_link_fn link;	/* NULL: links are not reported */
+	void	*link_arg;
 };
 
 /* Register the cmark-gfm extensions; call once before any thread starts. */

@@ -716,6 +716,15 @@ addpackage(struct publish *p, struct archive *a, const char *prefix,
 	return rc;
 }
 
+/* "downloads/ID-VERSION.zip", the package of "ds"; free() it. */
+static char *
+zipname(const struct dataset *ds)
+{
+	return ds->version && text_safe_segment(ds->version) ?
+	    xasprintf("downloads/%s-%s.zip", ds->id, ds->version) :
+	    xasprintf("downloads/%s.zip", ds->id);
+}
+
 static int
 zipone(struct publish *p, struct dataset *ds, json_t *rec,
     const struct buf *dp)
@@ -725,9 +734,7 @@ zipone(struct publish *p, struct dataset *ds, json_t *rec,
 	char		 hex[DIGEST_HEX_SIZE], *rel, *full;
 	int		 rc = 0;
 
-	rel = ds->version && text_safe_segment(ds->version) ?
-	    xasprintf("downloads/%s-%s.zip", ds->id, ds->version) :
-	    xasprintf("downloads/%s.zip", ds->id);
+	rel = zipname(ds);
 	if ((full = fsout_claim(p->fs, rel)) == NULL)
 		goto out;
 	if ((a = archive_new(p->d, full)) == NULL)
@@ -950,4 +957,38 @@ json_t *
 publish_catalogs(const struct publish *p)
 {
 	return p->catalogs;
+}
+
+void
+publish_paths(const struct publish *p, struct dataset **v, size_t n,
+    void (*fn)(void *arg, const char *path), void *arg)
+{
+	static const char *const catalogs[] = { "catalog.ttl",
+	    "catalog.jsonld", "data.json", "catalog.csv",
+	    "catalog.csv-metadata.json", "datapackage.json", NULL };
+	static const char *const data[] = { "csv", "json", "xlsx", NULL };
+	char	*path;
+	size_t	 i, k, any = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!v[i]->ok)
+			continue;
+		any++;
+		for (k = 0; data[k]; k++) {
+			path = xasprintf("dataset/%s/data/%s.%s", v[i]->id,
+			    v[i]->id, data[k]);
+			fn(arg, path);
+			free(path);
+		}
+		path = xasprintf("dataset/%s/datapackage.json", v[i]->id);
+		fn(arg, path);
+		free(path);
+		path = zipname(v[i]);
+		fn(arg, path);
+		free(path);
+	}
+	if (any)
+		fn(arg, "downloads/all-data.zip");
+	for (k = 0; any && *p->c->base_url && catalogs[k]; k++)
+		fn(arg, catalogs[k]);
 }

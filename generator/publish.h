@@ -75,4 +75,14 @@ json_t		*publish_records(const struct publish *p);
  */
 json_t		*publish_catalogs(const struct publish *p);
 
+/*
+ * Hand "fn" every path (relative to the output root) that the datasets
+ * "v" that passed their checks are published at: their CSV, JSON, XLSX,
+ * descriptor and zip, all-data.zip and the catalogs.  The same names
+ * publish_finish() writes, whether or not it has run.
+ */
+void		 publish_paths(const struct publish *p, struct dataset **v,
+		    size_t n, void (*fn)(void *arg, const char *path),
+		    void *arg);
+
 #endif

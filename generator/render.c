@@ -15,6 +15,7 @@
 #include "config.h"
 #include "diag.h"
 #include "i18n.h"
+#include "linkcheck.h"
 #include "markdown.h"
 #include "meta.h"
 #include "mustache.h"
@@ -54,6 +55,7 @@ struct render {
 	const json_t		*catalogs;	/* NULL when none */
 	render_progress_fn	 progress;
 	void			*progress_arg;
+	struct linkcheck	*links;		/* NULL: links not checked */
 	struct memo		 menu, secs, crumbs, alts;
 	struct buf		 key;		/* the key being made */
 	struct buf		 html;		/* the body of the page */
@@ -576,6 +578,27 @@ render_set_catalogs(struct render *r, const json_t *catalogs)
 }
 
 void
+render_set_links(struct render *r, struct linkcheck *lc)
+{
+	r->links = lc;
+}
+
+/* Where a page's Markdown links are reported from. */
+struct linkplace {
+	struct linkcheck	*lc;
+	const char		*file;	/* the page's source */
+	const char		*from;	/* its site path */
+};
+
+static void
+onlink(void *arg, const char *url, unsigned line, unsigned col)
+{
+	const struct linkplace	*lp = arg;
+
+	linkcheck_link(lp->lc, lp->file, line, col, lp->from, url);
+}
+
+void
 render_set_progress(struct render *r, render_progress_fn fn, void *arg)
 {
 	r->progress = fn;
@@ -643,17 +666,27 @@ render_with(struct render *r, const struct here *h, const struct page *p,
     const struct mustache *m, const char *key, json_t *extra,
     struct buf *out)
 {
-	struct buf	 root = BUF_INIT;
-	json_t		*v;
-	int		 rc;
+	struct buf		 root = BUF_INIT;
+	struct markdown_opts	 mo;
+	struct linkplace	 lp;
+	json_t			*v;
+	int			 rc;
 
 	if (h->abs)
 		buf_puts(&root, h->abs);
 	else
 		render_relurl(&root, h->path, "/");
 	buf_reset(&r->html);
+	mo = r->c->markdown;
+	if (r->links != NULL) {
+		lp.lc = r->links;
+		lp.file = p->file;
+		lp.from = h->path;
+		mo.link = onlink;
+		mo.link_arg = &lp;
+	}
 	rc = markdown_render(r->d, p->file, p->bodyline, p->body,
-	    p->bodylen, &r->c->markdown, root.data, &r->html);
+	    p->bodylen, &mo, root.data, &r->html);
 	v = view(r, h, p, &r->html);
 	if (key)
 		json_object_set_new(v, key, extra);

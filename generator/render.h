@@ -48,6 +48,13 @@ int		 render_page(struct render *r, const struct page *p,
 void		 render_set_catalogs(struct render *r, const json_t *catalogs);
 
 /*
+ * Tell "lc" (borrowed) of every link and image in the pages' Markdown,
+ * with the page's address and the link's place (linkcheck.h).
+ */
+struct linkcheck;
+void		 render_set_links(struct render *r, struct linkcheck *lc);
+
+/*
  * A function giving more of the view of page "p" (an object whose keys
  * are added to the page's, such as "progress" and "views") as seen from
  * the page at site path "from" ("abs": absolute base URL, or NULL when

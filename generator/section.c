@@ -197,13 +197,25 @@ place(struct walk *w, int drafts)
 
 	for (i = 0; i < w->n; i++) {
 		j = &w->v[i];
-		if (j->p != NULL && j->p->draft && !drafts)
-			page_free(j->p);
+		if (j->p != NULL && j->p->draft && !drafts) {
+			j->p->section = j->s;	/* for the path it would have */
+			j->s->drafts = xreallocarray(j->s->drafts,
+			    j->s->ndrafts + 1, sizeof(*j->s->drafts));
+			j->s->drafts[j->s->ndrafts++] = j->p;
+		}
 		else if (j->p != NULL && j->p->is_index) {
 			j->p->section = j->s;
 			j->s->index = j->p;
 		} else if (j->p != NULL)
 			addpage(j->s, j->p);
+		else {
+			const char *base = strrchr(j->rel, '/');
+
+			j->s->lost = xreallocarray(j->s->lost, j->s->nlost + 1,
+			    sizeof(*j->s->lost));
+			j->s->lost[j->s->nlost++] = xstrdup(base ? base + 1 :
+			    j->rel);
+		}
 		free(j->rel);
 	}
 }
@@ -257,6 +269,12 @@ section_free(struct section *s)
 		return;
 	for (i = 0; i < s->npages; i++)
 		page_free(s->pages[i]);
+	for (i = 0; i < s->ndrafts; i++)
+		page_free(s->drafts[i]);
+	free(s->drafts);
+	for (i = 0; i < s->nlost; i++)
+		free(s->lost[i]);
+	free(s->lost);
 	for (i = 0; i < s->nsubs; i++)
 		section_free(s->subs[i]);
 	page_free(s->index);
@@ -441,6 +459,15 @@ linktree(struct section *s, struct diag *d, const struct config *c,
 		rc &= pageurl(s->pages[i], d, c, s->index->path);
 		s->pages[i]->prev = i ? s->pages[i - 1] : NULL;
 		s->pages[i]->next = i + 1 < s->npages ? s->pages[i + 1] : NULL;
+	}
+	/* The path a draft would have; its problems wait until it is
+	 * published (--drafts). */
+	for (i = 0; i < s->ndrafts; i++) {
+		struct diag	*quiet = diag_new();
+
+		if (!s->drafts[i]->is_index)
+			pageurl(s->drafts[i], quiet, c, s->index->path);
+		diag_free(quiet);
 	}
 	for (i = 0; i < s->nsubs; i++)
 		rc &= linktree(s->subs[i], d, c, s->index->path);

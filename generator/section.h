@@ -25,6 +25,13 @@ struct section {
 	struct section	**subs;		/* subsections, in order */
 	size_t		  nsubs;
 	struct section	 *parent;	/* NULL for the root */
+	struct page	**drafts;	/* drafts left out, with the path
+					   they would have (NULL when it
+					   cannot be made) */
+	size_t		  ndrafts;
+	char		**lost;		/* pages that failed to load (their
+					   file names, "x.md"), reported */
+	size_t		  nlost;
 };
 
 /*

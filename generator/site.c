@@ -32,6 +32,7 @@
 #include "indicator.h"
 #include "indview.h"
 #include "view.h"
+#include "linkcheck.h"
 #include "markdown.h"
 #include "meta.h"
 #include "page.h"
@@ -41,6 +42,7 @@
 #include "section.h"
 #include "tabulate.h"
 #include "stats.h"
+#include "text.h"
 #include "theme.h"
 #include "xalloc.h"
 
@@ -60,6 +62,7 @@ struct build {
 	struct fsout		*fs;	/* NULL when checking */
 	char			*out;	/* the output folder; NULL when
 					   checking */
+	struct linkcheck	*links;	/* what is published, links to it */
 	struct site_stats	*st;
 };
 
@@ -200,6 +203,8 @@ load(struct build *b)
 static int
 emit(struct build *b, const char *path, const struct buf *data)
 {
+	if (b->links != NULL)
+		linkcheck_file(b->links, path);
 	if (b->fs == NULL)
 		return 1;
 	return fsout_write(b->fs, path, data->data, data->len);
@@ -245,6 +250,7 @@ renderer(struct build *b)
 	struct render	*r = render_new(b->d, &b->c, b->th, b->root);
 
 	render_set_catalogs(r, publish_catalogs(b->pub));
+	render_set_links(r, b->links);
 	if (b->ind_ok || b->views)
 		render_set_progress(r, data_view, b);
 	return r;
@@ -270,6 +276,8 @@ one(struct work *w, struct render *r, struct page *p, struct buf *html)
 	int	 rc;
 
 	if (p->broken) {	/* its front matter was reported: no cascade */
+		if (p->path != NULL)	/* links to it are not broken */
+			linkcheck_file(w->b->links, p->path);
 		page_drop_body(p);
 		return 0;
 	}
@@ -481,6 +489,120 @@ progresspages(struct build *b)
 	return rc;
 }
 
+static void
+published(void *arg, const char *path)
+{
+	linkcheck_file(arg, path);
+}
+
+/* Every file under "dir", published under "prefix" ("" or "assets/"). */
+static void
+tree_files(struct build *b, const char *dir, const char *prefix)
+{
+	struct fsin_entry	*v;
+	struct diag		*quiet = diag_new();	/* statics() reports */
+	size_t			 n = fsin_list(quiet, dir, &v), i;
+	char			*sub, *rel;
+
+	for (i = 0; i < n; i++) {
+		sub = fsin_join(dir, v[i].name);
+		rel = xasprintf("%s%s", prefix, v[i].name);
+		if (v[i].isdir) {
+			free(rel);
+			rel = xasprintf("%s%s/", prefix, v[i].name);
+			tree_files(b, sub, rel);
+		} else
+			linkcheck_file(b->links, rel);
+		free(sub);
+		free(rel);
+	}
+	fsin_list_free(v, n);
+	diag_free(quiet);
+}
+
+/* The drafts left out (counted), the path each would have, and pages
+ * that failed to load. */
+static void
+drafts(struct build *b, const struct section *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->ndrafts; i++) {
+		b->st->drafts++;
+		if (s->drafts[i]->path != NULL)
+			linkcheck_draft(b->links, s->drafts[i]->path,
+			    s->drafts[i]->file);
+	}
+	/* A page that failed to load (reported) probably had the path of
+	 * its file name: links to it are not judged. */
+	for (i = 0; i < s->nlost; i++) {
+		size_t	 n = strlen(s->lost[i]);
+		char	*name = xstrndup(s->lost[i], n > 3 ? n - 3 : n);
+		char	*slug = text_slugify(name);
+		char	*path = xasprintf("%s%s/", s->index->path, slug);
+
+		if (strcmp(name, "_index") != 0)
+			linkcheck_unsure(b->links, path);
+		free(path);
+		free(slug);
+		free(name);
+	}
+	for (i = 0; i < s->nsubs; i++)
+		drafts(b, s->subs[i]);
+}
+
+/* The menus of site.yaml link into the site from its root. */
+static void
+menu_links(struct build *b)
+{
+	const char	*name, *url;
+	json_t		*list, *it;
+	size_t		 i;
+
+	json_object_foreach(b->c.menus, name, list)
+		json_array_foreach(list, i, it) {
+			const struct loc *at;
+
+			if ((url = json_string_value(json_object_get(it,
+			    "url"))) == NULL)
+				continue;
+			at = meta_loc(b->c.meta, it, "url");
+			linkcheck_link(b->links, at->file, at->line, at->col,
+			    "/", url);
+		}
+}
+
+/*
+ * Report the links that lead nowhere, once everything is known.  When
+ * the datasets had errors their pages were not made: links into them
+ * are not judged.
+ */
+static int
+links(struct build *b, int datapages_made)
+{
+	char	*p;
+
+	if (theme_assets(b->th))
+		tree_files(b, theme_assets(b->th), "assets/");
+	p = fsin_join(b->o->source, "static");
+	if (fsin_isdir(p))
+		tree_files(b, p, "");
+	free(p);
+	publish_paths(b->pub, b->data, b->ndata, published, b->links);
+	drafts(b, b->root);
+	menu_links(b);
+	if (!datapages_made) {
+		linkcheck_unsure(b->links, DSVIEW_ROOT);
+		linkcheck_unsure(b->links, "/api/");
+		linkcheck_unsure(b->links, "/downloads/");
+		if (b->ind != NULL) {
+			linkcheck_unsure(b->links, b->ind->ind_path);
+			linkcheck_unsure(b->links, b->ind->unit_path);
+		}
+	}
+	return linkcheck_report(b->links, b->d);
+}
+
 static int
 statics(struct build *b)
 {
@@ -525,11 +647,12 @@ epoch(struct build *b)
 static int
 publish(struct build *b)
 {
-	int		 rc = 0;
+	int		 rc = 0, made = 0;
 
 	if (b->out != NULL && (b->fs = fsout_open(b->d, b->out,
 	    own_output(b))) == NULL)
 		goto done;
+	b->links = linkcheck_new();
 	b->pub = publish_new(b->d, b->fs, &b->c);
 	b->licdirs[0] = fsin_join(b->o->source, "licenses");
 	b->licdirs[1] = fsin_join(theme_dir(b->th), "licenses");
@@ -554,9 +677,11 @@ publish(struct build *b)
 		stats_stop(b->o->stats, "datasets scan");
 		stats_start(b->o->stats, "publish packages");
 		/* Packages and pages only of data that passed every check. */
-		if (rc && diag_errors(b->d) == 0)
+		if (rc && diag_errors(b->d) == 0) {
 			rc = publish_finish(b->pub, b->data, b->ndata) &&
 			    datapages(b) && progresspages(b);
+			made = rc;
+		}
 		stats_stop(b->o->stats, "publish packages");
 	}
 	stats_start(b->o->stats, "render pages");
@@ -564,6 +689,7 @@ publish(struct build *b)
 	stats_stop(b->o->stats, "render pages");
 	stats_start(b->o->stats, "write/commit");
 	rc &= statics(b);
+	rc &= links(b, made || b->ndata == 0);
 	if (b->fs && rc && diag_errors(b->d) == 0)
 		rc = fsout_commit(b->fs);
 	stats_stop(b->o->stats, "write/commit");
@@ -592,6 +718,7 @@ release(struct build *b)
 {
 	indicators_free(b->ind);
 	views_free(b->views);
+	linkcheck_free(b->links);
 	free(b->licdirs[0]);
 	free(b->licdirs[1]);
 	publish_free(b->pub);

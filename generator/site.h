@@ -32,6 +32,7 @@ struct site_opts {
 struct site_stats {
 	size_t	 pages;		/* pages rendered */
 	size_t	 files;		/* files written */
+	size_t	 drafts;	/* drafts left out */
 };
 
 /*

@@ -21,7 +21,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct diag		*d = diag_new();
-	struct markdown_opts	 safe = { 0, 0, 0 }, all = { 1, 1, 1 };
+	struct markdown_opts	 safe = { 0, 0, 0, NULL, NULL },
+				 all = { 1, 1, 1, NULL, NULL };
 	struct buf		 out = BUF_INIT;
 	struct page		*p;
 	const char		*path = fuzz_write("x.md", data, size);

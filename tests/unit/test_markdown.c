@@ -15,7 +15,7 @@
 static char *
 md(struct diag *d, const char *src, int unsafe, const char *root)
 {
-	struct markdown_opts	 o = { unsafe, 0, 0 };
+	struct markdown_opts	 o = { unsafe, 0, 0, NULL, NULL };
 	struct buf		 b = BUF_INIT;
 
 	CHECK(markdown_render(d, "x.md", 5, src, strlen(src), &o, root, &b));
@@ -150,7 +150,7 @@ race(void *arg)
 {
 	static const char src[] = "~~old~~ new, see https://example.org and "
 	    "~~more~~ text.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
-	struct markdown_opts	 o = { 0, 0, 0 };
+	struct markdown_opts	 o = { 0, 0, 0, NULL, NULL };
 	struct buf		 b = BUF_INIT;
 	struct diag		*d = diag_new();
 	size_t			 i, *bad = arg;

@@ -1,0 +1,305 @@
+/*
+ * Broken links (linkcheck.h): a set of what the build publishes, the
+ * links met while rendering, and a report once everything is known.
+ */
+#include "linkcheck.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "xalloc.h"
+
+struct link {
+	char		*file;
+	unsigned	 line, col;
+	char		*url;
+	char		*target;	/* resolved site path */
+};
+
+struct linkcheck {
+	pthread_mutex_t	 lock;
+	json_t		*published;	/* site path -> true */
+	json_t		*drafts;	/* site path -> its file */
+	json_t		*unsure;	/* prefix -> true */
+	struct link	*v;
+	size_t		 n;
+};
+
+struct linkcheck *
+linkcheck_new(void)
+{
+	struct linkcheck	*lc = xcalloc(1, sizeof(*lc));
+
+	pthread_mutex_init(&lc->lock, NULL);
+	lc->published = json_object();
+	lc->drafts = json_object();
+	lc->unsure = json_object();
+	return lc;
+}
+
+void
+linkcheck_free(struct linkcheck *lc)
+{
+	size_t	 i;
+
+	if (lc == NULL)
+		return;
+	for (i = 0; i < lc->n; i++) {
+		free(lc->v[i].file);
+		free(lc->v[i].url);
+		free(lc->v[i].target);
+	}
+	free(lc->v);
+	json_decref(lc->published);
+	json_decref(lc->drafts);
+	json_decref(lc->unsure);
+	pthread_mutex_destroy(&lc->lock);
+	free(lc);
+}
+
+/* "X/index.html" is also the page "X/". */
+static void
+publish(struct linkcheck *lc, const char *path)
+{
+	size_t	 n = strlen(path);
+	char	*page;
+
+	json_object_set_new(lc->published, path, json_true());
+	if (n >= 10 && strcmp(path + n - 10, "index.html") == 0 &&
+	    path[n - 11] == '/') {
+		page = xstrndup(path, n - 10);
+		json_object_set_new(lc->published, page, json_true());
+		free(page);
+	}
+}
+
+void
+linkcheck_file(struct linkcheck *lc, const char *path)
+{
+	char	*p = path[0] == '/' ? xstrdup(path) : xasprintf("/%s", path);
+
+	pthread_mutex_lock(&lc->lock);
+	publish(lc, p);
+	pthread_mutex_unlock(&lc->lock);
+	free(p);
+}
+
+void
+linkcheck_unsure(struct linkcheck *lc, const char *prefix)
+{
+	pthread_mutex_lock(&lc->lock);
+	json_object_set_new(lc->unsure, prefix, json_true());
+	pthread_mutex_unlock(&lc->lock);
+}
+
+/* Whether "path" lies under a prefix not judged. */
+static int
+unsure(const struct linkcheck *lc, const char *path)
+{
+	const char	*k;
+	json_t		*v;
+
+	json_object_foreach(lc->unsure, k, v)
+		if (strncmp(path, k, strlen(k)) == 0)
+			return 1;
+	return 0;
+}
+
+void
+linkcheck_draft(struct linkcheck *lc, const char *path, const char *file)
+{
+	pthread_mutex_lock(&lc->lock);
+	json_object_set_new(lc->drafts, path, json_string(file));
+	pthread_mutex_unlock(&lc->lock);
+}
+
+/* Whether "url" starts with a scheme ("https:", "mailto:"). */
+static int
+has_scheme(const char *url)
+{
+	const char	*p = url;
+
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+		return 0;
+	while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+	    (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.')
+		p++;
+	return *p == ':';
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* "s" of "n" bytes with its "%XX" escapes decoded, appended to "b". */
+static void
+decoded(struct buf *b, const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == '%' && i + 2 < n && hexval(s[i + 1]) >= 0 &&
+		    hexval(s[i + 2]) >= 0) {
+			buf_putc(b, (char)(hexval(s[i + 1]) * 16 +
+			    hexval(s[i + 2])));
+			i += 2;
+		} else
+			buf_putc(b, s[i]);
+}
+
+/* Append the segment "s" of "n" bytes to the path "b", or climb. */
+static int
+segment(struct buf *b, const char *s, size_t n)
+{
+	char	*slash;
+
+	if (n == 0 || (n == 1 && s[0] == '.'))
+		return 1;
+	if (n == 2 && s[0] == '.' && s[1] == '.') {
+		if (b->len <= 1)
+			return 0;	/* above the root */
+		b->data[--b->len] = '\0';	/* the trailing '/' */
+		slash = strrchr(b->data, '/');
+		b->len = (size_t)(slash - b->data) + 1;
+		b->data[b->len] = '\0';
+		return 1;
+	}
+	decoded(b, s, n);
+	buf_putc(b, '/');
+	return 1;
+}
+
+int
+linkcheck_resolve(const char *from, const char *url, struct buf *out)
+{
+	size_t		 n = strcspn(url, "?#"), i, start;
+	const char	*base;
+
+	buf_reset(out);
+	if (n == 0 || has_scheme(url) || (url[0] == '/' && url[1] == '/'))
+		return 0;
+	/* The folder the link starts from: the page's, or the root. */
+	base = url[0] == '/' ? "/" : from;
+	buf_put(out, base, strcspn(base, "?#"));
+	if (out->len == 0 || out->data[out->len - 1] != '/') {
+		/* a file's path: its folder */
+		char	*slash = strrchr(out->data, '/');
+
+		out->len = slash ? (size_t)(slash - out->data) + 1 : 0;
+		out->data[out->len] = '\0';
+		if (out->len == 0)
+			buf_putc(out, '/');
+	}
+	for (i = url[0] == '/', start = i; i <= n; i++) {
+		if (i < n && url[i] != '/')
+			continue;
+		if (!segment(out, url + start, i - start))
+			return 0;
+		start = i + 1;
+	}
+	/* "a/b" (no trailing '/') is the file or page "a/b". */
+	if (n > 0 && url[n - 1] != '/' && out->len > 1 &&
+	    !(n >= 2 && url[n - 1] == '.' && (url[n - 2] == '/' ||
+	    url[n - 2] == '.'))) {
+		out->data[--out->len] = '\0';
+	}
+	return 1;
+}
+
+void
+linkcheck_link(struct linkcheck *lc, const char *file, unsigned line,
+    unsigned col, const char *from, const char *url)
+{
+	struct buf	 b = BUF_INIT;
+	struct link	*l;
+
+	if (!linkcheck_resolve(from, url, &b)) {
+		buf_release(&b);
+		return;
+	}
+	pthread_mutex_lock(&lc->lock);
+	lc->v = xreallocarray(lc->v, lc->n + 1, sizeof(*lc->v));
+	l = &lc->v[lc->n++];
+	l->file = xstrdup(file);
+	l->line = line;
+	l->col = col;
+	l->url = xstrdup(url);
+	l->target = buf_detach(&b, NULL);
+	pthread_mutex_unlock(&lc->lock);
+}
+
+/* Whether "path" (or the page "path/") is published or a draft. */
+static const json_t *
+lookup(const json_t *set, const char *path)
+{
+	const json_t	*v = json_object_get(set, path);
+	char		*dir;
+
+	if (v != NULL || path[strlen(path) - 1] == '/')
+		return v;
+	dir = xasprintf("%s/", path);
+	v = json_object_get(set, dir);
+	free(dir);
+	return v;
+}
+
+static int
+byplace(const void *a, const void *b)
+{
+	const struct link	*x = a, *y = b;
+	int			 c = strcmp(x->file, y->file);
+
+	if (c != 0)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return strcmp(x->url, y->url);
+}
+
+int
+linkcheck_report(struct linkcheck *lc, struct diag *d)
+{
+	const json_t	*draft;
+	struct loc	 at;
+	size_t		 i;
+	int		 rc = 1;
+
+	if (lc->n > 1)
+		qsort(lc->v, lc->n, sizeof(*lc->v), byplace);
+	for (i = 0; i < lc->n; i++) {
+		const struct link *l = &lc->v[i];
+
+		if (i > 0 && byplace(l, &lc->v[i - 1]) == 0)
+			continue;	/* the same link, met twice */
+		if (lookup(lc->published, l->target) != NULL ||
+		    unsure(lc, l->target))
+			continue;
+		at.file = l->file;
+		at.line = l->line;
+		at.col = l->col;
+		if ((draft = lookup(lc->drafts, l->target)) != NULL)
+			diag_warning(d, &at, "link to '%s', a draft that is "
+			    "not published (%s): publish it, or build with "
+			    "--drafts to preview", l->url,
+			    json_string_value(draft));
+		else
+			rc = diag_error(d, &at, "link to '%s', which is no "
+			    "page or file of the site", l->url);
+	}
+	return rc;
+}

@@ -1,0 +1,70 @@
+/* Broken links: resolving a link from a page, and the report. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "check.h"
+#include "diag.h"
+#include "linkcheck.h"
+
+static const char *
+res(const char *from, const char *url)
+{
+	static struct buf	 b = BUF_INIT;
+
+	return linkcheck_resolve(from, url, &b) ? b.data : "(none)";
+}
+
+static void
+resolve(void)
+{
+	CHECK_STR(res("/muc-tieu/x/", "../y/"), "/muc-tieu/y/");
+	CHECK_STR(res("/muc-tieu/x/", "anh.png"), "/muc-tieu/x/anh.png");
+	CHECK_STR(res("/a/b/", "/dataset/d/data/d.csv"),
+	    "/dataset/d/data/d.csv");
+	CHECK_STR(res("/a/b/", "/"), "/");
+	CHECK_STR(res("/a/b/", ".."), "/a/");
+	CHECK_STR(res("/a/b/", "./c/../d/"), "/a/b/d/");
+	CHECK_STR(res("/a/b/", "/t%E1%BA%A1i/?x=1#y"), "/t\xe1\xba\xa1i/");
+	CHECK_STR(res("/a/b/", "c#frag"), "/a/b/c");
+	CHECK_STR(res("/", "../../x/"), "(none)");	/* above the root */
+	CHECK_STR(res("/a/", "https://example.org/"), "(none)");
+	CHECK_STR(res("/a/", "//cdn.example.org/x.js"), "(none)");
+	CHECK_STR(res("/a/", "mailto:a@b.vn"), "(none)");
+	CHECK_STR(res("/a/", "#top"), "(none)");
+	CHECK_STR(res("/a/", "?page=2"), "(none)");
+}
+
+static void
+report(void)
+{
+	struct linkcheck	*lc = linkcheck_new();
+	struct diag		*d = diag_new();
+
+	linkcheck_file(lc, "a/index.html");
+	linkcheck_file(lc, "/files/x.pdf");
+	linkcheck_draft(lc, "/nhap/", "content/nhap.md");
+	linkcheck_unsure(lc, "/api/");
+	linkcheck_link(lc, "content/p.md", 3, 1, "/p/", "/a/");
+	linkcheck_link(lc, "content/p.md", 3, 9, "/p/", "/a");
+	linkcheck_link(lc, "content/p.md", 4, 1, "/p/", "../a/index.html");
+	linkcheck_link(lc, "content/p.md", 5, 1, "/p/", "/files/x.pdf");
+	linkcheck_link(lc, "content/p.md", 6, 1, "/p/", "/api/i.json");
+	CHECK(linkcheck_report(lc, d) == 1);
+	CHECK(diag_errors(d) == 0 && diag_warnings(d) == 0);
+	linkcheck_link(lc, "content/p.md", 7, 1, "/p/", "/nhap/");
+	linkcheck_link(lc, "content/p.md", 8, 1, "/p/", "/b/");
+	linkcheck_link(lc, "content/p.md", 8, 1, "/p/", "/b/");	/* twice */
+	CHECK(linkcheck_report(lc, d) == 0);
+	CHECK(diag_errors(d) == 1 && diag_warnings(d) == 1);
+	diag_free(d);
+	linkcheck_free(lc);
+}
+
+int
+main(void)
+{
+	resolve();
+	report();
+	return CHECK_DONE("linkcheck");
+}
