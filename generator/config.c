@@ -202,8 +202,6 @@ strmap(struct config *c, struct diag *d, json_t *root, const char *key,
 	warn_unknown(c, d, *out, keys, key);
 	for (; *keys; keys++)
 		rc &= meta_string(c->meta, d, *out, *keys, &s);
-	if (!rc)
-		*out = NULL;
 	return rc;
 }
 

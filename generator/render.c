@@ -817,6 +817,21 @@ render_404(struct render *r, struct buf *out)
 	return rc;
 }
 
+/* site.contact_tel: the phone number for a tel: link ("+84 234" -> "+84234"). */
+static void
+tel(json_t *site, const char *phone)
+{
+	struct buf	 b = BUF_INIT;
+
+	for (; phone && *phone; phone++)
+		if ((*phone >= '0' && *phone <= '9') || (*phone == '+' &&
+		    b.len == 0))
+			buf_putc(&b, *phone);
+	if (b.len)
+		json_object_set_new(site, "contact_tel", json_string(b.data));
+	buf_release(&b);
+}
+
 struct render *
 render_new(struct diag *d, const struct config *c, const struct theme *th,
     struct section *root)
@@ -842,6 +857,8 @@ render_new(struct diag *d, const struct config *c, const struct theme *th,
 	if (c->contact) {
 		json_object_set_new(r->site, "contact",
 		    json_deep_copy(c->contact));
+		tel(r->site, json_string_value(json_object_get(c->contact,
+		    "phone")));
 		json_object_set_new(r->site, "has_contact_details",
 		    json_boolean(json_object_get(c->contact, "address") ||
 		    json_object_get(c->contact, "phone") ||
