@@ -173,7 +173,8 @@ feed_atom(const struct feed *cf, const struct feed_site *s, struct buf *out)
 	struct feed	*f = (struct feed *)cf;
 	size_t		 i;
 
-	qsort(f->v, f->n, sizeof(*f->v), newest);
+	if (f->n > 1)
+		qsort(f->v, f->n, sizeof(*f->v), newest);
 	buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<feed xmlns=\"http://www.w3.org/2005/Atom\"");
 	if (s->lang && *s->lang) {

@@ -102,7 +102,8 @@ sort(struct sitemap *sm)
 
 	if (sm->sorted)
 		return;
-	qsort(sm->v, sm->n, sizeof(*sm->v), bypath);
+	if (sm->n > 1)
+		qsort(sm->v, sm->n, sizeof(*sm->v), bypath);
 	for (i = 0; i < sm->n; i++) {
 		if (n > 0 && strcmp(sm->v[n - 1].path, sm->v[i].path) == 0) {
 			free(sm->v[i].path);
