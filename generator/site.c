@@ -331,7 +331,8 @@ keywordpages(struct build *b, struct render *r, json_t *seen,
 	return rc;
 }
 
-static void	excerpt(struct build *, const char *, size_t, struct buf *);
+static void	dataset_summary(struct build *, const struct dataset *,
+		    struct buf *);
 
 /* The landing page of every dataset, the catalog and keyword pages. */
 static int
@@ -340,7 +341,7 @@ datapages(struct build *b)
 	struct render	*r;
 	struct buf	 html = BUF_INIT, sum = BUF_INIT;
 	json_t		*t, *rec, *k, *seen = json_object(), *view;
-	const char	*title, *s;
+	const char	*title;
 	char		*path;
 	size_t		 i, j;
 	int		 rc = 1;
@@ -363,12 +364,7 @@ datapages(struct build *b)
 			json_object_set_new(view, "views", views_render(b->views,
 			    b->data[i]->id, NULL, t));
 		buf_reset(&sum);
-		if ((s = json_string_value(json_object_get(b->data[i]->root,
-		    "summary"))) != NULL)
-			buf_puts(&sum, s);
-		else if ((s = json_string_value(json_object_get(rec,
-		    "description"))) != NULL)	/* with the sample notice */
-			excerpt(b, s, strlen(s), &sum);
+		dataset_summary(b, b->data[i], &sum);
 		rc &= render_extra(r, path, b->data[i]->title, sum.data,
 		    "dataset", "dataset", view, DSVIEW_ROOT, title, &html);
 		rc &= emitpage(b, path, &html, b->data[i]->modified ?
@@ -471,6 +467,27 @@ excerpt(struct build *b, const char *md, size_t len, struct buf *out)
 	free(html);
 }
 
+/*
+ * What a dataset is, in plain text, for its page's description and its
+ * feed entry: its summary, else the first paragraph of its description;
+ * sample data begins with the theme's sample tag ("Dữ liệu minh họa. ").
+ */
+static void
+dataset_summary(struct build *b, const struct dataset *ds, struct buf *out)
+{
+	const char	*s = json_string_value(json_object_get(ds->root,
+	    "summary"));
+	const char	*tag = i18n_string(theme_strings(b->th),
+	    "sample_data_tag", "");
+
+	if (ds->sample && *tag)
+		buf_printf(out, "%s. ", tag);
+	if (s != NULL)
+		buf_puts(out, s);
+	else if (ds->description != NULL)
+		excerpt(b, ds->description, strlen(ds->description), out);
+}
+
 /* Every content page in the sitemap; the dated ones in the feed. */
 static void
 content_entries(struct build *b, struct page **v, size_t n,
@@ -509,7 +526,7 @@ dataset_entries(struct build *b, struct feed *f)
 {
 	struct buf	 sum = BUF_INIT;
 	json_t		*rec;
-	const char	*day, *desc;
+	const char	*day;
 	char		*path, *id;
 	size_t		 i;
 
@@ -523,9 +540,7 @@ dataset_entries(struct build *b, struct feed *f)
 		id = xasprintf("%s#%s", path, b->data[i]->version ?
 		    b->data[i]->version : day);
 		buf_reset(&sum);
-		if ((desc = json_string_value(json_object_get(rec,
-		    "description"))) != NULL)
-			excerpt(b, desc, strlen(desc), &sum);
+		dataset_summary(b, b->data[i], &sum);
 		feed_add(f, id, path, b->data[i]->title, day,
 		    b->data[i]->issued, sum.data);
 		free(id);
