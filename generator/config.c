@@ -21,8 +21,8 @@ static const char *const known[] = {
 	"title", "description", "copyright", "language", "theme",
 	"base_url", "menus", "permalinks", "markdown", "params",
 	/* read by later stages */
-	"publisher", "license", "contact", "datasets", "indicators",
-	"progress", "allow_outside", "exclude",
+	"publisher", "license", "contact", "legal_basis", "logo",
+	"datasets", "indicators", "progress", "allow_outside", "exclude",
 	NULL
 };
 
@@ -226,6 +226,108 @@ markdown(struct config *c, struct diag *d, json_t *root)
 	return rc;
 }
 
+/* "key" of site.yaml: a mapping of the strings "keys", into "*out". */
+static int
+strmap(struct config *c, struct diag *d, json_t *root, const char *key,
+    const char *const *keys, json_t **out)
+{
+	const char	*s;
+	int		 rc;
+
+	rc = object(c, d, root, key, out);
+	if (*out == NULL)
+		return rc;
+	warn_unknown(c, d, *out, keys, key);
+	for (; *keys; keys++)
+		rc &= meta_string(c->meta, d, *out, *keys, &s);
+	return rc;
+}
+
+/* A web address: absolute http(s), or a path from the site root. */
+static int
+address(struct config *c, struct diag *d, json_t *obj, const char *key)
+{
+	const char	*u = json_string_value(json_object_get(obj, key));
+
+	if (u == NULL || strncmp(u, "http://", 7) == 0 ||
+	    strncmp(u, "https://", 8) == 0 || u[0] == '/')
+		return 1;
+	return diag_error(d, meta_loc(c->meta, obj, key), "'%s' must be an "
+	    "http:// or https:// address or a path from the site root, "
+	    "not '%s'", key, u);
+}
+
+static int
+publisher(struct config *c, struct diag *d, json_t *root)
+{
+	static const char *const pubkeys[] = { "name", "url", NULL };
+	static const char *const conkeys[] = { "name", "address", "phone",
+	    "email", "url", NULL };
+	const char	*email;
+	int		 rc;
+
+	/* publisher.url is checked by publisher_url() */
+	rc = strmap(c, d, root, "publisher", pubkeys, &c->publisher);
+	rc &= strmap(c, d, root, "contact", conkeys, &c->contact);
+	rc &= address(c, d, c->contact, "url");
+	email = json_string_value(json_object_get(c->contact, "email"));
+	if (email && (strchr(email, '@') == NULL || strchr(email, ' ')))
+		rc = diag_error(d, meta_loc(c->meta, c->contact, "email"),
+		    "'%s' is not an e-mail address", email);
+	return rc;
+}
+
+static int
+legal_basis(struct config *c, struct diag *d, json_t *root)
+{
+	static const char *const keys[] = { "text", "url", NULL };
+	json_t	*v = json_object_get(root, "legal_basis"), *m;
+	int	 rc;
+
+	if (json_is_string(v))
+		return meta_string(c->meta, d, root, "legal_basis",
+		    &c->legal_text);
+	if (!(rc = strmap(c, d, root, "legal_basis", keys, &m)) || m == NULL)
+		return rc;
+	if (json_string_value(json_object_get(m, "text")) == NULL)
+		return diag_error(d, meta_loc(c->meta, root, "legal_basis"),
+		    "legal_basis has no 'text'");
+	c->legal_text = json_string_value(json_object_get(m, "text"));
+	if (json_object_get(m, "url"))
+		c->legal_url = json_string_value(json_object_get(m, "url"));
+	return address(c, d, m, "url");
+}
+
+/* logo: a file path below the site root, kept without a leading '/'. */
+static int
+logo(struct config *c, struct diag *d, json_t *root)
+{
+	const char	*s = NULL, *p;
+	char		 seg[TEXT_SEGMENT_MAX + 1];
+	size_t		 n;
+
+	if (!meta_string(c->meta, d, root, "logo", &s))
+		return 0;
+	if (s == NULL)
+		return 1;
+	for (p = s + (s[0] == '/'); ; p += n + 1) {
+		n = strcspn(p, "/");
+		if (n > TEXT_SEGMENT_MAX)
+			break;
+		memcpy(seg, p, n);
+		seg[n] = '\0';
+		if (!text_safe_segment(seg))
+			break;
+		if (p[n] == '\0') {
+			c->logo = s + (s[0] == '/');
+			return 1;
+		}
+	}
+	return diag_error(d, meta_loc(c->meta, root, "logo"), "logo must be "
+	    "the path of a file below the site root (in static/ or the "
+	    "theme), not '%s'", s);
+}
+
 /*
  * Set the base URL to "url", written at "at" in site.yaml, or given on
  * the command line when "at" is NULL: "" (none), or an absolute http://
@@ -336,6 +438,7 @@ config_load(struct config *c, struct diag *d, const char *path,
 	memset(c, 0, sizeof(*c));
 	c->file = xstrdup(display);
 	c->description = c->copyright = "";
+	c->legal_text = c->legal_url = c->logo = "";
 	c->language = "vi";
 	c->theme = "default";
 	c->base_url = xstrdup("");
@@ -358,6 +461,9 @@ config_load(struct config *c, struct diag *d, const char *path,
 	rc &= folders(c, d, root, "allow_outside", &c->allow_outside);
 	rc &= folders(c, d, root, "exclude", &c->exclude);
 	rc &= publisher_url(c, d, root);
+	rc &= publisher(c, d, root);
+	rc &= legal_basis(c, d, root);
+	rc &= logo(c, d, root);
 out:
 	buf_release(&b);
 	return rc;

@@ -3,7 +3,9 @@
  *
  * Every string is NFC and lives until config_release().  Unknown keys are
  * warnings at their line; keys of the wrong type are errors.  Defaults:
- * language "vi", theme "default", no base URL.
+ * language "vi", theme "default", no base URL.  "publisher" and
+ * "contact" are mappings of strings; "legal_basis" is a text or a
+ * mapping {text, url}; "logo" is a path below the site root.
  */
 #ifndef PLANPRESS_CONFIG_H
 #define PLANPRESS_CONFIG_H
@@ -33,6 +35,14 @@ struct config {
 	json_t			*exclude;	/* array of strings, or NULL:
 						   folders inside the site
 						   that are not sources */
+	/* Who publishes the site (the footer, the about page, JSON-LD). */
+	json_t			*publisher;	/* {name, url} or NULL */
+	json_t			*contact;	/* {name, address, phone,
+						   email, url} or NULL */
+	const char		*legal_text;	/* legal_basis; "" when absent */
+	const char		*legal_url;	/* "" when absent */
+	const char		*logo;		/* "" or a path from the site
+						   root, without the leading / */
 	struct markdown_opts	 markdown;
 };
 

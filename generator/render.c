@@ -14,13 +14,16 @@
 #include "buf.h"
 #include "config.h"
 #include "diag.h"
+#include "excerpt.h"
 #include "i18n.h"
+#include "identity.h"
 #include "linkcheck.h"
 #include "markdown.h"
 #include "meta.h"
 #include "mustache.h"
 #include "page.h"
 #include "section.h"
+#include "share.h"
 #include "text.h"
 #include "theme.h"
 #include "xalloc.h"
@@ -44,6 +47,10 @@ struct datememo {
 };
 
 #define NDATES	256
+
+/* The longest <title> and description search results show, in characters. */
+#define TITLE_MAX	70
+#define DESC_MAX	200
 
 struct render {
 	struct diag		*d;
@@ -423,6 +430,64 @@ neighbours(struct render *r, json_t *o, const struct here *h,
 		json_object_set_new(o, "section", link_to(r, h, s->index));
 }
 
+/* The <title> of "p": its title, and the site's when the two fit. */
+static void
+headtitle(struct render *r, const struct page *p, struct buf *b)
+{
+	const char	*ell = i18n_string(r->strings, "ellipsis", "…");
+	const char	*sep = i18n_string(r->strings, "title_separator", " – ");
+	const char	*site = r->c->title;
+
+	if (!strcmp(kind(p), "home")) {
+		excerpt_cut(b, site, TITLE_MAX, ell);
+		return;
+	}
+	if (excerpt_length(p->title) + excerpt_length(sep) +
+	    excerpt_length(site) <= TITLE_MAX) {
+		buf_puts(b, p->title);
+		buf_puts(b, sep);
+		buf_puts(b, site);
+	} else
+		excerpt_cut(b, p->title, TITLE_MAX, ell);
+}
+
+/*
+ * What the page's <head> says of it: head_title, description (the
+ * summary, else the first paragraph of the body, else the site's),
+ * share and, on the home page, jsonld.
+ */
+static void
+head(struct render *r, json_t *o, const struct page *p,
+    const struct buf *html)
+{
+	const char	*ell = i18n_string(r->strings, "ellipsis", "…");
+	struct buf	 b = BUF_INIT;
+	char		*abs = NULL;
+
+	headtitle(r, p, &b);
+	json_object_set_new(o, "head_title", jstrn(b.data, b.len));
+	buf_reset(&b);
+	if (*p->summary)
+		excerpt_cut(&b, p->summary, DESC_MAX, ell);
+	else
+		excerpt_html(&b, html->data, html->len, DESC_MAX, ell);
+	json_object_set_new(o, "has_description", json_boolean(b.len > 0));
+	if (b.len == 0)
+		excerpt_cut(&b, r->c->description, DESC_MAX, ell);
+	json_object_set_new(o, "description", jstrn(b.data, b.len));
+	if (*r->c->base_url && strcmp(p->path, "/404.html") != 0)
+		abs = xasprintf("%s%s", r->c->base_url, p->path + 1);
+	json_object_set_new(o, "share", share_view(r->strings, abs,
+	    p->title));
+	if (!strcmp(kind(p), "home")) {
+		buf_reset(&b);
+		identity_jsonld(r->c, &b);
+		json_object_set_new(o, "jsonld", jstrn(b.data, b.len));
+	}
+	free(abs);
+	buf_release(&b);
+}
+
 static json_t *
 pageview(struct render *r, const struct here *h, const struct page *p,
     const struct buf *html)
@@ -442,6 +507,7 @@ pageview(struct render *r, const struct here *h, const struct page *p,
 	    jstr(p->path));
 	json_object_set_new(o, "params", p->front ? json_deep_copy(p->front) :
 	    json_object());
+	head(r, o, p, html);
 	json_object_set_new(o, "breadcrumbs", breadcrumbs(r, h, p));
 	neighbours(r, o, h, p);
 	progress(r, h, p, 1, o);
@@ -571,6 +637,35 @@ alternates(struct render *r, const struct here *h)
 	return keep(&r->alts, &r->key, a);
 }
 
+/* The addresses from site.yaml, as seen from the page. */
+static void
+links(struct render *r, const struct here *h, json_t *v)
+{
+	const char	*u;
+	char		*p;
+
+	if ((u = json_string_value(json_object_get(r->c->contact, "url"))))
+		json_object_set_new(v, "contact_url", url(h, u));
+	if ((u = json_string_value(json_object_get(r->c->publisher, "url"))))
+		json_object_set_new(v, "publisher_url", url(h, u));
+	if (*r->c->legal_url)
+		json_object_set_new(v, "legal_url", url(h, r->c->legal_url));
+	if (*r->c->logo) {
+		p = xasprintf("/%s", r->c->logo);
+		json_object_set_new(v, "logo_url", url(h, p));
+		free(p);
+	}
+}
+
+void
+render_set_updated(struct render *r, const char *iso)
+{
+	json_t	*o = json_object();
+
+	putdate(r, o, iso);
+	json_object_set_new(r->site, "updated", o);
+}
+
 void
 render_set_catalogs(struct render *r, const json_t *catalogs)
 {
@@ -629,6 +724,7 @@ view(struct render *r, const struct here *h, const struct page *p,
 	json_object_set_new(v, "sections", sections(r, h,
 	    p->is_index && p->section == r->root));
 	json_object_set_new(v, "alternates", alternates(r, h));
+	links(r, h, v);
 	return v;
 }
 
@@ -754,6 +850,21 @@ render_404(struct render *r, struct buf *out)
 	return rc;
 }
 
+/* site.contact_tel: the phone number for a tel: link ("+84 234" -> "+84234"). */
+static void
+tel(json_t *site, const char *phone)
+{
+	struct buf	 b = BUF_INIT;
+
+	for (; phone && *phone; phone++)
+		if ((*phone >= '0' && *phone <= '9') || (*phone == '+' &&
+		    b.len == 0))
+			buf_putc(&b, *phone);
+	if (b.len)
+		json_object_set_new(site, "contact_tel", json_string(b.data));
+	buf_release(&b);
+}
+
 struct render *
 render_new(struct diag *d, const struct config *c, const struct theme *th,
     struct section *root)
@@ -773,6 +884,24 @@ render_new(struct diag *d, const struct config *c, const struct theme *th,
 	setstr(r->site, "language", c->language);
 	json_object_set_new(r->site, "params", c->params ?
 	    json_deep_copy(c->params) : json_object());
+	if (c->publisher)
+		json_object_set_new(r->site, "publisher",
+		    json_deep_copy(c->publisher));
+	if (c->contact) {
+		json_object_set_new(r->site, "contact",
+		    json_deep_copy(c->contact));
+		tel(r->site, json_string_value(json_object_get(c->contact,
+		    "phone")));
+		json_object_set_new(r->site, "has_contact_details",
+		    json_boolean(json_object_get(c->contact, "address") ||
+		    json_object_get(c->contact, "phone") ||
+		    json_object_get(c->contact, "email") ||
+		    json_object_get(c->contact, "url")));
+	}
+	if (*c->legal_text)
+		json_object_set_new(r->site, "legal_basis", json_pack(
+		    "{s:s, s:s}", "text", c->legal_text, "url", c->legal_url));
+	setstr(r->site, "logo", c->logo);
 	r->strings = json_deep_copy(theme_strings(th));
 	buf_init(&r->menu.key);
 	buf_init(&r->secs.key);

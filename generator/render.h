@@ -41,6 +41,12 @@ int		 render_page(struct render *r, const struct page *p,
 		    struct buf *out);
 
 /*
+ * The day the site was last updated, "iso" (YYYY-MM-DD), shown as
+ * site.updated.date and site.updated.date_display.
+ */
+void		 render_set_updated(struct render *r, const char *iso);
+
+/*
  * Link every page to the catalog files "catalogs" (publish_catalogs():
  * [{path, mediatype, key}], borrowed) as rel="alternate": the view gets
  * alternates[] with url, type and title.

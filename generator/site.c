@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cmark-gfm.h>
+
 #include "archive.h"
 #include "buf.h"
 #include "config.h"
@@ -26,6 +28,8 @@
 #include "dataset.h"
 #include "dsview.h"
 #include "diag.h"
+#include "excerpt.h"
+#include "feed.h"
 #include "fsin.h"
 #include "fsout.h"
 #include "i18n.h"
@@ -40,6 +44,7 @@
 #include "publish.h"
 #include "render.h"
 #include "section.h"
+#include "sitemap.h"
 #include "tabulate.h"
 #include "stats.h"
 #include "text.h"
@@ -64,6 +69,8 @@ struct build {
 					   checking */
 	struct linkcheck	*links;	/* what is published, links to it */
 	struct site_stats	*st;
+	struct sitemap		*sm;	/* every HTML page written */
+	char			 day[11];	/* the build's day, YYYY-MM-DD */
 };
 
 /* The folders of a site that the build reads. */
@@ -158,6 +165,23 @@ confine(struct build *b)
 	return rc;
 }
 
+/* site.yaml's logo names a file of static/ or of the theme. */
+static void
+logo(struct build *b)
+{
+	char	*st = fsin_join(b->o->source, "static");
+	char	*p = fsin_join(st, b->c.logo), *q = NULL;
+
+	if (!fsin_isfile(p) && !fsin_isfile(q = fsin_join(theme_dir(b->th),
+	    b->c.logo)))
+		diag_warning(b->d, meta_loc(b->c.meta, meta_root(b->c.meta),
+		    "logo"), "logo '%s' is neither in static/ nor in the "
+		    "theme", b->c.logo);
+	free(q);
+	free(p);
+	free(st);
+}
+
 static int
 load(struct build *b)
 {
@@ -188,6 +212,8 @@ load(struct build *b)
 		where = &fileloc;
 	b->th = theme_load(b->d, b->o->source, b->c.theme, b->c.language,
 	    where);
+	if (b->th && *b->c.logo)
+		logo(b);
 	p = fsin_join(b->o->source, "content");
 	b->root = section_load(b->d, p, p, b->o->drafts, b->o->jobs);
 	free(p);
@@ -251,6 +277,7 @@ renderer(struct build *b)
 
 	render_set_catalogs(r, publish_catalogs(b->pub));
 	render_set_links(r, b->links);
+	render_set_updated(r, b->day);
 	if (b->ind_ok || b->views)
 		render_set_progress(r, data_view, b);
 	return r;
@@ -365,15 +392,20 @@ notfound(struct build *b)
 	return rc;
 }
 
-/* Write the HTML of the page at site path "path" ("/a/b/"). */
+/*
+ * Write the HTML of the page at site path "path" ("/a/b/"), last changed
+ * on "lastmod" (NULL: the build's day), and list it in the sitemap.
+ */
 static int
-emitpage(struct build *b, const char *path, const struct buf *html)
+emitpage(struct build *b, const char *path, const struct buf *html,
+    const char *lastmod)
 {
 	char	*file = xasprintf("%sindex.html", path + 1);
 	int	 rc = emit(b, file, html);
 
 	free(file);
 	b->st->pages++;
+	sitemap_add(b->sm, path, lastmod ? lastmod : b->day, NULL, NULL);
 	return rc;
 }
 
@@ -392,18 +424,21 @@ keywordpages(struct build *b, struct render *r, json_t *seen,
 		rc &= render_extra(r, path, k, NULL, "datasets", "catalog",
 		    dsview_catalog(b->data, b->ndata, publish_records(b->pub),
 		    theme_strings(b->th), path, k), DSVIEW_ROOT, title, html);
-		rc &= emitpage(b, path, html);
+		rc &= emitpage(b, path, html, NULL);
 		free(path);
 	}
 	return rc;
 }
+
+static void	dataset_summary(struct build *, const struct dataset *,
+		    struct buf *);
 
 /* The landing page of every dataset, the catalog and keyword pages. */
 static int
 datapages(struct build *b)
 {
 	struct render	*r;
-	struct buf	 html = BUF_INIT;
+	struct buf	 html = BUF_INIT, sum = BUF_INIT;
 	json_t		*t, *rec, *k, *seen = json_object(), *view;
 	const char	*title;
 	char		*path;
@@ -427,10 +462,12 @@ datapages(struct build *b)
 		if (b->views)
 			json_object_set_new(view, "views", views_render(b->views,
 			    b->data[i]->id, NULL, t));
-		rc &= render_extra(r, path, b->data[i]->title, json_string_value(
-		    json_object_get(b->data[i]->root, "summary")), "dataset",
-		    "dataset", view, DSVIEW_ROOT, title, &html);
-		rc &= emitpage(b, path, &html);
+		buf_reset(&sum);
+		dataset_summary(b, b->data[i], &sum);
+		rc &= render_extra(r, path, b->data[i]->title, sum.data,
+		    "dataset", "dataset", view, DSVIEW_ROOT, title, &html);
+		rc &= emitpage(b, path, &html, b->data[i]->modified ?
+		    b->data[i]->modified : b->data[i]->issued);
 		free(path);
 		json_array_foreach(b->data[i]->keywords, j, k)
 			json_object_set(seen, json_string_value(k), json_true());
@@ -440,10 +477,11 @@ datapages(struct build *b)
 	    "datasets", "catalog", dsview_catalog(b->data, b->ndata,
 	    publish_records(b->pub), t, DSVIEW_ROOT, NULL), NULL, NULL,
 	    &html);
-	rc &= emitpage(b, DSVIEW_ROOT, &html);
+	rc &= emitpage(b, DSVIEW_ROOT, &html, NULL);
 	rc &= keywordpages(b, r, seen, title, &html);
 	json_decref(seen);
 	buf_release(&html);
+	buf_release(&sum);
 	render_free(r);
 	return rc;
 }
@@ -463,7 +501,7 @@ progress_page(void *arg, const char *path, const char *title,
 
 	buf_reset(&o->html);
 	return render_extra(o->r, path, title, summary, layout, key, view, up,
-	    up_title, &o->html) && emitpage(o->b, path, &o->html);
+	    up_title, &o->html) && emitpage(o->b, path, &o->html, NULL);
 }
 
 static int
@@ -603,6 +641,178 @@ links(struct build *b, int datapages_made)
 	return linkcheck_report(b->links, b->d);
 }
 
+/* The build's day: SOURCE_DATE_EPOCH, else today (UTC). */
+static void
+today(struct build *b)
+{
+	time_t		 t;
+	struct tm	 tm;
+
+	if (archive_env_epoch(&t) != 1)
+		t = time(NULL);
+	gmtime_r(&t, &tm);
+	strftime(b->day, sizeof(b->day), "%Y-%m-%d", &tm);
+}
+
+/* Write the generated "name" unless the site's static/ has its own. */
+static int
+generated(struct build *b, const char *name, const struct buf *data)
+{
+	char	*dir = fsin_join(b->o->source, "static");
+	char	*p = fsin_join(dir, name);
+	int	 rc = 1;
+
+	if (!fsin_isfile(p))
+		rc = emit(b, name, data);
+	free(p);
+	free(dir);
+	return rc;
+}
+
+/* Plain text of the Markdown "md", for a feed entry: "" when none. */
+static void
+excerpt(struct build *b, const char *md, size_t len, struct buf *out)
+{
+	char	*html = cmark_markdown_to_html(md, len, CMARK_OPT_DEFAULT);
+
+	excerpt_html(out, html, strlen(html), 300, i18n_string(
+	    theme_strings(b->th), "ellipsis", "…"));
+	free(html);
+}
+
+/*
+ * What a dataset is, in plain text, for its page's description and its
+ * feed entry: its summary, else the first paragraph of its description;
+ * sample data begins with the theme's sample tag ("Dữ liệu minh họa. ").
+ */
+static void
+dataset_summary(struct build *b, const struct dataset *ds, struct buf *out)
+{
+	const char	*s = json_string_value(json_object_get(ds->root,
+	    "summary"));
+	const char	*tag = i18n_string(theme_strings(b->th),
+	    "sample_data_tag", "");
+
+	if (ds->sample && *tag)
+		buf_printf(out, "%s. ", tag);
+	if (s != NULL)
+		buf_puts(out, s);
+	else if (ds->description != NULL)
+		excerpt(b, ds->description, strlen(ds->description), out);
+}
+
+/* Every content page in the sitemap; the dated ones in the feed. */
+static void
+content_entries(struct build *b, struct page **v, size_t n,
+    struct feed *f)
+{
+	struct buf	 sum = BUF_INIT;
+	const char	*lang, *key;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		lang = json_string_value(json_object_get(v[i]->front,
+		    "language"));
+		key = json_string_value(json_object_get(v[i]->front,
+		    "translationKey"));
+		sitemap_add(b->sm, v[i]->path, *v[i]->date ? v[i]->date :
+		    b->day, lang, key);
+		if (*v[i]->date == '\0')
+			continue;
+		buf_reset(&sum);
+		if (*v[i]->summary)
+			buf_puts(&sum, v[i]->summary);
+		else
+			excerpt(b, v[i]->body, v[i]->bodylen, &sum);
+		feed_add(f, v[i]->path, v[i]->path, v[i]->title, v[i]->date,
+		    v[i]->date, sum.data);
+	}
+	buf_release(&sum);
+}
+
+/*
+ * A release of every published dataset with a date: the entry's id
+ * names the version, so a new version is a new entry.
+ */
+static void
+dataset_entries(struct build *b, struct feed *f)
+{
+	struct buf	 sum = BUF_INIT;
+	json_t		*rec;
+	const char	*day;
+	char		*path, *id;
+	size_t		 i;
+
+	for (i = 0; i < b->ndata; i++) {
+		rec = json_object_get(publish_records(b->pub), b->data[i]->id);
+		day = b->data[i]->modified ? b->data[i]->modified :
+		    b->data[i]->issued;
+		if (!b->data[i]->ok || rec == NULL || day == NULL)
+			continue;
+		path = xasprintf("%s%s/", DSVIEW_ROOT, b->data[i]->id);
+		id = xasprintf("%s#%s", path, b->data[i]->version ?
+		    b->data[i]->version : day);
+		buf_reset(&sum);
+		dataset_summary(b, b->data[i], &sum);
+		feed_add(f, id, path, b->data[i]->title, day,
+		    b->data[i]->issued, sum.data);
+		free(id);
+		free(path);
+	}
+	buf_release(&sum);
+}
+
+/* The feed of dated pages and dataset releases: feed.xml. */
+static int
+feed(struct build *b, struct page **v, size_t n)
+{
+	struct feed	*f = feed_new();
+	struct feed_site s;
+	struct buf	 out = BUF_INIT;
+	const char	*pub = json_string_value(json_object_get(b->c.publisher,
+	    "name"));
+	int		 rc;
+
+	content_entries(b, v, n, f);
+	dataset_entries(b, f);
+	s.title = b->c.title;
+	s.subtitle = b->c.description;
+	s.base = b->c.base_url;
+	s.lang = b->c.language;
+	s.author = pub ? pub : b->c.copyright;
+	s.updated = b->day;
+	feed_atom(f, &s, &out);
+	rc = generated(b, "feed.xml", &out);
+	buf_release(&out);
+	feed_free(f);
+	return rc;
+}
+
+/*
+ * What search engines and feed readers read: sitemap.xml of every HTML
+ * page (the content pages, and the generated ones, already written),
+ * robots.txt naming it, and feed.xml.  Run before the content pages are
+ * rendered, while their Markdown is loaded for the feed's summaries.
+ */
+static int
+discovery(struct build *b)
+{
+	struct buf	 out = BUF_INIT;
+	struct page	**v;
+	size_t		 n = section_flatten(b->root, &v);
+	int		 rc;
+
+	rc = feed(b, v, n);
+	free(v);
+	sitemap_xml(b->sm, &out);
+	rc &= generated(b, "sitemap.xml", &out);
+	buf_reset(&out);
+	sitemap_robots(b->c.base_url, &out);
+	rc &= generated(b, "robots.txt", &out);
+	buf_release(&out);
+	return rc;
+}
+
 static int
 statics(struct build *b)
 {
@@ -654,6 +864,7 @@ publish(struct build *b)
 		goto done;
 	b->links = linkcheck_new();
 	b->pub = publish_new(b->d, b->fs, &b->c);
+	b->sm = sitemap_new(b->c.base_url, b->c.language);
 	b->licdirs[0] = fsin_join(b->o->source, "licenses");
 	b->licdirs[1] = fsin_join(theme_dir(b->th), "licenses");
 	publish_set_licenses(b->pub, (const char *const *)b->licdirs);
@@ -685,6 +896,7 @@ publish(struct build *b)
 		stats_stop(b->o->stats, "publish packages");
 	}
 	stats_start(b->o->stats, "render pages");
+	rc &= discovery(b);
 	rc &= pages(b);
 	stats_stop(b->o->stats, "render pages");
 	stats_start(b->o->stats, "write/commit");
@@ -719,6 +931,7 @@ release(struct build *b)
 	indicators_free(b->ind);
 	views_free(b->views);
 	linkcheck_free(b->links);
+	sitemap_free(b->sm);
 	free(b->licdirs[0]);
 	free(b->licdirs[1]);
 	publish_free(b->pub);
@@ -740,6 +953,7 @@ run(struct build *b, struct diag *d, const struct site_opts *o,
 	b->d = d;
 	b->o = o;
 	b->st = st;
+	today(b);
 	markdown_init();
 	stats_start(o->stats, "load");
 	if (!load(b))

@@ -65,6 +65,7 @@ if "$first/planpress" build --quiet --base-url https://example.gov.vn/ke-hoach/ 
 	run "html" sh tests/checks/html.sh "$SITE"
 	run "links" sh tests/checks/links.sh "$SITE"
 	run "svg" sh tests/checks/svg.sh "$SITE"
+	run "discovery" sh tests/checks/discovery.sh "$SITE"
 	run "opendata" sh tests/checks/opendata.sh "$SITE"
 	for x in "$SITE"/dataset/*/data/*.xlsx; do
 		[ -f "$x" ] || continue
