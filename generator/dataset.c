@@ -889,8 +889,9 @@ header_names(struct scan *sc, json_t *seen)
 		ok = 0;
 	}
 	if (sc->more > 0) {
-		report(sc, sc->cells[0].line, 0, "the header has %zu more "
-		    "columns than the schema has fields", sc->more);
+		report(sc, sc->cells[0].line, 0, "the header has %zu columns, "
+		    "but the schema has %zu fields", sc->ncells + sc->more,
+		    sc->s->nfields);
 		ok = 0;
 	}
 	return ok;
