@@ -287,15 +287,21 @@ diag_print(struct diag *d, FILE *fp)
 void
 diag_note(struct diag *d, const char *fmt, ...)
 {
-	va_list	 ap;
+	struct buf	 b = BUF_INIT;
+	va_list		 ap;
+	char		*s;
 
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	s = shown(b.data);
 	pthread_mutex_lock(&d->lock);
 	erase(d);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
+	fputs(s, stderr);
 	fputc('\n', stderr);
 	pthread_mutex_unlock(&d->lock);
+	free(s);
+	buf_release(&b);
 }
 
 static double
