@@ -432,6 +432,10 @@ metadata(struct dataset *ds, struct diag *d)
 	else
 		ds->schema = schema_parse(d, ds->meta, s,
 		    meta_loc(ds->meta, ds->root, "schema"));
+	if (ds->schema != NULL && ds->schema->nfields > DATASET_FIELDS_MAX)
+		rc = diag_error(d, meta_loc(ds->meta, s, "fields"), "schema has "
+		    "%zu fields, more than the %d columns a spreadsheet holds",
+		    ds->schema->nfields, DATASET_FIELDS_MAX);
 	rc = rc && ds->schema != NULL;
 out:
 	buf_release(&b);
