@@ -1359,8 +1359,8 @@ test_memory_keys(void)
 /*
  * Bounds of one record: a cell of 32,767 characters (multi-byte ones
  * too) is fine, one more is an error at the cell as soon as the scan
- * reaches it, with nothing more of it buffered; a 64 MB cell costs no
- * more than a few hundred KB; rows with far more cells than fields
+ * reaches it, with nothing more of it buffered; a 64 MB cell costs
+ * less than 2 MB of heap; rows with far more cells than fields
  * are counted, not kept; a header of 200,000 columns and a schema of
  * 16,000 fields are checked in linear time, and a schema of more
  * fields than a spreadsheet has columns is an error.
