@@ -484,6 +484,10 @@ metadata(struct dataset *ds, struct diag *d)
 	else
 		ds->schema = schema_parse(d, ds->meta, s,
 		    meta_loc(ds->meta, ds->root, "schema"));
+	if (ds->schema != NULL && ds->schema->nfields > DATASET_FIELDS_MAX)
+		rc = diag_error(d, meta_loc(ds->meta, s, "fields"), "schema has "
+		    "%zu fields, more than the %d columns a spreadsheet holds",
+		    ds->schema->nfields, DATASET_FIELDS_MAX);
 	rc = rc && ds->schema != NULL;
 	if (rc && ds->sample)
 		sample_checks(ds, d);
@@ -943,8 +947,9 @@ header_names(struct scan *sc, json_t *seen)
 		ok = 0;
 	}
 	if (sc->more > 0) {
-		report(sc, sc->cells[0].line, 0, "the header has %zu more "
-		    "columns than the schema has fields", sc->more);
+		report(sc, sc->cells[0].line, 0, "the header has %zu columns, "
+		    "but the schema has %zu fields", sc->ncells + sc->more,
+		    sc->s->nfields);
 		ok = 0;
 	}
 	return ok;

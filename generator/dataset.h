@@ -57,6 +57,8 @@ struct dataset_keys;
  * not kept) times this.
  */
 #define DATASET_CELL_MAX	32767
+/* The most fields of a schema: the columns of a spreadsheet. */
+#define DATASET_FIELDS_MAX	16384
 #define DATASET_PREVIEW_ROWS	50	/* default of "preview_rows" */
 #define DATASET_PREVIEW_MAX	10000	/* largest "preview_rows" */
 

@@ -74,12 +74,13 @@ diag_free(struct diag *d)
  * "s" as it may be shown on a terminal: control characters as "\n",
  * "\t" or "\x1b" (C1 ones as "\u0085"), format characters such as the
  * bidirectional controls as "<U+202E>", and bytes that are not UTF-8 as
- * "\xff"; a new string to free().
+ * "\xff"; with "lines", newlines stay (notes may be several lines).
+ * A new string to free().
  *
  *	"bad\x1b[2Jname"	->	"bad\\x1b[2Jname"
  */
 static char *
-shown(const char *s)
+shown(const char *s, int lines)
 {
 	struct buf		 b = BUF_INIT;
 	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)s;
@@ -92,6 +93,8 @@ shown(const char *s)
 		cat = n > 0 ? utf8proc_category(c) : UTF8PROC_CATEGORY_CN;
 		if (n <= 0)
 			buf_printf(&b, "\\x%02x", *p);
+		else if (c == '\n' && lines)
+			buf_putc(&b, '\n');
 		else if (c == '\n' || c == '\t')
 			buf_puts(&b, c == '\n' ? "\\n" : "\\t");
 		else if (cat == UTF8PROC_CATEGORY_CC)
@@ -116,7 +119,7 @@ vadd(struct diag *d, enum diag_level lvl, const struct loc *l,
 	char		*msg;
 
 	buf_vprintf(&b, fmt, ap);
-	msg = shown(b.data);
+	msg = shown(b.data, 0);
 	buf_release(&b);
 	pthread_mutex_lock(&d->lock);
 	if (lvl == DIAG_WARNING && d->strict)
@@ -126,7 +129,7 @@ vadd(struct diag *d, enum diag_level lvl, const struct loc *l,
 		d->v = xreallocarray(d->v, d->cap, sizeof(*d->v));
 	}
 	e = &d->v[d->n];
-	e->file = (l && l->file) ? shown(l->file) : NULL;
+	e->file = (l && l->file) ? shown(l->file, 0) : NULL;
 	e->line = l ? l->line : 0;
 	e->col = l ? l->col : 0;
 	e->level = lvl;
@@ -287,15 +290,21 @@ diag_print(struct diag *d, FILE *fp)
 void
 diag_note(struct diag *d, const char *fmt, ...)
 {
-	va_list	 ap;
+	struct buf	 b = BUF_INIT;
+	va_list		 ap;
+	char		*s;
 
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	s = shown(b.data, 1);
 	pthread_mutex_lock(&d->lock);
 	erase(d);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
+	fputs(s, stderr);
 	fputc('\n', stderr);
 	pthread_mutex_unlock(&d->lock);
+	free(s);
+	buf_release(&b);
 }
 
 static double
