@@ -738,6 +738,67 @@ reader_error(struct parse *p)
 		error(p, &at, "%s", y->problem);
 }
 
+/*
+ * The mistakes people make in front matter and metadata, said in plain
+ * words where the mistake is (the opening quote, not where libyaml gave
+ * up), with an example of the fix and libyaml's own words after it.
+ */
+static const struct {
+	const char	*problem;	/* libyaml's, a prefix */
+	const char	*context;	/* NULL: any */
+	int		 at_context;	/* report at the context's mark */
+	const char	*words;
+} plainwords[] = {
+	{ "found unexpected end of stream", "while scanning a quoted scalar",
+	  1, "this quote is never closed: end the text with the same quote, "
+	  "as in title: \"Kế hoạch năm 2024\"" },
+	{ "found unexpected end of stream", NULL, 1, "this text is never "
+	  "closed: end it with the same quote or bracket it starts with" },
+	{ "did not find expected ',' or ']'", NULL, 1, "this list is not "
+	  "closed with ']', or an item holds a ',' or ': ' without quotes: "
+	  "write [a, b], and quote an item with a comma, as in [\"a, b\"]" },
+	{ "did not find expected ',' or '}'", NULL, 1, "this mapping is not "
+	  "closed with '}', or a value holds a ',' without quotes: write "
+	  "{ name: a, url: b }" },
+	{ "could not find expected ':'", NULL, 1, "this line has no ':' "
+	  "after its key: write key: value, or indent the line to continue "
+	  "the value above it" },
+	{ "mapping values are not allowed", NULL, 0, "a ': ' inside a value "
+	  "(or a line indented too far): put the value in quotes, as in "
+	  "title: \"Mục tiêu: chuyển đổi số\"" },
+	{ "did not find expected key", NULL, 0, "this line is not indented "
+	  "like the keys around it: start every key of one mapping at the "
+	  "same column, with spaces" },
+	{ "did not find expected '-' indicator", NULL, 0, "this line is not "
+	  "indented like the list around it: start every item of one list "
+	  "with '- ' at the same column" },
+	{ "found character that cannot start any token", NULL, 0, "a value "
+	  "cannot start with this character ('@', '`' or '%'): put the value "
+	  "in quotes" },
+};
+
+/* Report the mistake in plain words when it is a known one; 1 if so. */
+static int
+plain(struct parse *p, const char *problem, const char *context,
+    const struct loc *at, const struct loc *ctx)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(plainwords) / sizeof(plainwords[0]); i++) {
+		if (strncmp(problem, plainwords[i].problem,
+		    strlen(plainwords[i].problem)) != 0)
+			continue;
+		if (plainwords[i].context && (context == NULL ||
+		    strcmp(context, plainwords[i].context) != 0))
+			continue;
+		error(p, plainwords[i].at_context && ctx->line ? ctx : at,
+		    "%s (YAML: %s%s%s)", plainwords[i].words, problem,
+		    context ? " " : "", context ? context : "");
+		return 1;
+	}
+	return 0;
+}
+
 static void
 syntax_error(struct parse *p)
 {
@@ -757,6 +818,8 @@ syntax_error(struct parse *p)
 	if (char_at(p, y->problem_mark.line, y->problem_mark.column) == '\t')
 		error(p, &at, "tab character in indentation; indent with "
 		    "spaces");
+	else if (plain(p, problem, y->context, &at, &ctx))
+		;	/* said in plain words */
 	else if (y->context == NULL)
 		error(p, &at, "%s", problem);
 	else if (ctx.line == at.line && ctx.col == at.col)

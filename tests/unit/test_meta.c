@@ -266,15 +266,24 @@ test_errors(void)
 	CHECK(fails_with(1, "a:\n  b: 1\n\tc: 2\n",
 	    "f.yml:3:1: error: tab character in indentation; indent with "
 	    "spaces\n"));
+	/* Known mistakes in plain words, where they are: the opening quote
+	 * or bracket, not where libyaml gave up. */
 	CHECK(fails_with(2, "a: 1\nb: \"abc\nc: 2\n",
-	    "f.yml:5:1: error: found unexpected end of stream while "
-	    "scanning a quoted scalar started at line 3, column 4\n"));
+	    "f.yml:3:4: error: this quote is never closed: end the text with "
+	    "the same quote, as in title: \"K\xe1\xba\xbf ho\xe1\xba\xa1" "ch "
+	    "n\xc4\x83m 2024\" (YAML: found unexpected end of stream while "
+	    "scanning a quoted scalar)\n"));
 	CHECK(fails_with(1, "a: [1, 2\nb: 3\n",
-	    "f.yml:2:2: error: did not find expected ',' or ']' while "
-	    "parsing a flow sequence started at line 1, column 4\n"));
+	    "f.yml:1:4: error: this list is not closed with ']', or an item "
+	    "holds a ',' or ': ' without quotes: write [a, b], and quote an "
+	    "item with a comma, as in [\"a, b\"] (YAML: did not find expected "
+	    "',' or ']' while parsing a flow sequence)\n"));
 	CHECK(fails_with(1, "a: b: c\n",
-	    "f.yml:1:5: error: mapping values are not allowed in this "
-	    "context\n"));
+	    "f.yml:1:5: error: a ': ' inside a value (or a line indented too "
+	    "far): put the value in quotes, as in title: \"M\xe1\xbb\xa5"
+	    "c ti\xc3\xaau: chuy\xe1\xbb\x83n \xc4\x91\xe1\xbb\x95i "
+	    "s\xe1\xbb\x91\" (YAML: mapping values are not allowed in this "
+	    "context)\n"));
 	CHECK(fails_with(1, "a: 1\n---\nb: 2\n",
 	    "f.yml:2:1: error: more than one document\n"));
 	CHECK(fails_with(1, "a: 1\n...\n---\nb: 2\n",
