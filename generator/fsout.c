@@ -697,3 +697,41 @@ out:
 	free(full);
 	return rc;
 }
+
+/* The files under "dir" (relative "rel"), sorted, to "fn". */
+static void
+previous(const char *dir, const char *rel, void (*fn)(void *, const char *),
+    void *arg)
+{
+	struct dirent	**v = NULL;
+	struct stat	  st;
+	char		 *full, *sub;
+	int		  n, i;
+
+	if ((n = scandir(dir, &v, NULL, alphasort)) < 0)
+		return;
+	for (i = 0; i < n; i++) {
+		if (v[i]->d_name[0] == '.') {
+			free(v[i]);
+			continue;
+		}
+		full = xasprintf("%s/%s", dir, v[i]->d_name);
+		sub = *rel ? xasprintf("%s/%s", rel, v[i]->d_name) :
+		    xstrdup(v[i]->d_name);
+		if (lstat(full, &st) == 0 && S_ISDIR(st.st_mode))
+			previous(full, sub, fn, arg);
+		else if (lstat(full, &st) == 0 && S_ISREG(st.st_mode))
+			fn(arg, sub);
+		free(full);
+		free(sub);
+		free(v[i]);
+	}
+	free(v);
+}
+
+void
+fsout_previous(const struct fsout *fs, void (*fn)(void *, const char *),
+    void *arg)
+{
+	previous(fs->dir, "", fn, arg);
+}

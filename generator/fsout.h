@@ -88,6 +88,15 @@ int		 fsout_fclose(struct fsout *fs, FILE *fp, const char *path);
  */
 char		*fsout_path(const struct fsout *fs, const char *path);
 
+/*
+ * Hand "fn" the path (relative, '/'-separated) of every file of the
+ * output folder as the previous build left it, in sorted order; nothing
+ * when there was none.  For telling what a new build no longer
+ * publishes.
+ */
+void		 fsout_previous(const struct fsout *fs,
+		    void (*fn)(void *arg, const char *path), void *arg);
+
 /* Files written so far. */
 size_t		 fsout_count(const struct fsout *fs);
 

@@ -89,6 +89,17 @@ linkcheck_file(struct linkcheck *lc, const char *path)
 	free(p);
 }
 
+int
+linkcheck_has(struct linkcheck *lc, const char *path)
+{
+	int	 r;
+
+	pthread_mutex_lock(&lc->lock);
+	r = json_object_get(lc->published, path) != NULL;
+	pthread_mutex_unlock(&lc->lock);
+	return r;
+}
+
 void
 linkcheck_unsure(struct linkcheck *lc, const char *prefix)
 {

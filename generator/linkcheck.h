@@ -35,6 +35,9 @@ void		 linkcheck_file(struct linkcheck *lc, const char *path);
 void		 linkcheck_draft(struct linkcheck *lc, const char *path,
 		    const char *file);
 
+/* Whether the site path "path" ("/a/b/", "/a/b.csv") is published. */
+int		 linkcheck_has(struct linkcheck *lc, const char *path);
+
 /*
  * Links into "prefix" (a site path, "/api/") are not judged: the build
  * could not make what lies there, for errors it has reported.

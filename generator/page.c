@@ -193,6 +193,58 @@ segment(struct page *p, struct diag *d, const char *key, const char *v)
 	    key, v);
 }
 
+/*
+ * "aliases: [/tin/ten-cu/]": earlier addresses of the page, each from
+ * the site root, of plain segments; "/a/b" is kept as "/a/b/".
+ */
+static int
+aliases(struct page *p, struct diag *d)
+{
+	json_t		*a = NULL, *e, *ok;
+	const char	*s, *q;
+	char		 seg[TEXT_SEGMENT_MAX + 1];
+	size_t		 i, n;
+	int		 rc = 1, good;
+
+	if (json_object_get(p->front, "aliases") == NULL)
+		return 1;
+	if (!meta_strings(p->fm, d, p->front, "aliases", &a))
+		return 0;
+	ok = json_array();
+	json_array_foreach(a, i, e) {
+		s = json_string_value(e);
+		good = s[0] == '/' && s[1] != '\0';
+		for (q = s + 1; good && *q; q += n + (q[n] == '/')) {
+			n = strcspn(q, "/");
+			if (n == 0 || n > TEXT_SEGMENT_MAX) {
+				good = 0;
+				break;
+			}
+			memcpy(seg, q, n);
+			seg[n] = '\0';
+			good = text_safe_segment(seg) && strchr(seg, '%') ==
+			    NULL && strchr(seg, ' ') == NULL;
+		}
+		if (!good) {
+			rc = diag_error(d, json_is_array(json_object_get(
+			    p->front, "aliases")) ? meta_index_loc(p->fm,
+			    json_object_get(p->front, "aliases"), i) :
+			    meta_loc(p->fm, p->front, "aliases"), "alias '%s' "
+			    "must be an address from the site root, such as "
+			    "'/tin/ten-cu/'", s);
+			continue;
+		}
+		json_array_append_new(ok, s[strlen(s) - 1] == '/' ?
+		    json_string(s) : json_sprintf("%s/", s));
+	}
+	json_decref(a);
+	if (json_array_size(ok))
+		p->aliases = ok;
+	else
+		json_decref(ok);
+	return rc;
+}
+
 static int
 keys(struct page *p, struct diag *d)
 {
@@ -209,6 +261,7 @@ keys(struct page *p, struct diag *d)
 	rc &= meta_bool(m, d, f, "draft", &p->draft);
 	rc &= meta_strings(m, d, f, "lead", &p->lead);
 	rc &= meta_strings(m, d, f, "partners", &p->partners);
+	rc &= aliases(p, d);
 	if (json_object_get(f, "weight") != NULL) {
 		rc &= meta_int(m, d, f, "weight", &p->weight);
 		p->has_weight = 1;
@@ -372,6 +425,7 @@ page_free(struct page *p)
 		return;
 	json_decref(p->lead);
 	json_decref(p->partners);
+	json_decref(p->aliases);
 	json_decref(p->front);
 	meta_free(p->fm);
 	free(p->text);

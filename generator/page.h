@@ -39,6 +39,8 @@ struct page {
 	const char	*code;		/* "" when absent */
 	json_t		*lead;		/* array of strings or NULL (owned) */
 	json_t		*partners;	/* array of strings or NULL (owned) */
+	json_t		*aliases;	/* old addresses, "/a/b/": array of
+					   strings or NULL (owned) */
 	long long	 weight;	/* 0 when absent */
 	int		 has_weight;
 	int		 draft;

@@ -813,6 +813,97 @@ discovery(struct build *b)
 	return rc;
 }
 
+/*
+ * A small page at an old address that sends the reader on to "to":
+ * rel="canonical" and a refresh for browsers and search engines, a
+ * plain link for everyone else, in the theme's words.
+ */
+static void
+redirect(struct build *b, const char *from, const char *to,
+    const char *title, struct buf *out)
+{
+	const json_t	*t = theme_strings(b->th);
+	const char	*moved = i18n_string(t, "moved_to", "");
+	struct buf	 rel = BUF_INIT, abs = BUF_INIT;
+
+	render_url(&rel, from, NULL, to);
+	render_url(&abs, from, *b->c.base_url ? b->c.base_url : NULL, to);
+	buf_puts(out, "<!DOCTYPE html>\n<html lang=\"");
+	text_escape_html(out, b->c.language, strlen(b->c.language));
+	buf_puts(out, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+	text_escape_html(out, title, strlen(title));
+	buf_puts(out, "</title>\n<link rel=\"canonical\" href=\"");
+	text_escape_html(out, abs.data, abs.len);
+	buf_puts(out, "\">\n<meta name=\"robots\" content=\"noindex\">\n"
+	    "<meta http-equiv=\"refresh\" content=\"0; url=");
+	text_escape_html(out, rel.data, rel.len);
+	buf_puts(out, "\">\n</head>\n<body>\n<p>");
+	text_escape_html(out, moved, strlen(moved));
+	buf_puts(out, " <a href=\"");
+	text_escape_html(out, rel.data, rel.len);
+	buf_puts(out, "\">");
+	text_escape_html(out, title, strlen(title));
+	buf_puts(out, "</a></p>\n</body>\n</html>\n");
+	buf_release(&rel);
+	buf_release(&abs);
+}
+
+/* The redirect pages of every page's "aliases", once the pages are known. */
+static int
+aliases(struct build *b)
+{
+	struct page	**v;
+	struct buf	  html = BUF_INIT;
+	const char	 *from;
+	size_t		  n = section_flatten(b->root, &v), i, k;
+	json_t		 *e;
+	char		 *file;
+	int		  rc = 1;
+
+	for (i = 0; i < n; i++) {
+		json_array_foreach(v[i]->aliases, k, e) {
+			from = json_string_value(e);
+			if (v[i]->path == NULL || v[i]->broken)
+				continue;
+			if (linkcheck_has(b->links, from)) {
+				rc = diag_error(b->d, meta_index_loc(v[i]->fm,
+				    json_object_get(v[i]->front, "aliases"), k),
+				    "alias '%s' is the address of another page "
+				    "or of a file the site publishes", from);
+				continue;
+			}
+			buf_reset(&html);
+			redirect(b, from, v[i]->path, v[i]->title, &html);
+			file = xasprintf("%sindex.html", from + 1);
+			rc &= emit(b, file, &html);
+			free(file);
+		}
+	}
+	free(v);
+	buf_release(&html);
+	return rc;
+}
+
+/* A page of the previous build that this one no longer publishes. */
+static void
+gone(void *arg, const char *path)
+{
+	struct build	*b = arg;
+	size_t		 n = strlen(path);
+	char		*page;
+
+	if (strcmp(path, "index.html") == 0 || n < 11 ||
+	    strcmp(path + n - 11, "/index.html") != 0)
+		return;
+	page = xasprintf("/%.*s/", (int)(n - 11), path);
+	if (!linkcheck_has(b->links, page))
+		diag_warning(b->d, NULL, "the page '%s' of the previous build is "
+		    "no longer published: if it moved, add 'aliases: [%s]' to "
+		    "the front matter of its new page, so that links to the "
+		    "old address keep working", page, page);
+	free(page);
+}
+
 static int
 statics(struct build *b)
 {
@@ -900,8 +991,11 @@ publish(struct build *b)
 	rc &= pages(b);
 	stats_stop(b->o->stats, "render pages");
 	stats_start(b->o->stats, "write/commit");
+	rc &= aliases(b);
 	rc &= statics(b);
 	rc &= links(b, made || b->ndata == 0);
+	if (b->fs && rc && diag_errors(b->d) == 0)
+		fsout_previous(b->fs, gone, b);
 	if (b->fs && rc && diag_errors(b->d) == 0)
 		rc = fsout_commit(b->fs);
 	stats_stop(b->o->stats, "write/commit");

@@ -134,5 +134,40 @@ for t in themes/*/; do
 	rm -f "$t"i18n/*.keys.tmp
 done
 
+# A page whose address changes: the next build names the old address
+# and the fix; "aliases:" writes a redirect page there.
+M="$TMP/moved"
+rm -rf "$M" "$TMP/moved-out"
+mkdir -p "$M/content/tin"
+printf 'title: "Moved"\nlanguage: vi\ntheme: default\nbase_url: "https://example.gov.vn/"\n' >"$M/site.yaml"
+cp -R themes "$M/themes"
+printf -- '---\ntitle: "Home"\n---\n\n[Tin](/tin/ten-cu/)\n' >"$M/content/_index.md"
+printf -- '---\ntitle: "Ten cu"\n---\n\nText.\n' >"$M/content/tin/a.md"
+expect_status 0 "first build of a page" $P build --quiet --source "$M" --output "$TMP/moved-out"
+printf -- '---\ntitle: "Ten moi"\n---\n\nText.\n' >"$M/content/tin/a.md"
+printf -- '---\ntitle: "Home"\n---\n\n[Tin](/tin/ten-moi/)\n' >"$M/content/_index.md"
+expect_status 0 "build after the title changed" $P build --quiet --source "$M" --output "$TMP/moved-out"
+grep -q "warning: the page '/tin/ten-cu/' of the previous build is no longer published: if it moved, add 'aliases: \[/tin/ten-cu/\]'" "$TMP/cmd.out" &&
+    ok || bad "a moved page is named with its fix: $(cat "$TMP/cmd.out")"
+printf -- '---\ntitle: "Ten moi"\naliases: [/tin/ten-cu/]\n---\n\nText.\n' >"$M/content/tin/a.md"
+expect_status 0 "build with an alias" $P build --quiet --source "$M" --output "$TMP/moved-out"
+grep -q warning "$TMP/cmd.out" && bad "an alias build warns: $(cat "$TMP/cmd.out")" || ok
+R="$TMP/moved-out/tin/ten-cu/index.html"
+grep -q '<link rel="canonical" href="https://example.gov.vn/tin/ten-moi/">' "$R" 2>/dev/null &&
+    ok || bad "the alias page has the new address as canonical"
+grep -q '<meta http-equiv="refresh" content="0; url=../ten-moi/">' "$R" 2>/dev/null &&
+    ok || bad "the alias page sends browsers on, with a relative link"
+grep -q '<a href="../ten-moi/">Ten moi</a>' "$R" 2>/dev/null && ok || bad "the alias page has a plain link"
+printf -- '---\ntitle: "Ten moi"\naliases: [/tin/ten-moi/]\n---\n\nText.\n' >"$M/content/tin/a.md"
+expect_status 1 "an alias that is a page's address" $P check --source "$M"
+grep -q "a.md:3:11: error: alias '/tin/ten-moi/' is the address of another page" "$TMP/cmd.out" &&
+    ok || bad "an alias that is a page's address is an error: $(cat "$TMP/cmd.out")"
+printf -- '---\ntitle: "Ten moi"\naliases: [tin/x, /a/../b/]\n---\n\nText.\n' >"$M/content/tin/a.md"
+expect_status 1 "bad aliases" $P check --source "$M"
+grep -q "a.md:3:11: error: alias 'tin/x' must be an address from the site root" "$TMP/cmd.out" &&
+    ok || bad "an alias not from the root is an error: $(cat "$TMP/cmd.out")"
+grep -q "a.md:3:18: error: alias '/a/../b/' must be an address from the site root" "$TMP/cmd.out" &&
+    ok || bad "an alias with '..' is an error"
+
 echo "RESULT: $pass $fail 0 site"
 [ $fail -eq 0 ]
