@@ -741,9 +741,14 @@ layout(struct render *r, const struct page *p, const char *def)
 
 	if ((m = theme_layout(r->th, name)) != NULL)
 		return m;
-	if (p->layout && p->fm)
+	if (p->layout && p->fm) {
+		struct buf	 hint = BUF_INIT;
+
+		theme_layout_hint(r->th, name, &hint);
 		diag_error(r->d, meta_loc(p->fm, p->front, "layout"),
-		    "unknown layout '%s'", name);
+		    "unknown layout '%s'%s", name, hint.data);
+		buf_release(&hint);
+	}
 	else
 		diag_error(r->d, &l, "unknown layout '%s': the theme has "
 		    "no layouts/%s.mustache", name, name);

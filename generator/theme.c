@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "mustache.h"
 #include "text.h"
+#include "suggest.h"
 #include "xalloc.h"
 
 #define EXT	".mustache"
@@ -143,6 +144,22 @@ theme_layout(const struct theme *th, const char *name)
 	if (t == NULL)
 		t = find(th, THEME_LAYOUTS, name);
 	return t ? t->m : NULL;
+}
+
+void
+theme_layout_hint(const struct theme *th, const char *name, struct buf *b)
+{
+	const char	**v;
+	size_t		  n = 0, k, i;
+
+	v = xcalloc(th->n[SITE_LAYOUTS] + th->n[THEME_LAYOUTS] + 1,
+	    sizeof(*v));
+	for (k = SITE_LAYOUTS; k <= THEME_LAYOUTS; k++)
+		for (i = 0; i < th->n[k]; i++)
+			v[n++] = th->v[k][i].name;
+	v[n] = NULL;
+	suggest_hint(b, name, v, 6);
+	free(v);
 }
 
 struct refctx {

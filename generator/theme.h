@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 
+struct buf;
 struct diag;
 struct loc;
 struct mustache;
@@ -30,6 +31,13 @@ struct theme		*theme_load(struct diag *d, const char *sitedir,
 void			 theme_free(struct theme *th);
 
 /* The layout "name" (site layouts/ first), or NULL; lent until theme_free(). */
+/*
+ * Append to "b" a hint for the unknown layout "name": "; did you mean
+ * 'page'?", or the choices when the theme has few layouts.
+ */
+void			 theme_layout_hint(const struct theme *th,
+			    const char *name, struct buf *b);
+
 const struct mustache	*theme_layout(const struct theme *th,
 			    const char *name);
 
