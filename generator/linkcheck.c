@@ -62,14 +62,19 @@ linkcheck_free(struct linkcheck *lc)
 	free(lc);
 }
 
-/* "X/index.html" is also the page "X/". */
+/*
+ * "X/index.html" is also the page "X/".  A file written by the build
+ * keeps its source ("" for a page planpress makes), to name it when a
+ * second output claims the file.
+ */
 static void
-publish(struct linkcheck *lc, const char *path)
+publish(struct linkcheck *lc, const char *path, const char *source)
 {
 	size_t	 n = strlen(path);
 	char	*page;
 
-	json_object_set_new(lc->published, path, json_true());
+	json_object_set_new(lc->published, path, source ? json_string(source) :
+	    json_true());
 	if (n >= 10 && strcmp(path + n - 10, "index.html") == 0 &&
 	    path[n - 11] == '/') {
 		page = xstrndup(path, n - 10);
@@ -84,9 +89,27 @@ linkcheck_file(struct linkcheck *lc, const char *path)
 	char	*p = path[0] == '/' ? xstrdup(path) : xasprintf("/%s", path);
 
 	pthread_mutex_lock(&lc->lock);
-	publish(lc, p);
+	publish(lc, p, NULL);
 	pthread_mutex_unlock(&lc->lock);
 	free(p);
+}
+
+char *
+linkcheck_claim(struct linkcheck *lc, const char *path, const char *source)
+{
+	char	*p = path[0] == '/' ? xstrdup(path) : xasprintf("/%s", path);
+	char	*prev = NULL;
+	json_t	*v;
+
+	pthread_mutex_lock(&lc->lock);
+	if ((v = json_object_get(lc->published, p)) != NULL &&
+	    json_is_string(v))
+		prev = xstrdup(json_string_value(v));
+	else
+		publish(lc, p, source);
+	pthread_mutex_unlock(&lc->lock);
+	free(p);
+	return prev;
 }
 
 int

@@ -32,6 +32,13 @@ void		 linkcheck_free(struct linkcheck *lc);
  * A draft is named with the file it comes from.  Thread-safe.
  */
 void		 linkcheck_file(struct linkcheck *lc, const char *path);
+/*
+ * The build writes the file "path" from "source" (a file name, or ""
+ * for a page planpress makes): NULL, or, when another output wrote it
+ * first, that output's source, to free().  Thread-safe.
+ */
+char		*linkcheck_claim(struct linkcheck *lc, const char *path,
+		    const char *source);
 void		 linkcheck_draft(struct linkcheck *lc, const char *path,
 		    const char *file);
 

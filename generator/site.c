@@ -226,14 +226,37 @@ load(struct build *b)
 	return rc && b->th != NULL && b->root != NULL;
 }
 
+/*
+ * Write "path" of the output, made from "source" (a file of the site;
+ * NULL: a page or file planpress makes).  Two outputs for one file are
+ * an error naming both, in check and build alike.
+ */
 static int
-emit(struct build *b, const char *path, const struct buf *data)
+emit_from(struct build *b, const char *path, const struct buf *data,
+    const char *source)
 {
-	if (b->links != NULL)
-		linkcheck_file(b->links, path);
+	char	*prev;
+
+	if (b->links != NULL && (prev = linkcheck_claim(b->links, path,
+	    source ? source : "")) != NULL) {
+		struct loc	 at = { source ? source : prev, 0, 0 };
+
+		diag_error(b->d, *at.file ? &at : NULL, "two outputs claim the "
+		    "same file '%s': %s and %s", path, *prev ? prev :
+		    "a page planpress makes", source ? source :
+		    "a page planpress makes");
+		free(prev);
+		return 0;
+	}
 	if (b->fs == NULL)
 		return 1;
 	return fsout_write(b->fs, path, data->data, data->len);
+}
+
+static int
+emit(struct build *b, const char *path, const struct buf *data)
+{
+	return emit_from(b, path, data, NULL);
 }
 
 static void
@@ -314,7 +337,7 @@ one(struct work *w, struct render *r, struct page *p, struct buf *html)
 	if (!rc)
 		return 0;
 	path = xasprintf("%sindex.html", p->path + 1);
-	rc = emit(w->b, path, html);
+	rc = emit_from(w->b, path, html, p->file);
 	free(path);
 	return rc;
 }
@@ -875,7 +898,7 @@ aliases(struct build *b)
 			buf_reset(&html);
 			redirect(b, from, v[i]->path, v[i]->title, &html);
 			file = xasprintf("%sindex.html", from + 1);
-			rc &= emit(b, file, &html);
+			rc &= emit_from(b, file, &html, v[i]->file);
 			free(file);
 		}
 	}
