@@ -42,7 +42,7 @@ LIBOBJS	 = $(filter-out $(BUILD)/main.o,$(OBJS))
 UNIT_SRCS = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 SPEC_BIN = $(BUILD)/tests/mustache_spec
-FUZZ_TARGETS = meta schema csv mustache encoding page config
+FUZZ_TARGETS = meta schema csv mustache encoding page config xlsx
 FUZZ_BINS = $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
 FUZZ_SECONDS ?= 60
 FUZZ_TEST_SECONDS ?= 5

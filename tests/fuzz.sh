@@ -20,7 +20,7 @@ mkdir -p "$TMP"
 sh tests/fuzz/seeds.sh "$TMP/seeds"
 pass=0
 fail=0
-for t in meta schema csv mustache encoding page config; do
+for t in meta schema csv mustache encoding page config xlsx; do
 	bin=$B/fuzz/fuzz_$t
 	if [ ! -x "$bin" ]; then
 		echo "FAIL: fuzz $t: $bin is missing"

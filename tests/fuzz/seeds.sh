@@ -8,7 +8,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 OUT=$1
 rm -rf "$OUT"
-for t in meta schema csv mustache encoding page config; do
+for t in meta schema csv mustache encoding page config xlsx; do
 	mkdir -p "$OUT/$t"
 done
 ROOTS="tests/diag tests/golden content datasets themes site.yaml"
@@ -40,4 +40,14 @@ files '*.csv' | while IFS= read -r f; do
 	[ -f "$y" ] || continue
 	{ cat "$y"; printf '\0'; head -c 8192 "$f"; } \
 	    >"$OUT/csv/$(echo "$f" | tr '/ ' '__').pair"
+done
+# The XML parts of the workbooks the golden sites publish, in the order
+# fuzz_xlsx.c reads them, separated by NUL bytes.
+find tests/golden -type f -name '*.xlsx' -path '*/expected/*' | sort |
+    while IFS= read -r x; do
+	for part in xl/workbook.xml xl/worksheets/sheet1.xml \
+	    xl/sharedStrings.xml xl/styles.xml xl/_rels/workbook.xml.rels; do
+		unzip -p "$x" "$part" 2>/dev/null | head -c 16384 || true
+		printf '\0'
+	done >"$OUT/xlsx/$(echo "$x" | tr '/ ' '__')"
 done
