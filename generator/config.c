@@ -302,26 +302,15 @@ legal_basis(struct config *c, struct diag *d, json_t *root)
 static int
 logo(struct config *c, struct diag *d, json_t *root)
 {
-	const char	*s = NULL, *p;
-	char		 seg[TEXT_SEGMENT_MAX + 1];
-	size_t		 n;
+	const char	*s = NULL;
 
 	if (!meta_string(c->meta, d, root, "logo", &s))
 		return 0;
 	if (s == NULL)
 		return 1;
-	for (p = s + (s[0] == '/'); ; p += n + 1) {
-		n = strcspn(p, "/");
-		if (n > TEXT_SEGMENT_MAX)
-			break;
-		memcpy(seg, p, n);
-		seg[n] = '\0';
-		if (!text_safe_segment(seg))
-			break;
-		if (p[n] == '\0') {
-			c->logo = s + (s[0] == '/');
-			return 1;
-		}
+	if (text_safe_path(s + (s[0] == '/'))) {
+		c->logo = s + (s[0] == '/');
+		return 1;
 	}
 	return diag_error(d, meta_loc(c->meta, root, "logo"), "logo must be "
 	    "the path of a file below the site root (in static/ or the "

@@ -711,11 +711,6 @@ indicators_new(struct diag *d, const struct config *c, struct dataset **v,
 		ok = diag_error(d, meta_loc(m, meta_root(m), "progress"),
 		    "progress needs 'indicators': the dataset of the "
 		    "indicator registry");
-	x->has_in_plan = x->priv->ds[R_UNIT] &&
-	    x->priv->fx[R_UNIT][U_IN_PLAN] != SCHEMA_NONE;
-	x->values_sample = x->priv->ds[R_VAL] && x->priv->ds[R_VAL]->sample;
-	x->progress_sample = x->priv->ds[R_PROG] &&
-	    x->priv->ds[R_PROG]->sample;
 	x->as_of = today();
 	if (json_object_get(cfg, "as_of") && meta_string(m, d, cfg, "as_of",
 	    &s) && (x->as_of = status_day_parse(s)) == LONG_MIN)
@@ -1135,12 +1130,37 @@ when(const struct indicator *ind, const struct ind_value *v)
 	return IND_OTHER;
 }
 
-/* Whether figure "v" is final for its target: covers it, or marked. */
-static int
-is_final(const struct indicator *ind, const struct ind_value *v)
+int
+indicators_final(const struct indicator *ind, const struct ind_value *v)
 {
-	return !v->estimate && v->when == IND_IN && (v->final ||
-	    v->last == ind->deadline);
+	return ind->kind != IND_MONITOR && !v->estimate && v->when == IND_IN &&
+	    (v->final || v->last == ind->deadline);
+}
+
+const char *
+indicators_kind_name(enum ind_kind k)
+{
+	static const char *const names[] = { "value", "share", "milestone",
+	    "monitor" };
+
+	return names[k];
+}
+
+const char *
+indicators_when_name(enum ind_when w)
+{
+	static const char *const names[] = { "in", "before", "other" };
+
+	return names[w];
+}
+
+const char *
+indicators_state_name(enum ind_state st)
+{
+	static const char *const names[] = { "done", "done-late", "not-done",
+	    "unreported" };
+
+	return names[st];
 }
 
 /* Whether "a" is better evidence than "b" (NULL): later, actual first. */
@@ -1150,8 +1170,8 @@ better(const struct indicator *ind, const struct ind_value *a,
 {
 	if (b == NULL)
 		return 1;
-	if (is_final(ind, a) != is_final(ind, b))
-		return is_final(ind, a);
+	if (indicators_final(ind, a) != indicators_final(ind, b))
+		return indicators_final(ind, a);
 	if (a->last != b->last)
 		return a->last > b->last;
 	return b->estimate && !a->estimate;
@@ -1182,7 +1202,7 @@ compute_values(struct indicators *x, struct indicator *ind,
 		ind->has_value = 1;
 		ind->value = ev->value;
 		ind->estimate = ev->estimate;
-		ind->final = is_final(ind, ev);
+		ind->final = indicators_final(ind, ev);
 		ind->value_day = ev->last;
 		ind->value_period = ev->period;
 		ind->sample = ev->sample;
@@ -1387,9 +1407,6 @@ compute(struct indicators *x, struct indicator *ind)
 	} else if (ind->op == STATUS_OP_IMPROVE)
 		in.has_value = 0;	/* no baseline: nothing to improve on */
 	status_compute(&in, &ind->st);
-	if (ind->st.status == STATUS_NO_DATA && !ind->has_value &&
-	    ind->kind != IND_MILESTONE)
-		ind->sample = 0;
 	if (ind->value_day != LONG_MIN && ind->value_day > x->latest) {
 		x->latest = ind->value_day;
 		x->latest_sample = ind->sample;

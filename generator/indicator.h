@@ -200,9 +200,6 @@ struct indicators {
 	const char	*ind_path;	/* "/chi-tieu/" */
 	const char	*unit_path;	/* "/don-vi/" */
 	const json_t	*unit_types;	/* type -> words, or NULL */
-	int		 values_sample;	/* figures come from sample data */
-	int		 progress_sample;
-	int		 has_in_plan;	/* the units say which the plan names */
 	struct indicators_priv *priv;
 };
 
@@ -212,6 +209,21 @@ struct indicators {
  * thành"), STATUS_ON_TRACK ("đang triển khai": in progress), or -1.
  */
 int		 indicators_assessment(const char *words);
+
+/*
+ * Whether figure "v" of "ind" is the final one of the target period:
+ * inside it, not an estimate, and ending on the deadline or marked
+ * final.  Never for a monitor-only indicator.
+ */
+int		 indicators_final(const struct indicator *ind,
+		    const struct ind_value *v);
+
+/* The names data and the API use: "value", "share", "milestone",
+ * "monitor"; "in", "before", "other"; "done", "done-late", "not-done",
+ * "unreported". */
+const char	*indicators_kind_name(enum ind_kind k);
+const char	*indicators_when_name(enum ind_when w);
+const char	*indicators_state_name(enum ind_state st);
 
 /* The state of unit "u"'s row for indicator "ind" as of "as_of"; "row"
  * gets the row or NULL. */

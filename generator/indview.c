@@ -182,14 +182,6 @@ pagelink(const struct ctx *c, const struct page *p)
 	return o;
 }
 
-/* Whether the status of "ind" rests on illustrative sample data. */
-static int
-is_sample(const struct indicators *x, const struct indicator *ind)
-{
-	(void)x;
-	return ind->sample;
-}
-
 /* Whether any indicator of "v" shows sample data. */
 static int
 any_sample(const struct indicators *x, const size_t *v, size_t n)
@@ -197,7 +189,7 @@ any_sample(const struct indicators *x, const size_t *v, size_t n)
 	size_t	 i;
 
 	for (i = 0; i < (v ? n : x->n); i++)
-		if (is_sample(x, &x->v[v ? v[i] : i]))
+		if (x->v[v ? v[i] : i].sample)
 			return 1;
 	return 0;
 }
@@ -225,7 +217,7 @@ latest(const struct ctx *c, const struct indicator *ind, json_t *o)
 
 	json_object_set_new(o, "has_value", json_boolean(ind->has_value &&
 	    ind->kind != IND_MILESTONE));
-	json_object_set_new(o, "sample", json_boolean(is_sample(c->x, ind)));
+	json_object_set_new(o, "sample", json_boolean(ind->sample));
 	json_object_set_new(o, "estimate", json_boolean(ind->estimate));
 	json_object_set_new(o, "interim", json_boolean(ind->has_value &&
 	    !ind->final && !ind->estimate && ind->kind != IND_MILESTONE &&
@@ -412,9 +404,7 @@ summary(const struct ctx *c, const struct indicator *ind)
 	setstr(o, "name", ind->name);
 	setstr(o, "area", ind->area);
 	setstr(o, "unit", ind->unit);
-	setstr(o, "kind", ind->kind == IND_VALUE ? "value" :
-	    ind->kind == IND_SHARE ? "share" : ind->kind == IND_MILESTONE ?
-	    "milestone" : "monitor");
+	setstr(o, "kind", indicators_kind_name(ind->kind));
 	json_object_set_new(o, "is_share", json_boolean(ind->kind ==
 	    IND_SHARE));
 	json_object_set_new(o, "is_milestone", json_boolean(ind->kind ==
@@ -440,18 +430,22 @@ summary(const struct ctx *c, const struct indicator *ind)
 		share_counts(c, ind, o);
 	context(c, ind, o);
 	if (ind->has_value && strcmp(ind->unit, "%") == 0) {
-		struct buf	 label = BUF_INIT, tg = BUF_INIT;
+		/* The bar's words are the figure and the target as shown
+		 * ("ít nhất 46,7%" while reports are missing). */
+		struct buf	 label = BUF_INIT;
+		const char	*shown = json_string_value(json_object_get(o,
+		    "value_display"));
 
-		quantity(&label, c->t, ind->value, ind->unit);
-		target(&tg, c->t, ind);
-		buf_printf(&label, " / %s %s", i18n_string(c->t, "target",
-		    ""), tg.data);
+		buf_puts(&label, shown ? shown : "");
+		if (ind->op != STATUS_OP_NONE)
+			buf_printf(&label, " / %s %s", i18n_string(c->t,
+			    "target", ""), json_string_value(json_object_get(o,
+			    "target_display")));
 		buf_reset(&b);
 		chart_progress(&b, ind->value, 100, ind->op != STATUS_OP_NONE &&
 		    ind->op != STATUS_OP_IMPROVE, ind->target, label.data);
 		putbuf(o, "progress_bar", &b);
 		buf_release(&label);
-		buf_release(&tg);
 	}
 	if (ind->lead >= 0)
 		json_object_set_new(o, "lead", unitlink(c,
@@ -773,10 +767,10 @@ ind_chart(const struct ctx *c, const struct indicator *ind, struct buf *out)
 static json_t *
 values_view(const struct ctx *c, const struct indicator *ind)
 {
-	static const char *const whens[] = { "in", "before", "other" };
 	json_t		*a = json_array(), *e;
 	struct buf	 b = BUF_INIT;
 	size_t		 i;
+	int		 fin, evidence;
 
 	for (i = 0; i < ind->nvalues; i++) {
 		const struct ind_value	*v = &ind->values[i];
@@ -790,16 +784,15 @@ values_view(const struct ctx *c, const struct indicator *ind)
 		buf_reset(&b);
 		quantity(&b, c->t, v->value, ind->unit);
 		putbuf(e, "value_display", &b);
+		fin = indicators_final(ind, v);
+		evidence = ind->kind != IND_MONITOR && v->when == IND_IN;
 		json_object_set_new(e, "estimate", json_boolean(v->estimate));
-		json_object_set_new(e, "final", json_boolean(ind->kind !=
-		    IND_MONITOR && v->when == IND_IN && !v->estimate &&
-		    (v->final || v->last == ind->deadline)));
-		json_object_set_new(e, "interim", json_boolean(ind->kind !=
-		    IND_MONITOR && v->when == IND_IN && !v->estimate &&
-		    !v->final && v->last != ind->deadline));
+		json_object_set_new(e, "final", json_boolean(fin));
+		json_object_set_new(e, "interim", json_boolean(evidence &&
+		    !fin && !v->estimate));
 		json_object_set_new(e, "outside", json_boolean(ind->kind !=
 		    IND_MONITOR && v->when != IND_IN));
-		setstr(e, "when", whens[v->when]);
+		setstr(e, "when", indicators_when_name(v->when));
 		json_object_set_new(e, "sample", json_boolean(v->sample));
 		setstr(e, "source", v->source);
 		setstr(e, "source_url", v->source_url);
@@ -815,14 +808,12 @@ values_view(const struct ctx *c, const struct indicator *ind)
 static json_t *
 unit_state(const struct ctx *c, const struct indicator *ind, size_t u)
 {
-	static const char *const names[] = { "done", "done-late", "not-done",
-	    "unreported" };
 	const struct ind_item	*it;
 	enum ind_state		 st = indicators_state(c->x, ind, u, &it);
 	json_t			*e = unitlink(c, &c->x->units[u]);
 	struct buf		 b = BUF_INIT;
 
-	setstr(e, "state", names[st]);
+	setstr(e, "state", indicators_state_name(st));
 	json_object_set_new(e, "done", json_boolean(st == IND_DONE));
 	json_object_set_new(e, "done_late", json_boolean(st ==
 	    IND_DONE_LATE));
@@ -1174,15 +1165,6 @@ isoday(long d)
 	return json_string(iso);
 }
 
-static const char *
-kindname(enum ind_kind k)
-{
-	static const char *const names[] = { "value", "share", "milestone",
-	    "monitor" };
-
-	return names[k];
-}
-
 static json_t *
 num_or_null(int has, double v)
 {
@@ -1210,7 +1192,7 @@ api_ind(const struct indicators *x, const struct indicator *ind,
 	setstr(o, "clause_id", x->clauses[ind->clause_ix].key);
 	setstr(o, "name", ind->name);
 	setstr(o, "unit", ind->unit);
-	setstr(o, "kind", kindname(ind->kind));
+	setstr(o, "kind", indicators_kind_name(ind->kind));
 	setstr(o, "direction", dirs[ind->direction]);
 	setstr(o, "operator", status_op_text(ind->op));
 	json_object_set_new(o, "target", num_or_null(tg, ind->target));
@@ -1237,7 +1219,8 @@ api_ind(const struct indicators *x, const struct indicator *ind,
 	    json_boolean(ind->final));
 	json_object_set_new(o, "value_period", ind->value_period ?
 	    json_string(ind->value_period) : json_null());
-	json_object_set_new(o, "value_date", isoday(ind->value_day));
+	json_object_set_new(o, "value_date", ind->has_value ?
+	    isoday(ind->value_day) : json_null());
 	json_object_set_new(o, "value_upper", num_or_null(ind->has_upper,
 	    ind->upper));
 	json_object_set_new(o, "expected", ind->st.has_pace ?
@@ -1268,13 +1251,27 @@ api_ind(const struct indicators *x, const struct indicator *ind,
 	return o;
 }
 
+/* A unit's row of a share or milestone: "it", or the unit's own row. */
+static json_t *
+api_unit_row(const struct indicators *x, const struct indicator *ind,
+    size_t u, const struct ind_item *it)
+{
+	const struct ind_item	*row;
+	enum ind_state		 st = indicators_state(x, ind, u, &row);
+
+	if (it == NULL)
+		it = row;
+	return json_pack("{s:s, s:s, s:o, s:o, s:b, s:o, s:b}", "unit",
+	    x->units[u].id, "state", indicators_state_name(st), "done",
+	    isoday(it ? it->done : LONG_MIN), "reported", isoday(it ?
+	    it->reported : LONG_MIN), "final", it && it->final, "document",
+	    str_or_null(it ? it->document : NULL), "sample", it && it->sample);
+}
+
 static json_t *
 api_ind_full(const struct indicators *x, const struct indicator *ind,
     const char *base)
 {
-	static const char *const whens[] = { "in", "before", "other" };
-	static const char *const states[] = { "done", "done-late",
-	    "not-done", "unreported" };
 	json_t	*o = api_ind(x, ind, base), *a;
 	size_t	 i;
 
@@ -1285,41 +1282,23 @@ api_ind_full(const struct indicators *x, const struct indicator *ind,
 		json_array_append_new(a, json_pack("{s:s, s:o, s:f, s:s, s:b, "
 		    "s:s, s:o, s:o, s:o, s:b}", "period", v->period, "date",
 		    isoday(v->last), "value", v->value, "value_type",
-		    v->estimate ? "estimate" : "actual", "final", v->final ||
-		    (v->when == IND_IN && !v->estimate && v->last ==
-		    ind->deadline), "in_target_period", whens[v->when], "unit",
-		    str_or_null(v->unit), "source", str_or_null(v->source),
-		    "source_url", str_or_null(v->source_url), "sample",
-		    v->sample));
+		    v->estimate ? "estimate" : "actual", "final",
+		    indicators_final(ind, v), "in_target_period",
+		    indicators_when_name(v->when), "unit", str_or_null(v->unit),
+		    "source", str_or_null(v->source), "source_url",
+		    str_or_null(v->source_url), "sample", v->sample));
 	}
 	json_object_set_new(o, "values", a);
+	/* A share: every unit it counts; a milestone: every report. */
 	a = json_array();
 	if (ind->kind == IND_SHARE)
-		for (i = 0; i < ind->napplies; i++) {
-			const struct ind_item	*it;
-			enum ind_state		 st = indicators_state(x, ind,
-			    ind->applies[i], &it);
-
-			json_array_append_new(a, json_pack("{s:s, s:s, s:o, "
-			    "s:o, s:b, s:o, s:b}", "unit",
-			    x->units[ind->applies[i]].id, "state", states[st],
-			    "done", isoday(it ? it->done : LONG_MIN),
-			    "reported", isoday(it ? it->reported : LONG_MIN),
-			    "final", it && it->final, "document",
-			    str_or_null(it ? it->document : NULL), "sample",
-			    it && it->sample));
-		}
+		for (i = 0; i < ind->napplies; i++)
+			json_array_append_new(a, api_unit_row(x, ind,
+			    ind->applies[i], NULL));
 	else
-		for (i = 0; i < ind->nitems; i++) {
-			const struct ind_item	*it = &ind->items[i];
-
-			json_array_append_new(a, json_pack("{s:s, s:o, s:o, "
-			    "s:b, s:o, s:b}", "unit", x->units[it->unit].id,
-			    "done", isoday(it->done), "reported",
-			    isoday(it->reported), "final", it->final,
-			    "document", str_or_null(it->document), "sample",
-			    it->sample));
-		}
+		for (i = 0; i < ind->nitems; i++)
+			json_array_append_new(a, api_unit_row(x, ind,
+			    ind->items[i].unit, &ind->items[i]));
 	json_object_set_new(o, "unit_progress", a);
 	a = json_array();
 	for (i = 0; i < ind->napplies; i++)
@@ -1358,8 +1337,6 @@ static void
 ind_csv(const struct indicators *x, const struct indicator *ind,
     struct buf *b)
 {
-	static const char *const states[] = { "done", "done-late",
-	    "not-done", "unreported" };
 	char	 iso[11];
 	size_t	 i;
 
@@ -1373,10 +1350,8 @@ ind_csv(const struct indicators *x, const struct indicator *ind,
 			buf_printf(b, ",%s,", v->period);
 			text_number(b, v->value);
 			buf_printf(b, ",%s,%s,%s,", v->estimate ? "estimate" :
-			    "actual", v->final || (v->when == IND_IN &&
-			    !v->estimate && v->last == ind->deadline) ? "true" :
-			    "false", v->when == IND_IN ? "in" : v->when ==
-			    IND_BEFORE ? "before" : "other");
+			    "actual", indicators_final(ind, v) ? "true" :
+			    "false", indicators_when_name(v->when));
 			field(b, v->unit);
 			buf_putc(b, ',');
 			field(b, v->source);
@@ -1402,7 +1377,7 @@ ind_csv(const struct indicators *x, const struct indicator *ind,
 		field(b, x->units[u].id);
 		buf_putc(b, ',');
 		field(b, x->units[u].name);
-		buf_printf(b, ",%s,", states[st]);
+		buf_printf(b, ",%s,", indicators_state_name(st));
 		if (it && it->done != LONG_MIN) {
 			status_day_format(it->done, iso);
 			buf_puts(b, iso);

@@ -194,22 +194,26 @@ decoded(struct buf *b, const char *s, size_t n)
 			buf_putc(b, s[i]);
 }
 
-/* Append the segment "s" of "n" bytes to the path "b", or climb. */
+/*
+ * Apply the segment "s" of "n" bytes to the folder "b" ("/a/b/"): 1 when
+ * it named something (appended with a '/'), 0 for "", "." and "..",
+ * -1 for ".." above the root.
+ */
 static int
 segment(struct buf *b, const char *s, size_t n)
 {
 	char	*slash;
 
 	if (n == 0 || (n == 1 && s[0] == '.'))
-		return 1;
+		return 0;
 	if (n == 2 && s[0] == '.' && s[1] == '.') {
 		if (b->len <= 1)
-			return 0;	/* above the root */
+			return -1;
 		b->data[--b->len] = '\0';	/* the trailing '/' */
 		slash = strrchr(b->data, '/');
 		b->len = (size_t)(slash - b->data) + 1;
 		b->data[b->len] = '\0';
-		return 1;
+		return 0;
 	}
 	decoded(b, s, n);
 	buf_putc(b, '/');
@@ -219,37 +223,24 @@ segment(struct buf *b, const char *s, size_t n)
 int
 linkcheck_resolve(const char *from, const char *url, struct buf *out)
 {
-	size_t		 n = strcspn(url, "?#"), i, start;
-	const char	*base;
+	size_t	 n = strcspn(url, "?#"), i, start;
+	int	 last = 0;
 
 	buf_reset(out);
 	if (n == 0 || has_scheme(url) || (url[0] == '/' && url[1] == '/'))
 		return 0;
-	/* The folder the link starts from: the page's, or the root. */
-	base = url[0] == '/' ? "/" : from;
-	buf_put(out, base, strcspn(base, "?#"));
-	if (out->len == 0 || out->data[out->len - 1] != '/') {
-		/* a file's path: its folder */
-		char	*slash = strrchr(out->data, '/');
-
-		out->len = slash ? (size_t)(slash - out->data) + 1 : 0;
-		out->data[out->len] = '\0';
-		if (out->len == 0)
-			buf_putc(out, '/');
-	}
-	for (i = url[0] == '/', start = i; i <= n; i++) {
+	/* From the root, or from the page's folder ("/a/b/"). */
+	buf_puts(out, url[0] == '/' ? "/" : from);
+	for (i = start = url[0] == '/'; i <= n; i++) {
 		if (i < n && url[i] != '/')
 			continue;
-		if (!segment(out, url + start, i - start))
+		if ((last = segment(out, url + start, i - start)) < 0)
 			return 0;
 		start = i + 1;
 	}
-	/* "a/b" (no trailing '/') is the file or page "a/b". */
-	if (n > 0 && url[n - 1] != '/' && out->len > 1 &&
-	    !(n >= 2 && url[n - 1] == '.' && (url[n - 2] == '/' ||
-	    url[n - 2] == '.'))) {
+	/* "a/b" without a last '/' is the file (or page) "a/b". */
+	if (last == 1 && url[n - 1] != '/')
 		out->data[--out->len] = '\0';
-	}
 	return 1;
 }
 

@@ -67,7 +67,8 @@ void		 linkcheck_link(struct linkcheck *lc, const char *file,
 int		 linkcheck_report(struct linkcheck *lc, struct diag *d);
 
 /*
- * Resolve "url" from the page "from" into the site path "out" (without
+ * Resolve "url" from the page "from" (a site path ending in '/') into
+ * the site path "out" (without
  * query or fragment, "." and ".." segments applied).  Returns 0 for a
  * link that is not checked (another site, mailto:, an anchor) or that
  * climbs above the site's root.  "%XX" escapes are decoded.

@@ -200,9 +200,9 @@ segment(struct page *p, struct diag *d, const char *key, const char *v)
 static int
 aliases(struct page *p, struct diag *d)
 {
-	json_t		*a = NULL, *e, *ok;
-	const char	*s, *q;
-	char		 seg[TEXT_SEGMENT_MAX + 1];
+	json_t		*a = NULL, *e, *ok, *at;
+	const char	*s;
+	char		*inner;
 	size_t		 i, n;
 	int		 rc = 1, good;
 
@@ -210,32 +210,29 @@ aliases(struct page *p, struct diag *d)
 		return 1;
 	if (!meta_strings(p->fm, d, p->front, "aliases", &a))
 		return 0;
+	at = json_object_get(p->front, "aliases");
 	ok = json_array();
 	json_array_foreach(a, i, e) {
 		s = json_string_value(e);
-		good = s[0] == '/' && s[1] != '\0';
-		for (q = s + 1; good && *q; q += n + (q[n] == '/')) {
-			n = strcspn(q, "/");
-			if (n == 0 || n > TEXT_SEGMENT_MAX) {
-				good = 0;
-				break;
-			}
-			memcpy(seg, q, n);
-			seg[n] = '\0';
-			good = text_safe_segment(seg) && strchr(seg, '%') ==
-			    NULL && strchr(seg, ' ') == NULL;
+		n = strlen(s);
+		good = 0;
+		if (s[0] == '/' && strpbrk(s, " %") == NULL) {
+			/* "/a/b/" or "/a/b": the segments between */
+			inner = xstrndup(s + 1, s[n - 1] == '/' && n > 1 ?
+			    n - 2 : n - 1);
+			good = text_safe_path(inner);
+			free(inner);
 		}
 		if (!good) {
-			rc = diag_error(d, json_is_array(json_object_get(
-			    p->front, "aliases")) ? meta_index_loc(p->fm,
-			    json_object_get(p->front, "aliases"), i) :
-			    meta_loc(p->fm, p->front, "aliases"), "alias '%s' "
-			    "must be an address from the site root, such as "
-			    "'/tin/ten-cu/'", s);
+			rc = diag_error(d, json_is_array(at) ?
+			    meta_index_loc(p->fm, at, i) : meta_loc(p->fm,
+			    p->front, "aliases"), "alias '%s' must be an "
+			    "address from the site root, such as '/tin/ten-cu/'",
+			    s);
 			continue;
 		}
-		json_array_append_new(ok, s[strlen(s) - 1] == '/' ?
-		    json_string(s) : json_sprintf("%s/", s));
+		json_array_append_new(ok, s[n - 1] == '/' ? json_string(s) :
+		    json_sprintf("%s/", s));
 	}
 	json_decref(a);
 	if (json_array_size(ok))

@@ -58,6 +58,29 @@ struct publish {
 	struct buf		 line, cell;	/* scratch for CSV rows */
 };
 
+/* "dataset/ID/data/ID.EXT", a data file of "ds"; free() it. */
+static char *
+datafile(const struct dataset *ds, const char *ext)
+{
+	return xasprintf("dataset/%s/data/%s.%s", ds->id, ds->id, ext);
+}
+
+/* "dataset/ID/datapackage.json", the descriptor of "ds"; free() it. */
+static char *
+descfile(const struct dataset *ds)
+{
+	return xasprintf("dataset/%s/datapackage.json", ds->id);
+}
+
+/* The catalog files, when the site has a base_url. */
+#define CAT_TTL		"catalog.ttl"
+#define CAT_JSONLD	"catalog.jsonld"
+#define CAT_DATAJSON	"data.json"
+#define CAT_CSV		"catalog.csv"
+#define CAT_CSVW	"catalog.csv-metadata.json"
+#define CAT_DP		"datapackage.json"
+#define ALL_ZIP		"downloads/all-data.zip"
+
 static void
 put(struct stream *s, const char *data, size_t len)
 {
@@ -196,10 +219,10 @@ begin(void *arg, struct dataset *ds)
 	record(p, ds);
 	if (p->fs == NULL)
 		return 1;
-	path = xasprintf("dataset/%s/data/%s.csv", ds->id, ds->id);
+	path = datafile(ds, "csv");
 	rc &= sopen(p, &p->csv, path);
 	free(path);
-	path = xasprintf("dataset/%s/data/%s.json", ds->id, ds->id);
+	path = datafile(ds, "json");
 	rc &= sopen(p, &p->json, path);
 	free(path);
 	names = xcalloc(nf, sizeof(*names));
@@ -215,7 +238,7 @@ begin(void *arg, struct dataset *ds)
 	if (p->json.fp)
 		put(&p->json, "[", 1);
 	p->jsonrows = 0;
-	p->xlsxpath = xasprintf("dataset/%s/data/%s.xlsx", ds->id, ds->id);
+	p->xlsxpath = datafile(ds, "xlsx");
 	if (!p->epoch_ok) {	/* reported once, by publish_new() */
 		free(names);
 		return rc;
@@ -769,7 +792,7 @@ package(struct publish *p, struct dataset *ds, json_t *packages)
 	if (p->fs == NULL)
 		return 1;
 	dp = descriptor(p, ds, rec);
-	path = xasprintf("dataset/%s/datapackage.json", ds->id);
+	path = descfile(ds);
 	rc = writejson(p, path, dp, &b);
 	rc &= zipone(p, ds, rec, &b);
 	distribution(rec, "JSON", "application/json", path, &b, DP_V2);
@@ -823,7 +846,7 @@ allzip(struct publish *p, struct dataset **v, size_t n, json_t *packages)
 	size_t		 i;
 	int		 rc = 0;
 
-	if ((full = fsout_claim(p->fs, "downloads/all-data.zip")) == NULL)
+	if ((full = fsout_claim(p->fs, ALL_ZIP)) == NULL)
 		return 0;
 	if ((a = archive_new(p->d, full)) == NULL)
 		goto out;
@@ -891,32 +914,32 @@ catalogs(struct publish *p)
 	json_object_foreach(p->records, key, r)
 		json_array_append(recs, r);
 	if ((rc = catalog_turtle(&b, p->d, site, recs)))
-		rc = catalogfile(p, "catalog.ttl", "text/turtle",
+		rc = catalogfile(p, CAT_TTL, "text/turtle",
 		    "catalog_ttl", &b);
 	buf_reset(&b);
 	if (rc && (rc = catalog_jsonld(&b, p->d, site, recs)))
-		rc = catalogfile(p, "catalog.jsonld",
+		rc = catalogfile(p, CAT_JSONLD,
 		    "application/ld+json", "catalog_jsonld", &b);
 	buf_reset(&b);
 	if (rc && (rc = catalog_datajson(&b, p->d, site, recs)))
-		rc = catalogfile(p, "data.json", "application/json",
+		rc = catalogfile(p, CAT_DATAJSON, "application/json",
 		    "catalog_datajson", &b);
 	buf_reset(&b);
 	if (rc && (rc = catalog_csv(&b, p->d, site, recs))) {
 		digest_init(&dg);
 		digest_add(&dg, b.data, b.len);
 		digest_hex(&dg, hex);
-		rc = catalogfile(p, "catalog.csv", "text/csv",
+		rc = catalogfile(p, CAT_CSV, "text/csv",
 		    "catalog_csv", &b);
 		buf_reset(&b);
 		if (rc && (rc = catalog_datapackage(&b, p->d, site, dg.bytes,
 		    hex)))
-			rc = fsout_write(p->fs, "datapackage.json", b.data,
+			rc = fsout_write(p->fs, CAT_DP, b.data,
 			    b.len);
 	}
 	buf_reset(&b);
 	if (rc && (rc = catalog_csv_metadata(&b, p->d, site)))
-		rc = fsout_write(p->fs, "catalog.csv-metadata.json", b.data,
+		rc = fsout_write(p->fs, CAT_CSVW, b.data,
 		    b.len);
 	buf_release(&b);
 	json_decref(recs);
@@ -963,9 +986,8 @@ void
 publish_paths(const struct publish *p, struct dataset **v, size_t n,
     void (*fn)(void *arg, const char *path), void *arg)
 {
-	static const char *const catalogs[] = { "catalog.ttl",
-	    "catalog.jsonld", "data.json", "catalog.csv",
-	    "catalog.csv-metadata.json", "datapackage.json", NULL };
+	static const char *const catalogs[] = { CAT_TTL, CAT_JSONLD,
+	    CAT_DATAJSON, CAT_CSV, CAT_CSVW, CAT_DP, NULL };
 	static const char *const data[] = { "csv", "json", "xlsx", NULL };
 	char	*path;
 	size_t	 i, k, any = 0;
@@ -975,12 +997,11 @@ publish_paths(const struct publish *p, struct dataset **v, size_t n,
 			continue;
 		any++;
 		for (k = 0; data[k]; k++) {
-			path = xasprintf("dataset/%s/data/%s.%s", v[i]->id,
-			    v[i]->id, data[k]);
+			path = datafile(v[i], data[k]);
 			fn(arg, path);
 			free(path);
 		}
-		path = xasprintf("dataset/%s/datapackage.json", v[i]->id);
+		path = descfile(v[i]);
 		fn(arg, path);
 		free(path);
 		path = zipname(v[i]);
@@ -988,7 +1009,7 @@ publish_paths(const struct publish *p, struct dataset **v, size_t n,
 		free(path);
 	}
 	if (any)
-		fn(arg, "downloads/all-data.zip");
+		fn(arg, ALL_ZIP);
 	for (k = 0; any && *p->c->base_url && catalogs[k]; k++)
 		fn(arg, catalogs[k]);
 }

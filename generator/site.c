@@ -584,7 +584,7 @@ tree_files(struct build *b, const char *dir, const char *prefix)
 /* The drafts left out (counted), the path each would have, and pages
  * that failed to load. */
 static void
-drafts(struct build *b, const struct section *s)
+unpublished(struct build *b, const struct section *s)
 {
 	size_t	 i;
 
@@ -609,7 +609,7 @@ drafts(struct build *b, const struct section *s)
 		free(name);
 	}
 	for (i = 0; i < s->nsubs; i++)
-		drafts(b, s->subs[i]);
+		unpublished(b, s->subs[i]);
 }
 
 /* The menus of site.yaml link into the site from its root. */
@@ -650,7 +650,7 @@ links(struct build *b, int datapages_made)
 		tree_files(b, p, "");
 	free(p);
 	publish_paths(b->pub, b->data, b->ndata, published, b->links);
-	drafts(b, b->root);
+	unpublished(b, b->root);
 	menu_links(b);
 	if (!datapages_made) {
 		linkcheck_unsure(b->links, DSVIEW_ROOT);

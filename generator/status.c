@@ -282,7 +282,7 @@ status_why_name(enum status_why w)
 		"no-figure", "met", "met-estimate", "late", "pace-ok",
 		"pace-slow", "no-baseline", "done", "not-done", "met-interim",
 		"interim", "estimate-only", "incomplete", "short", "done-late",
-		"ongoing", "not-due", "monitor", "parts"
+		"ongoing", "not-due", "monitor"
 	};
 
 	return names[w];

@@ -109,8 +109,7 @@ enum status_why {
 	STATUS_WHY_DONE_LATE,		/* milestone done after the deadline */
 	STATUS_WHY_ONGOING,		/* ongoing obligation, in operation */
 	STATUS_WHY_NOT_DUE,		/* milestone not done, not yet due */
-	STATUS_WHY_MONITOR,		/* no target: figures only */
-	STATUS_WHY_PARTS		/* a clause: from its parts */
+	STATUS_WHY_MONITOR		/* no target: figures only */
 };
 
 struct status_in {

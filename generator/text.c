@@ -529,6 +529,25 @@ text_quote(struct buf *out, const char *s, size_t len)
 	buf_putc(out, '\'');
 }
 
+int
+text_safe_path(const char *path)
+{
+	char		 seg[TEXT_SEGMENT_MAX + 1];
+	size_t		 n;
+
+	for (;; path += n + 1) {
+		n = strcspn(path, "/");
+		if (n == 0 || n > TEXT_SEGMENT_MAX)
+			return 0;
+		memcpy(seg, path, n);
+		seg[n] = '\0';
+		if (!text_safe_segment(seg))
+			return 0;
+		if (path[n] == '\0')
+			return 1;
+	}
+}
+
 long
 text_invisible(const char *s, size_t len, int spaces)
 {

@@ -133,6 +133,15 @@ int	 text_slug_shortened(const char *title);
 int	 text_safe_segment(const char *seg);
 
 /*
+ * 1 if "path", segments separated by '/' (none empty, no leading or
+ * trailing '/'), is made of text_safe_segment() segments only.
+ *
+ *	text_safe_path("assets/logo.png")	// 1
+ *	text_safe_path("a/../b")		// 0
+ */
+int	 text_safe_path(const char *path);
+
+/*
  * The first character of the "len" bytes of UTF-8 "s" that would be
  * invisible or misleading in a title or a link: a control character
  * (U+0000 to U+001F, U+007F to U+009F, including NUL), a format

@@ -299,6 +299,14 @@ test_segment(void)
 	CHECK(text_safe_segment("bao-cao-2024"));
 	CHECK(text_safe_segment("dữ liệu.csv"));
 	CHECK(text_safe_segment("a..b"));
+	CHECK(text_safe_path("assets/logo.png"));
+	CHECK(text_safe_path("tin/ten-cu"));
+	CHECK(!text_safe_path("a/../b"));
+	CHECK(!text_safe_path("a//b"));
+	CHECK(!text_safe_path("/a"));
+	CHECK(!text_safe_path("a/"));
+	CHECK(!text_safe_path(""));
+	CHECK(!text_safe_path("a/.hidden"));
 	CHECK(!text_safe_segment(""));
 	CHECK(!text_safe_segment("."));
 	CHECK(!text_safe_segment(".."));
