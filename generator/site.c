@@ -724,12 +724,32 @@ dataset_summary(struct build *b, const struct dataset *ds, struct buf *out)
 		excerpt(b, ds->description, strlen(ds->description), out);
 }
 
-/* Every content page in the sitemap; the dated ones in the feed. */
+/* The feed summary of a page: its summary, else its body's start. */
+struct summary {
+	struct build	*b;
+	struct page	*p;
+};
+
+static void
+page_summary(void *arg, struct buf *out)
+{
+	struct summary	*x = arg;
+
+	if (*x->p->summary)
+		buf_puts(out, x->p->summary);
+	else
+		excerpt(x->b, x->p->body, x->p->bodylen, out);
+}
+
+/*
+ * Every content page in the sitemap; the dated ones in the feed, whose
+ * summaries are made for the entries the feed keeps ("sv" has one slot
+ * a page and lives until the feed is written).
+ */
 static void
 content_entries(struct build *b, struct page **v, size_t n,
-    struct feed *f)
+    struct feed *f, struct summary *sv)
 {
-	struct buf	 sum = BUF_INIT;
 	const char	*lang, *key;
 	size_t		 i;
 
@@ -742,15 +762,11 @@ content_entries(struct build *b, struct page **v, size_t n,
 		    b->day, lang, key);
 		if (*v[i]->date == '\0')
 			continue;
-		buf_reset(&sum);
-		if (*v[i]->summary)
-			buf_puts(&sum, v[i]->summary);
-		else
-			excerpt(b, v[i]->body, v[i]->bodylen, &sum);
-		feed_add(f, v[i]->path, v[i]->path, v[i]->title, v[i]->date,
-		    v[i]->date, sum.data);
+		sv[i].b = b;
+		sv[i].p = v[i];
+		feed_add_lazy(f, v[i]->path, v[i]->path, v[i]->title,
+		    v[i]->date, v[i]->date, page_summary, &sv[i]);
 	}
-	buf_release(&sum);
 }
 
 /*
@@ -792,11 +808,12 @@ feed(struct build *b, struct page **v, size_t n)
 	struct feed	*f = feed_new();
 	struct feed_site s;
 	struct buf	 out = BUF_INIT;
+	struct summary	*sv = xcalloc(n ? n : 1, sizeof(*sv));
 	const char	*pub = json_string_value(json_object_get(b->c.publisher,
 	    "name"));
 	int		 rc;
 
-	content_entries(b, v, n, f);
+	content_entries(b, v, n, f, sv);
 	dataset_entries(b, f);
 	s.title = b->c.title;
 	s.subtitle = b->c.description;
@@ -808,6 +825,7 @@ feed(struct build *b, struct page **v, size_t n)
 	rc = generated(b, "feed.xml", &out);
 	buf_release(&out);
 	feed_free(f);
+	free(sv);
 	return rc;
 }
 
