@@ -45,9 +45,13 @@ struct page {
 	int		 has_weight;
 	int		 draft;
 	int		 broken;	/* front matter with a reported error */
+	char		*src;		/* the path read, to read it again;
+					   NULL for a page made in memory */
 	char		*text;		/* the Markdown body, NFC (the front
 				   matter is parsed and not kept) */
-	const char	*body;		/* the Markdown after the front matter */
+	const char	*body;		/* the Markdown after the front matter;
+					   NULL when not in memory: see
+					   page_body() */
 	size_t		 bodylen;
 	unsigned	 bodyline;	/* line of the file where body starts */
 
@@ -72,6 +76,24 @@ void		 page_free(struct page *p);
  * of other pages use (title, summary, dates, agencies) stays.
  */
 void		 page_drop_body(struct page *p);
+
+/*
+ * Bring the body of "p" into memory if it is not (p->body NULL): read
+ * its file again, with the checks of page_load().  Returns 1, or 0 after
+ * reporting (p->body is then "").
+ */
+int		 page_body(struct diag *d, struct page *p);
+
+/*
+ * The bytes of Markdown bodies page_load() keeps in memory for the
+ * render stage; the bodies of pages loaded beyond it are read again when
+ * rendered, so a site of any size stays within a bounded memory.
+ * page_keep_reset() starts the count again, for a new build.
+ */
+#define PAGE_KEEP_MAX	((size_t)48 << 20)
+
+/* Start counting kept bodies again, with at most "max" bytes kept. */
+void		 page_keep_reset(size_t max);
 
 /*
  * Split "text" into front matter and body.  On success *yaml and *ylen

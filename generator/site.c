@@ -332,7 +332,7 @@ one(struct work *w, struct render *r, struct page *p, struct buf *html)
 		return 0;
 	}
 	buf_reset(html);
-	rc = render_page(r, p, html);
+	rc = page_body(w->b->d, p) && render_page(r, p, html);
 	page_drop_body(p);	/* rendered once: the Markdown is not needed */
 	if (!rc)
 		return 0;
@@ -737,7 +737,7 @@ page_summary(void *arg, struct buf *out)
 
 	if (*x->p->summary)
 		buf_puts(out, x->p->summary);
-	else
+	else if (page_body(x->b->d, x->p))
 		excerpt(x->b, x->p->body, x->p->bodylen, out);
 }
 
@@ -1090,6 +1090,7 @@ run(struct build *b, struct diag *d, const struct site_opts *o,
 	b->st = st;
 	today(b);
 	markdown_init();
+	page_keep_reset(PAGE_KEEP_MAX);
 	stats_start(o->stats, "load");
 	if (!load(b))
 		return 0;
@@ -1185,7 +1186,7 @@ site_session_page(struct site_session *s, struct diag *d, const char *file,
 	page_free(new);
 	b->d = d;
 	r = renderer(b);
-	rc = render_page(r, old, &html);
+	rc = page_body(d, old) && render_page(r, old, &html);
 	page_drop_body(old);
 	render_free(r);
 	if (rc && diag_errors(d) == 0) {

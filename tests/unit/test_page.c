@@ -75,6 +75,50 @@ test_size(void)
 	free(s);
 }
 
+/*
+ * A body left out by the memory budget, or dropped after rendering, is
+ * read again by page_body(): the same text and line, or the new text of
+ * a file edited meanwhile.
+ */
+static void
+test_body_again(void)
+{
+	const char	*text = "---\ntitle: A\n---\nText.\n";
+	struct diag	*d = diag_new();
+	struct page	*p;
+	char		*out = NULL;
+	FILE		*fp;
+
+	page_keep_reset(4);	/* "Text.\n" is 6 bytes: not kept */
+	p = load_n(text, strlen(text), &out);
+	free(out);
+	CHECK(p != NULL && p->body == NULL);
+	CHECK(p != NULL && page_body(d, p) && strcmp(p->body, "Text.\n") == 0);
+	CHECK(p != NULL && p->bodyline == 4);
+	page_keep_reset(PAGE_KEEP_MAX);
+	if (p != NULL) {
+		page_drop_body(p);
+		CHECK(p->body == NULL);
+		if ((fp = fopen(path, "wb")) == NULL ||
+		    fputs("---\ntitle: A\n---\n\nNew.\n", fp) < 0 ||
+		    fclose(fp) != 0)
+			abort();
+		CHECK(page_body(d, p) && strcmp(p->body, "\nNew.\n") == 0);
+		if ((fp = fopen(path, "wb")) == NULL ||
+		    fputs("---\ntitle: A\n", fp) < 0 || fclose(fp) != 0)
+			abort();
+		page_drop_body(p);
+		CHECK(!page_body(d, p) && strcmp(p->body, "") == 0);
+		CHECK(diag_errors(d) == 1);
+	}
+	page_free(p);
+	p = load_n(text, strlen(text), &out);
+	free(out);
+	CHECK(p != NULL && p->body != NULL && strcmp(p->body, "Text.\n") == 0);
+	page_free(p);
+	diag_free(d);
+}
+
 int
 main(void)
 {
@@ -85,6 +129,7 @@ main(void)
 		abort();
 	close(fd);
 	test_size();
+	test_body_again();
 	CHECK(loads("---\ntitle: A\n---\nText.\n", ""));
 	CHECK(loads("---\ntitle: A\ndate: 2024-02-29\n---\n", ""));
 	CHECK(loads("---\ntitle: A\ndate: 2000-02-29 23:59\n---\n", ""));
