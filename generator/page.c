@@ -8,7 +8,6 @@
 #include "page.h"
 
 #include <ctype.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -358,22 +357,12 @@ keepbody(struct page *p)
 	p->body = p->text;
 }
 
-/* The bytes of bodies kept by page_load() since page_keep_reset(). */
-static atomic_size_t	 kept;
-static size_t		 keep_max = PAGE_KEEP_MAX;
-
-void
-page_keep_reset(size_t max)
-{
-	atomic_store(&kept, 0);
-	keep_max = max;
-}
-
-/* Keep the body of "p" in memory while the budget allows it. */
+/* Keep the body of "p" in memory while "k" allows it. */
 static void
-budget(struct page *p)
+budget(struct page *p, struct page_keep *k)
 {
-	if (atomic_fetch_add(&kept, p->bodylen) + p->bodylen <= keep_max)
+	if (k == NULL ||
+	    atomic_fetch_add(&k->used, p->bodylen) + p->bodylen <= k->max)
 		return;
 	free(p->text);
 	p->text = NULL;
@@ -419,7 +408,7 @@ basename_md(const char *rel)
 
 struct page *
 page_load(struct diag *d, const char *path, const char *display,
-    const char *rel)
+    const char *rel, struct page_keep *keep)
 {
 	struct page	*p = xcalloc(1, sizeof(*p));
 
@@ -449,7 +438,7 @@ page_load(struct diag *d, const char *path, const char *display,
 			p->title = p->name;
 	}
 	keepbody(p);
-	budget(p);
+	budget(p, keep);
 	return p;
 }
 

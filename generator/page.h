@@ -9,6 +9,7 @@
 #ifndef PLANPRESS_PAGE_H
 #define PLANPRESS_PAGE_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 
 #include <jansson.h>
@@ -62,12 +63,27 @@ struct page {
 };
 
 /*
+ * How many bytes of Markdown bodies page_load() keeps in memory for the
+ * render stage, shared by the threads of one load: the bodies of pages
+ * loaded beyond "max" are read again when rendered (page_body()), so a
+ * site of any size loads within a bounded memory.
+ */
+struct page_keep {
+	atomic_size_t	 used;
+	size_t		 max;
+};
+
+#define PAGE_KEEP_MAX	((size_t)48 << 20)
+
+/*
  * Read the page at "path" (shown as "display" in diagnostics; "rel" is
- * its path below content/).  Returns a page to free with page_free(), or
+ * its path below content/), keeping its body in memory while "keep"
+ * (NULL: no limit) allows.  Returns a page to free with page_free(), or
  * NULL after reporting every problem found in the file.
  */
 struct page	*page_load(struct diag *d, const char *path,
-		    const char *display, const char *rel);
+		    const char *display, const char *rel,
+		    struct page_keep *keep);
 
 void		 page_free(struct page *p);
 
@@ -84,16 +100,6 @@ void		 page_drop_body(struct page *p);
  */
 int		 page_body(struct diag *d, struct page *p);
 
-/*
- * The bytes of Markdown bodies page_load() keeps in memory for the
- * render stage; the bodies of pages loaded beyond it are read again when
- * rendered, so a site of any size stays within a bounded memory.
- * page_keep_reset() starts the count again, for a new build.
- */
-#define PAGE_KEEP_MAX	((size_t)48 << 20)
-
-/* Start counting kept bodies again, with at most "max" bytes kept. */
-void		 page_keep_reset(size_t max);
 
 /*
  * Split "text" into front matter and body.  On success *yaml and *ylen

@@ -969,9 +969,9 @@ statics(struct build *b)
 	return rc;
 }
 
-/* Zip and XLSX times: SOURCE_DATE_EPOCH, else the newest dataset file. */
-static void
-epoch(struct build *b)
+/* Zip and XLSX times without SOURCE_DATE_EPOCH: the newest dataset file. */
+static time_t
+epoch(const struct build *b)
 {
 	struct stat	 st;
 	time_t		 newest = 0;
@@ -983,7 +983,7 @@ epoch(struct build *b)
 		if (stat(b->data[i]->yaml, &st) == 0 && st.st_mtime > newest)
 			newest = st.st_mtime;
 	}
-	archive_set_epoch(newest);
+	return newest;
 }
 
 static int
@@ -1008,7 +1008,7 @@ publish(struct build *b)
 	if (b->ndata) {
 		const struct dataset_sink *sink = publish_sink(b->pub);
 
-		epoch(b);
+		publish_set_time(b->pub, epoch(b));
 		if (b->ind)
 			sink = indicators_sink(b->ind, sink);
 		if (b->views)
@@ -1090,7 +1090,6 @@ run(struct build *b, struct diag *d, const struct site_opts *o,
 	b->st = st;
 	today(b);
 	markdown_init();
-	page_keep_reset(PAGE_KEEP_MAX);
 	stats_start(o->stats, "load");
 	if (!load(b))
 		return 0;
@@ -1167,7 +1166,7 @@ site_session_page(struct site_session *s, struct diag *d, const char *file,
 
 	if ((old = find_page(b->root, file)) == NULL || old->fm == NULL)
 		return 0;
-	if ((new = page_load(d, file, old->file, old->rel)) == NULL)
+	if ((new = page_load(d, file, old->file, old->rel, NULL)) == NULL)
 		return -1;
 	if (new->front == NULL || !json_equal(new->front, old->front) ||
 	    new->draft) {

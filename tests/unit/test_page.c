@@ -13,7 +13,8 @@
 #include "check.h"
 #include "diag.h"
 
-static char	 path[64];
+static char		 path[64];
+static struct page_keep	*keep;	/* of the pages load_n() loads */
 
 /* Load the "len" bytes of "text" as a page; the diagnostics in "*out". */
 static struct page *
@@ -27,7 +28,7 @@ load_n(const char *text, size_t len, char **out)
 	if ((fp = fopen(path, "wb")) == NULL ||
 	    fwrite(text, 1, len, fp) != len || fclose(fp) != 0)
 		abort();
-	p = page_load(d, path, "content/x.md", "x.md");
+	p = page_load(d, path, "content/x.md", "x.md", keep);
 	fp = open_memstream(out, &n);
 	diag_print(d, fp);
 	fclose(fp);
@@ -88,14 +89,17 @@ test_body_again(void)
 	struct page	*p;
 	char		*out = NULL;
 	FILE		*fp;
+	struct page_keep k;
 
-	page_keep_reset(4);	/* "Text.\n" is 6 bytes: not kept */
+	atomic_init(&k.used, 0);
+	k.max = 4;		/* "Text.\n" is 6 bytes: not kept */
+	keep = &k;
 	p = load_n(text, strlen(text), &out);
 	free(out);
 	CHECK(p != NULL && p->body == NULL);
 	CHECK(p != NULL && page_body(d, p) && strcmp(p->body, "Text.\n") == 0);
 	CHECK(p != NULL && p->bodyline == 4);
-	page_keep_reset(PAGE_KEEP_MAX);
+	keep = NULL;
 	if (p != NULL) {
 		page_drop_body(p);
 		CHECK(p->body == NULL);
