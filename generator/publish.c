@@ -369,6 +369,13 @@ end(void *arg, struct dataset *ds)
 }
 
 void
+publish_set_diag(struct publish *p, struct diag *d)
+{
+	if (p != NULL)
+		p->d = d;
+}
+
+void
 publish_set_time(struct publish *p, time_t t)
 {
 	p->epoch = t;

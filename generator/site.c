@@ -1120,6 +1120,21 @@ struct site_session {
 	struct site_stats	 st;
 };
 
+/*
+ * Point the build and every model it keeps at the diagnostics "d": a
+ * session's models live from one build to the next page update, and
+ * each brings its own diagnostics (NULL between them).
+ */
+static void
+session_diag(struct build *b, struct diag *d)
+{
+	b->d = d;
+	if (b->ind != NULL)
+		b->ind->d = d;
+	views_set_diag(b->views, d);
+	publish_set_diag(b->pub, d);
+}
+
 struct site_session *
 site_session_new(struct diag *d, const struct site_opts *o,
     struct site_stats *st, int *ok)
@@ -1136,7 +1151,7 @@ site_session_new(struct diag *d, const struct site_opts *o,
 		free(s);
 		return NULL;
 	}
-	s->b.d = NULL;		/* each update brings its own */
+	session_diag(&s->b, NULL);	/* each update brings its own */
 	return s;
 }
 
@@ -1183,7 +1198,7 @@ site_session_page(struct site_session *s, struct diag *d, const char *file,
 	*new = tmp;
 	new->path = NULL;
 	page_free(new);
-	b->d = d;
+	session_diag(b, d);
 	r = renderer(b);
 	rc = page_body(d, old) && render_page(r, old, &html);
 	page_drop_body(old);
@@ -1193,7 +1208,7 @@ site_session_page(struct site_session *s, struct diag *d, const char *file,
 		rc = fsout_replace(d, outdir, path, html.data, html.len);
 		free(path);
 	}
-	b->d = NULL;
+	session_diag(b, NULL);
 	buf_release(&html);
 	return rc && diag_errors(d) == 0 ? 1 : -1;
 }
