@@ -24,10 +24,12 @@ PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark-gfm -ljansso
 
 CC	?= cc
 CFLAGS	?= -O2 -g
+# make test builds with WERROR=-Werror: a warning fails the tests.
+WERROR	?=
 WARN	 = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	   -DPLANPRESS_VERSION='"$(VERSION)"' -DPLANPRESS_DATADIR='"$(DATADIR)"' \
-	   $(WARN) $(PKG_CFLAGS) $(CFLAGS)
+	   $(WARN) $(WERROR) $(PKG_CFLAGS) $(CFLAGS)
 LDLIBS	+= $(PKG_LIBS) -lcmark-gfm-extensions -lcsv -lpthread -lm
 
 BUILD	?= build
@@ -67,9 +69,13 @@ $(BUILD)/libplanpress.a: $(LIBOBJS)
 	rm -f $@
 	ar rcs $@ $(LIBOBJS)
 
-$(BUILD)/%.o: generator/%.c generator/*.h Makefile
+# Each object depends on the headers it includes, as the compiler lists
+# them (-MMD -MP writes $(BUILD)/NAME.d beside NAME.o).
+$(BUILD)/%.o: generator/%.c Makefile
 	@mkdir -p $(BUILD)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(OBJS:.o=.d)
 
 $(BUILD)/theme_files.c: scripts/embed.sh $(THEME_DEPS)
 	@mkdir -p $(BUILD)
@@ -99,6 +105,7 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.c tests/fuzz/fuzz.h \
 
 fuzz-bins:
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) \
+	    WERROR=$(WERROR) \
 	    CFLAGS="-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link" \
 	    LDFLAGS="$(FUZZ_SAN)" $(FUZZ_TARGETS:%=build-fuzz/fuzz/fuzz_%)
 
@@ -125,13 +132,15 @@ preview:
 test: test-deps
 	@$(MAKE) --no-print-directory check-tests
 
+# Warnings are errors here: gcc builds build/ and build-asan/, clang
+# builds build-fuzz/.
 check-tests:
-	@$(MAKE) --no-print-directory test-bins
-	@$(MAKE) --no-print-directory BUILD=build-asan \
+	@$(MAKE) --no-print-directory WERROR=-Werror test-bins
+	@$(MAKE) --no-print-directory WERROR=-Werror BUILD=build-asan \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	    LDFLAGS="-fsanitize=address,undefined" test-bins
 	@if [ -n "$(HAVE_CLANG)" ]; then \
-	    $(MAKE) --no-print-directory fuzz-bins; fi
+	    $(MAKE) --no-print-directory WERROR=-Werror fuzz-bins; fi
 	@PLANPRESS_FUZZ_SECONDS=$(if $(HAVE_CLANG),$(FUZZ_TEST_SECONDS),0) \
 	    sh tests/run.sh build build-asan
 
@@ -144,8 +153,9 @@ asan:
 valgrind: test-bins
 	@PLANPRESS_VALGRIND=1 sh tests/run.sh build
 
+# make golden-update [NAME="real-plan default"]: every case, or those named.
 golden-update: planpress
-	@sh tests/golden-update.sh $(BUILD)/planpress
+	@sh tests/golden-update.sh $(BUILD)/planpress $(NAME)
 
 screenshots: planpress
 	@sh tests/screenshots.sh

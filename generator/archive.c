@@ -3,9 +3,9 @@
  * bundle (its CSV, XLSX and datapackage.json) is a zip whose bytes depend
  * only on the entries' names and contents.  Entries are collected first
  * and handed to libzip at archive_close(), sorted by name, each with the
- * same time (archive_epoch()), mode 0644, deflate level 6 (stored as
- * they are for files that are compressed already) and no extra
- * fields, so neither the order of the build's threads nor the files'
+ * same time (archive_epoch() of the archive's time), mode 0644, deflate
+ * level 6 (stored as they are for files that are compressed already) and
+ * no extra fields, so neither the order of the build's threads nor the files'
  * times, permissions or the time zone can change the result.
  *
  * Zip stores DOS local time with 2-second resolution.  We store the
@@ -58,9 +58,8 @@ struct archive {
 	struct member	*v;
 	size_t		 n, cap;
 	int		 closed;
+	time_t		 when;		/* without SOURCE_DATE_EPOCH */
 };
-
-static time_t	 fallback_epoch;
 
 int
 archive_env_epoch(time_t *t)
@@ -84,19 +83,19 @@ archive_env_epoch(time_t *t)
 }
 
 time_t
-archive_epoch(void)
+archive_epoch(time_t fallback)
 {
 	time_t	 t;
 
 	if (archive_env_epoch(&t) == 1)
 		return t;
-	return fallback_epoch;
+	return fallback;
 }
 
 void
-archive_set_epoch(time_t t)
+archive_set_time(struct archive *a, time_t t)
 {
-	fallback_epoch = t;
+	a->when = t;
 }
 
 int
@@ -434,7 +433,7 @@ archive_close(struct archive *a)
 		zip_error_fini(&ze);
 		goto out;
 	}
-	dostime(archive_epoch(), &dtime, &ddate);
+	dostime(archive_epoch(a->when), &dtime, &ddate);
 	for (i = 0; i < a->n; i++)
 		if (!put(a, za, &a->v[i], dtime, ddate))
 			goto out;

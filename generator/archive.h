@@ -5,8 +5,8 @@
  *
  * Invariants callers rely on:
  *  - entries are written sorted by name (bytewise), deflated at level 9;
- *  - every entry has the time archive_epoch(), mode 0644, and no extra
- *    fields;
+ *  - every entry has the time archive_epoch() gives for the archive's
+ *    time (archive_set_time()), mode 0644, and no extra fields;
  *  - nothing is written before archive_close(); file entries are read then,
  *    buffers are copied when added.
  *
@@ -28,12 +28,12 @@ struct archive;
 struct diag;
 
 /*
- * The time stamped on every entry of every archive and spreadsheet:
- * SOURCE_DATE_EPOCH when it is set and valid, else the value given to
- * archive_set_epoch() (0 until then).  Zip times cannot be earlier than
- * 1980-01-01 and are clamped to it.
+ * The time stamped on every entry of an archive or spreadsheet:
+ * SOURCE_DATE_EPOCH when it is set and valid, else "fallback" (normally
+ * the modification time of the newest input).  Zip times cannot be
+ * earlier than 1980-01-01 and are clamped to it.
  */
-time_t		 archive_epoch(void);
+time_t		 archive_epoch(time_t fallback);
 
 /*
  * SOURCE_DATE_EPOCH itself: 1 with "*t" set when it is a number of
@@ -42,12 +42,6 @@ time_t		 archive_epoch(void);
  */
 int		 archive_env_epoch(time_t *t);
 
-/*
- * Set the time archive_epoch() falls back on, normally the modification
- * time of the newest input.  Call it before the publish stage starts: it
- * is not synchronised with archives being written.
- */
-void		 archive_set_epoch(time_t t);
 
 /*
  * Check SOURCE_DATE_EPOCH: returns 1 when it is unset or a valid decimal
@@ -61,6 +55,12 @@ int		 archive_check_epoch(struct diag *d);
  * archive_free(), or NULL after reporting a malformed SOURCE_DATE_EPOCH.
  */
 struct archive	*archive_new(struct diag *d, const char *path);
+
+/*
+ * The time of the entries of "a" when SOURCE_DATE_EPOCH is not set
+ * (archive_epoch()); 0 until set.
+ */
+void		 archive_set_time(struct archive *a, time_t t);
 
 /*
  * Add the file "path_on_disk" as "name_in_zip" ('/'-separated, relative).

@@ -783,6 +783,9 @@ static void	report_at(struct scan *, const struct order *, unsigned,
 		    unsigned, const char *, ...)
 		    __attribute__((format(printf, 5, 6)));
 static int	toolong(struct scan *, const unsigned char *, size_t);
+static void	vreport(struct scan *, const struct order *, unsigned,
+		    unsigned, const char *, va_list)
+		    __attribute__((format(printf, 5, 0)));
 
 static int
 ordcmp(const struct order *a, const struct order *b)

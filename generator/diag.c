@@ -110,6 +110,9 @@ shown(const char *s, int lines)
 	return buf_detach(&b, NULL);
 }
 
+static int	vadd(struct diag *, enum diag_level, const struct loc *,
+		    const char *, va_list) __attribute__((format(printf, 4, 0)));
+
 static int
 vadd(struct diag *d, enum diag_level lvl, const struct loc *l,
     const char *fmt, va_list ap)

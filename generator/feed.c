@@ -16,6 +16,8 @@
 
 struct entry {
 	char	*id, *link, *title, *updated, *published, *summary;
+	void	(*sum)(void *, struct buf *);	/* writes the summary, */
+	void	*arg;			/* when summary is NULL */
 };
 
 struct feed {
@@ -48,9 +50,9 @@ feed_free(struct feed *f)
 	free(f);
 }
 
-void
-feed_add(struct feed *f, const char *id, const char *link, const char *title,
-    const char *updated, const char *published, const char *summary)
+static struct entry *
+add(struct feed *f, const char *id, const char *link, const char *title,
+    const char *updated, const char *published)
 {
 	struct entry	*e;
 
@@ -64,7 +66,30 @@ feed_add(struct feed *f, const char *id, const char *link, const char *title,
 	e->title = xstrdup(title ? title : "");
 	e->updated = xstrdup(updated);
 	e->published = xstrdup(published ? published : "");
+	e->summary = NULL;
+	e->sum = NULL;
+	e->arg = NULL;
+	return e;
+}
+
+void
+feed_add(struct feed *f, const char *id, const char *link, const char *title,
+    const char *updated, const char *published, const char *summary)
+{
+	struct entry	*e = add(f, id, link, title, updated, published);
+
 	e->summary = xstrdup(summary ? summary : "");
+}
+
+void
+feed_add_lazy(struct feed *f, const char *id, const char *link,
+    const char *title, const char *updated, const char *published,
+    void (*sum)(void *, struct buf *), void *arg)
+{
+	struct entry	*e = add(f, id, link, title, updated, published);
+
+	e->sum = sum;
+	e->arg = arg;
 }
 
 size_t
@@ -155,6 +180,8 @@ link(struct buf *out, const char *indent, const struct feed_site *s,
 static void
 entry(struct buf *out, const struct feed_site *s, const struct entry *e)
 {
+	struct buf	 sum = BUF_INIT;
+
 	buf_puts(out, "  <entry>\n");
 	element(out, "    ", "title", e->title);
 	link(out, "    ", s, "alternate", e->link);
@@ -162,7 +189,12 @@ entry(struct buf *out, const struct feed_site *s, const struct entry *e)
 	date(out, "    ", "updated", e->updated);
 	if (*e->published)
 		date(out, "    ", "published", e->published);
-	if (*e->summary)
+	if (e->summary == NULL) {
+		e->sum(e->arg, &sum);
+		if (sum.len > 0)
+			element(out, "    ", "summary", sum.data);
+		buf_release(&sum);
+	} else if (*e->summary)
 		element(out, "    ", "summary", e->summary);
 	buf_puts(out, "  </entry>\n");
 }

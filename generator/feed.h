@@ -56,6 +56,17 @@ void		 feed_add(struct feed *f, const char *id, const char *link,
 		    const char *title, const char *updated,
 		    const char *published, const char *summary);
 
+/*
+ * Like feed_add(), but the summary is written to "out" by sum(arg, out)
+ * only if the entry is one of the FEED_MAX that feed_atom() writes, so a
+ * site of many dated pages summarises only its newest.  "arg" must stay
+ * valid until feed_atom() has run.
+ */
+void		 feed_add_lazy(struct feed *f, const char *id,
+		    const char *link, const char *title, const char *updated,
+		    const char *published, void (*sum)(void *, struct buf *),
+		    void *arg);
+
 /* The number of entries added. */
 size_t		 feed_count(const struct feed *f);
 

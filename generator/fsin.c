@@ -28,12 +28,23 @@
 static char	*root;
 static char	**allowed;
 static size_t	 nallowed;
+static unsigned	 generation;	/* of the confinement, for the cache */
+
+/*
+ * The folder of the last file a thread opened, when its real path was
+ * found permitted under confinement "okgen": a file in the same folder
+ * that is not itself a link is inside too, so loading a folder of pages
+ * resolves the folder once and not every page's path.
+ */
+static _Thread_local char	 okdir[PATH_MAX];
+static _Thread_local unsigned	 okgen;
 
 void
 fsin_unconfine(void)
 {
 	size_t	 i;
 
+	generation++;
 	free(root);
 	root = NULL;
 	for (i = 0; i < nallowed; i++)
@@ -66,6 +77,7 @@ fsin_allow(struct diag *d, const struct loc *where, const char *dir)
 		    strerror(errno));
 	allowed = xreallocarray(allowed, nallowed + 1, sizeof(*allowed));
 	allowed[nallowed++] = real;
+	generation++;
 	return 1;
 }
 
@@ -185,6 +197,67 @@ unresolved(struct diag *d, const char *display, const char *what)
 }
 
 /*
+ * The length of the folder part of "path" when it is a plain relative
+ * path (no "." or ".." segment, no empty one) whose folder is the
+ * cached one; 0 otherwise.
+ */
+static size_t
+cached(const char *path)
+{
+	const char	*slash = strrchr(path, '/'), *p;
+	size_t		 n;
+
+	if (slash == NULL || path[0] == '/' || okgen != generation)
+		return 0;
+	n = (size_t)(slash - path);
+	for (p = path; p < slash + 1; p++)
+		if (*p == '.' && (p == path || p[-1] == '/'))
+			return 0;
+	if (strstr(path, "//") != NULL || n >= sizeof(okdir) ||
+	    strncmp(okdir, path, n) != 0 || okdir[n] != '\0')
+		return 0;
+	return n;
+}
+
+/* Remember the folder of "path", a plain file found within. */
+static void
+remember(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+	size_t		 n;
+	struct stat	 st;
+
+	if (slash == NULL || path[0] == '/' || root == NULL ||
+	    (n = (size_t)(slash - path)) >= sizeof(okdir) ||
+	    lstat(path, &st) == -1 || S_ISLNK(st.st_mode))
+		return;
+	memcpy(okdir, path, n);
+	okdir[n] = '\0';
+	okgen = generation;
+}
+
+/* Open "path", a regular file, and check the descriptor; -1 if not. */
+static int
+openreg(struct diag *d, const char *path, const char *display,
+    struct stat *st)
+{
+	struct loc	 at = { display, 0, 0 };
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) == -1) {
+		diag_syserr(d, display, "cannot open");
+		return -1;
+	}
+	if (fstat(fd, st) == -1 || !S_ISREG(st->st_mode)) {
+		diag_error(d, &at, "not a regular file");
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/*
  * Open the regular file "path" for reading, within the confinement;
  * sets "*st".  Returns a descriptor, or -1 after reporting.
  */
@@ -196,6 +269,15 @@ openfile(struct diag *d, const char *path, const char *display,
 	char		*real;
 	int		 fd = -1;
 
+	/* A link is refused by O_NOFOLLOW (ELOOP) and resolved below. */
+	if (root != NULL && cached(path) > 0) {
+		fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+		if (fd != -1 && fstat(fd, st) == 0 && S_ISREG(st->st_mode))
+			return fd;
+		if (fd != -1)
+			close(fd);
+		fd = -1;
+	}
 	if ((real = realpath(path, NULL)) == NULL) {
 		unresolved(d, display, "cannot open");
 		return -1;
@@ -206,14 +288,8 @@ openfile(struct diag *d, const char *path, const char *display,
 		diag_syserr(d, display, "cannot open");
 	else if (!S_ISREG(st->st_mode))
 		diag_error(d, &at, "not a regular file");
-	else if ((fd = open(real, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
-	    O_CLOEXEC)) == -1)
-		diag_syserr(d, display, "cannot open");
-	else if (fstat(fd, st) == -1 || !S_ISREG(st->st_mode)) {
-		diag_error(d, &at, "not a regular file");
-		close(fd);
-		fd = -1;
-	}
+	else if ((fd = openreg(d, real, display, st)) != -1)
+		remember(path);
 	free(real);
 	return fd;
 }
@@ -377,16 +453,21 @@ holds(const char *real, const char *path)
 }
 
 /*
- * Decide on the entry "full" of the listed folder "path": 1 to list it
- * (with "*isdir"), 0 to leave it out (a refused link, reported).
+ * Decide on the entry "full" of the listed folder "path", of directory
+ * entry type "type" (DT_UNKNOWN when the file system does not say): 1 to
+ * list it (with "*isdir"), 0 to leave it out (a refused link, reported).
  */
 static int
-admit(struct diag *d, const char *path, const char *full, int *isdir)
+admit(struct diag *d, const char *path, const char *full, int type,
+    int *isdir)
 {
 	struct stat	 st;
 	char		*real, *t;
 	int		 rc = 1;
 
+	*isdir = type == DT_DIR;
+	if (type == DT_REG || type == DT_DIR)
+		return 1;
 	*isdir = 0;
 	if (lstat(full, &st) == -1)
 		return 1;
@@ -449,7 +530,7 @@ fsin_list(struct diag *d, const char *path, struct fsin_entry **out)
 		if (e->d_name[0] == '.')
 			continue;
 		full = xasprintf("%s/%s", path, e->d_name);
-		if (!admit(d, path, full, &isdir)) {
+		if (!admit(d, path, full, e->d_type, &isdir)) {
 			free(full);
 			continue;
 		}

@@ -2,6 +2,7 @@
  * The indicator model (indicator.h): collect the rows of the role
  * datasets during the scan, resolve every id, compute every status.
  */
+#define _GNU_SOURCE	/* qsort_r() */
 #include "indicator.h"
 
 #include <limits.h>
@@ -752,15 +753,14 @@ cmpval(const void *a, const void *b)
 	return x->first < y->first ? -1 : x->first > y->first;
 }
 
-static const struct indicators *sort_x;
-
+/* By unit name; "arg" is the indicators the units belong to. */
 static int
-cmpitem(const void *a, const void *b)
+cmpitem(const void *a, const void *b, void *arg)
 {
-	const struct ind_item	*x = a, *y = b;
+	const struct ind_item		*x = a, *y = b;
+	const struct indicators		*ind = arg;
 
-	return strcmp(sort_x->units[x->unit].name,
-	    sort_x->units[y->unit].name);
+	return strcmp(ind->units[x->unit].name, ind->units[y->unit].name);
 }
 
 /* The applicable units of a share indicator: unit ids or unit types. */
@@ -1604,10 +1604,9 @@ indicators_link(struct indicators *x, struct section *root)
 		if (x->v[i].nvalues > 1)
 			qsort(x->v[i].values, x->v[i].nvalues,
 			    sizeof(*x->v[i].values), cmpval);
-		sort_x = x;
 		if (x->v[i].nitems > 1)
-			qsort(x->v[i].items, x->v[i].nitems,
-			    sizeof(*x->v[i].items), cmpitem);
+			qsort_r(x->v[i].items, x->v[i].nitems,
+			    sizeof(*x->v[i].items), cmpitem, x);
 		compute(x, &x->v[i]);
 		if (x->v[i].op == STATUS_OP_IMPROVE &&
 		    !x->v[i].used_baseline) {

@@ -81,8 +81,9 @@ struct parse {
 	const char	*src;
 	size_t		 len;
 	yaml_parser_t	 yaml;
-	struct frame	*stack;		/* META_DEPTH_MAX frames */
-	size_t		 depth;
+	struct frame	*stack;		/* "cap" frames, at most */
+	size_t		 depth, cap;	/* META_DEPTH_MAX */
+	struct frame	 first[8];	/* the stack until it is deeper */
 	struct anchor	*anchors;
 	size_t		 nanchors, anchors_cap;
 	size_t		 copied;	/* values copied by aliases */
@@ -618,6 +619,15 @@ on_start(struct parse *p, const yaml_event_t *ev, int is_map)
 		p->stop = 1;
 		return;
 	}
+	if (p->depth == p->cap) {
+		p->cap = p->cap * 4 < META_DEPTH_MAX ? p->cap * 4 :
+		    META_DEPTH_MAX;
+		if (p->stack == p->first) {
+			p->stack = xreallocarray(NULL, p->cap, sizeof(*f));
+			memcpy(p->stack, p->first, sizeof(p->first));
+		} else
+			p->stack = xreallocarray(p->stack, p->cap, sizeof(*f));
+	}
 	f = &p->stack[p->depth++];
 	memset(f, 0, sizeof(*f));
 	f->node = is_map ? json_object() : json_array();
@@ -872,7 +882,8 @@ release(struct parse *p)
 		free(p->anchors[i].text);
 	}
 	free(p->anchors);
-	free(p->stack);
+	if (p->stack != p->first)
+		free(p->stack);
 }
 
 struct meta *
@@ -888,7 +899,8 @@ meta_parse(struct diag *d, const char *file, unsigned line0,
 	p.line0 = line0 ? line0 : 1;
 	p.src = src != NULL ? src : "";
 	p.len = len;
-	p.stack = xcalloc(META_DEPTH_MAX, sizeof(*p.stack));
+	p.stack = p.first;
+	p.cap = sizeof(p.first) / sizeof(p.first[0]);
 	m->file = xstrdup(file);
 	m->root_at.file = m->file;
 	m->root_at.line = p.line0;

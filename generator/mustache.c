@@ -850,6 +850,37 @@ mustache_foreach_ref(const struct mustache *t, void (*fn)(void *arg,
 	refs(t->kids, t->nkids, fn, arg);
 }
 
+static int
+mentions(const struct node *v, size_t n, const char *name,
+    mustache_lookup_fn lookup, void *arg, int depth)
+{
+	const struct mustache	*t;
+	size_t			 i, k;
+
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < v[i].npath && v[i].kind != N_TEXT &&
+		    v[i].kind != N_BOL && v[i].kind != N_PARTIAL &&
+		    v[i].kind != N_PARENT && v[i].kind != N_BLOCK; k++)
+			if (strcmp(v[i].path[k], name) == 0)
+				return 1;
+		if ((v[i].kind == N_PARTIAL || v[i].kind == N_PARENT) &&
+		    lookup != NULL && depth < MAXDEPTH &&
+		    (t = lookup(arg, v[i].text)) != NULL &&
+		    mentions(t->kids, t->nkids, name, lookup, arg, depth + 1))
+			return 1;
+		if (mentions(v[i].kids, v[i].nkids, name, lookup, arg, depth))
+			return 1;
+	}
+	return 0;
+}
+
+int
+mustache_mentions(const struct mustache *t, const char *name,
+    mustache_lookup_fn lookup, void *arg)
+{
+	return mentions(t->kids, t->nkids, name, lookup, arg, 0);
+}
+
 /*
  * Rendering.  A scope is what a node renders in: the template it comes
  * from (for diagnostics), the context stack, the override frames, the

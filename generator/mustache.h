@@ -94,6 +94,15 @@ void		 mustache_foreach_ref(const struct mustache *t,
 		    void (*fn)(void *arg, const char *name, int is_parent,
 		    unsigned line, unsigned col), void *arg);
 
+/*
+ * 1 if a variable or section tag of "t", or of a partial or parent it
+ * names (found with "lookup", as in mustache_render()), has "name" as
+ * one of the parts of its dotted name: a view can leave out what no
+ * template of a page can read.
+ */
+int		 mustache_mentions(const struct mustache *t, const char *name,
+		    mustache_lookup_fn lookup, void *arg);
+
 /* The file name given to mustache_parse(); lives until mustache_free(). */
 const char	*mustache_file(const struct mustache *t);
 

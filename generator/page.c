@@ -357,6 +357,42 @@ keepbody(struct page *p)
 	p->body = p->text;
 }
 
+/* Keep the body of "p" in memory while "k" allows it. */
+static void
+budget(struct page *p, struct page_keep *k)
+{
+	if (k == NULL ||
+	    atomic_fetch_add(&k->used, p->bodylen) + p->bodylen <= k->max)
+		return;
+	free(p->text);
+	p->text = NULL;
+	p->body = NULL;
+	p->bodylen = 0;
+}
+
+int
+page_body(struct diag *d, struct page *p)
+{
+	const char	*yaml;
+	size_t		 ylen;
+
+	if (p->body != NULL)
+		return 1;
+	p->body = "";
+	if (p->src == NULL || !readtext(p, d, p->src))
+		return 0;
+	if (!page_split(p->text, strlen(p->text), &yaml, &ylen, &p->body,
+	    &p->bodylen, &p->bodyline)) {
+		free(p->text);
+		p->text = NULL;
+		p->body = "";
+		return diag_error(d, &(struct loc){ p->file, 1, 1 },
+		    "the page changed during the build; build again");
+	}
+	keepbody(p);
+	return 1;
+}
+
 static char *
 basename_md(const char *rel)
 {
@@ -372,11 +408,12 @@ basename_md(const char *rel)
 
 struct page *
 page_load(struct diag *d, const char *path, const char *display,
-    const char *rel)
+    const char *rel, struct page_keep *keep)
 {
 	struct page	*p = xcalloc(1, sizeof(*p));
 
 	p->file = xstrdup(display);
+	p->src = xstrdup(path);
 	p->rel = xstrdup(rel);
 	p->name = basename_md(rel);
 	p->is_index = strcmp(p->name, "_index") == 0;
@@ -401,17 +438,18 @@ page_load(struct diag *d, const char *path, const char *display,
 			p->title = p->name;
 	}
 	keepbody(p);
+	budget(p, keep);
 	return p;
 }
 
 void
 page_drop_body(struct page *p)
 {
-	if (p->fm == NULL)	/* a made section page: its title is text */
+	if (p->src == NULL)	/* a made section page: its title is text */
 		return;
 	free(p->text);
 	p->text = NULL;
-	p->body = "";
+	p->body = NULL;
 	p->bodylen = 0;
 }
 
@@ -426,6 +464,7 @@ page_free(struct page *p)
 	json_decref(p->front);
 	meta_free(p->fm);
 	free(p->text);
+	free(p->src);
 	free(p->path);
 	free(p->name);
 	free(p->rel);

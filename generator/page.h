@@ -9,6 +9,7 @@
 #ifndef PLANPRESS_PAGE_H
 #define PLANPRESS_PAGE_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 
 #include <jansson.h>
@@ -45,9 +46,13 @@ struct page {
 	int		 has_weight;
 	int		 draft;
 	int		 broken;	/* front matter with a reported error */
+	char		*src;		/* the path read, to read it again;
+					   NULL for a page made in memory */
 	char		*text;		/* the Markdown body, NFC (the front
 				   matter is parsed and not kept) */
-	const char	*body;		/* the Markdown after the front matter */
+	const char	*body;		/* the Markdown after the front matter;
+					   NULL when not in memory: see
+					   page_body() */
 	size_t		 bodylen;
 	unsigned	 bodyline;	/* line of the file where body starts */
 
@@ -58,12 +63,27 @@ struct page {
 };
 
 /*
+ * How many bytes of Markdown bodies page_load() keeps in memory for the
+ * render stage, shared by the threads of one load: the bodies of pages
+ * loaded beyond "max" are read again when rendered (page_body()), so a
+ * site of any size loads within a bounded memory.
+ */
+struct page_keep {
+	atomic_size_t	 used;
+	size_t		 max;
+};
+
+#define PAGE_KEEP_MAX	((size_t)48 << 20)
+
+/*
  * Read the page at "path" (shown as "display" in diagnostics; "rel" is
- * its path below content/).  Returns a page to free with page_free(), or
+ * its path below content/), keeping its body in memory while "keep"
+ * (NULL: no limit) allows.  Returns a page to free with page_free(), or
  * NULL after reporting every problem found in the file.
  */
 struct page	*page_load(struct diag *d, const char *path,
-		    const char *display, const char *rel);
+		    const char *display, const char *rel,
+		    struct page_keep *keep);
 
 void		 page_free(struct page *p);
 
@@ -72,6 +92,14 @@ void		 page_free(struct page *p);
  * of other pages use (title, summary, dates, agencies) stays.
  */
 void		 page_drop_body(struct page *p);
+
+/*
+ * Bring the body of "p" into memory if it is not (p->body NULL): read
+ * its file again, with the checks of page_load().  Returns 1, or 0 after
+ * reporting (p->body is then "").
+ */
+int		 page_body(struct diag *d, struct page *p);
+
 
 /*
  * Split "text" into front matter and body.  On success *yaml and *ylen

@@ -43,6 +43,7 @@ struct publish {
 	struct fsout		*fs;
 	const struct config	*c;
 	int			 epoch_ok;	/* SOURCE_DATE_EPOCH is usable */
+	time_t			 epoch;		/* else the files' time */
 	struct dataset_sink	 sink;
 	json_t			*records;	/* id -> record */
 	json_t			*catalogs;
@@ -249,8 +250,10 @@ begin(void *arg, struct dataset *ds)
 			xlsx_set_locate(p->xlsx, cellpos, ds);
 			xlsx_set_display(p->xlsx, ds->csv);
 		}
-		if (p->xlsx)
+		if (p->xlsx) {
 			xlsx_set_title(p->xlsx, ds->title);
+			xlsx_set_time(p->xlsx, p->epoch);
+		}
 		p->xlsxfull = full;
 	}
 	free(names);
@@ -363,6 +366,19 @@ end(void *arg, struct dataset *ds)
 	free(p->xlsxfull);
 	p->xlsxpath = p->xlsxfull = NULL;
 	return rc;
+}
+
+void
+publish_set_diag(struct publish *p, struct diag *d)
+{
+	if (p != NULL)
+		p->d = d;
+}
+
+void
+publish_set_time(struct publish *p, time_t t)
+{
+	p->epoch = t;
 }
 
 struct publish *
@@ -760,7 +776,9 @@ zipone(struct publish *p, struct dataset *ds, json_t *rec,
 	rel = zipname(ds);
 	if ((full = fsout_claim(p->fs, rel)) == NULL)
 		goto out;
-	if ((a = archive_new(p->d, full)) == NULL)
+	if ((a = archive_new(p->d, full)) != NULL)
+		archive_set_time(a, p->epoch);
+	if (a == NULL)
 		goto out;
 	rc = addpackage(p, a, "", rec, dp);
 	rc &= archive_close(a);
@@ -848,7 +866,9 @@ allzip(struct publish *p, struct dataset **v, size_t n, json_t *packages)
 
 	if ((full = fsout_claim(p->fs, ALL_ZIP)) == NULL)
 		return 0;
-	if ((a = archive_new(p->d, full)) == NULL)
+	if ((a = archive_new(p->d, full)) != NULL)
+		archive_set_time(a, p->epoch);
+	if (a == NULL)
 		goto out;
 	rc = 1;
 	for (i = 0; i < n; i++) {

@@ -16,6 +16,7 @@
 #define PLANPRESS_PUBLISH_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include <jansson.h>
 
@@ -34,6 +35,19 @@ struct publish	*publish_new(struct diag *d, struct fsout *fs,
 		    const struct config *c);
 
 void		 publish_free(struct publish *p);
+
+/*
+ * Report to "d" from now on, for a publisher that outlives the
+ * diagnostics of the build that made it (serve).
+ */
+void		 publish_set_diag(struct publish *p, struct diag *d);
+
+/*
+ * The time of the zip entries and workbooks "p" writes when
+ * SOURCE_DATE_EPOCH is not set, normally the modification time of the
+ * newest input; 0 until set.
+ */
+void		 publish_set_time(struct publish *p, time_t t);
 
 /*
  * Look for licence texts in the folders "dirs" (NULL-terminated, lent

@@ -702,7 +702,7 @@ render_set_progress(struct render *r, render_progress_fn fn, void *arg)
 
 static json_t *
 view(struct render *r, const struct here *h, const struct page *p,
-    const struct buf *html)
+    const struct mustache *m, const struct buf *html)
 {
 	json_t		*v = json_object(), *pv;
 	struct buf	 b = BUF_INIT;
@@ -721,8 +721,10 @@ view(struct render *r, const struct here *h, const struct page *p,
 	json_object_set_new(v, "menu", menus(r, h));
 	pv = pageview(r, h, p, html);
 	json_object_set_new(v, "page", pv);
+	/* The home page lists every page only for a layout that shows them. */
 	json_object_set_new(v, "sections", sections(r, h,
-	    p->is_index && p->section == r->root));
+	    p->is_index && p->section == r->root &&
+	    mustache_mentions(m, "pages", theme_lookup, (void *)r->th)));
 	json_object_set_new(v, "alternates", alternates(r, h));
 	links(r, h, v);
 	return v;
@@ -788,7 +790,7 @@ render_with(struct render *r, const struct here *h, const struct page *p,
 	}
 	rc = markdown_render(r->d, p->file, p->bodyline, p->body,
 	    p->bodylen, &mo, root.data, &r->html);
-	v = view(r, h, p, &r->html);
+	v = view(r, h, p, m, &r->html);
 	if (key)
 		json_object_set_new(v, key, extra);
 	rc &= mustache_render(m, v, theme_lookup, (void *)r->th, r->d, out);

@@ -57,7 +57,7 @@ today(struct diag *d, char out[11])
 	if (e != NULL && *e != '\0') {
 		if (!archive_check_epoch(d))
 			return 0;
-		t = archive_epoch();
+		t = archive_epoch(0);
 		gmtime_r(&t, &tm);
 	} else {
 		t = time(NULL);

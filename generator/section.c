@@ -83,6 +83,7 @@ struct walk {
 	struct diag	*d;
 	int		 jobs;		/* threads at most, 0: one per core */
 	const char	*root, *display;
+	struct page_keep keep;		/* the bodies kept in memory */
 	struct job	*v;
 	size_t		 n, cap;
 	size_t		 next;		/* the next file to load */
@@ -149,7 +150,7 @@ loadfile(struct walk *w, struct job *j)
 	char	*path = xasprintf("%s/%s", w->root, j->rel);
 	char	*shown = xasprintf("%s/%s", w->display, j->rel);
 
-	j->p = page_load(w->d, path, shown, j->rel);
+	j->p = page_load(w->d, path, shown, j->rel, &w->keep);
 	free(shown);
 	free(path);
 }
@@ -252,6 +253,8 @@ section_load(struct diag *d, const char *contentdir, const char *display,
 	w.root = contentdir;
 	w.display = display;
 	w.jobs = jobs;
+	atomic_init(&w.keep.used, 0);
+	w.keep.max = PAGE_KEEP_MAX;
 	root = walkdir(&w, "");
 	loadall(&w);
 	place(&w, drafts);

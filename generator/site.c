@@ -332,7 +332,7 @@ one(struct work *w, struct render *r, struct page *p, struct buf *html)
 		return 0;
 	}
 	buf_reset(html);
-	rc = render_page(r, p, html);
+	rc = page_body(w->b->d, p) && render_page(r, p, html);
 	page_drop_body(p);	/* rendered once: the Markdown is not needed */
 	if (!rc)
 		return 0;
@@ -724,12 +724,32 @@ dataset_summary(struct build *b, const struct dataset *ds, struct buf *out)
 		excerpt(b, ds->description, strlen(ds->description), out);
 }
 
-/* Every content page in the sitemap; the dated ones in the feed. */
+/* The feed summary of a page: its summary, else its body's start. */
+struct summary {
+	struct build	*b;
+	struct page	*p;
+};
+
+static void
+page_summary(void *arg, struct buf *out)
+{
+	struct summary	*x = arg;
+
+	if (*x->p->summary)
+		buf_puts(out, x->p->summary);
+	else if (page_body(x->b->d, x->p))
+		excerpt(x->b, x->p->body, x->p->bodylen, out);
+}
+
+/*
+ * Every content page in the sitemap; the dated ones in the feed, whose
+ * summaries are made for the entries the feed keeps ("sv" has one slot
+ * a page and lives until the feed is written).
+ */
 static void
 content_entries(struct build *b, struct page **v, size_t n,
-    struct feed *f)
+    struct feed *f, struct summary *sv)
 {
-	struct buf	 sum = BUF_INIT;
 	const char	*lang, *key;
 	size_t		 i;
 
@@ -742,15 +762,11 @@ content_entries(struct build *b, struct page **v, size_t n,
 		    b->day, lang, key);
 		if (*v[i]->date == '\0')
 			continue;
-		buf_reset(&sum);
-		if (*v[i]->summary)
-			buf_puts(&sum, v[i]->summary);
-		else
-			excerpt(b, v[i]->body, v[i]->bodylen, &sum);
-		feed_add(f, v[i]->path, v[i]->path, v[i]->title, v[i]->date,
-		    v[i]->date, sum.data);
+		sv[i].b = b;
+		sv[i].p = v[i];
+		feed_add_lazy(f, v[i]->path, v[i]->path, v[i]->title,
+		    v[i]->date, v[i]->date, page_summary, &sv[i]);
 	}
-	buf_release(&sum);
 }
 
 /*
@@ -792,11 +808,12 @@ feed(struct build *b, struct page **v, size_t n)
 	struct feed	*f = feed_new();
 	struct feed_site s;
 	struct buf	 out = BUF_INIT;
+	struct summary	*sv = xcalloc(n ? n : 1, sizeof(*sv));
 	const char	*pub = json_string_value(json_object_get(b->c.publisher,
 	    "name"));
 	int		 rc;
 
-	content_entries(b, v, n, f);
+	content_entries(b, v, n, f, sv);
 	dataset_entries(b, f);
 	s.title = b->c.title;
 	s.subtitle = b->c.description;
@@ -808,6 +825,7 @@ feed(struct build *b, struct page **v, size_t n)
 	rc = generated(b, "feed.xml", &out);
 	buf_release(&out);
 	feed_free(f);
+	free(sv);
 	return rc;
 }
 
@@ -951,9 +969,9 @@ statics(struct build *b)
 	return rc;
 }
 
-/* Zip and XLSX times: SOURCE_DATE_EPOCH, else the newest dataset file. */
-static void
-epoch(struct build *b)
+/* Zip and XLSX times without SOURCE_DATE_EPOCH: the newest dataset file. */
+static time_t
+epoch(const struct build *b)
 {
 	struct stat	 st;
 	time_t		 newest = 0;
@@ -965,7 +983,7 @@ epoch(struct build *b)
 		if (stat(b->data[i]->yaml, &st) == 0 && st.st_mtime > newest)
 			newest = st.st_mtime;
 	}
-	archive_set_epoch(newest);
+	return newest;
 }
 
 static int
@@ -990,7 +1008,7 @@ publish(struct build *b)
 	if (b->ndata) {
 		const struct dataset_sink *sink = publish_sink(b->pub);
 
-		epoch(b);
+		publish_set_time(b->pub, epoch(b));
 		if (b->ind)
 			sink = indicators_sink(b->ind, sink);
 		if (b->views)
@@ -1102,6 +1120,21 @@ struct site_session {
 	struct site_stats	 st;
 };
 
+/*
+ * Point the build and every model it keeps at the diagnostics "d": a
+ * session's models live from one build to the next page update, and
+ * each brings its own diagnostics (NULL between them).
+ */
+static void
+session_diag(struct build *b, struct diag *d)
+{
+	b->d = d;
+	if (b->ind != NULL)
+		b->ind->d = d;
+	views_set_diag(b->views, d);
+	publish_set_diag(b->pub, d);
+}
+
 struct site_session *
 site_session_new(struct diag *d, const struct site_opts *o,
     struct site_stats *st, int *ok)
@@ -1118,7 +1151,7 @@ site_session_new(struct diag *d, const struct site_opts *o,
 		free(s);
 		return NULL;
 	}
-	s->b.d = NULL;		/* each update brings its own */
+	session_diag(&s->b, NULL);	/* each update brings its own */
 	return s;
 }
 
@@ -1148,7 +1181,7 @@ site_session_page(struct site_session *s, struct diag *d, const char *file,
 
 	if ((old = find_page(b->root, file)) == NULL || old->fm == NULL)
 		return 0;
-	if ((new = page_load(d, file, old->file, old->rel)) == NULL)
+	if ((new = page_load(d, file, old->file, old->rel, NULL)) == NULL)
 		return -1;
 	if (new->front == NULL || !json_equal(new->front, old->front) ||
 	    new->draft) {
@@ -1165,9 +1198,9 @@ site_session_page(struct site_session *s, struct diag *d, const char *file,
 	*new = tmp;
 	new->path = NULL;
 	page_free(new);
-	b->d = d;
+	session_diag(b, d);
 	r = renderer(b);
-	rc = render_page(r, old, &html);
+	rc = page_body(d, old) && render_page(r, old, &html);
 	page_drop_body(old);
 	render_free(r);
 	if (rc && diag_errors(d) == 0) {
@@ -1175,7 +1208,7 @@ site_session_page(struct site_session *s, struct diag *d, const char *file,
 		rc = fsout_replace(d, outdir, path, html.data, html.len);
 		free(path);
 	}
-	b->d = NULL;
+	session_diag(b, NULL);
 	buf_release(&html);
 	return rc && diag_errors(d) == 0 ? 1 : -1;
 }

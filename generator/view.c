@@ -804,6 +804,13 @@ views_render(const struct views *w, const char *id, const char *ref,
 }
 
 void
+views_set_diag(struct views *w, struct diag *d)
+{
+	if (w != NULL)
+		w->d = d;
+}
+
+void
 views_free(struct views *w)
 {
 	size_t	 i, k, j;

@@ -46,6 +46,12 @@ struct views;
 struct views	*views_new(struct diag *d, struct dataset **v, size_t n);
 void		 views_free(struct views *w);
 
+/*
+ * Report to "d" from now on (NULL: nowhere may report), for a model that
+ * outlives the diagnostics of the build that made it (serve).
+ */
+void		 views_set_diag(struct views *w, struct diag *d);
+
 /* A sink keeping the rows of datasets with views, then calling "next". */
 const struct dataset_sink *views_sink(struct views *w,
 		    const struct dataset_sink *next);

@@ -20,9 +20,10 @@
  *
  * Determinism: libxlsxwriter stamps the zip entries 1980-01-01 and writes
  * the document's created and modified dates from the "created" property,
- * which we set from archive_epoch(), so the bytes depend on the data
- * only.  Numbers are printed with "%.16g" by libxlsxwriter in the C
- * locale (planpress never calls setlocale() for LC_NUMERIC).
+ * which we set from archive_epoch() of the workbook's time, so the bytes
+ * depend on the data only.  Numbers are printed with "%.16g" by
+ * libxlsxwriter in the C locale (planpress never calls setlocale() for
+ * LC_NUMERIC).
  */
 #include "xlsx.h"
 
@@ -59,6 +60,7 @@ struct xlsx {
 	size_t		 nfields;
 	lxw_workbook	*wb;
 	lxw_worksheet	*ws;		/* the data sheet being filled */
+	time_t		 when;		/* without SOURCE_DATE_EPOCH */
 	lxw_format	*bold;
 	unsigned	 sheets;	/* data sheets so far */
 	unsigned long	 limit;		/* rows per sheet, header included */
@@ -252,6 +254,12 @@ xlsx_set_title(struct xlsx *x, const char *title)
 {
 	free(x->doc_title);
 	x->doc_title = xstrdup(title);
+}
+
+void
+xlsx_set_time(struct xlsx *x, time_t t)
+{
+	x->when = t;
 }
 
 void
@@ -584,7 +592,7 @@ xlsx_close(struct xlsx *x)
 		goto close;
 	memset(&props, 0, sizeof(props));
 	props.title = x->doc_title;
-	props.created = archive_epoch();
+	props.created = archive_epoch(x->when);
 	if (props.created < EPOCH_MIN)
 		props.created = EPOCH_MIN;	/* 0 would mean "now" */
 	if ((e = workbook_set_properties(x->wb, &props)) != LXW_NO_ERROR) {

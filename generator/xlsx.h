@@ -23,6 +23,7 @@
 #define PLANPRESS_XLSX_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include <jansson.h>
 
@@ -56,6 +57,12 @@ void		 xlsx_set_display(struct xlsx *x, const char *name);
 
 /* Set the document title shown in the file's properties (copied). */
 void		 xlsx_set_title(struct xlsx *x, const char *title);
+
+/*
+ * The workbook's creation time when SOURCE_DATE_EPOCH is not set
+ * (archive_epoch()); 0 until set, which is written as 1980-01-01.
+ */
+void		 xlsx_set_time(struct xlsx *x, time_t t);
 
 /*
  * Start a new data sheet after "rows" rows, header included (at least 2;

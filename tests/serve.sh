@@ -206,6 +206,23 @@ has "$TMP/stdout" "^rebuilt .*content/tong-quan.md in [0-9.]* s$" && ok ||
 get /
 has "$TMP/body" "Một dòng mới từ serve" && bad "the home page changed" || ok
 
+# Two body edits of a page that shows dataset views and targets: each is
+# rendered again alone, with the models the first build made (under
+# ASan, a model holding the first build's freed diagnostics would fail),
+# and raw HTML in the second is reported then.
+task=content/nhiem-vu/danh-gia-xep-hang-chuyen-doi-so.md
+before=$(count "$TMP/stdout" "^rebuilt .*danh-gia-xep-hang")
+printf '\nLần sửa thứ nhất.\n' >>"$SITE/$task"
+wait_for 10 sh -c "[ \$(grep -c '^rebuilt .*danh-gia-xep-hang' '$TMP/stdout') -gt $before ]" &&
+    ok || bad "the first edit of a page with views was not re-rendered alone: $(cat "$TMP/stdout")"
+printf '\nLần sửa thứ hai <b>đậm</b>.\n' >>"$SITE/$task"
+wait_for 10 sh -c "[ \$(grep -c '^rebuilt .*danh-gia-xep-hang' '$TMP/stdout') -gt $((before + 1)) ]" &&
+    ok || bad "the second edit of a page with views was not re-rendered alone: $(cat "$TMP/stdout")"
+get /nhiem-vu/danh-gia-xep-hang-chuyen-doi-so/
+has "$TMP/body" "Lần sửa thứ hai" && ok || bad "the second edit is not served"
+has "$TMP/body" 'class="view' && ok || bad "the re-rendered page lost its views"
+kill -0 "$server" 2>/dev/null && ok || bad "serve died after two edits of a page with views"
+
 # A front matter edit may change listings: the whole site is built.
 before=$(count "$TMP/stdout" "^rebuilt in")
 sed 's/^title: .*/title: "Tổng quan mới từ serve"/' \

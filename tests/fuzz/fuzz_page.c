@@ -27,7 +27,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct page		*p;
 	const char		*path = fuzz_write("x.md", data, size);
 
-	if ((p = page_load(d, path, "content/a/x.md", "a/x.md")) != NULL) {
+	if ((p = page_load(d, path, "content/a/x.md", "a/x.md", NULL)) != NULL) {
 		markdown_render(d, p->file, p->bodyline, p->body, p->bodylen,
 		    &safe, "../../", &out);
 		markdown_render(d, p->file, p->bodyline, p->body, p->bodylen,

@@ -257,6 +257,43 @@ test_errors(void)
 	CHECK_ERRORS("{{!\n}}\n\n {{> p }}{{{ x }}}{{& y }}", "(parsed)");
 }
 
+/* Whether a template, its partials or its parents read a name. */
+static void
+test_mentions(void)
+{
+	struct lib	 l = { { NULL }, { NULL }, 0 };
+	struct mustache	*t;
+	size_t		 i;
+	static const struct {
+		const char	*src;
+		int		 want;
+	} cases[] = {
+		{ "{{pages}}", 1 },
+		{ "{{{pages}}}", 1 },
+		{ "{{&x.pages.y}}", 1 },
+		{ "{{#sections}}{{#pages}}x{{/pages}}{{/sections}}", 1 },
+		{ "{{^pages}}none{{/pages}}", 1 },
+		{ "{{>card}}", 1 },		/* through a partial */
+		{ "{{<base}}{{$main}}x{{/main}}{{/base}}", 1 },	/* a parent */
+		{ "{{>self}}", 0 },		/* recursion ends */
+		{ "pages {{! pages }}{{page}}{{pages_count}}", 0 },
+		{ "{{$pages}}x{{/pages}}{{>other}}{{>missing}}", 0 },
+	};
+
+	lib_add(&l, "card", "<li>{{#pages}}{{title}}{{/pages}}</li>");
+	lib_add(&l, "base", "{{$main}}{{/main}}{{#x}}{{pages.0}}{{/x}}");
+	lib_add(&l, "self", "a{{>self}}");
+	lib_add(&l, "other", "{{title}}");
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		t = mustache_parse(NULL, "t", cases[i].src,
+		    strlen(cases[i].src));
+		CHECK(t != NULL && mustache_mentions(t, "pages", lookup, &l) ==
+		    cases[i].want);
+		mustache_free(t);
+	}
+	lib_free(&l);
+}
+
 static void
 test_recursion(void)
 {
@@ -522,6 +559,7 @@ main(void)
 	test_values();
 	test_errors();
 	test_recursion();
+	test_mentions();
 	test_output_limit();
 	test_depth();
 	test_refs();

@@ -13,7 +13,8 @@
 #include "check.h"
 #include "diag.h"
 
-static char	 path[64];
+static char		 path[64];
+static struct page_keep	*keep;	/* of the pages load_n() loads */
 
 /* Load the "len" bytes of "text" as a page; the diagnostics in "*out". */
 static struct page *
@@ -27,7 +28,7 @@ load_n(const char *text, size_t len, char **out)
 	if ((fp = fopen(path, "wb")) == NULL ||
 	    fwrite(text, 1, len, fp) != len || fclose(fp) != 0)
 		abort();
-	p = page_load(d, path, "content/x.md", "x.md");
+	p = page_load(d, path, "content/x.md", "x.md", keep);
 	fp = open_memstream(out, &n);
 	diag_print(d, fp);
 	fclose(fp);
@@ -75,6 +76,53 @@ test_size(void)
 	free(s);
 }
 
+/*
+ * A body left out by the memory budget, or dropped after rendering, is
+ * read again by page_body(): the same text and line, or the new text of
+ * a file edited meanwhile.
+ */
+static void
+test_body_again(void)
+{
+	const char	*text = "---\ntitle: A\n---\nText.\n";
+	struct diag	*d = diag_new();
+	struct page	*p;
+	char		*out = NULL;
+	FILE		*fp;
+	struct page_keep k;
+
+	atomic_init(&k.used, 0);
+	k.max = 4;		/* "Text.\n" is 6 bytes: not kept */
+	keep = &k;
+	p = load_n(text, strlen(text), &out);
+	free(out);
+	CHECK(p != NULL && p->body == NULL);
+	CHECK(p != NULL && page_body(d, p) && strcmp(p->body, "Text.\n") == 0);
+	CHECK(p != NULL && p->bodyline == 4);
+	keep = NULL;
+	if (p != NULL) {
+		page_drop_body(p);
+		CHECK(p->body == NULL);
+		if ((fp = fopen(path, "wb")) == NULL ||
+		    fputs("---\ntitle: A\n---\n\nNew.\n", fp) < 0 ||
+		    fclose(fp) != 0)
+			abort();
+		CHECK(page_body(d, p) && strcmp(p->body, "\nNew.\n") == 0);
+		if ((fp = fopen(path, "wb")) == NULL ||
+		    fputs("---\ntitle: A\n", fp) < 0 || fclose(fp) != 0)
+			abort();
+		page_drop_body(p);
+		CHECK(!page_body(d, p) && strcmp(p->body, "") == 0);
+		CHECK(diag_errors(d) == 1);
+	}
+	page_free(p);
+	p = load_n(text, strlen(text), &out);
+	free(out);
+	CHECK(p != NULL && p->body != NULL && strcmp(p->body, "Text.\n") == 0);
+	page_free(p);
+	diag_free(d);
+}
+
 int
 main(void)
 {
@@ -85,6 +133,7 @@ main(void)
 		abort();
 	close(fd);
 	test_size();
+	test_body_again();
 	CHECK(loads("---\ntitle: A\n---\nText.\n", ""));
 	CHECK(loads("---\ntitle: A\ndate: 2024-02-29\n---\n", ""));
 	CHECK(loads("---\ntitle: A\ndate: 2000-02-29 23:59\n---\n", ""));
