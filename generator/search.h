@@ -42,9 +42,10 @@
  *			section, code, snippet]: url from the site root
  *			("chi-tieu/I.1.a/"), section a number in "sections"
  *
- * A term's key is its first character, or its first two or three when
- * the file of the shorter key would pass SEARCH_SHARD_MAX bytes; the
- * file of a term is that of the longest key in "keys" it starts with.
+ * A term's key is its first character, or its first two, three or
+ * four (SEARCH_KEY_MAX) when the file of the shorter key would pass
+ * SEARCH_SHARD_MAX bytes; the file of a term is that of the longest key
+ * in "keys" it starts with.
  * Keys write a-z and 0-9 as they are and any other character as "_",
  * its code point in hexadecimal and "_" ("i_2e_" for "i.").
  *
