@@ -22,6 +22,8 @@ fail() {
 command -v node >/dev/null 2>&1 || fail "node not found (run: sh scripts/deps.sh test)"
 command -v python3 >/dev/null 2>&1 || fail "python3 not found (run: sh scripts/deps.sh test)"
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || fail "chromium not found (run: sh scripts/deps.sh test)"
-cd "$root/tests"
-exec node checks/search.mjs "$1" "$root/tests/unit/search-terms.txt" \
+[ -d "$1" ] || fail "no such site: $1"
+site=$(cd "$1" && pwd)
+cd "$root/tests"	# where node finds playwright-core
+exec node checks/search.mjs "$site" "$root/tests/unit/search-terms.txt" \
     "$root/tests/tmp/search"
