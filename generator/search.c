@@ -38,13 +38,13 @@ struct doc {
 struct term {
 	char		*s;
 	size_t		 len;
-	char		 key[KEY_BYTES];	/* of its first characters */
-	unsigned char	 kend[SEARCH_KEY_MAX + 1];	/* key(L) length */
+	char		 key[KEY_BYTES];	/* of its first letters */
+	unsigned char	 kend[SEARCH_KEY_MAX + 1];	/* key(L) ends */
 	size_t		 nchars;	/* in code points */
 	uint32_t	*docs;
 	unsigned char	*where;		/* F_* per page */
 	size_t		 n, cap;
-	size_t		 bytes;		/* in a term file, with a comma */
+	size_t		 bytes;		/* in a term file, with ',' */
 };
 
 struct search {
@@ -56,7 +56,7 @@ struct search {
 	json_t		*sections;	/* titles, in order */
 	json_t		*secix;		/* title -> index */
 	unsigned char	 field;		/* of the text being added */
-	struct buf	 prev, pair;	/* the title's last word, a pair */
+	struct buf	 prev, pair;	/* a title's last word, a pair */
 };
 
 struct search *

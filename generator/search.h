@@ -6,7 +6,7 @@
  * shows without JavaScript.
  *
  *	struct search *s = search_new();
- *	search_add(s, &doc);			// every page, in reading order
+ *	search_add(s, &doc);		// every page, in reading order
  *	search_write(s, "tim-kiem/index/", fn, arg);	// the index files
  *	v = search_view(s, "/tim-kiem/");	// the search page's lists
  *	search_free(s);
@@ -75,7 +75,7 @@ struct search;
 enum search_kind {
 	SEARCH_PAGE,
 	SEARCH_SECTION,		/* listed on the search page */
-	SEARCH_TARGET,		/* listed on the search page, by section */
+	SEARCH_TARGET,		/* listed there too, by section */
 	SEARCH_OTHER		/* a unit, a dataset */
 };
 
@@ -84,13 +84,13 @@ struct search_doc {
 	enum search_kind kind;
 	const char	*path;		/* site path "/a/b/" */
 	const char	*title;
-	const char	*code;		/* shown before the title: "I.2.đ (1)" */
-	const char	*codes;		/* more codes and ids that find it */
+	const char	*code;		/* before the title: "I.2.đ (1)" */
+	const char	*codes;		/* more codes, ids that find it */
 	const char	*section;	/* the title of what it belongs to */
 	const char	*section_path;	/* and its site path */
 	const char	*heads;		/* headings, keywords */
 	const char	*text;		/* the rest of its words */
-	const char	*snippet;	/* plain text shown under the title */
+	const char	*snippet;	/* plain text under the title */
 };
 
 /* A new, empty index; free it with search_free(). */

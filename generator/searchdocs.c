@@ -165,8 +165,9 @@ target(const struct searchdocs *in, struct search *s, struct words *w,
 {
 	const struct indicators	*x = in->x;
 	struct search_doc	 d;
-	char			*path = xasprintf("%s%s/", x->ind_path, ind->id);
+	char			*path;
 
+	path = xasprintf("%s%s/", x->ind_path, ind->id);
 	memset(&d, 0, sizeof(d));
 	d.kind = SEARCH_TARGET;
 	d.path = path;
@@ -203,8 +204,9 @@ unit(const struct searchdocs *in, struct search *s, struct words *w,
 	const char		*type = u->type ? json_string_value(
 	    json_object_get(x->unit_types, u->type)) : NULL;
 	struct search_doc	 d;
-	char			*path = xasprintf("%s%s/", x->unit_path, u->id);
+	char			*path;
 
+	path = xasprintf("%s%s/", x->unit_path, u->id);
 	memset(&d, 0, sizeof(d));
 	d.kind = SEARCH_OTHER;
 	d.path = path;
@@ -229,7 +231,8 @@ model(const struct searchdocs *in, struct search *s, struct words *w)
 	const struct indicators	*x = in->x;
 	const char		*title = i18n_string(in->strings,
 	    "indicators", "");
-	const char		*utitle = i18n_string(in->strings, "units", "");
+	const char		*utitle = i18n_string(in->strings,
+	    "units", "");
 	char			*path;
 	size_t			 i;
 
@@ -258,7 +261,8 @@ dataset(const struct searchdocs *in, struct search *s, struct words *w,
 	const char		*sum = json_string_value(json_object_get(
 	    ds->root, "summary"));
 	struct search_doc	 d;
-	char			*path = xasprintf("%s%s/", DSVIEW_ROOT, ds->id);
+	char			*path = xasprintf("%s%s/", DSVIEW_ROOT,
+	    ds->id);
 	json_t			*k;
 	size_t			 i;
 

@@ -31,10 +31,10 @@ struct section;
 #define SEARCHDOCS_SNIPPET	160
 
 struct searchdocs {
-	struct section		 *root;		/* linked content */
-	const struct indicators	 *x;		/* NULL: no targets, units */
-	struct dataset		**data;		/* datasets whose pages are */
-	size_t			  ndata;	/* made (those that are ok) */
+	struct section		 *root;	/* linked content */
+	const struct indicators	 *x;	/* NULL: no targets, units */
+	struct dataset		**data;	/* datasets whose pages are */
+	size_t			  ndata;	/* made (the ok ones) */
 	const json_t		 *strings;	/* the theme's */
 };
 
