@@ -565,7 +565,7 @@ headline(const struct ctx *c)
 	json_object_set_new(o, "units_url", url(c, x->unit_path));
 	json_object_set_new(o, "api_url", url(c, "/api/"));
 	buf_reset(&b);
-	buf_printf(&b, "%sphuong-phap/", x->ind_path);
+	buf_printf(&b, "%s" INDVIEW_METHODOLOGY, x->ind_path);
 	json_object_set_new(o, "methodology_url", url(c, b.data));
 	buf_release(&b);
 	return o;
@@ -902,7 +902,7 @@ ind_page(const struct ctx *c, const struct indicator *ind)
 	free(p);
 	json_object_set_new(o, "downloads", a);
 	buf_reset(&b);
-	buf_printf(&b, "%sphuong-phap/", c->x->ind_path);
+	buf_printf(&b, "%s" INDVIEW_METHODOLOGY, c->x->ind_path);
 	json_object_set_new(o, "methodology_url", url(c, b.data));
 	buf_release(&b);
 	return o;
@@ -1123,7 +1123,7 @@ indview_pages(const struct indicators *x, const json_t *strings,
 	c.from = x->ind_path;
 	rc &= fn(arg, x->ind_path, title, NULL, "indicators", "progress",
 	    ind_index(&c), NULL, NULL);
-	path = xasprintf("%sphuong-phap/", x->ind_path);
+	path = xasprintf("%s" INDVIEW_METHODOLOGY, x->ind_path);
 	c.from = path;
 	rc &= fn(arg, path, i18n_string(strings, "methodology", ""), NULL,
 	    "methodology", "methodology", methodology(&c), x->ind_path,

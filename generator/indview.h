@@ -19,6 +19,9 @@ struct buf;
 struct indicators;
 struct page;
 
+/* The methodology page, below the targets' index. */
+#define INDVIEW_METHODOLOGY	"phuong-phap/"
+
 /*
  * The "progress" object of content page "p" seen from site path "from"
  * ("abs": absolute base URL for links, or NULL for relative ones), or

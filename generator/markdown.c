@@ -253,16 +253,13 @@ walk(struct diag *d, const char *file, unsigned line0, cmark_node *doc,
 	cmark_iter_free(it);
 }
 
-int
-markdown_render(struct diag *d, const char *file, unsigned line0,
-    const char *src, size_t len, const struct markdown_opts *o,
-    const char *root, struct buf *out)
+/* A parse of "src" with the site's extensions, in this thread's arena. */
+static cmark_node *
+parse(const char *src, size_t len, int opt, cmark_parser **pp)
 {
-	int			 opt = options(o);
 	cmark_parser		*p;
 	cmark_syntax_extension	*ext;
 	cmark_node		*doc;
-	char			*html;
 	size_t			 i;
 
 	pthread_once(&arena_once, arena_setup);
@@ -280,6 +277,70 @@ markdown_render(struct diag *d, const char *file, unsigned line0,
 	pthread_mutex_lock(&inline_lock);
 	doc = cmark_parser_finish(p);
 	pthread_mutex_unlock(&inline_lock);
+	*pp = p;
+	return doc;
+}
+
+/*
+ * 1 if words must not run together at event "ev" of "n": the end of a
+ * block (a table cell too: its type is the extension's), a line break,
+ * a code block (a leaf, so it only has a start).
+ */
+static int
+breaks(cmark_event_type ev, cmark_node *n)
+{
+	cmark_node_type	 t = cmark_node_get_type(n);
+
+	if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK ||
+	    t == CMARK_NODE_CODE_BLOCK)
+		return 1;
+	return ev == CMARK_EVENT_EXIT && t != CMARK_NODE_DOCUMENT &&
+	    (t & (CMARK_NODE_TYPE_PRESENT | CMARK_NODE_TYPE_INLINE)) ==
+	    CMARK_NODE_TYPE_BLOCK;
+}
+
+void
+markdown_text(const char *src, size_t len, struct buf *heads,
+    struct buf *text)
+{
+	cmark_parser		*p;
+	cmark_node		*doc = parse(src, len, CMARK_OPT_DEFAULT, &p);
+	cmark_iter		*it = cmark_iter_new(doc);
+	cmark_event_type	 ev;
+	cmark_node		*n;
+	cmark_node_type		 t;
+	const char		*lit;
+	int			 inhead = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		t = cmark_node_get_type(n);
+		if (t == CMARK_NODE_HEADING)
+			inhead = ev == CMARK_EVENT_ENTER;
+		if ((t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ||
+		    t == CMARK_NODE_CODE_BLOCK) && ev == CMARK_EVENT_ENTER &&
+		    (lit = cmark_node_get_literal(n)) != NULL)
+			buf_puts(inhead ? heads : text, lit);
+		if (breaks(ev, n))
+			buf_putc(t == CMARK_NODE_HEADING || inhead ? heads :
+			    text, ' ');
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	cmark_parser_free(p);
+	arena_reset();
+}
+
+int
+markdown_render(struct diag *d, const char *file, unsigned line0,
+    const char *src, size_t len, const struct markdown_opts *o,
+    const char *root, struct buf *out)
+{
+	int			 opt = options(o);
+	cmark_parser		*p;
+	cmark_node		*doc = parse(src, len, opt, &p);
+	char			*html;
+
 	walk(d, file, line0, doc, root, o);
 	html = cmark_render_html(doc, opt & ~CMARK_OPT_SOURCEPOS,
 	    cmark_parser_get_syntax_extensions(p));

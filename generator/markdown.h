@@ -40,4 +40,15 @@ int	markdown_render(struct diag *d, const char *file, unsigned line0,
 	    const char *src, size_t len, const struct markdown_opts *o,
 	    const char *root, struct buf *out);
 
+/*
+ * The words of the Markdown "src" of "len" bytes as plain text: those of
+ * headings appended to "heads", the rest to "text", with a space after
+ * each block and line.  Raw HTML is left out.
+ *
+ *	"## Mục tiêu\n\nPhát triển *dữ liệu* số."
+ *		-> heads "Mục tiêu ", text "Phát triển dữ liệu số. "
+ */
+void	markdown_text(const char *src, size_t len, struct buf *heads,
+	    struct buf *text);
+
 #endif

@@ -63,6 +63,7 @@ struct render {
 	render_progress_fn	 progress;
 	void			*progress_arg;
 	struct linkcheck	*links;		/* NULL: links not checked */
+	const char		*search;	/* the search page, or NULL */
 	struct memo		 menu, secs, crumbs, alts;
 	struct buf		 key;		/* the key being made */
 	struct buf		 html;		/* the body of the page */
@@ -650,6 +651,8 @@ links(struct render *r, const struct here *h, json_t *v)
 		json_object_set_new(v, "publisher_url", url(h, u));
 	if (*r->c->legal_url)
 		json_object_set_new(v, "legal_url", url(h, r->c->legal_url));
+	if (r->search != NULL)
+		json_object_set_new(v, "search_url", url(h, r->search));
 	if (*r->c->logo) {
 		p = xasprintf("/%s", r->c->logo);
 		json_object_set_new(v, "logo_url", url(h, p));
@@ -670,6 +673,12 @@ void
 render_set_catalogs(struct render *r, const json_t *catalogs)
 {
 	r->catalogs = catalogs;
+}
+
+void
+render_set_search(struct render *r, const char *path)
+{
+	r->search = path;
 }
 
 void

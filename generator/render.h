@@ -54,6 +54,13 @@ void		 render_set_updated(struct render *r, const char *iso);
 void		 render_set_catalogs(struct render *r, const json_t *catalogs);
 
 /*
+ * The site's search page is at site path "path" (lent for the
+ * renderer's life; NULL: none): every view gets its URL as search_url,
+ * for the search form of the header.
+ */
+void		 render_set_search(struct render *r, const char *path);
+
+/*
  * Tell "lc" (borrowed) of every link and image in the pages' Markdown,
  * with the page's address and the link's place (linkcheck.h).
  */

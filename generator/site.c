@@ -43,6 +43,8 @@
 #include "pool.h"
 #include "publish.h"
 #include "render.h"
+#include "search.h"
+#include "searchdocs.h"
 #include "section.h"
 #include "sitemap.h"
 #include "tabulate.h"
@@ -70,6 +72,8 @@ struct build {
 	struct linkcheck	*links;	/* what is published, links to it */
 	struct site_stats	*st;
 	struct sitemap		*sm;	/* every HTML page written */
+	struct search		*search;	/* NULL without a search page */
+	const char		*search_path;	/* that page's site path */
 	char			 day[11];	/* the build's day, YYYY-MM-DD */
 };
 
@@ -266,6 +270,24 @@ extend(json_t *a, json_t *more)
 	json_decref(more);
 }
 
+/*
+ * What the search page at "from" shows: the lists of search_view() and
+ * index_url, the folder of the index seen from it.
+ */
+static json_t *
+search_page(struct build *b, const char *from)
+{
+	json_t		*o = search_view(b->search, from);
+	struct buf	 u = BUF_INIT;
+	char		*dir = xasprintf("%sindex/", b->search_path);
+
+	render_relurl(&u, from, dir);
+	json_object_set_new(o, "index_url", json_stringn(u.data, u.len));
+	buf_release(&u);
+	free(dir);
+	return o;
+}
+
 /* What a content page shows of the data: "progress" and "views". */
 static json_t *
 data_view(void *arg, const struct page *p, const json_t *strings,
@@ -289,6 +311,8 @@ data_view(void *arg, const struct page *p, const json_t *strings,
 			    json_string_value(e), strings));
 		json_object_set_new(o, "views", v);
 	}
+	if (full && b->search && p->path == b->search_path)
+		json_object_set_new(o, "search", search_page(b, from));
 	return o;
 }
 
@@ -301,6 +325,7 @@ renderer(struct build *b)
 	render_set_catalogs(r, publish_catalogs(b->pub));
 	render_set_links(r, b->links);
 	render_set_updated(r, b->day);
+	render_set_search(r, b->search_path);
 	if (b->ind_ok || b->views)
 		render_set_progress(r, data_view, b);
 	return r;
@@ -854,6 +879,41 @@ discovery(struct build *b)
 	return rc;
 }
 
+static int
+search_file(void *arg, const char *path, const struct buf *data)
+{
+	return emit(arg, path, data);
+}
+
+/*
+ * The site search, when a page has the search layout: the index of
+ * every page (search.h) in the folder index/ below that page.  The
+ * pages of the data ("made": they were) are in it, and the Markdown of
+ * the content pages, so it runs after those and before these.
+ */
+static int
+searchindex(struct build *b, int made)
+{
+	const struct page	*p = searchdocs_page(b->root);
+	struct searchdocs	 in;
+	char			*dir;
+	int			 rc;
+
+	if (p == NULL)
+		return 1;
+	in.root = b->root;
+	in.x = made && b->ind_ok ? b->ind : NULL;
+	in.data = made ? b->data : NULL;
+	in.ndata = made ? b->ndata : 0;
+	in.strings = theme_strings(b->th);
+	b->search = searchdocs_index(&in);
+	b->search_path = p->path;
+	dir = xasprintf("%sindex/", p->path + 1);
+	rc = search_write(b->search, dir, search_file, b);
+	free(dir);
+	return rc;
+}
+
 /*
  * A small page at an old address that sends the reader on to "to":
  * rel="canonical" and a refresh for browsers and search engines, a
@@ -1027,6 +1087,9 @@ publish(struct build *b)
 		}
 		stats_stop(b->o->stats, "publish packages");
 	}
+	stats_start(b->o->stats, "search index");
+	rc &= searchindex(b, made);
+	stats_stop(b->o->stats, "search index");
 	stats_start(b->o->stats, "render pages");
 	rc &= discovery(b);
 	rc &= pages(b);
@@ -1067,6 +1130,7 @@ release(struct build *b)
 	views_free(b->views);
 	linkcheck_free(b->links);
 	sitemap_free(b->sm);
+	search_free(b->search);
 	free(b->licdirs[0]);
 	free(b->licdirs[1]);
 	publish_free(b->pub);

@@ -26,8 +26,8 @@ struct site_opts {
  * for stats_new(SITE_STAGES).
  */
 #define SITE_STAGES	((const char *const[]){ "load", "link", \
-	"datasets scan", "publish packages", "render pages", "write/commit", \
-	NULL })
+	"datasets scan", "publish packages", "search index", "render pages", \
+	"write/commit", NULL })
 
 struct site_stats {
 	size_t	 pages;		/* pages rendered */

@@ -1,7 +1,8 @@
 /*
  * Build statistics, around the whole pipeline.  site.c brackets each
- * stage (load, link, datasets scan, publish packages, render pages,
- * write/commit) with stats_start() and stats_stop(); main.c prints
+ * stage (load, link, datasets scan, publish packages, search index,
+ * render pages, write/commit) with stats_start() and stats_stop();
+ * main.c prints
  * stats_table() after the build when --stats is given.  Times come from
  * CLOCK_MONOTONIC, so a clock change during a build does not show.
  */

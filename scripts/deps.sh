@@ -3,6 +3,7 @@
 #   deps.sh build   compiler, pkg-config and the -dev libraries
 #   deps.sh test    the above, plus Java for the Nu HTML Checker, Python's
 #                   rdflib and jsonschema for the open-data checks,
+#                   Chromium for the search test in a browser,
 #                   LibreOffice Calc for the XLSX round trip, clang and
 #                   its libFuzzer runtime for tests/fuzz/, and the
 #                   npm packages of tests/package-lock.json
@@ -19,7 +20,7 @@ libxlsxwriter-dev nettle-dev libmicrohttpd-dev libexpat1-dev"
 # installed; about 15 s on a fresh machine here (1 s download, 11 s dpkg).
 test_pkgs="default-jre-headless nodejs npm python3 curl unzip
 python3-rdflib python3-jsonschema libreoffice-calc-nogui libxml2-utils
-clang libclang-rt-14-dev"
+clang libclang-rt-14-dev chromium"
 
 missing() {
 	for p in "$@"; do

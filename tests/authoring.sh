@@ -376,8 +376,8 @@ fi
 
 # --stats: every stage and the peak memory, on stderr.
 expect_status 0 "build --stats" $P build -s "$S" --stats -b https://example.gov.vn/
-for st in load link 'datasets scan' 'publish packages' 'render pages' \
-    'write/commit' total; do
+for st in load link 'datasets scan' 'publish packages' 'search index' \
+    'render pages' 'write/commit' total; do
 	has "$TMP/err" "^$st +[0-9]+\.[0-9]{3} s$" "--stats shows '$st'"
 done
 has "$TMP/err" '^peak memory +[0-9]+\.[0-9] MB$' "--stats shows the peak memory"

@@ -64,6 +64,7 @@ if "$first/planpress" build --quiet --base-url https://example.gov.vn/ke-hoach/ 
     --output "$SITE" >/dev/null; then
 	run "html" sh tests/checks/html.sh "$SITE"
 	run "links" sh tests/checks/links.sh "$SITE"
+	run "search" sh tests/checks/search.sh "$SITE"
 	run "svg" sh tests/checks/svg.sh "$SITE"
 	run "discovery" sh tests/checks/discovery.sh "$SITE"
 	run "opendata" sh tests/checks/opendata.sh "$SITE"

@@ -169,5 +169,48 @@ grep -q "a.md:3:11: error: alias 'tin/x' must be an address from the site root" 
 grep -q "a.md:3:18: error: alias '/a/../b/' must be an address from the site root" "$TMP/cmd.out" &&
     ok || bad "an alias with '..' is an error"
 
+# The site search: an index beside the search page, in valid JSON, the
+# same bytes on every build, that finds a target by its code (the rule
+# of the longest key that search.js follows), and the header's box.
+I="$TMP/a/tim-kiem/index"
+if [ -f "$I/meta.json" ]; then ok; else bad "the default site has no search index"; fi
+cat >"$TMP/lookup.py" <<'PY'
+import json, sys, os
+ix, term, want = sys.argv[1:4]
+meta = json.load(open(os.path.join(ix, "meta.json")))
+for root, _, names in os.walk(ix):
+    for n in names:
+        json.load(open(os.path.join(root, n), encoding="utf-8"))
+enc = lambda c: c if c.isascii() and c.isalnum() else "_%x_" % ord(c)
+keys = meta["keys"]
+best = max((k for k in keys if "".join(enc(c) for c in term).startswith(k)), key=len)
+posts = json.load(open(os.path.join(ix, "t", "%d.json" % keys.index(best))))[term]
+doc, urls = 0, []
+for v in posts:
+    doc += v >> 2
+    rows = json.load(open(os.path.join(ix, "d", "%d.json" % (doc // meta["per"]))))
+    urls.append(rows[doc % meta["per"]][0])
+sys.exit(0 if want in urls else "%s: %s" % (term, urls))
+PY
+python3 "$TMP/lookup.py" "$I" i.2.dd chi-tieu/I.2.dd.1/ && ok || bad "the index does not find target I.2.đ by its code"
+python3 "$TMP/lookup.py" "$I" "cong an" don-vi/cat/ && ok || bad "the index does not find Công an tỉnh by name"
+python3 "$TMP/lookup.py" "$I" i.2.d chi-tieu/I.2.dd.1/ 2>/dev/null && bad "the code I.2.d finds I.2.đ" || ok
+diff -r "$TMP/a/tim-kiem" "$TMP/b/tim-kiem" >/dev/null && ok || bad "two builds write different search indexes"
+diff -r "$TMP/j1/tim-kiem" "$TMP/j4/tim-kiem" >/dev/null && ok || bad "the search index depends on --jobs"
+grep -q '<form class="search-box" role="search" action="../tim-kiem/" method="get">' "$TMP/a/muc-tieu/index.html" &&
+    ok || bad "the header of a page has no search box leading to the search page"
+grep -q 'data-index="index/"' "$TMP/a/tim-kiem/index.html" && ok || bad "the search page does not name its index"
+S="$TMP/nosearch"
+mkdir -p "$S/content"
+printf 'title: "No search"\n' >"$S/site.yaml"
+printf -- '---\ntitle: "Home"\n---\n\nText.\n' >"$S/content/_index.md"
+cp -R themes "$S/"
+expect_status 0 "build of a site without a search page" $P build --quiet --source "$S" --output "$TMP/nosearch-out"
+grep -q 'role="search"' "$TMP/nosearch-out/index.html" && bad "a site without a search page has a search box" || ok
+find "$TMP/nosearch-out" -name meta.json | grep -q . && bad "a site without a search page has a search index" || ok
+printf -- '---\ntitle: "Tìm"\nlayout: search\n---\n' >"$S/content/tim.md"
+expect_status 0 "build of a site with a search page and no data" $P build --quiet --source "$S" --output "$TMP/nosearch-out"
+python3 "$TMP/lookup.py" "$TMP/nosearch-out/tim/index" home "" && ok || bad "the index of a site without data finds its home page"
+
 echo "RESULT: $pass $fail 0 site"
 [ $fail -eq 0 ]

@@ -187,10 +187,37 @@ test_threads(void)
 		    RACE_THREADS * RACE_PAGES);
 }
 
+/* Plain words: headings apart, inlines joined, blocks and cells apart. */
+static void
+test_text(void)
+{
+	struct buf	 h = BUF_INIT, t = BUF_INIT;
+	const char	*src = "# Mục *tiêu*\n\nPhát triển **dữ liệu**\nsố.\n\n"
+	    "| a | b |\n|---|---|\n| 1 | 2 |\n\n- x\n- `y`\n\n"
+	    "<b>raw</b> ~~z~~\n\n    code\n## Hai\n";
+
+	markdown_init();
+	markdown_text(src, strlen(src), &h, &t);
+	CHECK_STR(h.data, "Mục tiêu Hai ");
+	CHECK(strstr(t.data, "Phát triển dữ liệu số. ") == t.data);
+	CHECK(strstr(t.data, "a b") != NULL && strstr(t.data, "1 2") != NULL);
+	CHECK(strstr(t.data, "x") && strstr(t.data, "y") && strstr(t.data,
+	    "z") && strstr(t.data, "code"));
+	CHECK(strstr(t.data, "raw") != NULL);	/* the text, not the tags */
+	CHECK(strstr(t.data, "<b>") == NULL);
+	buf_reset(&h);
+	buf_reset(&t);
+	markdown_text("", 0, &h, &t);
+	CHECK(h.len == 0 && t.len == 0);
+	buf_release(&h);
+	buf_release(&t);
+}
+
 int
 main(void)
 {
 	test_markdown();
+	test_text();
 	test_threads();
 	test_dates();
 	test_numbers();
