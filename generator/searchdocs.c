@@ -98,9 +98,10 @@ findable(const struct page *p)
 
 static void
 content_page(const struct searchdocs *in, struct search *s, struct words *w,
-    const struct page *p)
+    struct page *p)
 {
 	struct search_doc	 d;
+	int			 away = p->body == NULL;	/* not kept */
 	const struct section	*sec = p->is_index ? p->section->parent :
 	    p->section;
 
@@ -114,8 +115,10 @@ content_page(const struct searchdocs *in, struct search *s, struct words *w,
 		d.section = sec->index->title;
 		d.section_path = sec->index->path;
 	}
-	if (p->body != NULL)
+	if (page_body(in->d, p))
 		markdown_text(p->body, p->bodylen, &w->heads, &w->text);
+	if (away)	/* read again for the index: memory stays bounded */
+		page_drop_body(p);
 	snippet(in, w, *p->summary ? p->summary : w->text.data);
 	agencies(in, p, "lead", &w->text);
 	agencies(in, p, "partners", &w->text);

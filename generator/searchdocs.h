@@ -30,12 +30,15 @@ struct section;
 /* The longest snippet, in characters. */
 #define SEARCHDOCS_SNIPPET	160
 
+struct diag;
+
 struct searchdocs {
 	struct section		 *root;	/* linked content */
 	const struct indicators	 *x;	/* NULL: no targets, units */
 	struct dataset		**data;	/* datasets whose pages are */
 	size_t			  ndata;	/* made (the ok ones) */
 	const json_t		 *strings;	/* the theme's */
+	struct diag		 *d;	/* for a page body read again */
 };
 
 /* The index of what "in" names; free it with search_free(). */

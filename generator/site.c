@@ -906,6 +906,7 @@ searchindex(struct build *b, int made)
 	in.data = made ? b->data : NULL;
 	in.ndata = made ? b->ndata : 0;
 	in.strings = theme_strings(b->th);
+	in.d = b->d;
 	b->search = searchdocs_index(&in);
 	b->search_path = p->path;
 	dir = xasprintf("%sindex/", p->path + 1);
