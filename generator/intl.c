@@ -79,6 +79,11 @@ intl_init(void)
 	}
 	bindtextdomain(DOMAIN, datadir_locale());
 	bind_textdomain_codeset(DOMAIN, "UTF-8");
+	/*
+	 * The C library's own messages (strerror(), regerror()) would
+	 * otherwise be converted to the C locale's ASCII: "Ch?a kh?p".
+	 */
+	bind_textdomain_codeset("libc", "UTF-8");
 	textdomain(DOMAIN);
 }
 
