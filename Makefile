@@ -12,7 +12,9 @@
 #                   for FUZZ_TEST_SECONDS, 5, when clang is present)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make pot        po/planpress.pot from the messages in generator/*.c
-#   make po-update  po/planpress.pot, merged into every po/LANG.po
+#   make po-update  po/planpress.pot, merged into every po/LANG.po (new
+#                   messages come in untranslated: translate them, then
+#                   sh tests/checks/po.sh says what is still missing)
 
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
@@ -95,13 +97,15 @@ $(BUILD)/locale/%/LC_MESSAGES/planpress.mo: po/%.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@.tmp $< && mv -f $@.tmp $@
 
+POT	?= po/planpress.pot
+
 pot:
-	$(XGETTEXT) -o po/planpress.pot $(SRCS)
+	$(XGETTEXT) -o $(POT) $(SRCS)
 
 po-update: pot
 	for l in $(LINGUAS); do \
 	    msgmerge --quiet --update --backup=none --no-fuzzy-matching \
-		--add-location=file po/$$l.po po/planpress.pot || exit 1; done
+		--add-location=file po/$$l.po $(POT) || exit 1; done
 
 $(BUILD)/theme_files.c: scripts/embed.sh $(THEME_DEPS)
 	@mkdir -p $(BUILD)
