@@ -99,8 +99,11 @@ $(BUILD)/locale/%/LC_MESSAGES/planpress.mo: po/%.po
 
 POT	?= po/planpress.pot
 
+# Without its creation date, so that po/LANG.po changes only with the
+# messages.
 pot:
-	$(XGETTEXT) -o $(POT) $(SRCS)
+	$(XGETTEXT) -o $(POT).tmp $(SRCS)
+	sed '/^"POT-Creation-Date:/d' $(POT).tmp >$(POT) && rm -f $(POT).tmp
 
 po-update: pot
 	for l in $(LINGUAS); do \

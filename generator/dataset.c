@@ -174,9 +174,9 @@ static void
 list_words(struct buf *b, const char *const *list)
 {
 	for (; *list; list++)
-		/* TRANSLATORS: joins the last two choices of a list,
-		   as in "a, b or c". */
 		buf_printf(b, "%s%s", *list, list[1] == NULL ? "" :
+		    /* TRANSLATORS: joins the last two choices of a list,
+		       as in "a, b or c". */
 		    list[2] == NULL ? _(" or ") : ", ");
 }
 

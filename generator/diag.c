@@ -281,10 +281,9 @@ diag_print(struct diag *d, FILE *fp)
 			fprintf(fp, "%s: ", e->file);
 		else
 			fputs("planpress: ", fp);
-		/* TRANSLATORS: the level words of "file:line:col: error:
-		   message"; tools may look for the English words, but
-		   people read these. */
 		fprintf(fp, "%s: %s\n",
+		    /* TRANSLATORS: the level words of "file:line:col:
+		       error: message". */
 		    e->level == DIAG_ERROR ? _("error") : _("warning"), e->msg);
 	}
 	fflush(fp);

@@ -1071,8 +1071,9 @@ page_refs(struct indicators *x, struct page **pv, size_t np)
 					    "indicators")) ? meta_index_loc(p->fm,
 					    json_object_get(p->front,
 					    "indicators"), j) : meta_loc(p->fm,
-					    p->front, "indicators"), N_("indicator"),
-					    json_string_value(e), q->ind_ix);
+					    p->front, "indicators"),
+					    N_("indicator"), json_string_value(e),
+					    q->ind_ix);
 			}
 		}
 		json_decref(a);

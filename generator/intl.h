@@ -19,7 +19,10 @@
  * when used).  diag_error(), diag_warning(), diag_add(), diag_note(),
  * diag_syserr() and the modules' own reporting wrappers translate their
  * format themselves: their literal formats are marked by the --keyword
- * list of the Makefile's xgettext call, not by _().
+ * list of the Makefile's xgettext call, not by _().  xgettext cannot see
+ * a format after a compound literal (&(struct loc){ f, 0, 0 }) or in a
+ * conditional: wrap those in N_() (tests/checks/po.sh finds them).
+ * Counts use ngettext(), never a hand-made plural "s".
  *
  *	intl_init();				// first thing in main()
  *	printf(_("%zu pages checked\n"), n);	// "%zu trang đã kiểm tra"

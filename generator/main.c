@@ -274,11 +274,13 @@ parse(int argc, char *argv[], struct args *a)
 		return EXIT_USAGE;
 	}
 	if (strcmp(a->cmd, "serve") != 0 && a->net) {
-		fprintf(stderr, _("planpress: --port and --bind are for serve\n"));
+		fprintf(stderr, _("planpress: --port and --bind are for "
+		    "serve\n"));
 		return EXIT_USAGE;
 	}
 	if (strcmp(a->cmd, "serve") == 0 && a->stats) {
-		fprintf(stderr, _("planpress: --stats is for build and check\n"));
+		fprintf(stderr, _("planpress: --stats is for build and "
+		    "check\n"));
 		return EXIT_USAGE;
 	}
 	return -1;

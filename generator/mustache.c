@@ -351,9 +351,9 @@ static const char *
 what(int type)
 {
 	switch (type) {
-	/* TRANSLATORS: kinds of Mustache tag, as in "unclosed section
-	   'items'". */
 	case '<':
+		/* TRANSLATORS: kinds of Mustache tag, as in "unclosed
+		   section 'items'". */
 		return _("parent");
 	case '$':
 		return _("block");
