@@ -11,11 +11,16 @@
 #                   (60) seconds each; needs clang (make test runs each
 #                   for FUZZ_TEST_SECONDS, 5, when clang is present)
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make pot        po/planpress.pot from the messages in generator/*.c
+#   make po-update  po/planpress.pot, merged into every po/LANG.po (new
+#                   messages come in untranslated: translate them, then
+#                   sh tests/checks/po.sh says what is still missing)
 
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man
 DATADIR	?= $(PREFIX)/share/planpress
+LOCALEDIR ?= $(PREFIX)/share/locale
 VERSION	 = 0.1.0
 
 PKGS	 = libcmark-gfm jansson yaml-0.1 libzip libutf8proc xlsxwriter nettle libmicrohttpd expat
@@ -29,6 +34,7 @@ WERROR	?=
 WARN	 = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	   -DPLANPRESS_VERSION='"$(VERSION)"' -DPLANPRESS_DATADIR='"$(DATADIR)"' \
+	   -DPLANPRESS_LOCALEDIR='"$(LOCALEDIR)"' -DPLANPRESS_BUILDDIR='"$(BUILD)"' \
 	   $(WARN) $(WERROR) $(PKG_CFLAGS) $(CFLAGS)
 LDLIBS	+= $(PKG_LIBS) -lcmark-gfm-extensions -lcsv -lpthread -lm
 
@@ -52,12 +58,28 @@ FUZZ_CC	?= clang
 FUZZ_SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=undefined
 HAVE_CLANG != command -v $(FUZZ_CC) >/dev/null 2>&1 && echo yes || echo
+# Message catalogs: po/LANG.po is the translation (committed), compiled
+# into $(BUILD)/locale/LANG/LC_MESSAGES/planpress.mo, where build/planpress
+# and ./planpress find it (generator/datadir.h).  The functions that
+# translate their format themselves are keywords for xgettext
+# (generator/intl.h); po/exclude.pot lists formats that only join text
+# translated elsewhere.
+LINGUAS	 = $(sort $(basename $(notdir $(wildcard po/*.po))))
+MOS	 = $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/planpress.mo)
+XGETTEXT_KEYWORDS = -k_ -kN_ \
+	-kdiag_error:3 -kdiag_warning:3 -kdiag_add:4 -kdiag_syserr:3 \
+	-kdiag_note:2 \
+	-kreport:4 -kreport_at:5 -kerror:3 -kerr:3 -kproblem:3 -kcellerr:4 -kunresolved:3
+XGETTEXT = xgettext --language=C --from-code=UTF-8 --add-comments=TRANSLATORS: \
+	--add-location=file --package-name=planpress \
+	--package-version=$(VERSION) --msgid-bugs-address= \
+	-x po/exclude.pot $(XGETTEXT_KEYWORDS)
 
 .PHONY: all run test check-tests asan valgrind install uninstall clean \
 	deps test-deps golden-update format preview screenshots bench bench-data \
-	fuzz fuzz-bins
+	fuzz fuzz-bins pot po-update
 
-all: planpress
+all: planpress $(MOS)
 
 planpress: $(BUILD)/planpress
 	cp $(BUILD)/planpress $@.tmp && mv -f $@.tmp $@
@@ -77,6 +99,23 @@ $(BUILD)/%.o: generator/%.c Makefile
 
 -include $(OBJS:.o=.d)
 
+$(BUILD)/locale/%/LC_MESSAGES/planpress.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@.tmp $< && mv -f $@.tmp $@
+
+POT	?= po/planpress.pot
+
+# Without its creation date, so that po/LANG.po changes only with the
+# messages.
+pot:
+	$(XGETTEXT) -o $(POT).tmp $(SRCS)
+	sed '/^"POT-Creation-Date:/d' $(POT).tmp >$(POT) && rm -f $(POT).tmp
+
+po-update: pot
+	for l in $(LINGUAS); do \
+	    msgmerge --quiet --update --backup=none --no-fuzzy-matching \
+		--add-location=file po/$$l.po $(POT) || exit 1; done
+
 $(BUILD)/theme_files.c: scripts/embed.sh $(THEME_DEPS)
 	@mkdir -p $(BUILD)
 	sh scripts/embed.sh themes/default >$@.tmp && mv -f $@.tmp $@
@@ -92,7 +131,7 @@ $(SPEC_BIN): tests/spec/mustache_spec.c $(BUILD)/libplanpress.a
 	@mkdir -p $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Igenerator $(LDFLAGS) -o $@ $< $(BUILD)/libplanpress.a $(LDLIBS)
 
-test-bins: $(BUILD)/planpress $(UNIT_BINS) $(SPEC_BIN)
+test-bins: $(BUILD)/planpress $(MOS) $(UNIT_BINS) $(SPEC_BIN)
 
 # The fuzz targets: the library built by clang in build-fuzz/ with
 # -fsanitize=fuzzer-no-link and the sanitizers, each target linked with
@@ -170,16 +209,22 @@ bench-data: planpress
 format:
 	clang-format -i generator/*.c generator/*.h tests/unit/*.c tests/unit/*.h
 
-install: planpress
+install: planpress $(MOS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/themes
 	install -m 755 planpress $(DESTDIR)$(BINDIR)/planpress
 	install -m 644 man/planpress.1 $(DESTDIR)$(MANDIR)/man1/planpress.1
 	install -m 644 man/planpress.5 $(DESTDIR)$(MANDIR)/man5/planpress.5
 	cp -R themes/default $(DESTDIR)$(DATADIR)/themes/
+	for l in $(LINGUAS); do \
+	    install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	    install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/planpress.mo \
+		$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/planpress.mo || exit 1; done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/planpress $(DESTDIR)$(MANDIR)/man1/planpress.1 $(DESTDIR)$(MANDIR)/man5/planpress.5
 	rm -rf $(DESTDIR)$(DATADIR)
+	for l in $(LINGUAS); do \
+	    rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/planpress.mo; done
 
 clean:
 	rm -rf build build-asan build-fuzz planpress

@@ -38,6 +38,7 @@
 #include <zip.h>
 
 #include "diag.h"
+#include "intl.h"
 #include "xalloc.h"
 
 #define DOS_MIN		((time_t)315532800)	/* 1980-01-01 00:00:00 UTC */
@@ -438,7 +439,7 @@ archive_close(struct archive *a)
 		if (!put(a, za, &a->v[i], dtime, ddate))
 			goto out;
 	if (zip_close(za) == -1) {
-		zip_fail(a, za, "cannot write archive");
+		zip_fail(a, za, _("cannot write archive"));
 		goto out;
 	}
 	za = NULL;

@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "fsin.h"
+#include "intl.h"
 #include "meta.h"
 #include "text.h"
 #include "suggest.h"
@@ -139,7 +140,7 @@ menu_items(struct config *c, struct diag *d, json_t *menus, const char *name)
 			    "menu item must be a mapping with name and url");
 			continue;
 		}
-		warn_unknown(c, d, it, itemkeys, "menu item");
+		warn_unknown(c, d, it, itemkeys, _("menu item"));
 		rc &= required(c, d, list, i, "name");
 		rc &= required(c, d, list, i, "url") && menu_url(c, d, it);
 		rc &= meta_int(c->meta, d, it, "weight", &w);
@@ -326,8 +327,8 @@ static int
 seturl(struct config *c, struct diag *d, const char *url,
     const struct loc *at)
 {
-	const char	*what = at ? "base_url" : "--base-url (on the command "
-			    "line)";
+	const char	*what = at ? "base_url" : _("--base-url (on the command "
+			    "line)");
 	size_t		 n = strlen(url);
 	int		 query;
 

@@ -1,6 +1,7 @@
 /*
  * Where planpress finds what "make install" put beside it: the
- * installed themes, DATADIR/themes/NAME.
+ * installed themes, DATADIR/themes/NAME, and the message catalogs,
+ * LOCALEDIR/LANG/LC_MESSAGES/planpress.mo.
  *
  * Invariants callers rely on:
  *  - the folder is that of the running binary's installation when there
@@ -24,5 +25,14 @@
  * the files they need.
  */
 const char	*datadir_path(void);
+
+/*
+ * The folder of message catalogs, for bindtextdomain(): "locale" in the
+ * binary's build folder when it is not installed (build/planpress and
+ * the copy ./planpress both find build/locale), else the installation's
+ * PREFIX/share/locale, else the LOCALEDIR compiled in.  Lent for the
+ * whole run; it may not exist (messages are then in English).
+ */
+const char	*datadir_locale(void);
 
 #endif

@@ -36,6 +36,7 @@
 #include "diag.h"
 #include "encoding.h"
 #include "fsin.h"
+#include "intl.h"
 #include "keyset.h"
 #include "meta.h"
 #include "schema.h"
@@ -174,7 +175,9 @@ list_words(struct buf *b, const char *const *list)
 {
 	for (; *list; list++)
 		buf_printf(b, "%s%s", *list, list[1] == NULL ? "" :
-		    list[2] == NULL ? " or " : ", ");
+		    /* TRANSLATORS: joins the last two choices of a list,
+		       as in "a, b or c". */
+		    list[2] == NULL ? _(" or ") : ", ");
 }
 
 static void
@@ -321,7 +324,7 @@ sources(struct dataset *ds, struct diag *d)
 			    "source must be a mapping with a 'title'");
 			continue;
 		}
-		warn_unknown(ds, d, s, keys, "a source");
+		warn_unknown(ds, d, s, keys, _("a source"));
 		rc &= meta_string(ds->meta, d, s, "title", &str);
 		str = NULL;
 		rc &= meta_string(ds->meta, d, s, "path", &str);
@@ -475,7 +478,7 @@ metadata(struct dataset *ds, struct diag *d)
 		    "be a mapping of keys");
 		goto out;
 	}
-	warn_unknown(ds, d, ds->root, meta_keys, "the dataset metadata");
+	warn_unknown(ds, d, ds->root, meta_keys, _("the dataset metadata"));
 	rc = strings(ds, d) & agents(ds, d) & temporal(ds, d) &
 	    sources(ds, d) & preview_rows(ds, d);
 	if ((s = json_object_get(ds->root, "schema")) == NULL)
@@ -665,10 +668,12 @@ entry(struct diag *d, const char *dir, const struct fsin_entry *v, size_t n,
 		    "ASCII letters, digits, '-' or '_'", (int)len, name);
 	else if (!csv && lookup(v, n, name, len, "csv") == n)
 		rc = from_section(d, path, name, len, out);
-	else if (lookup(v, n, name, len, csv ? "yaml" : "csv") == n)
-		rc = diag_error(d, &at, "%s '%.*s.%s' is missing", csv ?
-		    "the data has no metadata:" : "the metadata has no data:",
-		    (int)len, name, csv ? "yaml" : "csv");
+	else if (lookup(v, n, name, len, csv ? "yaml" : "csv") == n && csv)
+		rc = diag_error(d, &at, "the data has no metadata: '%.*s.yaml' "
+		    "is missing", (int)len, name);
+	else if (lookup(v, n, name, len, "csv") == n)
+		rc = diag_error(d, &at, "the metadata has no data: '%.*s.csv' "
+		    "is missing", (int)len, name);
 	else if (csv) {
 		id = xstrndup(name, len);
 		other = xasprintf("%.*s.yaml", (int)(strlen(path) - 4), path);
@@ -819,7 +824,7 @@ vreport(struct scan *sc, const struct order *o, unsigned line, unsigned col,
 	}
 	for (i = sc->nerr; i > 0 && ordcmp(o, &sc->errv[i - 1].o) < 0; i--)
 		sc->errv[i] = sc->errv[i - 1];
-	buf_vprintf(&b, fmt, ap);
+	buf_vprintf(&b, _(fmt), ap);
 	sc->errv[i].o = *o;
 	sc->errv[i].line = line;
 	sc->errv[i].col = col;
@@ -1141,22 +1146,23 @@ duplicate(struct scan *sc, size_t i, const struct order *o, unsigned line,
 	const struct tuple	*t = sc->ds->keys->t[i];
 	const struct schema_field *f = &sc->s->fields[t->idx[0]];
 	struct loc		 at = { NULL, 0, 0 };
-	char			 where[64];
-	const char		*w = where;
+	struct buf		 w = BUF_INIT;
 
 	/* A dataset made from pages names the page, not a made-up line. */
 	if (sc->ds->locate && sc->ds->locate(sc->ds->locate_arg, first, 1,
 	    &at) && at.file != NULL)
-		w = at.file;
+		/* TRANSLATORS: where a duplicate was first seen: a page. */
+		buf_printf(&w, _("in %s"), at.file);
 	else
-		snprintf(where, sizeof(where), "on line %u", first);
+		buf_printf(&w, _("on line %u"), first);
 	if (t->check == CHECK_PKEY)
 		report_at(sc, o, line, col, "duplicate primary key %s (first "
-		    "%s%s)", shown, w == where ? "" : "in ", w);
+		    "%s)", shown, w.data);
 	else
 		report_at(sc, o, line, col, "field '%s' (%s): duplicate value "
-		    "%s (first %s%s)", f->name, schema_type_name(f->type),
-		    shown, w == where ? "" : "in ", w);
+		    "%s (first %s)", f->name, schema_type_name(f->type),
+		    shown, w.data);
+	buf_release(&w);
 }
 
 /* Put this row's keys into the sets; report duplicates. */
@@ -1306,9 +1312,10 @@ row(struct scan *sc)
 		return;
 	}
 	if (sc->ncells < n) {
-		report(sc, sc->tline, sc->tcol, "row has %zu cell%s, but the "
-		    "header has %zu: no cell for '%s'", sc->ncells,
-		    sc->ncells == 1 ? "" : "s", n,
+		report(sc, sc->tline, sc->tcol, ngettext("row has %zu cell, "
+		    "but the header has %zu: no cell for '%s'", "row has %zu "
+		    "cells, but the header has %zu: no cell for '%s'",
+		    sc->ncells), sc->ncells, n,
 		    sc->s->fields[sc->ncells].name);
 		return;
 	}
@@ -1736,8 +1743,10 @@ finish(struct scan *sc)
 	flush_errors(sc);
 	if (sc->errors > DATASET_ERRORS_MAX)
 		diag_error(sc->d, &(struct loc){ sc->ds->csv,
-		    sc->line + (sc->col > 1), 0 }, "... and %zu more errors "
-		    "in this file", sc->errors - DATASET_ERRORS_MAX);
+		    sc->line + (sc->col > 1), 0 }, ngettext("... and %zu more "
+		    "error in this file", "... and %zu more errors in this file",
+		    sc->errors - DATASET_ERRORS_MAX),
+		    sc->errors - DATASET_ERRORS_MAX);
 	keys_release(k, 0);
 }
 

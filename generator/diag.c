@@ -17,6 +17,7 @@
 #include <utf8proc.h>
 
 #include "buf.h"
+#include "intl.h"
 #include "xalloc.h"
 
 struct entry {
@@ -121,7 +122,7 @@ vadd(struct diag *d, enum diag_level lvl, const struct loc *l,
 	struct entry	*e;
 	char		*msg;
 
-	buf_vprintf(&b, fmt, ap);
+	buf_vprintf(&b, _(fmt), ap);
 	msg = shown(b.data, 0);
 	buf_release(&b);
 	pthread_mutex_lock(&d->lock);
@@ -187,7 +188,7 @@ diag_syserr(struct diag *d, const char *path, const char *what)
 	int		 e = errno;
 	struct loc	 l = { path, 0, 0 };
 
-	return diag_error(d, &l, "%s: %s", what, strerror(e));
+	return diag_error(d, &l, "%s: %s", _(what), strerror(e));
 }
 
 void
@@ -284,7 +285,9 @@ diag_print(struct diag *d, FILE *fp)
 		else
 			fputs("planpress: ", fp);
 		fprintf(fp, "%s: %s\n",
-		    e->level == DIAG_ERROR ? "error" : "warning", e->msg);
+		    /* TRANSLATORS: the level words of "file:line:col:
+		       error: message". */
+		    e->level == DIAG_ERROR ? _("error") : _("warning"), e->msg);
 	}
 	fflush(fp);
 	clear(d);
@@ -298,7 +301,7 @@ diag_note(struct diag *d, const char *fmt, ...)
 	char		*s;
 
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	buf_vprintf(&b, _(fmt), ap);
 	va_end(ap);
 	s = shown(b.data, 1);
 	pthread_mutex_lock(&d->lock);
@@ -352,11 +355,11 @@ diag_progress(struct diag *d, const char *what, size_t done, size_t total,
 	t = now();
 	if (t - d->last >= 0.1) {
 		d->last = t;
-		buf_printf(&b, "\r%s ", what);
+		buf_printf(&b, "\r%s ", _(what));
 		grouped(&b, done);
 		buf_putc(&b, '/');
 		grouped(&b, total);
-		buf_printf(&b, " %s\033[K", unit);
+		buf_printf(&b, " %s\033[K", _(unit));
 		fputs(b.data, stderr);
 		fflush(stderr);
 		d->shown = 1;

@@ -10,6 +10,13 @@
  *
  * and exits 1 if diag_errors() is non-zero.  Only diag.c writes to stderr.
  * Reporting is thread-safe; printing and freeing are not.
+ *
+ * Messages are translated (intl.h): diag_error(), diag_warning(),
+ * diag_add() and diag_note() look their format up with gettext() before
+ * formatting, diag_syserr() its "what", diag_progress() its "what" and
+ * "unit", and diag_print() the level word ("lỗi", "cảnh báo"), while
+ * file:line:col stays as it is.  Callers pass the English format and
+ * mark with _() only the pieces they put in with "%s".
  */
 #ifndef PLANPRESS_DIAG_H
 #define PLANPRESS_DIAG_H
@@ -52,8 +59,9 @@ int	diag_add(struct diag *, enum diag_level, const struct loc *,
 	    const char *, ...) __attribute__((format(printf, 4, 5)));
 
 /*
- * Report an I/O failure on "path": the message names the path and
- * strerror(errno) (errno as it was at the call).  Returns 0.
+ * Report an I/O failure on "path": the message names the path, "what"
+ * (translated) and strerror(errno) (errno as it was at the call).
+ * Returns 0.
  */
 int	diag_syserr(struct diag *, const char *path, const char *what);
 
@@ -94,7 +102,7 @@ void	diag_set_progress(struct diag *, int on);
  * diag_progress_end().
  */
 void	diag_progress(struct diag *, const char *what, size_t done,
-	    size_t total, const char *unit);
+	    size_t total, const char *unit);	/* mark both with N_() */
 
 /* Erase the progress line, if one is shown. */
 void	diag_progress_end(struct diag *);

@@ -30,6 +30,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "intl.h"
 #include "text.h"
 
 /* Tone marks, in the order of the columns of vowels[]. */
@@ -929,38 +930,38 @@ encoding_advice(enum encoding e, int mojibake)
 {
 	switch (e) {
 	case ENCODING_WINDOWS1258:
-		return mojibake ?
+		return mojibake ? _(
 		    "the text looks like Windows-1258 (CP1258) that was opened "
 		    "as Windows-1252 and saved as UTF-8; declare encoding: "
 		    "windows-1258 in the dataset's metadata, or convert the "
-		    "original file with iconv -f CP1258 -t UTF-8" :
+		    "original file with iconv -f CP1258 -t UTF-8") : _(
 		    "the text looks like Windows-1258 (CP1258); convert it to "
 		    "UTF-8 with iconv -f CP1258 -t UTF-8, or declare encoding: "
-		    "windows-1258 in the dataset's metadata";
+		    "windows-1258 in the dataset's metadata");
 	case ENCODING_TCVN3:
-		return mojibake ?
+		return mojibake ? _(
 		    "the text looks like TCVN3 (ABC) that was opened as "
 		    "Windows-1252 and saved as UTF-8 ('Th«ng' for 'Thông'); "
 		    "declare encoding: tcvn3 in the dataset's metadata, or "
-		    "convert the original file with UniKey's converter" :
+		    "convert the original file with UniKey's converter") : _(
 		    "the text looks like TCVN3 (ABC); convert it to UTF-8 with "
 		    "UniKey's converter, or declare encoding: tcvn3 in the "
-		    "dataset's metadata";
+		    "dataset's metadata");
 	case ENCODING_VNI:
-		return mojibake ?
+		return mojibake ? _(
 		    "the text looks like VNI (VNI-Windows) that was opened as "
 		    "Windows-1252 and saved as UTF-8 ('Thoâng' for 'Thông'); "
 		    "declare encoding: vni in the dataset's metadata, or "
-		    "convert the original file with UniKey's converter" :
+		    "convert the original file with UniKey's converter") : _(
 		    "the text looks like VNI (VNI-Windows); convert it to "
 		    "UTF-8 with UniKey's converter, or declare encoding: vni "
-		    "in the dataset's metadata";
+		    "in the dataset's metadata");
 	case ENCODING_UTF8:
 		break;
 	}
-	return mojibake ?
+	return mojibake ? _(
 	    "the text is UTF-8 that was opened as Windows-1252 and saved as "
 	    "UTF-8 again ('Sá»Ÿ' for 'Sở'); export it from the original "
-	    "file once more, as UTF-8" :
-	    "the text is UTF-8 and needs no conversion";
+	    "file once more, as UTF-8") : _(
+	    "the text is UTF-8 and needs no conversion");
 }

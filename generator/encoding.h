@@ -105,7 +105,8 @@ size_t		 encoding_cut(const char *s, size_t len);
  * One line of advice for a user whose text encoding_detect() judged to
  * be "e" (with "mojibake"), e.g. "the text looks like TCVN3 (ABC);
  * convert it to UTF-8 with UniKey's converter, or declare encoding:
- * tcvn3 in the dataset's metadata".  No capital, no full stop.
+ * tcvn3 in the dataset's metadata".  No capital, no full stop; in the
+ * language of the messages (intl.h), lent for the whole run.
  */
 const char	*encoding_advice(enum encoding e, int mojibake);
 

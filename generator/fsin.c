@@ -22,6 +22,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "intl.h"
 #include "xalloc.h"
 
 /* The confinement: the site's real path and the allowed folders. */
@@ -180,8 +181,8 @@ outside(struct diag *d, const char *path, const char *display,
 {
 	char	*t = target(path, real);
 
-	diag_error(d, &(struct loc){ display, 0, 0 }, "symbolic link leads "
-	    "outside the site: '%s'", t);
+	diag_error(d, &(struct loc){ display, 0, 0 }, N_("symbolic link leads "
+	    "outside the site: '%s'"), t);
 	free(t);
 	return 0;
 }
@@ -192,7 +193,7 @@ unresolved(struct diag *d, const char *display, const char *what)
 {
 	if (errno == ELOOP)
 		return diag_error(d, &(struct loc){ display, 0, 0 },
-		    "symbolic link loop");
+		    N_("symbolic link loop"));
 	return diag_syserr(d, display, what);
 }
 
@@ -297,8 +298,8 @@ openfile(struct diag *d, const char *path, const char *display,
 static int
 toolarge(struct diag *d, const char *display, unsigned long long max)
 {
-	return diag_error(d, &(struct loc){ display, 0, 0 }, "larger than "
-	    "the limit of %llu MiB", max >> 20);
+	return diag_error(d, &(struct loc){ display, 0, 0 }, N_("larger than "
+	    "the limit of %llu MiB"), max >> 20);
 }
 
 int
@@ -483,7 +484,7 @@ admit(struct diag *d, const char *path, const char *full, int type,
 		if (holds(real, path)) {
 			t = target(full, real);
 			rc = diag_error(d, &(struct loc){ full, 0, 0 },
-			    "symbolic link loop: '%s' holds the link", t);
+			    N_("symbolic link loop: '%s' holds the link"), t);
 			free(t);
 		}
 		*isdir = 1;

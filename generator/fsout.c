@@ -87,10 +87,14 @@ lock(struct fsout *fs)
 		n = pread(fs->lockfd, pid, sizeof(pid) - 1, 0);
 		pid[n > 0 ? n : 0] = '\0';
 		pid[strcspn(pid, "\n")] = '\0';
-		diag_error(fs->d, NULL, "'%s' is being written by "
-		    "another build (%s%s%slock '%s'); try again when it "
-		    "has finished", fs->dir, *pid ? "process " : "", pid,
-		    *pid ? ", " : "", path);
+		if (*pid)
+			diag_error(fs->d, NULL, "'%s' is being written by "
+			    "another build (process %s, lock '%s'); try again "
+			    "when it has finished", fs->dir, pid, path);
+		else
+			diag_error(fs->d, NULL, "'%s' is being written by "
+			    "another build (lock '%s'); try again when it has "
+			    "finished", fs->dir, path);
 		goto out;
 	}
 	n = snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());

@@ -17,6 +17,7 @@
 #include "config.h"
 #include "dataset.h"
 #include "diag.h"
+#include "intl.h"
 #include "meta.h"
 #include "page.h"
 #include "schema.h"
@@ -44,18 +45,18 @@ static const struct role_spec {
 	size_t		 nneed;
 	const char	*fields[FIELDS_MAX];
 } roles[R_COUNT] = {
-	{ "indicators", "indicator registry", 7, { "id", "area", "name",
+	{ "indicators", N_("indicator registry"), 7, { "id", "area", "name",
 	    "operator", "target", "period", "kind", "clause", "label", "unit",
 	    "lead", "applies", "task", "baseline", "baseline_period",
 	    "target_max", "direction", "ongoing", "source", "source_url",
 	    "clause_text", "assessment", "assessment_status",
 	    "assessment_source" } },
-	{ "values", "indicator values", 3, { "indicator", "period", "value",
+	{ "values", N_("indicator values"), 3, { "indicator", "period", "value",
 	    "value_type", "unit", "source", "source_url", "final",
 	    "sample" } },
-	{ "units", "units", 2, { "id", "name", "type", "parent", "note",
+	{ "units", N_("units"), 2, { "id", "name", "type", "parent", "note",
 	    "in_plan" } },
-	{ "unit_progress", "unit progress", 2, { "indicator", "unit", "done",
+	{ "unit_progress", N_("unit progress"), 2, { "indicator", "unit", "done",
 	    "document", "reported", "final", "sample" } },
 };
 
@@ -145,7 +146,7 @@ cellerr(struct indicators *x, struct dataset *ds, size_t i,
 
 	dataset_cell_loc(ds, i, &at.line, &at.col);
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	buf_vprintf(&b, _(fmt), ap);
 	va_end(ap);
 	diag_error(x->d, &at, "%s", b.data);
 	buf_release(&b);
@@ -275,17 +276,19 @@ reg_target(struct indicators *x, struct dataset *ds, struct indicator *ind,
 	if (ind->kind == IND_MILESTONE || ind->kind == IND_MONITOR) {
 		if (op > 0 || r != 0)
 			cellerr(x, ds, q->fx[R_REG][op > 0 ? F_OP : F_TARGET],
-			    "indicator '%s' is a %s: leave its operator and "
-			    "target empty", ind->id, ind->kind == IND_MONITOR ?
-			    "monitor-only indicator" : "milestone");
+			    ind->kind == IND_MONITOR ? N_("indicator '%s' is "
+			    "a monitor-only indicator: leave its operator and "
+			    "target empty") : N_("indicator '%s' is a "
+			    "milestone: leave its operator and target empty"),
+			    ind->id);
 		ind->op = STATUS_OP_NONE;
 	} else if (op < 0 || r == -2)
 		;	/* reported above, or by the scan */
 	else if (op == STATUS_OP_NONE || r != 1)
 		cellerr(x, ds, q->fx[R_REG][op == STATUS_OP_NONE ? F_OP :
 		    F_TARGET], "indicator '%s' needs a target: an operator and "
-		    "a number%s", ind->id, op == STATUS_OP_NONE ? " (or kind "
-		    "monitor, for figures without a target)" : "");
+		    "a number%s", ind->id, op == STATUS_OP_NONE ? _(" (or kind "
+		    "monitor, for figures without a target)") : "");
 	if (rmax == -2)
 		;	/* the scan reported it */
 	else if (ind->op == STATUS_OP_BETWEEN && (rmax != 1 ||
@@ -526,7 +529,7 @@ datecell(struct indicators *x, struct dataset *ds, int f,
 		return LONG_MIN;
 	if ((d = status_day_parse(s)) == LONG_MIN)
 		cellerr(x, ds, x->priv->fx[R_PROG][f], "%s date '%s' is not "
-		    "a date (YYYY-MM-DD)", what, s);
+		    "a date (YYYY-MM-DD)", _(what), s);
 	return d;
 }
 
@@ -543,8 +546,9 @@ prog_row(struct indicators *x, struct dataset *ds, const char *const *c,
 	    c, n), REF_PROG_IND, q->nitems - 1);
 	p->uref = addref(q, ds, q->fx[R_PROG][P_UNIT], cell(q, R_PROG,
 	    P_UNIT, c, n), REF_PROG_UNIT, q->nitems - 1);
-	p->done = datecell(x, ds, P_DONE, c, t, n, "done");
-	p->reported = datecell(x, ds, P_REPORTED, c, t, n, "report");
+	/* TRANSLATORS: "done date" and "report date" of a unit's progress. */
+	p->done = datecell(x, ds, P_DONE, c, t, n, N_("done"));
+	p->reported = datecell(x, ds, P_REPORTED, c, t, n, N_("report"));
 	p->final = flag(x, ds, R_PROG, P_FINAL, c, t, n) == 1;
 	p->sample = ds->sample || flag(x, ds, R_PROG, P_SAMPLE, c, t, n) == 1;
 	p->document = xstrdup(cell(q, R_PROG, P_DOC, c, n));
@@ -638,15 +642,15 @@ bind_role(struct indicators *x, struct dataset **v, size_t n,
 			break;
 	if (i == n)
 		return diag_error(x->d, meta_loc(m, cfg, rs->key), "the %s "
-		    "'%s' is no dataset: there is no datasets/%s.csv", rs->what,
-		    id, id);
+		    "'%s' is no dataset: there is no datasets/%s.csv",
+		    _(rs->what), id, id);
 	if (!v[i]->ok)
 		return 0;
 	for (f = 0; f < FIELDS_MAX && rs->fields[f]; f++) {
 		q->fx[r][f] = schema_find(v[i]->schema, rs->fields[f]);
 		if (f < rs->nneed && q->fx[r][f] == SCHEMA_NONE)
 			ok = diag_error(x->d, meta_loc(m, cfg, rs->key), "the "
-			    "%s '%s' needs a field '%s'", rs->what, id,
+			    "%s '%s' needs a field '%s'", _(rs->what), id,
 			    rs->fields[f]);
 	}
 	if (ok)
@@ -706,7 +710,7 @@ indicators_new(struct diag *d, const struct config *c, struct dataset **v,
 				ok = diag_error(d, meta_loc(m, cfg,
 				    roles[o].key), "dataset '%s' is already "
 				    "the %s; one dataset plays one role",
-				    x->priv->ds[o]->id, roles[r].what);
+				    x->priv->ds[o]->id, _(roles[r].what));
 	}
 	if (x->priv->ds[R_REG] == NULL && ok)
 		ok = diag_error(d, meta_loc(m, meta_root(m), "progress"),
@@ -795,7 +799,7 @@ applies(struct indicators *x, size_t k, const struct ref *at)
 			if (near == NULL)
 				near = suggest_key(tok, q->type_ix);
 			if (near != NULL)
-				buf_printf(&b, "; did you mean '%s'?", near);
+				buf_printf(&b, _("; did you mean '%s'?"), near);
 			diag_error(x->d, &l, "indicator '%s' applies to '%s', "
 			    "which is neither a unit id nor a unit type of "
 			    "the units dataset%s", ind->id, tok, b.data);
@@ -824,7 +828,7 @@ unknown(struct indicators *x, const struct loc *l, const char *what,
 	struct buf	 b = BUF_INIT;
 
 	suggest_hint_keys(&b, id, ix, 5);
-	diag_error(x->d, l, "unknown %s '%s'%s", what, id, b.data);
+	diag_error(x->d, l, "unknown %s '%s'%s", _(what), id, b.data);
 	buf_release(&b);
 }
 
@@ -853,14 +857,14 @@ data_refs(struct indicators *x)
 		case REF_LEAD:
 			u = lookup(q->unit_ix, r->id, &found);
 			if (!found)
-				referr(x, r, "unit", q->unit_ix);
+				referr(x, r, N_("unit"), q->unit_ix);
 			else
 				x->v[r->owner].lead = (long)u;
 			break;
 		case REF_TASK:
 			k = lookup(q->task_ix, r->id, &found);
 			if (!found)
-				referr(x, r, "task", q->task_ix);
+				referr(x, r, N_("task"), q->task_ix);
 			else
 				x->v[r->owner].task_page = x->tasks[k];
 			break;
@@ -871,13 +875,13 @@ data_refs(struct indicators *x)
 		case REF_PROG_UNIT:
 			lookup(q->unit_ix, r->id, &found);
 			if (!found)
-				referr(x, r, "unit", q->unit_ix);
+				referr(x, r, N_("unit"), q->unit_ix);
 			break;
 		case REF_VAL_IND:
 		case REF_PROG_IND:
 			lookup(q->ind_ix, r->id, &found);
 			if (!found)
-				referr(x, r, "indicator", q->ind_ix);
+				referr(x, r, N_("indicator"), q->ind_ix);
 			break;
 		}
 	}
@@ -890,10 +894,12 @@ data_refs(struct indicators *x)
 			continue;
 		ind = &x->v[k];
 		if (ind->kind != IND_VALUE && ind->kind != IND_MONITOR) {
-			diag_error(x->d, &l, "indicator '%s' is a %s: its "
-			    "figures come from %s, not from reported values",
-			    ind->id, ind->kind == IND_SHARE ? "share" :
-			    "milestone", "unit progress");
+			diag_error(x->d, &l, ind->kind == IND_SHARE ?
+			    N_("indicator '%s' is a share: its figures come "
+			    "from unit progress, not from reported values") :
+			    N_("indicator '%s' is a milestone: its figures "
+			    "come from unit progress, not from reported "
+			    "values"), ind->id);
 			continue;
 		}
 		if (strcmp(ind->unit, "%") == 0 && (p->v.value < 0 ||
@@ -986,7 +992,7 @@ page_units(struct indicators *x, struct page *p, const char *key,
 		    meta_loc(p->fm, p->front, key);
 		if (types) {
 			if (json_object_get(q->type_ix, id) == NULL) {
-				unknown(x, l, "unit type", id, q->type_ix);
+				unknown(x, l, N_("unit type"), id, q->type_ix);
 				continue;
 			}
 			for (u = 0; u < x->nunits; u++)
@@ -1002,7 +1008,7 @@ page_units(struct indicators *x, struct page *p, const char *key,
 		}
 		u = lookup(q->unit_ix, id, &found);
 		if (!found) {
-			unknown(x, l, "unit", id, q->unit_ix);
+			unknown(x, l, N_("unit"), id, q->unit_ix);
 			continue;
 		}
 		if (has_page(&x->units[u], p))
@@ -1065,8 +1071,9 @@ page_refs(struct indicators *x, struct page **pv, size_t np)
 					    "indicators")) ? meta_index_loc(p->fm,
 					    json_object_get(p->front,
 					    "indicators"), j) : meta_loc(p->fm,
-					    p->front, "indicators"), "indicator",
-					    json_string_value(e), q->ind_ix);
+					    p->front, "indicators"),
+					    N_("indicator"), json_string_value(e),
+					    q->ind_ix);
 			}
 		}
 		json_decref(a);

@@ -26,6 +26,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "intl.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -92,7 +93,7 @@ report(struct rd *r, unsigned line, unsigned col, const char *fmt, ...)
 		return;
 	}
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	buf_vprintf(&b, _(fmt), ap);
 	va_end(ap);
 	diag_error(r->d, &at, "%s", b.data);
 	buf_release(&b);
@@ -424,8 +425,9 @@ row(struct rd *r)
 
 	r->inf->rows++;
 	if (r->ncells != n) {
-		report(r, r->recline, 0, "row has %zu cell%s, but the header "
-		    "has %zu", r->ncells, r->ncells == 1 ? "" : "s", n);
+		report(r, r->recline, 0, ngettext("row has %zu cell, but the "
+		    "header has %zu", "row has %zu cells, but the header has "
+		    "%zu", r->ncells), r->ncells, n);
 		return;
 	}
 	key(r, celltext(r, 0));

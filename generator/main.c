@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "intl.h"
 #include "scaffold.h"
 #include "serve.h"
 #include "site.h"
@@ -20,8 +21,9 @@
 #define EXIT_ERRORS	1
 #define EXIT_USAGE	2
 
-static const char usage_text[] =
-"usage: planpress build [--source DIR] [--output DIR] [--base-url URL]\n"
+/* The help, in three messages: the synopsis, the commands, the options. */
+static const char *const usage_text[] = {
+N_("usage: planpress build [--source DIR] [--output DIR] [--base-url URL]\n"
 "                       [--drafts] [--strict] [--quiet] [--jobs N] [--stats]\n"
 "       planpress check [--source DIR] [--base-url URL] [--drafts] [--strict]\n"
 "                       [--stats]\n"
@@ -31,8 +33,8 @@ static const char usage_text[] =
 "       planpress new page [--source DIR] SECTION/TITLE\n"
 "       planpress new dataset [--source DIR] ID [FILE.csv | FILE.xlsx\n"
 "                             [--sheet NAME]]\n"
-"       planpress --help | --version\n"
-"\n"
+"       planpress --help | --version\n"),
+N_("\n"
 "commands:\n"
 "  build    build the site in DIR (default .) into DIR/output\n"
 "  check    check the site and report every problem; write nothing\n"
@@ -44,8 +46,8 @@ static const char usage_text[] =
 "               e.g. planpress new page \"nhiem-vu/Kiểm tra an toàn\"\n"
 "  new dataset  add datasets/ID.csv (a copy of FILE.csv in UTF-8, a sheet\n"
 "               of FILE.xlsx as CSV, or an empty table) and datasets/ID.yaml\n"
-"               with its metadata and a Table Schema inferred from the data\n"
-"\n"
+"               with its metadata and a Table Schema inferred from the data\n"),
+N_("\n"
 "options:\n"
 "  -s, --source DIR     the site folder, holding site.yaml (default .)\n"
 "  -o, --output DIR     where the site is written (default SOURCE/output)\n"
@@ -64,7 +66,10 @@ static const char usage_text[] =
 "  -h, --help           show this help\n"
 "  -V, --version        show the version\n"
 "\n"
-"See planpress(1) and planpress(5).\n";
+"The messages are in the language of LANGUAGE or LANG (LANGUAGE=vi\n"
+"for Vietnamese, LANGUAGE=en for English).\n"
+"See planpress(1) and planpress(5).\n")
+};
 
 struct args {
 	struct site_opts	 o;
@@ -85,7 +90,10 @@ struct args {
 static int
 usage(FILE *fp, int status)
 {
-	fputs(usage_text, fp);
+	size_t	 i;
+
+	for (i = 0; i < sizeof(usage_text) / sizeof(usage_text[0]); i++)
+		fputs(_(usage_text[i]), fp);
 	return status;
 }
 
@@ -114,8 +122,8 @@ jobs(const char *s, int *out)
 	long	 n = strtol(s, &end, 10);
 
 	if (*s == '\0' || *end != '\0' || n < 1 || n > 256) {
-		fprintf(stderr, "planpress: --jobs wants a number from 1 to "
-		    "256, not '%s'\n", s);
+		fprintf(stderr, _("planpress: --jobs wants a number from 1 to "
+		    "256, not '%s'\n"), s);
 		return 0;
 	}
 	*out = (int)n;
@@ -130,8 +138,8 @@ port(const char *s, unsigned *out)
 	long	 n = strtol(s, &end, 10);
 
 	if (*s == '\0' || *end != '\0' || n < 0 || n > 65535) {
-		fprintf(stderr, "planpress: --port wants a number from 0 to "
-		    "65535, not '%s'\n", s);
+		fprintf(stderr, _("planpress: --port wants a number from 0 to "
+		    "65535, not '%s'\n"), s);
 		return 0;
 	}
 	*out = (unsigned)n;
@@ -146,17 +154,18 @@ authoring_args(struct args *a)
 	int		 init = strcmp(a->cmd, "init") == 0;
 
 	if (a->build_opts || a->net || a->stats || (init && a->source_set)) {
-		fprintf(stderr, "planpress: %s takes no options but %s"
-		    "--quiet\n", a->cmd, init ? "" : "--source and ");
+		fprintf(stderr, init ? _("planpress: %s takes no options but "
+		    "--quiet\n") : _("planpress: %s takes no options but "
+		    "--source and --quiet\n"), a->cmd);
 		return EXIT_USAGE;
 	}
 	if (init && a->nrest != 1) {
-		fprintf(stderr, "planpress: init wants one folder\n");
+		fprintf(stderr, _("planpress: init wants one folder\n"));
 		return usage(stderr, EXIT_USAGE);
 	}
 	if (a->sheet != NULL && (strcmp(what, "dataset") || a->nrest != 3)) {
-		fprintf(stderr, "planpress: --sheet is for new dataset ID "
-		    "FILE.xlsx\n");
+		fprintf(stderr, _("planpress: --sheet is for new dataset ID "
+		    "FILE.xlsx\n"));
 		return EXIT_USAGE;
 	}
 	if (init)
@@ -165,12 +174,17 @@ authoring_args(struct args *a)
 		return -1;
 	if (strcmp(what, "dataset") == 0 && (a->nrest == 2 || a->nrest == 3))
 		return -1;
-	if (strcmp(what, "page") && strcmp(what, "dataset"))
-		fprintf(stderr, "planpress: new wants 'page' or 'dataset'%s%s"
-		    "%s\n", *what ? ", not '" : "", what, *what ? "'" : "");
+	if (strcmp(what, "page") && strcmp(what, "dataset") && *what)
+		fprintf(stderr, _("planpress: new wants 'page' or 'dataset', "
+		    "not '%s'\n"), what);
+	else if (strcmp(what, "page") && strcmp(what, "dataset"))
+		fprintf(stderr, _("planpress: new wants 'page' or "
+		    "'dataset'\n"));
+	else if (*what == 'p')
+		fprintf(stderr, _("planpress: new page wants SECTION/TITLE\n"));
 	else
-		fprintf(stderr, "planpress: new %s wants %s\n", what,
-		    *what == 'p' ? "SECTION/TITLE" : "ID and maybe FILE.csv or FILE.xlsx");
+		fprintf(stderr, _("planpress: new dataset wants ID and maybe "
+		    "FILE.csv or FILE.xlsx\n"));
 	return usage(stderr, EXIT_USAGE);
 }
 
@@ -226,7 +240,7 @@ parse(int argc, char *argv[], struct args *a)
 		}
 	}
 	if (optind == argc) {
-		fprintf(stderr, "planpress: missing command\n");
+		fprintf(stderr, _("planpress: missing command\n"));
 		return usage(stderr, EXIT_USAGE);
 	}
 	a->cmd = argv[optind];
@@ -236,68 +250,88 @@ parse(int argc, char *argv[], struct args *a)
 		return authoring_args(a);
 	if (strcmp(a->cmd, "build") && strcmp(a->cmd, "check") &&
 	    strcmp(a->cmd, "serve")) {
-		fprintf(stderr, "planpress: unknown command '%s'\n", a->cmd);
+		fprintf(stderr, _("planpress: unknown command '%s'\n"), a->cmd);
 		return usage(stderr, EXIT_USAGE);
 	}
 	if (a->sheet != NULL) {
-		fprintf(stderr, "planpress: --sheet is for new dataset ID "
-		    "FILE.xlsx\n");
+		fprintf(stderr, _("planpress: --sheet is for new dataset ID "
+		    "FILE.xlsx\n"));
 		return EXIT_USAGE;
 	}
 	if (a->nrest > 0) {
-		fprintf(stderr, "planpress: too many arguments\n");
+		fprintf(stderr, _("planpress: too many arguments\n"));
 		return usage(stderr, EXIT_USAGE);
 	}
 	a->o.check = strcmp(a->cmd, "check") == 0;
 	if (a->o.check && a->o.output) {
-		fprintf(stderr, "planpress: check writes nothing; "
-		    "--output is for build\n");
+		fprintf(stderr, _("planpress: check writes nothing; "
+		    "--output is for build\n"));
 		return EXIT_USAGE;
 	}
 	if (strcmp(a->cmd, "serve") == 0 && a->o.output) {
-		fprintf(stderr, "planpress: serve builds into a temporary "
-		    "folder; --output is for build\n");
+		fprintf(stderr, _("planpress: serve builds into a temporary "
+		    "folder; --output is for build\n"));
 		return EXIT_USAGE;
 	}
 	if (strcmp(a->cmd, "serve") != 0 && a->net) {
-		fprintf(stderr, "planpress: --port and --bind are for serve\n");
+		fprintf(stderr, _("planpress: --port and --bind are for "
+		    "serve\n"));
 		return EXIT_USAGE;
 	}
 	if (strcmp(a->cmd, "serve") == 0 && a->stats) {
-		fprintf(stderr, "planpress: --stats is for build and check\n");
+		fprintf(stderr, _("planpress: --stats is for build and "
+		    "check\n"));
 		return EXIT_USAGE;
 	}
 	return -1;
 }
 
+/*
+ * The summary line.  Counts are put in words first (ngettext) and then
+ * in the line, whose translation may order them as its language wants.
+ */
 static void
 summary(const struct args *a, struct diag *d, const struct site_stats *st,
     int ok, double secs)
 {
 	size_t	 w = diag_warnings(d), e = diag_errors(d);
 	struct buf drafts = BUF_INIT;	/* "3 drafts not published, " */
+	struct buf errs = BUF_INIT, warns = BUF_INIT, pages = BUF_INIT;
+	struct buf files = BUF_INIT, dest = BUF_INIT;
 
 	if (st->drafts > 0)
-		buf_printf(&drafts, "%zu draft%s not published, ", st->drafts,
-		    st->drafts == 1 ? "" : "s");
+		buf_printf(&drafts, ngettext("%zu draft not published, ",
+		    "%zu drafts not published, ", st->drafts), st->drafts);
+	buf_printf(&errs, ngettext("%zu error", "%zu errors", e), e);
+	buf_printf(&warns, ngettext("%zu warning", "%zu warnings", w), w);
+	buf_printf(&pages, ngettext("%zu page", "%zu pages", st->pages),
+	    st->pages);
+	buf_printf(&files, ngettext("%zu file", "%zu files", st->files),
+	    st->files);
+	if (a->o.output)
+		buf_puts(&dest, a->o.output);
+	else if (strcmp(a->o.source, ".") == 0)
+		buf_puts(&dest, "output");
+	else
+		buf_printf(&dest, "%s/output", a->o.source);
 
 	if (!ok)
-		printf("planpress: %zu error%s, %zu warning%s; %s\n", e,
-		    e == 1 ? "" : "s", w, w == 1 ? "" : "s",
-		    a->o.check ? "checked" : "nothing written");
+		printf(a->o.check ? _("planpress: %s, %s; checked\n") :
+		    _("planpress: %s, %s; nothing written\n"), errs.data,
+		    warns.data);
 	else if (a->o.check)
-		printf("planpress: %zu pages checked, %s%zu warning%s, "
-		    "%.2f s\n", st->pages, drafts.data, w, w == 1 ? "" : "s",
-		    secs);
+		printf(_("planpress: %s checked, %s%s, %.2f s\n"), pages.data,
+		    drafts.data, warns.data, secs);
 	else
-		printf("planpress: %zu pages, %zu files written to %s%s%s, "
-		    "%s%zu warning%s, %.2f s\n", st->pages, st->files,
-		    a->o.output || !strcmp(a->o.source, ".") ? "" : a->o.source,
-		    a->o.output || !strcmp(a->o.source, ".") ? "" : "/",
-		    a->o.output ? a->o.output :
-		    "output", drafts.data,
-		    w, w == 1 ? "" : "s", secs);
+		printf(_("planpress: %s, %s written to %s, %s%s, %.2f s\n"),
+		    pages.data, files.data, dest.data, drafts.data, warns.data,
+		    secs);
 	buf_release(&drafts);
+	buf_release(&errs);
+	buf_release(&warns);
+	buf_release(&pages);
+	buf_release(&files);
+	buf_release(&dest);
 }
 
 /* planpress serve: returns when stopped by a signal. */
@@ -335,8 +369,8 @@ authoring(const struct args *a, struct diag *d)
 	if (!a->quiet)
 		fputs(made.data, stdout);
 	if (!a->quiet && ok && strcmp(a->cmd, "init") == 0)
-		printf("planpress: new site in %s; preview it with "
-		    "'planpress serve -s %s'\n", what, what);
+		printf(_("planpress: new site in %s; preview it with "
+		    "'planpress serve -s %s'\n"), what, what);
 	buf_release(&made);
 	return ok ? 0 : EXIT_ERRORS;
 }
@@ -362,6 +396,7 @@ main(int argc, char *argv[])
 	double			 t0 = now();
 	int			 rc, ok;
 
+	intl_init();
 	memset(&a, 0, sizeof(a));
 	a.o.source = ".";
 	a.o.jobs = cores();

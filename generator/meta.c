@@ -32,6 +32,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "intl.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -412,7 +413,7 @@ error(struct parse *p, const struct loc *at, const char *fmt, ...)
 	va_list		 ap;
 
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	buf_vprintf(&b, _(fmt), ap);
 	va_end(ap);
 	diag_error(p->d, at, "%s", b.data);
 	buf_release(&b);
@@ -760,31 +761,31 @@ static const struct {
 	const char	*words;
 } plainwords[] = {
 	{ "found unexpected end of stream", "while scanning a quoted scalar",
-	  1, "this quote is never closed: end the text with the same quote, "
-	  "as in title: \"Kế hoạch năm 2024\"" },
-	{ "found unexpected end of stream", NULL, 1, "this text is never "
-	  "closed: end it with the same quote or bracket it starts with" },
-	{ "did not find expected ',' or ']'", NULL, 1, "this list is not "
+	  1, N_("this quote is never closed: end the text with the same quote, "
+	  "as in title: \"Kế hoạch năm 2024\"") },
+	{ "found unexpected end of stream", NULL, 1, N_("this text is never "
+	  "closed: end it with the same quote or bracket it starts with") },
+	{ "did not find expected ',' or ']'", NULL, 1, N_("this list is not "
 	  "closed with ']', or an item holds a ',' or ': ' without quotes: "
-	  "write [a, b], and quote an item with a comma, as in [\"a, b\"]" },
-	{ "did not find expected ',' or '}'", NULL, 1, "this mapping is not "
+	  "write [a, b], and quote an item with a comma, as in [\"a, b\"]") },
+	{ "did not find expected ',' or '}'", NULL, 1, N_("this mapping is not "
 	  "closed with '}', or a value holds a ',' without quotes: write "
-	  "{ name: a, url: b }" },
-	{ "could not find expected ':'", NULL, 1, "this line has no ':' "
+	  "{ name: a, url: b }") },
+	{ "could not find expected ':'", NULL, 1, N_("this line has no ':' "
 	  "after its key: write key: value, or indent the line to continue "
-	  "the value above it" },
-	{ "mapping values are not allowed", NULL, 0, "a ': ' inside a value "
+	  "the value above it") },
+	{ "mapping values are not allowed", NULL, 0, N_("a ': ' inside a value "
 	  "(or a line indented too far): put the value in quotes, as in "
-	  "title: \"Mục tiêu: chuyển đổi số\"" },
-	{ "did not find expected key", NULL, 0, "this line is not indented "
+	  "title: \"Mục tiêu: chuyển đổi số\"") },
+	{ "did not find expected key", NULL, 0, N_("this line is not indented "
 	  "like the keys around it: start every key of one mapping at the "
-	  "same column, with spaces" },
-	{ "did not find expected '-' indicator", NULL, 0, "this line is not "
+	  "same column, with spaces") },
+	{ "did not find expected '-' indicator", NULL, 0, N_("this line is not "
 	  "indented like the list around it: start every item of one list "
-	  "with '- ' at the same column" },
-	{ "found character that cannot start any token", NULL, 0, "a value "
+	  "with '- ' at the same column") },
+	{ "found character that cannot start any token", NULL, 0, N_("a value "
 	  "cannot start with this character ('@', '`' or '%'): put the value "
-	  "in quotes" },
+	  "in quotes") },
 };
 
 /* Report the mistake in plain words when it is a known one; 1 if so. */
@@ -802,7 +803,7 @@ plain(struct parse *p, const char *problem, const char *context,
 		    strcmp(context, plainwords[i].context) != 0))
 			continue;
 		error(p, plainwords[i].at_context && ctx->line ? ctx : at,
-		    "%s (YAML: %s%s%s)", plainwords[i].words, problem,
+		    "%s (YAML: %s%s%s)", _(plainwords[i].words), problem,
 		    context ? " " : "", context ? context : "");
 		return 1;
 	}
@@ -813,7 +814,7 @@ static void
 syntax_error(struct parse *p)
 {
 	yaml_parser_t	*y = &p->yaml;
-	const char	*problem = y->problem ? y->problem : "invalid YAML";
+	const char	*problem = y->problem ? y->problem : _("invalid YAML");
 	struct loc	 at, ctx;
 
 	p->stop = 1;
@@ -1007,10 +1008,10 @@ describe(struct buf *b, const json_t *v)
 {
 	switch (json_typeof(v)) {
 	case JSON_OBJECT:
-		buf_puts(b, "a mapping");
+		buf_puts(b, _("a mapping"));
 		break;
 	case JSON_ARRAY:
-		buf_puts(b, "a list");
+		buf_puts(b, _("a list"));
 		break;
 	case JSON_STRING:
 		text_quote(b, json_string_value(v), json_string_length(v));
@@ -1029,7 +1030,7 @@ describe(struct buf *b, const json_t *v)
 		buf_puts(b, "'false'");
 		break;
 	case JSON_NULL:
-		buf_puts(b, "empty");
+		buf_puts(b, _("empty"));
 		break;
 	}
 }
@@ -1056,7 +1057,7 @@ meta_string(const struct meta *m, struct diag *d, const json_t *obj,
 	if (v == NULL)
 		return 1;
 	if (!json_is_string(v))
-		return wrong(d, meta_loc(m, obj, key), key, "a string", v);
+		return wrong(d, meta_loc(m, obj, key), key, _("a string"), v);
 	*out = json_string_value(v);
 	return 1;
 }
@@ -1070,7 +1071,7 @@ meta_bool(const struct meta *m, struct diag *d, const json_t *obj,
 	if (v == NULL)
 		return 1;
 	if (!json_is_boolean(v))
-		return wrong(d, meta_loc(m, obj, key), key, "true or false",
+		return wrong(d, meta_loc(m, obj, key), key, _("true or false"),
 		    v);
 	*out = json_is_true(v);
 	return 1;
@@ -1085,7 +1086,7 @@ meta_int(const struct meta *m, struct diag *d, const json_t *obj,
 	if (v == NULL)
 		return 1;
 	if (!json_is_integer(v))
-		return wrong(d, meta_loc(m, obj, key), key, "an integer", v);
+		return wrong(d, meta_loc(m, obj, key), key, _("an integer"), v);
 	*out = json_integer_value(v);
 	return 1;
 }
@@ -1106,11 +1107,11 @@ meta_strings(const struct meta *m, struct diag *d, const json_t *obj,
 	}
 	if (!json_is_array(v))
 		return wrong(d, meta_loc(m, obj, key), key,
-		    "a list of strings", v);
+		    _("a list of strings"), v);
 	json_array_foreach(v, i, e)
 		if (!json_is_string(e))
 			rc = wrong(d, meta_index_loc(m, v, i), key,
-			    "a list of strings", e);
+			    _("a list of strings"), e);
 	if (rc)
 		*out = json_copy(v);
 	return rc;

@@ -30,6 +30,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "intl.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -191,7 +192,7 @@ error(struct parser *p, const struct tok *t, const char *fmt, ...)
 	if (p->d == NULL)
 		return p->rc = 0;
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	buf_vprintf(&b, _(fmt), ap);
 	va_end(ap);
 	diag_error(p->d, &l, "%s", b.data);
 	buf_release(&b);
@@ -351,11 +352,13 @@ what(int type)
 {
 	switch (type) {
 	case '<':
-		return "parent";
+		/* TRANSLATORS: kinds of Mustache tag, as in "unclosed
+		   section 'items'". */
+		return _("parent");
 	case '$':
-		return "block";
+		return _("block");
 	default:
-		return "section";
+		return _("section");
 	}
 }
 

@@ -38,6 +38,7 @@
 #include "embed.h"
 #include "fsin.h"
 #include "infer.h"
+#include "intl.h"
 #include "text.h"
 #include "xalloc.h"
 #include "xlsxread.h"
@@ -93,7 +94,7 @@ mkdirs(struct diag *d, const char *path)
 		rc = diag_syserr(d, p, "cannot make the folder");
 	if (rc && !fsin_isdir(p))
 		rc = diag_error(d, &(struct loc){ p, 0, 0 },
-		    "not a folder");
+		    N_("not a folder"));
 	free(p);
 	return rc;
 }
@@ -108,7 +109,7 @@ writenew(struct diag *d, const char *path, const void *data, size_t len,
 
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666)) == -1)
 		return diag_syserr(d, path, errno == EEXIST ?
-		    "will not overwrite" : "cannot create");
+		    N_("will not overwrite") : N_("cannot create"));
 	while (rc && len > 0) {
 		if ((n = write(fd, data, len)) < 0) {
 			if (errno != EINTR)
@@ -342,9 +343,10 @@ sections(struct diag *d, const char *content, const struct level *lv,
 		rc = rc && writenew(d, idx, text.data, text.len, created);
 		if (rc && lv[i].title) {
 			buf_truncate(created, created->len - 1);
-			buf_printf(created, " (the new section \"%s\"%s)\n",
-			    title, text_slug_shortened(title) ? ", its folder "
-			    "name shortened" : "");
+			buf_printf(created, text_slug_shortened(title) ?
+			    _(" (the new section \"%s\", its folder name "
+			    "shortened)\n") : _(" (the new section \"%s\")\n"),
+			    title);
 		}
 		free(idx);
 		free(title);
@@ -572,8 +574,8 @@ scaffold_page(struct diag *d, const char *site, const char *spec,
 		buf_printf(&dir, "/%s", lv[i].name);
 	buf_printf(&dir, "/%s.md", slug);
 	if (exists(dir.data)) {
-		diag_error(d, &(struct loc){ dir.data, 0, 0 }, "the page "
-		    "exists already; edit it, or choose another title");
+		diag_error(d, &(struct loc){ dir.data, 0, 0 }, N_("the page "
+		    "exists already; edit it, or choose another title"));
 		goto out;
 	}
 	rc = archetype(d, site, theme, nlv > 0 ? lv[0].name : "", &arch);
@@ -585,9 +587,9 @@ scaffold_page(struct diag *d, const char *site, const char *spec,
 	rc = writenew(d, dir.data, text.data, text.len, created);
 	if (rc && text_slug_shortened(title)) {
 		buf_truncate(created, created->len - 1);
-		buf_printf(created, " (the title is long: its slug was "
+		buf_printf(created, _(" (the title is long: its slug was "
 		    "shortened to %zu characters; rename the file or set "
-		    "slug: in its front matter to choose another)\n",
+		    "slug: in its front matter to choose another)\n"),
 		    strlen(slug));
 	}
 out:
@@ -769,12 +771,12 @@ writedataset(struct diag *d, const char *id, const struct about *a,
 	} else {
 		buf_printf(created, "%s", csv);
 		if (sheet != NULL)
-			buf_printf(created, " (from the sheet '%s' of %s)",
+			buf_printf(created, _(" (from the sheet '%s' of %s)"),
 			    sheet, from);
 		if (inf->from != ENCODING_UTF8 || inf->mojibake)
-			buf_printf(created, " (converted from %s%s)",
-			    encoding_name(inf->from), inf->mojibake ?
-			    " read as Windows-1252" : "");
+			buf_printf(created, inf->mojibake ? _(" (converted "
+			    "from %s read as Windows-1252)") : _(" (converted "
+			    "from %s)"), encoding_name(inf->from));
 		buf_putc(created, '\n');
 		metayaml(&b, id, a, inf, date, sheet, from);
 		rc = writenew(d, yaml, b.data, b.len, created);
@@ -819,15 +821,15 @@ opensource(struct diag *d, const char *src, const char *sheet,
 
 	*sheetname = NULL;
 	if (oldexcel(src)) {
-		diag_error(d, &(struct loc){ src, 0, 0 }, "an Excel 97-2003 "
+		diag_error(d, &(struct loc){ src, 0, 0 }, N_("an Excel 97-2003 "
 		    "workbook (.xls): save it from Excel or LibreOffice as "
-		    ".xlsx or as .csv (UTF-8)");
+		    ".xlsx or as .csv (UTF-8)"));
 		return NULL;
 	}
 	if (!xlsxread_is_zip(src)) {
 		if (sheet != NULL) {
-			diag_error(d, &(struct loc){ src, 0, 0 }, "not a "
-			    "workbook; --sheet is for .xlsx files");
+			diag_error(d, &(struct loc){ src, 0, 0 }, N_("not a "
+			    "workbook; --sheet is for .xlsx files"));
 			return NULL;
 		}
 		if ((in = fopen(src, "rb")) == NULL)
@@ -835,13 +837,13 @@ opensource(struct diag *d, const char *src, const char *sheet,
 		return in;
 	}
 	if ((in = tmpfile()) == NULL) {
-		diag_syserr(d, "a temporary file", "cannot create");
+		diag_syserr(d, _("a temporary file"), "cannot create");
 		return NULL;
 	}
 	if (!xlsxread_csv(d, src, sheet, in, sheetname) || fflush(in) != 0 ||
 	    fseek(in, 0, SEEK_SET) != 0) {
 		if (*sheetname != NULL && ferror(in))
-			diag_syserr(d, "a temporary file", "cannot write");
+			diag_syserr(d, _("a temporary file"), "cannot write");
 		free(*sheetname);
 		*sheetname = NULL;
 		fclose(in);
@@ -869,7 +871,7 @@ newdataset(struct diag *d, const char *site, const char *id,
 	}
 	if (exists(yaml) || (exists(csv) && !inplace)) {
 		diag_error(d, &(struct loc){ exists(yaml) ? yaml : csv, 0, 0 },
-		    "dataset '%s' exists already", id);
+		    N_("dataset '%s' exists already"), id);
 		goto out;
 	}
 	if (src)
@@ -996,8 +998,8 @@ usable(struct diag *d, const char *dir)
 		    strcmp(e->d_name, "..") == 0;
 	closedir(dp);
 	if (!empty)
-		return diag_error(d, &(struct loc){ dir, 0, 0 }, "the folder "
-		    "is not empty; give a new or an empty one");
+		return diag_error(d, &(struct loc){ dir, 0, 0 }, N_("the folder "
+		    "is not empty; give a new or an empty one"));
 	return 1;
 }
 
@@ -1034,7 +1036,8 @@ writetheme(struct diag *d, const char *dir, struct buf *created)
 		free(rel);
 	}
 	rel = fsin_join(dir, "themes/default/");
-	buf_printf(created, "%s (%zu files)\n", rel, n);
+	buf_printf(created, ngettext("%s (%zu file)\n", "%s (%zu files)\n",
+	    n), rel, n);
 	free(rel);
 	buf_release(&quiet);
 	return rc;

@@ -33,6 +33,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "intl.h"
 #include "meta.h"
 #include "text.h"
 #include "xalloc.h"
@@ -210,9 +211,9 @@ cast_number(const struct schema_field *f, const char *s, size_t n,
 	ok = plain_number(b.data, b.len, &v->d);
 	buf_release(&b);
 	if (ok != 1) {
-		buf_puts(why, ok == -1 ? "is too large for a number" : ok == -2 ?
-		    "is too small for a number: it would be read as 0" :
-		    "is not a number");
+		buf_puts(why, ok == -1 ? _("is too large for a number") :
+		    ok == -2 ? _("is too small for a number: it would be read "
+		    "as 0") : _("is not a number"));
 		return 0;
 	}
 	v->json = json_real(v->d);
@@ -236,13 +237,13 @@ cast_integer(const struct schema_field *f, const char *s, size_t n,
 		errno = 0;
 		v->i = strtoll(b.data, NULL, 10);
 		if (errno == ERANGE) {
-			buf_puts(why, "is out of the integer range");
+			buf_puts(why, _("is out of the integer range"));
 			ok = -1;
 		}
 	}
 	buf_release(&b);
 	if (ok == 0)
-		buf_puts(why, "is not an integer");
+		buf_puts(why, _("is not an integer"));
 	if (ok != 1)
 		return 0;
 	v->isint = 1;
@@ -287,9 +288,9 @@ cast_boolean(const struct schema_field *f, const char *s, size_t n,
 	else if (in_list(r->falsev, s, n))
 		v->json = json_false();
 	else {
-		buf_puts(why, "is not a boolean (");
+		buf_puts(why, _("is not a boolean ("));
 		list_text(why, r->truev, ", ");
-		buf_puts(why, " or ");
+		buf_puts(why, _(" or "));
 		list_text(why, r->falsev, ", ");
 		buf_putc(why, ')');
 		return 0;
@@ -481,7 +482,9 @@ cast_datetime(const struct schema_field *f, const char *s, size_t n,
 	int		 k = f->type - SCHEMA_DATE;
 
 	if (!cast_when(f, s, n, &w)) {
-		buf_printf(why, "is not a %s (%s)", schema_type_name(f->type),
+		buf_printf(why, f->type == SCHEMA_DATE ? _("is not a date "
+		    "(%s)") : f->type == SCHEMA_DATETIME ? _("is not a "
+		    "datetime (%s)") : _("is not a time (%s)"),
 		    f->rules->fmt == FMT_PATTERN ? f->format : iso[k]);
 		return 0;
 	}
@@ -520,8 +523,8 @@ cast_year(const struct schema_field *f, const char *s, size_t n,
 		v->json = json_stringn(s, n);
 		return 1;
 	}
-	buf_puts(why, f->type == SCHEMA_YEAR ? "is not a year (YYYY)" :
-	    "is not a year and month (YYYY-MM)");
+	buf_puts(why, f->type == SCHEMA_YEAR ? _("is not a year (YYYY)") :
+	    _("is not a year and month (YYYY-MM)"));
 	return 0;
 }
 
@@ -573,8 +576,8 @@ cast_duration(const struct schema_field *f, const char *s, size_t n,
 	(void)f;
 	free(tmp);
 	if (!ok) {
-		buf_puts(why, "is not an ISO 8601 duration such as 'P1Y2M10D' "
-		    "or 'PT30M'");
+		buf_puts(why, _("is not an ISO 8601 duration such as "
+		    "'P1Y2M10D' or 'PT30M'"));
 		return 0;
 	}
 	v->json = json_stringn(s, n);
@@ -630,8 +633,8 @@ cast_geopoint(const struct schema_field *f, const char *s, size_t n,
 	    "", "'[lon, lat]'", "'{\"lon\": lon, \"lat\": lat}'" };
 
 	if (!geopoint(f->rules->fmt, s, n)) {
-		buf_printf(why, "is not a geopoint %s with longitude from -180 "
-		    "to 180 and latitude from -90 to 90",
+		buf_printf(why, _("is not a geopoint %s with longitude from "
+		    "-180 to 180 and latitude from -90 to 90"),
 		    forms[f->rules->fmt]);
 		return 0;
 	}
@@ -725,19 +728,19 @@ cast_string(const struct schema_field *f, const char *s, size_t n,
 	switch (f->rules->fmt) {
 	case FMT_EMAIL:
 		if (!is_email(s, n))
-			return buf_puts(why, "is not an email address"), 0;
+			return buf_puts(why, _("is not an email address")), 0;
 		break;
 	case FMT_URI:
 		if (!is_uri(s, n))
-			return buf_puts(why, "is not a URI"), 0;
+			return buf_puts(why, _("is not a URI")), 0;
 		break;
 	case FMT_UUID:
 		if (!is_uuid(s, n))
-			return buf_puts(why, "is not a UUID"), 0;
+			return buf_puts(why, _("is not a UUID")), 0;
 		break;
 	case FMT_BINARY:
 		if (!is_base64(s, n))
-			return buf_puts(why, "is not base64 binary data"), 0;
+			return buf_puts(why, _("is not base64 binary data")), 0;
 		break;
 	default:
 		break;
@@ -804,9 +807,10 @@ in_enum(const json_t *list, const json_t *v)
 static int
 bounds(const struct schema_rules *r, const struct val *v, struct buf *why)
 {
-	static const char *const says[B_N] = { "is below the minimum",
-	    "is above the maximum", "is not above the exclusive minimum",
-	    "is not below the exclusive maximum" };
+	static const char *const says[B_N] = { N_("is below the minimum"),
+	    N_("is above the maximum"),
+	    N_("is not above the exclusive minimum"),
+	    N_("is not below the exclusive maximum") };
 	int	 k, c;
 
 	for (k = 0; k < B_N; k++) {
@@ -815,7 +819,7 @@ bounds(const struct schema_rules *r, const struct val *v, struct buf *why)
 		c = cmp(v, &r->b[k].v);
 		if ((k == B_MIN && c < 0) || (k == B_MAX && c > 0) ||
 		    (k == B_XMIN && c <= 0) || (k == B_XMAX && c >= 0)) {
-			buf_printf(why, "%s %s", says[k], r->b[k].text);
+			buf_printf(why, "%s %s", _(says[k]), r->b[k].text);
 			return 0;
 		}
 	}
@@ -829,11 +833,11 @@ lengths(const struct schema_rules *r, const char *s, size_t n,
 	long long	 c = (long long)chars(s, n);
 
 	if (r->minlen >= 0 && c < r->minlen)
-		buf_printf(why, "is shorter than the minimum length %lld "
-		    "(it has %lld characters)", r->minlen, c);
+		buf_printf(why, _("is shorter than the minimum length %lld "
+		    "(it has %lld characters)"), r->minlen, c);
 	else if (r->maxlen >= 0 && c > r->maxlen)
-		buf_printf(why, "is longer than the maximum length %lld "
-		    "(it has %lld characters)", r->maxlen, c);
+		buf_printf(why, _("is longer than the maximum length %lld "
+		    "(it has %lld characters)"), r->maxlen, c);
 	else
 		return 1;
 	return 0;
@@ -848,7 +852,7 @@ constraints(const struct schema_field *f, const char *s, size_t n,
 	int				 ok;
 
 	if (r->enumv != NULL && !in_enum(r->enumv, v->json)) {
-		buf_printf(why, "is not one of %s", r->enumtext);
+		buf_printf(why, _("is not one of %s"), r->enumtext);
 		return 0;
 	}
 	if (!bounds(r, v, why) || !lengths(r, s, n, why))
@@ -859,7 +863,8 @@ constraints(const struct schema_field *f, const char *s, size_t n,
 	ok = regexec(&r->re, tmp, 0, NULL, 0) == 0;
 	free(tmp);
 	if (!ok)
-		buf_printf(why, "does not match the pattern '%s'", r->pattern);
+		buf_printf(why, _("does not match the pattern '%s'"),
+		    r->pattern);
 	return ok;
 }
 
@@ -880,13 +885,13 @@ schema_cell(const struct schema *s, size_t i, const char *cell, size_t len,
 	if (is_missing(s, cell, len)) {
 		if (!f->required)
 			return json_null();
-		buf_printf(why, "field '%s' (%s): a value is required",
+		buf_printf(why, _("field '%s' (%s): a value is required"),
 		    f->name, schema_type_name(f->type));
 		return NULL;
 	}
 	if (!cast(f, cell, len, &v, &rule) ||
 	    !constraints(f, cell, len, &v, &rule)) {
-		buf_printf(why, "field '%s' (%s): ", f->name,
+		buf_printf(why, _("field '%s' (%s): "), f->name,
 		    schema_type_name(f->type));
 		text_quote(why, cell, len);
 		buf_printf(why, " %s", rule.data);
@@ -944,7 +949,7 @@ err(struct parse *p, const struct loc *at, const char *fmt, ...)
 	va_list		 ap;
 
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	buf_vprintf(&b, _(fmt), ap);
 	va_end(ap);
 	diag_error(p->d, at, "%s", b.data);
 	buf_release(&b);
@@ -992,8 +997,13 @@ applies(struct parse *p, const json_t *obj, const struct schema_field *f,
 {
 	if (ok || json_object_get(obj, key) == NULL)
 		return 1;
-	err(p, meta_key_loc(p->m, obj, key), "%s '%s' does not apply to a "
-	    "field of type '%s'", what, key, schema_type_name(f->type));
+	if (strcmp(what, "key") == 0)
+		err(p, meta_key_loc(p->m, obj, key), "key '%s' does not apply "
+		    "to a field of type '%s'", key, schema_type_name(f->type));
+	else
+		err(p, meta_key_loc(p->m, obj, key), "constraint '%s' does not "
+		    "apply to a field of type '%s'", key,
+		    schema_type_name(f->type));
 	return 0;
 }
 
@@ -1092,7 +1102,7 @@ enum_values(struct parse *p, const json_t *c, struct schema_field *f)
 	r->enumv = json_array();
 	json_array_foreach(list, i, e) {
 		if (!typed(p, f, e, meta_index_loc(p->m, list, i),
-		    "constraint 'enum'", &v))
+		    _("constraint 'enum'"), &v))
 			continue;
 		if (in_enum(r->enumv, v.json)) {
 			twice(p, meta_index_loc(p->m, list, i), e);
@@ -1101,7 +1111,7 @@ enum_values(struct parse *p, const json_t *c, struct schema_field *f)
 		}
 		json_array_append_new(r->enumv, v.json);
 		if (i == 10) {
-			buf_printf(&text, ", ... (%zu values)",
+			buf_printf(&text, _(", ... (%zu values)"),
 			    json_array_size(list));
 			continue;
 		}
@@ -1124,7 +1134,7 @@ bound(struct parse *p, const json_t *c, struct schema_field *f, int k)
 	if (v == NULL || !applies(p, c, f, bound_keys[k], "constraint",
 	    ordered(f->type)))
 		return;
-	buf_printf(&what, "constraint '%s'", bound_keys[k]);
+	buf_printf(&what, _("constraint '%s'"), bound_keys[k]);
 	if (typed(p, f, v, meta_loc(p->m, c, bound_keys[k]), what.data,
 	    &b->v)) {
 		scalar_text(&text, v);
@@ -1275,10 +1285,11 @@ check_pattern(struct parse *p, const struct schema_field *f,
 	want = f->type == SCHEMA_TIME ? 0x30 : f->type == SCHEMA_DATE ?
 	    0x0C : 0x3C;
 	if ((seen & want) != want || (f->type != SCHEMA_TIME && !(seen & 3)))
-		err(p, at, "format '%s' of a %s needs %s", f->format,
-		    schema_type_name(f->type), f->type == SCHEMA_TIME ?
-		    "%H and %M" : f->type == SCHEMA_DATE ?
-		    "%Y (or %y), %m and %d" : "%Y (or %y), %m, %d, %H and %M");
+		err(p, at, f->type == SCHEMA_TIME ? N_("format '%s' of a "
+		    "time needs %%H and %%M") : f->type == SCHEMA_DATE ?
+		    N_("format '%s' of a date needs %%Y (or %%y), %%m and "
+		    "%%d") : N_("format '%s' of a datetime needs %%Y (or %%y), "
+		    "%%m, %%d, %%H and %%M"), f->format);
 	return 1;
 }
 
@@ -1443,7 +1454,7 @@ field(struct parse *p, const json_t *list, size_t i)
 		    "'type'");
 		return;
 	}
-	warn_unknown(p, o, field_keys, "a schema field");
+	warn_unknown(p, o, field_keys, _("a schema field"));
 	ok = field_name(p, o, f);
 	if (!meta_string(p->m, p->d, o, "title", &f->title) ||
 	    !meta_string(p->m, p->d, o, "description", &f->description) ||
@@ -1511,8 +1522,8 @@ field_list(struct parse *p, const json_t *obj, const char *key,
 		k = schema_find(s, name);
 		if (k == SCHEMA_NONE || seen[k]) {
 			err(p, name_loc(p, obj, key, i), k == SCHEMA_NONE ?
-			    "%s names an unknown field '%s'" :
-			    "%s names the field '%s' twice", what, name);
+			    N_("%s names an unknown field '%s'") :
+			    N_("%s names the field '%s' twice"), what, name);
 			ok = 0;
 		} else {
 			seen[k] = 1;
@@ -1533,7 +1544,7 @@ primary_key(struct parse *p, const json_t *obj)
 	if (json_object_get(obj, "primaryKey") == NULL)
 		return;
 	if (!field_list(p, obj, "primaryKey", s, &s->pkey, &s->npkey,
-	    "primary key")) {
+	    _("primary key"))) {
 		s->npkey = 0;
 		return;
 	}
@@ -1554,9 +1565,10 @@ ref_names(struct parse *p, const json_t *ref, struct schema_fkey *k)
 		return 0;
 	}
 	if (json_array_size(names) != k->nfields) {
-		err(p, k->ref_at, "foreign key has %zu field%s but its "
-		    "reference has %zu", k->nfields, k->nfields == 1 ? "" :
-		    "s", json_array_size(names));
+		err(p, k->ref_at, ngettext("foreign key has %zu field but its "
+		    "reference has %zu", "foreign key has %zu fields but its "
+		    "reference has %zu", k->nfields), k->nfields,
+		    json_array_size(names));
 		json_decref(names);
 		return 0;
 	}
@@ -1591,7 +1603,7 @@ fkey_shape(struct parse *p, const json_t *o, const struct loc *at)
 		    "'reference'");
 		return 0;
 	}
-	warn_unknown(p, o, fkey_keys, "a foreign key");
+	warn_unknown(p, o, fkey_keys, _("a foreign key"));
 	if (json_object_get(o, "fields") == NULL) {
 		err(p, at, "foreign key has no 'fields'");
 		ok = 0;
@@ -1605,7 +1617,7 @@ fkey_shape(struct parse *p, const json_t *o, const struct loc *at)
 		    "be a mapping with 'resource' and 'fields'");
 		return 0;
 	}
-	warn_unknown(p, ref, ref_keys, "a reference");
+	warn_unknown(p, ref, ref_keys, _("a reference"));
 	if (json_object_get(ref, "fields") == NULL) {
 		err(p, meta_loc(p->m, o, "reference"), "reference has no "
 		    "'fields'");
@@ -1635,9 +1647,10 @@ fkey(struct parse *p, const json_t *list, size_t i)
 	if (!meta_string(p->m, p->d, ref, "resource", &k->resource))
 		p->ok = 0;
 	if (!field_list(p, o, "fields", p->s, &k->fields, &k->nfields,
-	    "foreign key") || !ref_names(p, ref, k) || *k->resource != '\0')
+	    _("foreign key")) || !ref_names(p, ref, k) ||
+	    *k->resource != '\0')
 		return;
-	if (field_list(p, ref, "fields", p->s, &k->self, &n, "reference"))
+	if (field_list(p, ref, "fields", p->s, &k->self, &n, _("reference")))
 		return;
 	free(k->self);
 	k->self = NULL;
@@ -1677,7 +1690,7 @@ schema_parse(struct diag *d, const struct meta *m, const json_t *obj,
 		err(&p, at, "key 'schema' must be a mapping with 'fields'");
 		goto out;
 	}
-	warn_unknown(&p, obj, schema_keys, "the schema");
+	warn_unknown(&p, obj, schema_keys, _("the schema"));
 	if (!meta_strings(m, d, obj, "missingValues", &p.s->missing))
 		p.ok = 0;
 	fields(&p, obj, at);

@@ -17,6 +17,7 @@
 #include "config.h"
 #include "diag.h"
 #include "fsin.h"
+#include "intl.h"
 #include "meta.h"
 #include "page.h"
 #include "pool.h"
@@ -546,7 +547,7 @@ unique(struct section *root, struct diag *d, const struct config *c)
 		buf_reset(&why);
 		if ((pl = permaloc(v[i], c)) != NULL ||
 		    (pl = permaloc(v[i - 1], c)) != NULL)
-			buf_printf(&why, " (permalink at %s:%u)", pl->file,
+			buf_printf(&why, _(" (permalink at %s:%u)"), pl->file,
 			    pl->line);
 		rc = diag_error(d, urlloc(v[i], &fb), "URL '%s' is already "
 		    "taken by '%s'%s", v[i]->path, v[i - 1]->file, why.data);

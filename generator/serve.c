@@ -21,6 +21,10 @@
  *
  * While the last build is failing, HTML requests get a page listing its
  * diagnostics (status 500) and other files come from the last good build.
+ *
+ * Messages, on the terminal and on that page, are in the language of the
+ * site (site.yaml's "language"), unless the user chose one with LANGUAGE;
+ * it is chosen once, before any thread starts.
  */
 #include "serve.h"
 
@@ -48,9 +52,11 @@
 #include <microhttpd.h>
 
 #include "buf.h"
+#include "config.h"
 #include "diag.h"
 #include "fsin.h"
 #include "fsout.h"
+#include "intl.h"
 #include "site.h"
 #include "text.h"
 #include "xalloc.h"
@@ -425,29 +431,49 @@ send_file(struct MHD_Connection *c, const char *path)
 	return queue(c, 200, r, mime(path));
 }
 
+static void
+html(struct buf *b, const char *s)
+{
+	text_escape_html(b, s, strlen(s));
+}
+
 /* The page shown instead of every page while the build is failing. */
 static enum MHD_Result
 failure(struct server *s, struct MHD_Connection *c)
 {
-	struct buf	 b = BUF_INIT;
+	struct buf	 b = BUF_INIT, t = BUF_INIT;
+	/* TRANSLATORS: the code of the language of this translation ("vi"),
+	   for the lang attribute of the page serve shows when a build
+	   fails. */
+	const char	*lang = _("en");
 
-	buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n<title>planpress: build failed</title>\n"
+	buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"");
+	text_escape_html(&b, lang, strlen(lang));
+	buf_puts(&b, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+	html(&b, _("planpress: build failed"));
+	buf_puts(&b, "</title>\n"
 	    "<link rel=\"icon\" href=\"data:,\">\n"
 	    "<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem;"
 	    "color:#222}h1{color:#b00020;font-size:1.4rem}pre{background:"
 	    "#fff4f4;border-left:4px solid #b00020;padding:1rem;"
 	    "overflow:auto;white-space:pre-wrap}</style>\n</head>\n<body>\n"
-	    "<h1>The site did not build</h1>\n");
+	    "<h1>");
+	html(&b, _("The site did not build"));
+	buf_puts(&b, "</h1>\n<p>");
 	pthread_mutex_lock(&s->lock);
-	buf_printf(&b, "<p>%zu error%s. The last good build is still "
+	buf_printf(&t, ngettext("%zu error. The last good build is still "
 	    "served for other files; this page reloads when the site builds "
-	    "again.</p>\n<pre>", s->nerrors, s->nerrors == 1 ? "" : "s");
+	    "again.", "%zu errors. The last good build is still served for "
+	    "other files; this page reloads when the site builds again.",
+	    s->nerrors), s->nerrors);
+	html(&b, t.data);
+	buf_puts(&b, "</p>\n<pre>");
 	text_escape_html(&b, s->errors, strlen(s->errors));
 	buf_puts(&b, "</pre>\n");
 	script(&b, s->gen);
 	pthread_mutex_unlock(&s->lock);
 	buf_puts(&b, "</body>\n</html>\n");
+	buf_release(&t);
 	return page(c, 500, &b);
 }
 
@@ -964,7 +990,7 @@ quick(struct server *s, const char *file)
 		pthread_cond_broadcast(&s->changed);
 		pthread_mutex_unlock(&s->lock);
 		if (!s->o->quiet)
-			printf("rebuilt %s in %.3f s\n", file, now() - t0);
+			printf(_("rebuilt %s in %.3f s\n"), file, now() - t0);
 		fflush(stdout);
 	}
 	diag_free(d);
@@ -1019,11 +1045,15 @@ rebuild(struct server *s, struct site_opts *so, struct watch *w, int first)
 	s->errors = text ? text : xstrdup("");
 	pthread_cond_broadcast(&s->changed);
 	pthread_mutex_unlock(&s->lock);
-	if (!ok)
-		printf("%s failed: %zu error%s\n", first ? "build" : "rebuild",
-		    errors, errors == 1 ? "" : "s");
+	if (!ok && first)
+		printf(ngettext("build failed: %zu error\n",
+		    "build failed: %zu errors\n", errors), errors);
+	else if (!ok)
+		printf(ngettext("rebuild failed: %zu error\n",
+		    "rebuild failed: %zu errors\n", errors), errors);
 	else if (!s->o->quiet)
-		printf("%s in %.2f s\n", first ? "built" : "rebuilt", secs);
+		printf(first ? _("built in %.2f s\n") : _("rebuilt in %.2f s\n"),
+		    secs);
 	fflush(stdout);
 	if (old != NULL) {
 		fsout_remove_tree(old);
@@ -1226,6 +1256,26 @@ release_signals(int fd, const sigset_t *old)
 	pthread_sigmask(SIG_SETMASK, old, NULL);
 }
 
+/*
+ * Speak the language of the site in "source": site.yaml's "language",
+ * "vi" when it has none; nothing changes when site.yaml cannot be read
+ * (the first build reports why).
+ */
+static void
+site_language(const char *source)
+{
+	struct config	 c;
+	struct diag	*quiet = diag_new();
+	char		*path = fsin_join(source, "site.yaml");
+
+	config_load(&c, quiet, path, "site.yaml");
+	if (c.meta != NULL)
+		intl_follow(c.language);
+	config_release(&c);
+	free(path);
+	diag_free(quiet);
+}
+
 int
 serve_run(struct diag *d, const struct serve_opts *o)
 {
@@ -1236,6 +1286,7 @@ serve_run(struct diag *d, const struct serve_opts *o)
 	sigset_t		 old;
 	int			 lfd = -1, sigfd, rc = 0;
 
+	site_language(so.source);
 	memset(&s, 0, sizeof(s));
 	s.o = o;
 	pthread_mutex_init(&s.lock, NULL);
@@ -1258,7 +1309,7 @@ serve_run(struct diag *d, const struct serve_opts *o)
 		goto out;
 	}
 	lfd = -1;		/* libmicrohttpd closes it */
-	printf("Serving %s (Ctrl-C stops)\n", s.url);
+	printf(_("Serving %s (Ctrl-C stops)\n"), s.url);
 	fflush(stdout);
 	while (wait_change(d, so.source, &w, sigfd))
 		rebuild(&s, &so, &w, 0);

@@ -35,6 +35,7 @@
 #include "i18n.h"
 #include "indicator.h"
 #include "indview.h"
+#include "intl.h"
 #include "view.h"
 #include "linkcheck.h"
 #include "markdown.h"
@@ -247,8 +248,8 @@ emit_from(struct build *b, const char *path, const struct buf *data,
 
 		diag_error(b->d, *at.file ? &at : NULL, "two outputs claim the "
 		    "same file '%s': %s and %s", path, *prev ? prev :
-		    "a page planpress makes", source ? source :
-		    "a page planpress makes");
+		    _("a page planpress makes"), source ? source :
+		    _("a page planpress makes"));
 		free(prev);
 		return 0;
 	}
@@ -388,7 +389,8 @@ worker(void *arg)
 		w->rc &= rc;
 		w->done += rc;
 		pthread_mutex_unlock(&w->lock);
-		diag_progress(w->b->d, "Rendering", i + 1, w->n, "pages");
+		diag_progress(w->b->d, N_("Rendering"), i + 1, w->n,
+		    N_("pages"));
 	}
 	buf_release(&html);
 	render_free(r);

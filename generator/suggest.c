@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "intl.h"
 #include "xalloc.h"
 
 static unsigned char
@@ -114,7 +115,8 @@ choices(struct buf *b, const char *const *v, size_t n)
 {
 	size_t	 i;
 
-	buf_puts(b, n == 1 ? "; the only choice is " : "; the choices are ");
+	buf_puts(b, n == 1 ? _("; the only choice is ") :
+	    _("; the choices are "));
 	for (i = 0; i < n; i++)
 		buf_printf(b, "%s'%s'", i ? ", " : "", v[i]);
 }
@@ -127,7 +129,7 @@ suggest_hint(struct buf *b, const char *w, const char *const *words,
 	size_t		 n;
 
 	if (s != NULL) {
-		buf_printf(b, "; did you mean '%s'?", s);
+		buf_printf(b, _("; did you mean '%s'?"), s);
 		return;
 	}
 	for (n = 0; words[n] != NULL; n++)

@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "fsin.h"
 #include "i18n.h"
+#include "intl.h"
 #include "mustache.h"
 #include "text.h"
 #include "suggest.h"
@@ -176,7 +177,7 @@ checkref(void *arg, const char *name, int is_parent, unsigned line,
 
 	if (lookup(c->th, name) == NULL)
 		c->th->rc = diag_error(c->th->d, &l, "unknown %s '%s'",
-		    is_parent ? "parent template" : "partial", name);
+		    is_parent ? _("parent template") : _("partial"), name);
 }
 
 static int

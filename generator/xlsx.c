@@ -39,6 +39,7 @@
 #include "archive.h"
 #include "buf.h"
 #include "diag.h"
+#include "intl.h"
 #include "xalloc.h"
 
 #define SHEET_CHARS	31		/* Excel's longest sheet name */
@@ -145,7 +146,7 @@ header(struct xlsx *x, lxw_worksheet *ws, const char *const *names,
 		    keep_escapes(&b, names[i]), x->bold);
 	buf_release(&b);
 	if (e != LXW_NO_ERROR)
-		return lxw_fail(x, NULL, "cannot write header", e);
+		return lxw_fail(x, NULL, _("cannot write header"), e);
 	worksheet_freeze_panes(ws, 1, 0);
 	return 1;
 }
@@ -363,8 +364,8 @@ static void
 warn_large(struct diag *d, const struct loc *l, const char *field,
     json_int_t i)
 {
-	diag_warning(d, l, "field '%s': %" JSON_INTEGER_FORMAT " is too "
-	    "large for a spreadsheet number; stored as text", field, i);
+	diag_warning(d, l, "field '%s': %lld is too large for a spreadsheet "
+	    "number; stored as text", field, (long long)i);
 }
 
 void
@@ -402,7 +403,7 @@ text(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 		    "spreadsheet cell holds (%d characters)", field,
 		    CELL_CHARS);
 	if (e != LXW_NO_ERROR)
-		return lxw_fail(x, l, "cannot write cell", e);
+		return lxw_fail(x, l, _("cannot write cell"), e);
 	return 1;
 }
 
@@ -451,7 +452,7 @@ cell(struct xlsx *x, lxw_col_t col, json_t *v, const struct at *at)
 		return rc;
 	}
 	if (e != LXW_NO_ERROR)
-		return lxw_fail(x, &at->l, "cannot write cell", e);
+		return lxw_fail(x, &at->l, _("cannot write cell"), e);
 	return 1;
 }
 
@@ -596,13 +597,13 @@ xlsx_close(struct xlsx *x)
 	if (props.created < EPOCH_MIN)
 		props.created = EPOCH_MIN;	/* 0 would mean "now" */
 	if ((e = workbook_set_properties(x->wb, &props)) != LXW_NO_ERROR) {
-		lxw_fail(x, NULL, "cannot set document properties", e);
+		lxw_fail(x, NULL, _("cannot set document properties"), e);
 		goto close;
 	}
 	rc = 1;
 close:
 	if ((e = workbook_close(x->wb)) != LXW_NO_ERROR)
-		rc = lxw_fail(x, NULL, "cannot write spreadsheet", e);
+		rc = lxw_fail(x, NULL, _("cannot write spreadsheet"), e);
 out:
 	for (i = 0; i < x->nfields; i++)
 		free(x->names[i]);

@@ -32,6 +32,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "intl.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -108,7 +109,7 @@ problem(struct xr *x, enum diag_level lv, const char *fmt, ...)
 	va_list		 ap;
 
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	buf_vprintf(&b, _(fmt), ap);
 	va_end(ap);
 	diag_add(x->d, lv, &at, "%s", b.data);
 	buf_release(&b);
@@ -673,8 +674,8 @@ number(struct xr *x, const char *ref, const char *s, struct buf *out)
 	    REPORTS_MAX)
 		problem(x, DIAG_WARNING, "sheet '%s', cell %s: %s is not a "
 		    "date%s; the number is written as it is", x->want->name,
-		    ref, s, !x->date1904 && floor(v) == 60 ? " (29 February "
-		    "1900 did not exist; Excel counts it by mistake)" : "");
+		    ref, s, !x->date1904 && floor(v) == 60 ? _(" (29 February "
+		    "1900 did not exist; Excel counts it by mistake)") : "");
 	text_number(out, v);
 	return 1;
 }
@@ -849,11 +850,13 @@ sheet(struct xr *x)
 		return 0;
 	}
 	if (x->headcells < x->widest)
-		problem(x, DIAG_WARNING, "sheet '%s': the header, row %u, "
-		    "has %u value%s, but row %u has %u; if row %u is a title, "
-		    "delete the rows above the header in the workbook",
-		    x->want->name, x->headrow, x->headcells,
-		    x->headcells == 1 ? "" : "s", x->widestrow, x->widest,
+		problem(x, DIAG_WARNING, ngettext("sheet '%s': the header, row "
+		    "%u, has %u value, but row %u has %u; if row %u is a "
+		    "title, delete the rows above the header in the workbook",
+		    "sheet '%s': the header, row %u, has %u values, but row %u "
+		    "has %u; if row %u is a title, delete the rows above the "
+		    "header in the workbook", x->headcells), x->want->name,
+		    x->headrow, x->headcells, x->widestrow, x->widest,
 		    x->headrow);
 	w = x->maxcol - x->mincol + 1;
 	x->rowoff = xreallocarray(NULL, w, sizeof(*x->rowoff));

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Install what planpress needs on Debian, skipping what is present.
-#   deps.sh build   compiler, pkg-config and the -dev libraries
+#   deps.sh build   compiler, pkg-config, the -dev libraries and msgfmt
 #   deps.sh test    the above, plus Java for the Nu HTML Checker, Python's
 #                   rdflib and jsonschema for the open-data checks,
 #                   Chromium for the search test in a browser,
@@ -13,14 +13,17 @@
 set -eu
 cd "$(dirname "$0")/.."
 
+# gettext: msgfmt compiles po/*.po into the message catalogs.
 build_pkgs="gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 libcsv-dev libjansson-dev libyaml-dev libzip-dev libutf8proc-dev
-libxlsxwriter-dev nettle-dev libmicrohttpd-dev libexpat1-dev"
+libxlsxwriter-dev nettle-dev libmicrohttpd-dev libexpat1-dev gettext"
 # libreoffice-calc-nogui is big: 54 packages, 87 MB to download, 260 MB
 # installed; about 15 s on a fresh machine here (1 s download, 11 s dpkg).
+# libc-l10n: the C library's own messages (strerror(), regerror()) in
+# Vietnamese, which the Vietnamese diagnostics cases quote.
 test_pkgs="default-jre-headless nodejs npm python3 curl unzip
 python3-rdflib python3-jsonschema libreoffice-calc-nogui libxml2-utils
-clang libclang-rt-14-dev chromium"
+clang libclang-rt-14-dev chromium libc-l10n"
 
 missing() {
 	for p in "$@"; do

@@ -358,6 +358,13 @@ if command -v make >/dev/null 2>&1; then
 		[ -x "$B" ] && [ -f "$T/layouts/base.mustache" ] &&
 		    [ -f "$(dirname "$B")/../share/man/man1/planpress.1" ] && ok ||
 		    { bad "make install ($how)"; cat "$TMP/out"; }
+		# The installed catalog, found beside the installed binary.
+		[ -f "$(dirname "$B")/../share/locale/vi/LC_MESSAGES/planpress.mo" ] &&
+		    ok || bad "make install ($how) installs no Vietnamese catalog"
+		(cd "$I" && env LC_ALL=C.UTF-8 LANGUAGE=vi "$B" frobnicate) \
+		    >"$TMP/out" 2>"$TMP/err"
+		has "$TMP/err" "^planpress: không có lệnh 'frobnicate'$" \
+		    "the installed binary speaks Vietnamese ($how)"
 		printf '<!-- installed-theme-%s -->\n' $how >>"$T/layouts/base.mustache"
 		(cd "$I" && "$B" init site >/dev/null 2>&1) && ok ||
 		    bad "init with the installed binary ($how)"
@@ -371,7 +378,7 @@ if command -v make >/dev/null 2>&1; then
 	done
 else
 	echo "SKIP: make is not installed (make install)"
-	skip=$((skip + 10))
+	skip=$((skip + 14))
 fi
 
 # --stats: every stage and the peak memory, on stderr.

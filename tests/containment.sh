@@ -342,8 +342,10 @@ start_serve() {	# start_serve SITE: sets server, URL
 		tries=$((tries + 1))
 		PORT=$((20000 + $(od -An -N2 -tu2 /dev/urandom) % 40000))
 		URL=http://127.0.0.1:$PORT
-		TMPDIR=$TMP/tmpdir $P serve --quiet --source "$1" --port "$PORT" \
-		    >"$TMP/serve.out" 2>&1 &
+		# LANGUAGE=en: the "Serving" line in English, whatever the
+		# site's language.
+		LANGUAGE=en TMPDIR=$TMP/tmpdir $P serve --quiet --source "$1" \
+		    --port "$PORT" >"$TMP/serve.out" 2>&1 &
 		server=$!
 		wait_for 30 sh -c "grep -q '^Serving' '$TMP/serve.out' || ! kill -0 $server 2>/dev/null"
 		if kill -0 "$server" 2>/dev/null && has "$TMP/serve.out" '^Serving '; then

@@ -1,13 +1,18 @@
 #!/bin/sh
 # The test suite.  tests/run.sh BUILD [BUILD...] runs every suite with the
 # binaries of the first build folder (unit tests, Mustache spec, golden
-# sites, diagnostics, site tests, HTML and link checks), then the
-# C-level suites again for every further folder (the sanitizer build),
-# and the fuzz targets of build-fuzz/ for PLANPRESS_FUZZ_SECONDS each.
+# sites, diagnostics, site tests, the message language, HTML and link
+# checks, the message catalogs), then the C-level suites again for every
+# further folder (the sanitizer build), and the fuzz targets of
+# build-fuzz/ for PLANPRESS_FUZZ_SECONDS each.
 # Each suite prints lines "RESULT: passed failed skipped name"; the last
 # line of the run adds them up: "N passed, N failed, N skipped".
 set -u
 cd "$(dirname "$0")/.."
+# Messages in English, whatever the language of the machine; the suites
+# that check other languages set LANGUAGE themselves.
+unset LANGUAGE
+export LC_ALL=C.UTF-8
 TMP=tests/tmp
 rm -rf "$TMP"
 mkdir -p "$TMP"
@@ -51,6 +56,7 @@ suite() {	# suite BUILD LABEL
 	PLANPRESS=$P run "diagnostics$label" sh tests/diag.sh
 	PLANPRESS=$P run "site$label" sh tests/site.sh
 	PLANPRESS=$P run "authoring$label" sh tests/authoring.sh
+	PLANPRESS=$P run "language$label" sh tests/language.sh
 	PLANPRESS=$P run "serve$label" sh tests/serve.sh
 	PLANPRESS=$P run "containment$label" sh tests/containment.sh
 }
@@ -77,6 +83,7 @@ else
 	echo "RESULT: 0 1 0 default site build" >>"$LOG"
 fi
 run "zip determinism" sh tests/checks/zip-determinism.sh "$first/planpress" .
+run "messages" sh tests/checks/po.sh
 # The libFuzzer targets (make fuzz-bins, with clang), a few seconds each.
 fuzz=${PLANPRESS_FUZZ_SECONDS:-0}
 if [ "$fuzz" -gt 0 ] && [ -d build-fuzz/fuzz ]; then

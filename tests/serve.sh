@@ -2,7 +2,9 @@
 # planpress serve over real HTTP, on a copy of the default site: bodies and
 # MIME types, folders, paths that try to leave the site, the reload script,
 # a rebuild and its server-sent event, a broken edit (diagnostics page,
-# last good files still served) and its fix, and a clean stop.  PLANPRESS
+# last good files still served) and its fix, and a clean stop; then the
+# language of the terminal lines and of the diagnostics page, which is the
+# site's (site.yaml "language") unless LANGUAGE says otherwise.  PLANPRESS
 # names the binary.  Every wait is bounded.
 set -u
 cd "$(dirname "$0")/.."
@@ -97,8 +99,9 @@ while [ $tries -lt 5 ]; do
 	tries=$((tries + 1))
 	PORT=$((20000 + $(od -An -N2 -tu2 /dev/urandom) % 40000))
 	URL=http://127.0.0.1:$PORT
-	TMPDIR=$TMP/tmpdir $P serve --source "$SITE" --port "$PORT" \
-	    >"$TMP/stdout" 2>"$TMP/stderr" &
+	# LANGUAGE=en: the user's choice wins over the site's language (vi).
+	LANGUAGE=en TMPDIR=$TMP/tmpdir $P serve --source "$SITE" \
+	    --port "$PORT" >"$TMP/stdout" 2>"$TMP/stderr" &
 	server=$!
 	wait_for 30 up
 	if kill -0 "$server" 2>/dev/null && has "$TMP/stdout" '^Serving '; then
@@ -257,6 +260,8 @@ has "$TMP/body" 'content/tong-quan.md:[0-9]*:[0-9]*: error:' && ok ||
     bad "the error page does not list the diagnostic: $(head -c 600 "$TMP/body")"
 has "$TMP/body" "__planpress/events" && ok || bad "the error page has no reload script"
 has "$TMP/body" "expected &#39;,&#39;" && ok || bad "the diagnostics are not escaped"
+has "$TMP/body" '<html lang="en">' && ok || bad "the error page is not in English (LANGUAGE=en)"
+has "$TMP/body" '<h1>The site did not build</h1>' && ok || bad "the error page has no English title"
 wait_for 10 has "$TMP/sse" '^event: error$' && ok || bad "no error event"
 expect /tong-quan/ 500 "text/html; charset=utf-8"
 expect /assets/style.css 200 "text/css; charset=utf-8"
@@ -311,6 +316,73 @@ else
 fi
 [ -d "$TMP/tmpdir" ] && [ -z "$(ls -A "$TMP/tmpdir")" ] && ok || bad "the serve folder was left behind"
 [ -e "$SITE/output" ] && bad "serve wrote the site's output/" || ok
+
+# The language of the site: a new site (language: vi) and the same site
+# in English, served with LANGUAGE unset, each broken by an edit.
+# serve_site SITE: start a server on it, output in $TMP/out.*; 0 when it
+# answers.
+serve_site() {
+	server=""
+	for try in 1 2 3 4 5; do
+		PORT=$((20000 + $(od -An -N2 -tu2 /dev/urandom) % 40000))
+		URL=http://127.0.0.1:$PORT
+		env -u LANGUAGE TMPDIR="$TMP/tmpdir" $P serve --source "$1" \
+		    --port "$PORT" >"$TMP/out.stdout" 2>"$TMP/out.stderr" &
+		server=$!
+		wait_for 30 status_is / 200 && return 0
+		kill "$server" 2>/dev/null
+		wait "$server" 2>/dev/null
+		server=""
+	done
+	return 1
+}
+stop_site() {
+	[ -n "$server" ] && kill -INT "$server" 2>/dev/null
+	[ -n "$server" ] && wait "$server" 2>/dev/null
+	server=""
+}
+(cd "$TMP" && $P init lang-vi >/dev/null 2>&1) && ok || bad "init lang-vi"
+cp -R "$TMP/lang-vi" "$TMP/lang-en"
+sed 's/^language: vi$/language: en/' "$TMP/lang-vi/site.yaml" \
+    >"$TMP/lang-en/site.yaml"
+grep -q '^language: en$' "$TMP/lang-en/site.yaml" && ok ||
+    bad "the English site has no language: en"
+for lang in vi en; do
+	if ! serve_site "$TMP/lang-$lang"; then
+		bad "serve did not start for the $lang site: $(cat "$TMP/out.stderr")"
+		continue
+	fi
+	printf -- '---\ntitle: [unclosed\n---\nbody\n' \
+	    >"$TMP/lang-$lang/content/_index.md"
+	wait_for 10 status_is / 500 && ok ||
+	    bad "a broken $lang site does not make / 500: $code"
+	if [ $lang = vi ]; then
+		has "$TMP/body" '<html lang="vi">' && ok ||
+		    bad "the error page of a vi site is not in Vietnamese: $(head -c 400 "$TMP/body")"
+		has "$TMP/body" '<h1>Trang web chưa dựng được</h1>' && ok ||
+		    bad "the error page of a vi site has no Vietnamese title"
+		has "$TMP/body" '<p>1 lỗi\. ' && ok || bad "the error count is not in Vietnamese"
+		has "$TMP/body" 'content/_index.md:[0-9]*:[0-9]*: lỗi: danh sách này' && ok ||
+		    bad "the diagnostics on the page are not in Vietnamese"
+		has "$TMP/out.stdout" "^Đang phục vụ tại $URL/ (Ctrl-C để dừng)$" && ok ||
+		    bad "the Serving line is not in Vietnamese: $(cat "$TMP/out.stdout")"
+		wait_for 10 has "$TMP/out.stdout" '^dựng lại thất bại: 1 lỗi$' && ok ||
+		    bad "the failed line is not in Vietnamese: $(cat "$TMP/out.stdout")"
+		has "$TMP/out.stderr" 'content/_index.md:[0-9]*:[0-9]*: lỗi: ' && ok ||
+		    bad "the terminal diagnostics are not in Vietnamese"
+	else
+		has "$TMP/body" '<html lang="en">' && ok ||
+		    bad "the error page of an en site is not in English: $(head -c 400 "$TMP/body")"
+		has "$TMP/body" '<h1>The site did not build</h1>' && ok ||
+		    bad "the error page of an en site has no English title"
+		has "$TMP/body" '<p>1 error\. ' && ok || bad "the error count is not in English"
+		has "$TMP/out.stdout" "^Serving $URL/ (Ctrl-C stops)$" && ok ||
+		    bad "the Serving line of an en site is not in English"
+		wait_for 10 has "$TMP/out.stdout" '^rebuild failed: 1 error$' && ok ||
+		    bad "the failed line of an en site is not in English"
+	fi
+	stop_site
+done
 
 echo "RESULT: $pass $fail 0 serve"
 [ $fail -eq 0 ]
