@@ -373,6 +373,7 @@ budget(struct page *p, struct page_keep *k)
 int
 page_body(struct diag *d, struct page *p)
 {
+	struct loc	 at = { NULL, 1, 1 };
 	const char	*yaml;
 	size_t		 ylen;
 
@@ -386,7 +387,8 @@ page_body(struct diag *d, struct page *p)
 		free(p->text);
 		p->text = NULL;
 		p->body = "";
-		return diag_error(d, &(struct loc){ p->file, 1, 1 },
+		at.file = p->file;
+		return diag_error(d, &at,
 		    "the page changed during the build; build again");
 	}
 	keepbody(p);
