@@ -75,6 +75,15 @@ if "$first/planpress" build --quiet --base-url https://example.gov.vn/ke-hoach/ 
 else
 	echo "RESULT: 0 1 0 default site build" >>"$LOG"
 fi
+# The default site built to be opened from disk.
+FILESITE="$TMP/file-site"
+if "$first/planpress" build --quiet --file-urls --output "$FILESITE" \
+    >/dev/null 2>&1; then
+	run "file urls" sh tests/checks/file-urls.sh "$FILESITE"
+	run "links (file urls)" sh tests/checks/links.sh "$FILESITE"
+else
+	echo "RESULT: 0 1 0 file-urls site build" >>"$LOG"
+fi
 run "zip determinism" sh tests/checks/zip-determinism.sh "$first/planpress" .
 # The libFuzzer targets (make fuzz-bins, with clang), a few seconds each.
 fuzz=${PLANPRESS_FUZZ_SECONDS:-0}
