@@ -67,6 +67,7 @@ if "$first/planpress" build --quiet --base-url https://example.gov.vn/ke-hoach/ 
 	run "svg" sh tests/checks/svg.sh "$SITE"
 	run "discovery" sh tests/checks/discovery.sh "$SITE"
 	run "opendata" sh tests/checks/opendata.sh "$SITE"
+	run "hosting" sh tests/checks/hosting.sh "$SITE"
 	for x in "$SITE"/dataset/*/data/*.xlsx; do
 		[ -f "$x" ] || continue
 		run "xlsx round trip $(basename "$x")" \
