@@ -10,7 +10,8 @@
 #   - the media type (and charset) of every kind of file the site has,
 #     and of a .js file added to the served copy;
 #   - gzip for the text formats when the client accepts it, the same bytes
-#     once decompressed, none for formats that are compressed already;
+#     once decompressed, none for formats that are compressed already; a
+#     FILE.gz beside FILE sent instead (gzip_static);
 #   - directory index, a redirect for a folder without its last '/' (and
 #     for the sub-path itself), with a relative Location;
 #   - a missing address, at any depth, is a 404 with the site's 404.html,
@@ -209,6 +210,11 @@ for f in assets/style.css data.json catalog.csv catalog.ttl catalog.jsonld \
 	enc=$(head_of "$B$f" | header content-encoding)
 	[ -z "$enc" ] && ok || bad "$SUB$f is compressed ('$enc') for a client that did not ask"
 done
+# gzip_static: a FILE.gz written beside FILE is sent as it is.
+gzip -9 -n -k "$T/www/catalog.ttl"
+curl -s -H 'Accept-Encoding: gzip' "${B}catalog.ttl" -o "$T/body"
+cmp -s "$T/body" "$T/www/catalog.ttl.gz" && ok ||
+    bad "catalog.ttl.gz beside catalog.ttl is not what a client accepting gzip gets"
 for f in "$(first '*.zip')" "$(first '*.xlsx')" "$(first '*.png')"; do
 	enc=$(head_of "$B$f" -H 'Accept-Encoding: gzip' | header content-encoding)
 	[ -z "$enc" ] && ok || bad "/$f, compressed already, is gzipped again"
