@@ -5,11 +5,11 @@
 #                   rdflib and jsonschema for the open-data checks,
 #                   LibreOffice Calc for the XLSX round trip, clang and
 #                   its libFuzzer runtime for tests/fuzz/, Chromium for
-#                   the site opened from disk and the 404 page, nginx to
-#                   serve the site with contrib/nginx/ (the test starts
-#                   its own; where services start on install, Debian's
-#                   also starts on port 80), and the npm packages of
-#                   tests/package-lock.json
+#                   the site opened from disk and the 404 page, nginx and
+#                   Apache to serve the site with contrib/ (the test
+#                   starts its own; where services start on install,
+#                   Debian's also start on port 80), and the npm packages
+#                   of tests/package-lock.json
 #   deps.sh screenshots   Node, the npm packages and Debian's Chromium
 # Package lists are split into words on purpose.
 # shellcheck disable=SC2086
@@ -23,7 +23,7 @@ libxlsxwriter-dev nettle-dev libmicrohttpd-dev libexpat1-dev"
 # installed; about 15 s on a fresh machine here (1 s download, 11 s dpkg).
 test_pkgs="default-jre-headless nodejs npm python3 curl unzip
 python3-rdflib python3-jsonschema libreoffice-calc-nogui libxml2-utils
-clang libclang-rt-14-dev chromium nginx"
+clang libclang-rt-14-dev chromium nginx apache2"
 
 missing() {
 	for p in "$@"; do
