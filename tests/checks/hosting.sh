@@ -1,8 +1,9 @@
 #!/bin/sh
 # Serve a built site with the web server configurations planpress ships,
 # in Debian's nginx (contrib/nginx/example.conf, which includes
-# planpress.conf) and Apache httpd (contrib/apache/, the same way), under
-# the path of the site's base URL, and check what a client gets.
+# planpress.conf) and Apache httpd (contrib/apache/, the same way, then
+# with planpress.conf as the site's .htaccess), under the path of the
+# site's base URL, and check what a client gets.
 #   tests/checks/hosting.sh SITE
 # SITE must be built with a base URL that has a path, such as
 # https://example.gov.vn/ke-hoach/.  Each server runs as the current user
@@ -84,27 +85,27 @@ freeport() {
 	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# The shipped example.conf of server $SRV, with the address, the folder,
+# The shipped contrib/KIND/example.conf, with the address, the folder,
 # the snippet and the sub-path of this test; every substitution must
 # have happened.
-example() {	# example PORT LISTEN-FROM LISTEN-TO SNIPPET-FROM
+example() {	# example KIND LISTEN-FROM LISTEN-TO SNIPPET-FROM
 	d="$T/$SRV"
+	c="$repo/contrib/$1"
 	sed -e "s|$2|$3|" \
 	    -e "s|/srv/ke-hoach/|$T/www/|; s|/srv/ke-hoach|$T/www|g" \
-	    -e "s|$4|$repo/contrib/$SRV/planpress.conf|" \
+	    -e "s|$4|$c/planpress.conf|" \
 	    -e "s|/ke-hoach|${SUB%/}|g" \
-	    "$repo/contrib/$SRV/example.conf" >"$d/site.conf"
-	for want in "$3" "$T/www" "$repo/contrib/$SRV/planpress.conf" \
-	    "404 ${SUB}404.html"; do
+	    "$c/example.conf" >"$d/site.conf"
+	for want in "$3" "$T/www" "$c/planpress.conf" "404 ${SUB}404.html"; do
 		grep -qF "$want" "$d/site.conf" ||
-		    give_up "contrib/$SRV/example.conf changed: no '$want' after the substitutions"
+		    give_up "contrib/$1/example.conf changed: no '$want' after the substitutions"
 	done
 }
 
 # nginx.conf around example.conf: everything in the test's folder.
 conf_nginx() {	# conf_nginx PORT
 	d="$T/$SRV"
-	example "$1" "listen 80;" "listen 127.0.0.1:$1;" \
+	example nginx "listen 80;" "listen 127.0.0.1:$1;" \
 	    /etc/nginx/snippets/planpress.conf
 	{
 		[ "$(id -u)" -eq 0 ] && echo "user root;"
@@ -137,7 +138,7 @@ run_nginx() {
 # Debian's, the test's folder.
 conf_apache() {	# conf_apache PORT
 	d="$T/$SRV"
-	example "$1" "<VirtualHost \*:80>" "<VirtualHost 127.0.0.1:$1>" \
+	example apache "<VirtualHost \*:80>" "<VirtualHost 127.0.0.1:$1>" \
 	    /etc/apache2/planpress.conf
 	{
 		cat <<EOF
@@ -166,6 +167,25 @@ EOF
 }
 run_apache() {
 	exec "$APACHE" -f "$T/$SRV/server.conf" -DFOREGROUND
+}
+
+# Apache as shared hosting has it: contrib/apache/planpress.conf and the
+# ErrorDocument line as the site's .htaccess, the <Directory> of
+# example.conf without them, allowing what the .htaccess needs.
+conf_htaccess() {	# conf_htaccess PORT
+	conf_apache "$1" || return 1
+	sed -i -e '/Include .*planpress.conf/d' -e '/ErrorDocument/d' \
+	    -e 's/AllowOverride None/AllowOverride FileInfo Indexes Options/' \
+	    "$T/$SRV/site.conf"
+	{
+		cat "$repo/contrib/apache/planpress.conf"
+		echo "ErrorDocument 404 ${SUB}404.html"
+	} >"$T/www/.htaccess"
+	chmod a+r "$T/www/.htaccess"
+	"$APACHE" -t -f "$T/$SRV/server.conf" >/dev/null 2>&1
+}
+run_htaccess() {
+	run_apache
 }
 
 # Start server $SRV; a port taken in the meantime is tried again.
@@ -361,7 +381,7 @@ browser() {
 	fi
 }
 
-for SRV in nginx apache; do
+for SRV in nginx apache htaccess; do
 	if ! start; then
 		bad "could not be started"
 		continue
@@ -377,6 +397,7 @@ for SRV in nginx apache; do
 		bad "errors in its log: $(grep -E '\[(emerg|alert|crit)\]' "$T/$SRV/error.log" | head -3)"
 	fi
 	stop
+	rm -f "$T/www/.htaccess"
 	sleep 0.2
 	curl -s -o /dev/null "$B" && bad "still answers after it was stopped" || ok
 done
