@@ -166,6 +166,7 @@ install: planpress
 	install -m 644 man/planpress.1 $(DESTDIR)$(MANDIR)/man1/planpress.1
 	install -m 644 man/planpress.5 $(DESTDIR)$(MANDIR)/man5/planpress.5
 	cp -R themes/default $(DESTDIR)$(DATADIR)/themes/
+	cp -R contrib $(DESTDIR)$(DATADIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/planpress $(DESTDIR)$(MANDIR)/man1/planpress.1 $(DESTDIR)$(MANDIR)/man5/planpress.5

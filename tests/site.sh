@@ -193,6 +193,14 @@ grep -q '<link rel="canonical" href="https://example.gov.vn/tin/ten-moi/">' "$R"
 grep -q '<meta http-equiv="refresh" content="0; url=../ten-moi/">' "$R" 2>/dev/null &&
     ok || bad "the alias page sends browsers on, with a relative link"
 grep -q '<a href="../ten-moi/">Ten moi</a>' "$R" 2>/dev/null && ok || bad "the alias page has a plain link"
+expect_status 0 "build with an alias and --file-urls" $P build --quiet --file-urls --source "$M" --output "$TMP/moved-files"
+R="$TMP/moved-files/tin/ten-cu/index.html"
+grep -q '<meta http-equiv="refresh" content="0; url=../ten-moi/index.html">' "$R" 2>/dev/null &&
+    ok || bad "with --file-urls, the alias page sends browsers to the page's file"
+grep -q '<link rel="canonical" href="https://example.gov.vn/tin/ten-moi/">' "$R" 2>/dev/null &&
+    ok || bad "with --file-urls, the alias page keeps the web address as canonical"
+grep -q 'href="tin/ten-moi/index.html"' "$TMP/moved-files/index.html" 2>/dev/null &&
+    ok || bad "with --file-urls, a Markdown link to a page names its file"
 printf -- '---\ntitle: "Ten moi"\naliases: [/tin/ten-moi/]\n---\n\nText.\n' >"$M/content/tin/a.md"
 expect_status 1 "an alias that is a page's address" $P check --source "$M"
 grep -q "a.md:3:11: error: alias '/tin/ten-moi/' is the address of another page" "$TMP/cmd.out" &&
