@@ -503,8 +503,7 @@ datapages(struct build *b)
 	rc &= render_extra(r, DSVIEW_ROOT, title, NULL,
 	    "datasets", "catalog", dsview_catalog(b->data, b->ndata,
 	    publish_records(b->pub), t, DSVIEW_ROOT, b->c.file_urls, NULL),
-	    NULL, NULL,
-	    &html);
+	    NULL, NULL, &html);
 	rc &= emitpage(b, DSVIEW_ROOT, &html, NULL);
 	rc &= keywordpages(b, r, seen, title, &html);
 	json_decref(seen);
