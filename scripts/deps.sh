@@ -6,9 +6,11 @@
 #                   LibreOffice Calc for the XLSX round trip, clang and
 #                   its libFuzzer runtime for tests/fuzz/, Chromium for
 #                   the site opened from disk and the 404 page, nginx and
-#                   Apache to serve the site with contrib/ (the test
-#                   starts its own; where services start on install,
-#                   Debian's also start on port 80), and the npm packages
+#                   Apache's server binary (apache2-bin: no service of its
+#                   own, so it never competes with nginx for port 80) to
+#                   serve the site with contrib/ (the test starts its own
+#                   servers; where services start on install, Debian's
+#                   nginx also starts on port 80), and the npm packages
 #                   of tests/package-lock.json
 #   deps.sh screenshots   Node, the npm packages and Debian's Chromium
 # Package lists are split into words on purpose.
@@ -23,7 +25,7 @@ libxlsxwriter-dev nettle-dev libmicrohttpd-dev libexpat1-dev"
 # installed; about 15 s on a fresh machine here (1 s download, 11 s dpkg).
 test_pkgs="default-jre-headless nodejs npm python3 curl unzip
 python3-rdflib python3-jsonschema libreoffice-calc-nogui libxml2-utils
-clang libclang-rt-14-dev chromium nginx apache2"
+clang libclang-rt-14-dev chromium nginx apache2-bin"
 
 missing() {
 	for p in "$@"; do
