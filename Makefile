@@ -219,6 +219,7 @@ install: planpress $(MOS)
 	    install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 	    install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/planpress.mo \
 		$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/planpress.mo || exit 1; done
+	cp -R contrib $(DESTDIR)$(DATADIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/planpress $(DESTDIR)$(MANDIR)/man1/planpress.1 $(DESTDIR)$(MANDIR)/man5/planpress.5

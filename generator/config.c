@@ -24,7 +24,7 @@ static const char *const known[] = {
 	/* read by later stages */
 	"publisher", "license", "contact", "legal_basis", "logo",
 	"datasets", "indicators", "progress", "allow_outside", "exclude",
-	NULL
+	"file_urls", NULL
 };
 
 static const char *const permtokens[] = {
@@ -454,6 +454,7 @@ config_load(struct config *c, struct diag *d, const char *path,
 	rc &= publisher(c, d, root);
 	rc &= legal_basis(c, d, root);
 	rc &= logo(c, d, root);
+	rc &= meta_bool(c->meta, d, root, "file_urls", &c->file_urls);
 out:
 	buf_release(&b);
 	return rc;

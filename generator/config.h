@@ -5,7 +5,8 @@
  * warnings at their line; keys of the wrong type are errors.  Defaults:
  * language "vi", theme "default", no base URL.  "publisher" and
  * "contact" are mappings of strings; "legal_basis" is a text or a
- * mapping {text, url}; "logo" is a path below the site root.
+ * mapping {text, url}; "logo" is a path below the site root;
+ * "file_urls" is a boolean (default false).
  */
 #ifndef PLANPRESS_CONFIG_H
 #define PLANPRESS_CONFIG_H
@@ -43,6 +44,8 @@ struct config {
 	const char		*legal_url;	/* "" when absent */
 	const char		*logo;		/* "" or a path from the site
 						   root, without the leading / */
+	int			 file_urls;	/* links to a folder name its
+						   index.html (file://) */
 	struct markdown_opts	 markdown;
 };
 

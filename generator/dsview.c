@@ -21,12 +21,12 @@
 #include "xalloc.h"
 
 static json_t *
-rel(const char *from, const char *to)
+rel(const char *from, const char *to, int files)
 {
 	struct buf	 b = BUF_INIT;
 	json_t		*s;
 
-	render_relurl(&b, from, to);
+	render_relurl(&b, from, to, files);
 	s = json_string(b.data);
 	buf_release(&b);
 	return s;
@@ -64,7 +64,7 @@ dsview_keyword_path(const char *k)
 }
 
 static json_t *
-keywords(json_t *list, const char *path)
+keywords(json_t *list, const char *path, int files)
 {
 	json_t	*a = json_array(), *k;
 	char	*kp;
@@ -73,7 +73,7 @@ keywords(json_t *list, const char *path)
 	json_array_foreach(list, i, k) {
 		kp = dsview_keyword_path(json_string_value(k));
 		json_array_append_new(a, json_pack("{s:O, s:o}", "name", k,
-		    "url", rel(path, kp)));
+		    "url", rel(path, kp, files)));
 		free(kp);
 	}
 	return a;
@@ -102,7 +102,8 @@ total(const json_t *rec, json_t **formats)
 }
 
 static json_t *
-downloads(const json_t *rec, const json_t *t, const char *path)
+downloads(const json_t *rec, const json_t *t, const char *path,
+    int files)
 {
 	json_t		*a = json_array(), *d, *o;
 	struct buf	 b = BUF_INIT;
@@ -117,8 +118,9 @@ downloads(const json_t *rec, const json_t *t, const char *path)
 		    json_object_get(d, "bytes")), &b);
 		o = json_pack("{s:O, s:O, s:o, s:s, s:O}", "format",
 		    json_object_get(d, "format"), "mediatype",
-		    json_object_get(d, "mediatype"), "url", rel(path, to),
-		    "size_display", b.data, "bytes", json_object_get(d, "bytes"));
+		    json_object_get(d, "mediatype"), "url",
+		    rel(path, to, files), "size_display", b.data, "bytes",
+		    json_object_get(d, "bytes"));
 		if (json_object_get(d, "conformsTo"))
 			json_object_set_new(o, "title",
 			    json_string("datapackage.json"));
@@ -363,7 +365,7 @@ copyobj(json_t *o, const char *key, const json_t *rec)
 
 json_t *
 dsview_dataset(const struct dataset *ds, const json_t *rec,
-    const json_t *t, const char *base, const char *path)
+    const json_t *t, const char *base, const char *path, int files)
 {
 	json_t		*o = json_object(), *formats;
 	struct buf	 b = BUF_INIT;
@@ -378,7 +380,8 @@ dsview_dataset(const struct dataset *ds, const json_t *rec,
 	/* The landing page shows the description: no summary made from it. */
 	setstr(o, "summary", json_string_value(json_object_get(ds->root,
 	    "summary")));
-	json_object_set_new(o, "keywords", keywords(ds->keywords, path));
+	json_object_set_new(o, "keywords", keywords(ds->keywords, path,
+	    files));
 	json_object_set_new(o, "has_keywords",
 	    json_boolean(json_array_size(ds->keywords) > 0));
 	setstr(o, "theme", ds->theme);
@@ -412,7 +415,8 @@ dsview_dataset(const struct dataset *ds, const json_t *rec,
 	json_object_set_new(o, "preview", preview(ds, t));
 	json_object_set(o, "preview_note", json_object_get(json_object_get(o,
 	    "preview"), "note"));
-	json_object_set_new(o, "downloads", downloads(rec, t, path));
+	json_object_set_new(o, "downloads", downloads(rec, t, path,
+	    files));
 	buf_reset(&b);
 	total(rec, &formats);
 	json_decref(formats);
@@ -436,7 +440,7 @@ haskeyword(const struct dataset *ds, const char *k)
 
 static json_t *
 entry(const struct dataset *ds, const json_t *rec, const json_t *t,
-    const char *path)
+    const char *path, int files)
 {
 	json_t			*o = json_object(), *formats;
 	struct buf		 b = BUF_INIT;
@@ -444,13 +448,14 @@ entry(const struct dataset *ds, const json_t *rec, const json_t *t,
 	unsigned long long	 n = total(rec, &formats);
 
 	setstr(o, "title", ds->title);
-	json_object_set_new(o, "url", rel(path, to));
+	json_object_set_new(o, "url", rel(path, to, files));
 	json_object_set_new(o, "summary", summary(ds));
 	json_object_set_new(o, "formats", formats);
 	i18n_size(t, n, &b);
 	setstr(o, "size_display", b.data);
 	setdate(o, "modified", ds->modified, t);
-	json_object_set_new(o, "keywords", keywords(ds->keywords, path));
+	json_object_set_new(o, "keywords", keywords(ds->keywords, path,
+	    files));
 	json_object_set_new(o, "has_keywords",
 	    json_boolean(json_array_size(ds->keywords) > 0));
 	json_object_set_new(o, "sample", json_boolean(ds->sample));
@@ -462,7 +467,7 @@ entry(const struct dataset *ds, const json_t *rec, const json_t *t,
 /* Every keyword of every dataset, sorted, with a count. */
 static json_t *
 allkeywords(struct dataset *const *v, size_t n, const char *path,
-    const char *current)
+    int files, const char *current)
 {
 	json_t		*count = json_object(), *a = json_array(), *k, *c;
 	const char	*name;
@@ -478,8 +483,8 @@ allkeywords(struct dataset *const *v, size_t n, const char *path,
 	json_object_foreach(count, name, c) {
 		kp = dsview_keyword_path(name);
 		json_array_append_new(a, json_pack("{s:s, s:o, s:O, s:b}",
-		    "name", name, "url", rel(path, kp), "count", c, "current",
-		    current && strcmp(current, name) == 0));
+		    "name", name, "url", rel(path, kp, files), "count", c,
+		    "current", current && strcmp(current, name) == 0));
 		free(kp);
 	}
 	json_decref(count);
@@ -520,7 +525,7 @@ sortnames(json_t *a)
 
 json_t *
 dsview_catalog(struct dataset *const *v, size_t n, const json_t *records,
-    const json_t *t, const char *path, const char *keyword)
+    const json_t *t, const char *path, int files, const char *keyword)
 {
 	json_t	*o = json_object(), *list = json_array(), *kw;
 	size_t	 i;
@@ -528,14 +533,16 @@ dsview_catalog(struct dataset *const *v, size_t n, const json_t *records,
 	for (i = 0; i < n; i++)
 		if (v[i]->ok && (keyword == NULL || haskeyword(v[i], keyword)))
 			json_array_append_new(list, entry(v[i],
-			    json_object_get(records, v[i]->id), t, path));
-	kw = allkeywords(v, n, path, keyword);
+			    json_object_get(records, v[i]->id), t, path,
+			    files));
+	kw = allkeywords(v, n, path, files, keyword);
 	sortnames(kw);
 	json_object_set_new(o, "datasets", list);
 	json_object_set_new(o, "has_keywords",
 	    json_boolean(json_array_size(kw) > 0));
 	json_object_set_new(o, "keywords", kw);
 	setstr(o, "keyword", keyword);
-	json_object_set_new(o, "all_url", rel(path, DSVIEW_ROOT));
+	json_object_set_new(o, "all_url", rel(path, DSVIEW_ROOT,
+	    files));
 	return o;
 }

@@ -45,7 +45,7 @@ url(const struct ctx *c, const char *to)
 	struct buf	 b = BUF_INIT;
 	json_t		*s;
 
-	render_url(&b, c->from, c->abs, to);
+	render_url(&b, c->from, c->abs, to, c->x->c->file_urls);
 	s = json_stringn(b.data, b.len);
 	buf_release(&b);
 	return s;

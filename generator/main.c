@@ -24,9 +24,10 @@
 /* The help, in three messages: the synopsis, the commands, the options. */
 static const char *const usage_text[] = {
 N_("usage: planpress build [--source DIR] [--output DIR] [--base-url URL]\n"
-"                       [--drafts] [--strict] [--quiet] [--jobs N] [--stats]\n"
-"       planpress check [--source DIR] [--base-url URL] [--drafts] [--strict]\n"
-"                       [--stats]\n"
+"                       [--file-urls] [--drafts] [--strict] [--quiet]\n"
+"                       [--jobs N] [--stats]\n"
+"       planpress check [--source DIR] [--base-url URL] [--file-urls]\n"
+"                       [--drafts] [--strict] [--stats]\n"
 "       planpress serve [--source DIR] [--port N] [--bind ADDR] [--drafts]\n"
 "                       [--strict] [--quiet] [--jobs N]\n"
 "       planpress init DIR\n"
@@ -53,6 +54,8 @@ N_("\n"
 "  -o, --output DIR     where the site is written (default SOURCE/output)\n"
 "  -b, --base-url URL   the public address of the site, e.g.\n"
 "                       https://example.gov.vn/ke-hoach/ (overrides site.yaml)\n"
+"      --file-urls      links to pages end in index.html, so the output\n"
+"                       works opened from disk (overrides site.yaml)\n"
 "  -D, --drafts         publish pages with draft: true too\n"
 "  -j, --jobs N         render on N threads (default: the number of cores)\n"
 "  -p, --port N         serve: the port to listen on (default 8000)\n"
@@ -196,6 +199,7 @@ parse(int argc, char *argv[], struct args *a)
 		{ "source", required_argument, NULL, 's' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "base-url", required_argument, NULL, 'b' },
+		{ "file-urls", no_argument, NULL, 'F' },
 		{ "drafts", no_argument, NULL, 'D' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "strict", no_argument, NULL, 'S' },
@@ -217,6 +221,7 @@ parse(int argc, char *argv[], struct args *a)
 		case 'o': a->o.output = optarg; a->build_opts = 1; break;
 		case 'b': a->o.base_url = optarg; a->build_opts = 1; break;
 		case 'D': a->o.drafts = 1; a->build_opts = 1; break;
+		case 'F': a->o.file_urls = 1; a->build_opts = 1; break;
 		case 'j':
 			if (!jobs(optarg, &a->o.jobs))
 				return usage(stderr, EXIT_USAGE);

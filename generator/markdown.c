@@ -22,6 +22,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "text.h"
 #include "xalloc.h"
 
 #define ARENA_FIRST	(64 * 1024)	/* the first chunk of a thread */
@@ -202,19 +203,29 @@ options(const struct markdown_opts *o)
 	return opt;
 }
 
-/* "/a/b/" becomes root + "a/b/"; "//host/x" is left alone. */
+/*
+ * "/a/b/" becomes root + "a/b/"; "//host/x" is left alone.  With
+ * "files" (links, not images), "a/b/" becomes "a/b/index.html".
+ */
 static void
-relink(cmark_node *n, const char *root)
+relink(cmark_node *n, const char *root, int files)
 {
 	const char	*url = cmark_node_get_url(n);
-	struct buf	 b = BUF_INIT;
+	struct buf	 b = BUF_INIT, f = BUF_INIT;
 
-	if (url == NULL || url[0] != '/' || url[1] == '/')
+	if (url == NULL || (url[0] == '/' && url[1] == '/'))
 		return;
-	buf_puts(&b, root);
-	buf_puts(&b, url + 1);
-	cmark_node_set_url(n, b.data);
+	if (url[0] == '/') {
+		buf_puts(&b, root);
+		buf_puts(&b, url + 1);
+	} else
+		buf_puts(&b, url);
+	if (files)
+		text_url_file(&f, b.data);
+	if (files || url[0] == '/')
+		cmark_node_set_url(n, files ? f.data : b.data);
 	buf_release(&b);
+	buf_release(&f);
 }
 
 static void
@@ -239,7 +250,8 @@ walk(struct diag *d, const char *file, unsigned line0, cmark_node *doc,
 				    line0 + (unsigned)cmark_node_get_start_line(
 				    n) - 1, (unsigned)
 				    cmark_node_get_start_column(n));
-			relink(n, root);
+			relink(n, root, o && o->files &&
+			    t == CMARK_NODE_LINK);
 		}
 		else if (!unsafe && (t == CMARK_NODE_HTML_BLOCK ||
 		    t == CMARK_NODE_HTML_INLINE)) {

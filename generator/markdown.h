@@ -5,7 +5,8 @@
  * Raw HTML in the source is dropped (and warned about) unless the site
  * allows it.  Links and images written from the site root ("/muc-tieu/")
  * are rewritten relative to the page, so the output works under any
- * sub-path.
+ * sub-path; with "files", a link to a folder names its index.html
+ * (text_url_file()), so the output works from disk too.
  */
 #ifndef PLANPRESS_MARKDOWN_H
 #define PLANPRESS_MARKDOWN_H
@@ -25,6 +26,7 @@ struct markdown_opts {
 	int	 hardbreaks;	/* a newline in a paragraph is a <br> */
 	markdown_link_fn link;	/* NULL: links are not reported */
 	void	*link_arg;
+	int	 files;		/* links to folders name index.html */
 };
 
 /* Register the cmark-gfm extensions; call once before any thread starts. */

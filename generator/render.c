@@ -77,12 +77,14 @@ struct render {
 struct here {
 	const char	*path;		/* the page's site path */
 	const char	*abs;		/* absolute base, or NULL for relative */
+	int		 files;		/* links to folders name index.html */
 	const char	*up;		/* a parent page that is no content */
 	const char	*up_title;	/* page (site path), and its title */
 };
 
-void
-render_relurl(struct buf *out, const char *from, const char *to)
+/* render_relurl() without "files". */
+static void
+relurl(struct buf *out, const char *from, const char *to)
 {
 	size_t	 i, common = 0;
 	size_t	 start = out->len;
@@ -96,6 +98,20 @@ render_relurl(struct buf *out, const char *from, const char *to)
 	buf_puts(out, to + common);
 	if (out->len == start)
 		buf_puts(out, "./");
+}
+
+void
+render_relurl(struct buf *out, const char *from, const char *to, int files)
+{
+	struct buf	 u = BUF_INIT;
+
+	if (!files) {
+		relurl(out, from, to);
+		return;
+	}
+	relurl(&u, from, to);
+	text_url_file(out, u.data);
+	buf_release(&u);
 }
 
 /*
@@ -116,23 +132,31 @@ jstr(const char *s)
 }
 
 void
-render_url(struct buf *b, const char *from, const char *abs, const char *to)
+render_url(struct buf *b, const char *from, const char *abs, const char *to,
+    int files)
 {
+	struct buf	 u = BUF_INIT;
+
 	if (strncmp(to, "http://", 7) == 0 || strncmp(to, "https://", 8) == 0
 	    || strncmp(to, "mailto:", 7) == 0)
 		buf_puts(b, to);
 	else if (abs) {
-		buf_puts(b, abs);
-		buf_puts(b, to[0] == '/' ? to + 1 : to);
+		buf_puts(&u, abs);
+		buf_puts(&u, to[0] == '/' ? to + 1 : to);
+		if (files)
+			text_url_file(b, u.data);
+		else
+			buf_put(b, u.data, u.len);
 	} else
-		render_relurl(b, from, to);
+		render_relurl(b, from, to, files);
+	buf_release(&u);
 }
 
 /* Append the URL of site path (or absolute URL) "to" seen from "h". */
 static void
 urlto(struct buf *b, const struct here *h, const char *to)
 {
-	render_url(b, h->path, h->abs, to);
+	render_url(b, h->path, h->abs, to, h->files);
 }
 
 static json_t *
@@ -464,6 +488,7 @@ head(struct render *r, json_t *o, const struct page *p,
 	const char	*ell = i18n_string(r->strings, "ellipsis", "…");
 	struct buf	 b = BUF_INIT;
 	char		*abs = NULL;
+	json_t		*share;
 
 	headtitle(r, p, &b);
 	json_object_set_new(o, "head_title", jstrn(b.data, b.len));
@@ -478,8 +503,10 @@ head(struct render *r, json_t *o, const struct page *p,
 	json_object_set_new(o, "description", jstrn(b.data, b.len));
 	if (*r->c->base_url && strcmp(p->path, "/404.html") != 0)
 		abs = xasprintf("%s%s", r->c->base_url, p->path + 1);
-	json_object_set_new(o, "share", share_view(r->strings, abs,
-	    p->title));
+	share = share_view(r->strings, abs, p->title);
+	if (abs == NULL)	/* the page's own, relative URL */
+		json_object_set(share, "url", json_object_get(o, "url"));
+	json_object_set_new(o, "share", share);
 	if (!strcmp(kind(p), "home")) {
 		buf_reset(&b);
 		identity_jsonld(r->c, &b);
@@ -501,7 +528,7 @@ pageview(struct render *r, const struct here *h, const struct page *p,
 	/* cmark-gfm writes UTF-8 (the input was checked on load). */
 	json_object_set_new(o, "content", json_stringn_nocheck(html->data,
 	    html->len));
-	json_object_set_new(o, "url", jstr("./"));
+	json_object_set_new(o, "url", jstr(h->files ? "index.html" : "./"));
 	setstr(o, "path", p->path);
 	json_object_set_new(o, "permalink", *r->c->base_url ?
 	    json_sprintf("%s%s", r->c->base_url, p->path + 1) :
@@ -719,8 +746,10 @@ view(struct render *r, const struct here *h, const struct page *p,
 	if (h->abs)
 		buf_puts(&b, h->abs);
 	else
-		render_relurl(&b, h->path, "/");
+		relurl(&b, h->path, "/");
 	json_object_set_new(v, "root", jstrn(b.data, b.len));
+	json_object_set_new(v, "index_file", jstr(h->files ? "index.html" :
+	    ""));
 	buf_release(&b);
 	json_object_set_new(v, "lang", jstr(r->c->language));
 	json_object_set_new(v, "generator", jstr("planpress "
@@ -787,9 +816,10 @@ render_with(struct render *r, const struct here *h, const struct page *p,
 	if (h->abs)
 		buf_puts(&root, h->abs);
 	else
-		render_relurl(&root, h->path, "/");
+		relurl(&root, h->path, "/");
 	buf_reset(&r->html);
 	mo = r->c->markdown;
+	mo.files = h->files;
 	if (r->links != NULL) {
 		lp.lc = r->links;
 		lp.file = p->file;
@@ -811,7 +841,8 @@ render_with(struct render *r, const struct here *h, const struct page *p,
 int
 render_page(struct render *r, const struct page *p, struct buf *out)
 {
-	struct here		 h = { p->path, NULL, NULL, NULL };
+	struct here		 h = { p->path, NULL, r->c->file_urls, NULL,
+				    NULL };
 	const struct mustache	*m;
 
 	if ((m = layout(r, p, kind(p))) == NULL)
@@ -824,7 +855,8 @@ render_extra(struct render *r, const char *path, const char *title,
     const char *summary, const char *name, const char *key, json_t *extra,
     const char *up, const char *up_title, struct buf *out)
 {
-	struct here		 h = { path, NULL, up, up_title };
+	struct here		 h = { path, NULL, r->c->file_urls, up,
+				    up_title };
 	const struct mustache	*m = theme_layout(r->th, name);
 	struct page		 p;
 
@@ -846,7 +878,8 @@ render_extra(struct render *r, const char *path, const char *title,
 int
 render_404(struct render *r, struct buf *out)
 {
-	struct here		 h = { "/404.html", NULL, NULL, NULL };
+	struct here		 h = { "/404.html", "/", r->c->file_urls, NULL,
+				    NULL };
 	const struct mustache	*m = theme_layout(r->th, "404");
 	struct page		 p;
 	json_t			*title;
@@ -854,7 +887,8 @@ render_404(struct render *r, struct buf *out)
 
 	if (m == NULL)
 		return -1;
-	h.abs = *r->c->base_url ? r->c->base_url : "/";
+	if (*r->c->base_url)	/* "https://host/a/" -> "/a/" */
+		h.abs = strchr(strstr(r->c->base_url, "//") + 2, '/');
 	memset(&p, 0, sizeof(p));
 	title = json_object_get(r->strings, "not_found_title");
 	p.title = json_is_string(title) ? json_string_value(title) : "404";

@@ -97,26 +97,29 @@ int		 render_extra(struct render *r, const char *path,
 		    const char *up_title, struct buf *out);
 
 /*
- * Append the not-found page to "out" (layout "404"); its links are
- * absolute, from base_url or from the domain root, because a server
- * shows it at any address.  Returns 1, 0 after reporting, or -1 when the
- * theme has no such layout.
+ * Append the not-found page to "out" (layout "404"); its links start
+ * from the domain root, with the path of base_url ("/ke-hoach/..."),
+ * because a server shows it at any address and under any host name.
+ * Returns 1, 0 after reporting, or -1 when the theme has no such layout.
  */
 int		 render_404(struct render *r, struct buf *out);
 
 /*
  * The relative URL from the page at site path "from" (ending in '/') to
  * site path "to": ("/a/b/", "/a/c/") -> "../c/"; ("/a/", "/a/") -> "./".
+ * With "files" (site.yaml file_urls), a folder's URL names its
+ * index.html, as text_url_file() makes it: "../c/index.html".
  */
 void		 render_relurl(struct buf *out, const char *from,
-		    const char *to);
+		    const char *to, int files);
 
 /*
  * The link from the page at site path "from" to "to": "to" itself when
  * it is an absolute http(s) or mailto URL, else "abs" + "to" when "abs"
- * (an absolute base ending in '/') is not NULL, else render_relurl().
+ * (a base ending in '/': absolute, or a path from the domain root) is
+ * not NULL, else render_relurl().  "files" is render_relurl()'s.
  */
 void		 render_url(struct buf *out, const char *from, const char *abs,
-		    const char *to);
+		    const char *to, int files);
 
 #endif

@@ -914,6 +914,8 @@ static const char site_yaml[] =
 "theme: default\n"
 "# The public address of the site; the data catalogs need it:\n"
 "# base_url: \"https://example.gov.vn/ke-hoach/\"\n"
+"# Links that name index.html, for a copy opened from disk (a USB stick):\n"
+"# file_urls: true\n"
 "copyright: \"Tên cơ quan\"\n"
 "\n"
 "# Defaults for every dataset in datasets/ (each may give its own).\n"

@@ -202,6 +202,8 @@ load(struct build *b)
 	free(p);
 	if (b->o->base_url)
 		rc &= config_set_base_url(&b->c, b->d, b->o->base_url);
+	if (b->o->file_urls)
+		b->c.file_urls = 1;
 	if (!rc && b->c.meta == NULL)
 		return 0;
 	rc &= confine(b);
@@ -473,7 +475,8 @@ keywordpages(struct build *b, struct render *r, json_t *seen,
 		buf_reset(html);
 		rc &= render_extra(r, path, k, NULL, "datasets", "catalog",
 		    dsview_catalog(b->data, b->ndata, publish_records(b->pub),
-		    theme_strings(b->th), path, k), DSVIEW_ROOT, title, html);
+		    theme_strings(b->th), path, b->c.file_urls, k), DSVIEW_ROOT,
+		    title, html);
 		rc &= emitpage(b, path, html, NULL);
 		free(path);
 	}
@@ -508,7 +511,8 @@ datapages(struct build *b)
 		rec = json_object_get(publish_records(b->pub), b->data[i]->id);
 		path = xasprintf("%s%s/", DSVIEW_ROOT, b->data[i]->id);
 		buf_reset(&html);
-		view = dsview_dataset(b->data[i], rec, t, b->c.base_url, path);
+		view = dsview_dataset(b->data[i], rec, t, b->c.base_url, path,
+		    b->c.file_urls);
 		if (b->views)
 			json_object_set_new(view, "views", views_render(b->views,
 			    b->data[i]->id, NULL, t));
@@ -525,8 +529,8 @@ datapages(struct build *b)
 	buf_reset(&html);
 	rc &= render_extra(r, DSVIEW_ROOT, title, NULL,
 	    "datasets", "catalog", dsview_catalog(b->data, b->ndata,
-	    publish_records(b->pub), t, DSVIEW_ROOT, NULL), NULL, NULL,
-	    &html);
+	    publish_records(b->pub), t, DSVIEW_ROOT, b->c.file_urls, NULL),
+	    NULL, NULL, &html);
 	rc &= emitpage(b, DSVIEW_ROOT, &html, NULL);
 	rc &= keywordpages(b, r, seen, title, &html);
 	json_decref(seen);
@@ -930,8 +934,8 @@ redirect(struct build *b, const char *from, const char *to,
 	const char	*moved = i18n_string(t, "moved_to", "");
 	struct buf	 rel = BUF_INIT, abs = BUF_INIT;
 
-	render_url(&rel, from, NULL, to);
-	render_url(&abs, from, *b->c.base_url ? b->c.base_url : NULL, to);
+	render_url(&rel, from, NULL, to, b->c.file_urls);
+	render_url(&abs, from, *b->c.base_url ? b->c.base_url : NULL, to, 0);
 	buf_puts(out, "<!DOCTYPE html>\n<html lang=\"");
 	text_escape_html(out, b->c.language, strlen(b->c.language));
 	buf_puts(out, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>");

@@ -15,6 +15,8 @@ struct site_opts {
 	const char	*source;	/* the site folder, "." by default */
 	const char	*output;	/* NULL: SOURCE/output */
 	const char	*base_url;	/* NULL: from site.yaml */
+	int		 file_urls;	/* 1: file_urls on, whatever
+					   site.yaml says */
 	int		 drafts;	/* publish pages with draft: true */
 	int		 check;		/* validate and render, write nothing */
 	int		 jobs;		/* render threads, at least 1 */

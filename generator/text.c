@@ -640,3 +640,25 @@ text_url_kind(const char *s, int *query)
 	s += k + 2;
 	return host(s, strcspn(s, "/?#")) ? TEXT_URL_WEB : TEXT_URL_BAD;
 }
+
+void
+text_url_file(struct buf *out, const char *url)
+{
+	enum text_url	 k = text_url_kind(url, NULL);
+	size_t		 n = strcspn(url, "?#"), seg;
+
+	if (n == 0 || (k != TEXT_URL_ROOT && k != TEXT_URL_RELATIVE)) {
+		buf_puts(out, url);
+		return;
+	}
+	buf_put(out, url, n);
+	for (seg = n; seg > 0 && url[seg - 1] != '/'; seg--)
+		continue;
+	if (seg == n)
+		buf_puts(out, "index.html");
+	else if (memchr(url + seg, '.', n - seg) == NULL ||
+	    (n - seg == 1 && url[seg] == '.') ||
+	    (n - seg == 2 && url[seg] == '.' && url[seg + 1] == '.'))
+		buf_puts(out, "/index.html");
+	buf_puts(out, url + n);
+}

@@ -178,4 +178,19 @@ enum text_url {
  */
 enum text_url	 text_url_kind(const char *s, int *query);
 
+/*
+ * Append the link "url" to "out" so that it names a file, for a site
+ * opened from disk (file://), where a folder is no page: a link within
+ * the site (TEXT_URL_ROOT or TEXT_URL_RELATIVE) to a folder gets its
+ * "index.html", before any query or fragment, and so does a page's
+ * address written without its last '/' (a last segment with no '.').
+ * Other links, and links with no path ("#x"), are appended unchanged.
+ *
+ *	"../c/"		"../c/index.html"
+ *	"/a/b#x"	"/a/b/index.html#x"
+ *	".."		"../index.html"
+ *	"x.csv"		"x.csv"
+ */
+void		 text_url_file(struct buf *out, const char *url);
+
 #endif

@@ -5,8 +5,14 @@
 #                   rdflib and jsonschema for the open-data checks,
 #                   Chromium for the search test in a browser,
 #                   LibreOffice Calc for the XLSX round trip, clang and
-#                   its libFuzzer runtime for tests/fuzz/, and the
-#                   npm packages of tests/package-lock.json
+#                   its libFuzzer runtime for tests/fuzz/, Chromium for
+#                   the site opened from disk and the 404 page, nginx and
+#                   Apache's server binary (apache2-bin: no service of its
+#                   own, so it never competes with nginx for port 80) to
+#                   serve the site with contrib/ (the test starts its own
+#                   servers; where services start on install, Debian's
+#                   nginx also starts on port 80), and the npm packages
+#                   of tests/package-lock.json
 #   deps.sh screenshots   Node, the npm packages and Debian's Chromium
 # Package lists are split into words on purpose.
 # shellcheck disable=SC2086
@@ -23,7 +29,7 @@ libxlsxwriter-dev nettle-dev libmicrohttpd-dev libexpat1-dev gettext"
 # Vietnamese, which the Vietnamese diagnostics cases quote.
 test_pkgs="default-jre-headless nodejs npm python3 curl unzip
 python3-rdflib python3-jsonschema libreoffice-calc-nogui libxml2-utils
-clang libclang-rt-14-dev chromium libc-l10n"
+clang libclang-rt-14-dev chromium libc-l10n nginx apache2-bin"
 
 missing() {
 	for p in "$@"; do

@@ -74,6 +74,7 @@ if "$first/planpress" build --quiet --base-url https://example.gov.vn/ke-hoach/ 
 	run "svg" sh tests/checks/svg.sh "$SITE"
 	run "discovery" sh tests/checks/discovery.sh "$SITE"
 	run "opendata" sh tests/checks/opendata.sh "$SITE"
+	run "hosting" sh tests/checks/hosting.sh "$SITE"
 	for x in "$SITE"/dataset/*/data/*.xlsx; do
 		[ -f "$x" ] || continue
 		run "xlsx round trip $(basename "$x")" \
@@ -81,6 +82,15 @@ if "$first/planpress" build --quiet --base-url https://example.gov.vn/ke-hoach/ 
 	done
 else
 	echo "RESULT: 0 1 0 default site build" >>"$LOG"
+fi
+# The default site built to be opened from disk.
+FILESITE="$TMP/file-site"
+if "$first/planpress" build --quiet --file-urls --output "$FILESITE" \
+    >/dev/null 2>&1; then
+	run "file urls" sh tests/checks/file-urls.sh "$FILESITE"
+	run "links (file urls)" sh tests/checks/links.sh "$FILESITE"
+else
+	echo "RESULT: 0 1 0 file-urls site build" >>"$LOG"
 fi
 run "zip determinism" sh tests/checks/zip-determinism.sh "$first/planpress" .
 run "messages" sh tests/checks/po.sh

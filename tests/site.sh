@@ -87,12 +87,47 @@ grep -q "holds the site's sources" "$TMP/cmd.out" && ok || bad "refusal names th
 [ -f "$TMP/good/site.yaml" ] && ok || bad "the sources survived"
 
 # Links inside the site are relative: nothing starts at the domain root
-# (the 404 page is shown at any address, so its links are absolute).
+# (the 404 page is shown at any address, so its links start at the
+# domain root with base_url's path, and name no host).
 expect_status 0 "build with a sub-path base URL" $P build --quiet --output "$TMP/c" --base-url https://example.org/sub/path/
 if grep -rl --include='*.html' -E '(href|src)="/' "$TMP/c" | grep -v '/404.html$' >"$TMP/abs"; then
 	bad "pages link from the domain root: $(head -3 "$TMP/abs")"
 else ok; fi
-grep -q 'href="https://example.org/sub/path/' "$TMP/c/404.html" && ok || bad "404 links start at base_url"
+grep -q '<link rel="stylesheet" href="/sub/path/assets/style.css">' "$TMP/c/404.html" && ok ||
+    bad "404 loads its style sheet from base_url's path"
+grep -q 'class="site-header__title" href="/sub/path/"' "$TMP/c/404.html" && ok ||
+    bad "404 links home from base_url's path"
+# (other hosts' addresses may stay; the site's own is the canonical only)
+if grep -Eo '(href|src)="[^"]*"' "$TMP/c/404.html" | grep -Ev '="(#|mailto:|tel:)' |
+    grep -Ev '="(/sub/path/|https://example.org/sub/path/404.html")' |
+    grep -E '="([^h]|https?://example.org)' >"$TMP/abs"; then
+	bad "404 has links outside base_url's path: $(head -3 "$TMP/abs")"
+else ok; fi
+
+# --file-urls: every link to a page of the site names its index.html, and
+# only the HTML changes; site.yaml's file_urls does the same.
+expect_status 0 "build with --file-urls" $P build --quiet --file-urls --output "$TMP/f"
+grep -rhoE --include='*.html' '(href|src)="[^"]*"' "$TMP/f" | sed 's/^[a-z]*="//; s/"$//; s/[?#].*//' |
+    grep -vE '^(https?:|mailto:|tel:|$)' | grep -vE '[.][A-Za-z0-9]+$' | sort -u >"$TMP/folders"
+[ -s "$TMP/folders" ] && bad "--file-urls left links to folders: $(head -3 "$TMP/folders")" || ok
+grep -q 'href="tong-quan/index.html"' "$TMP/f/index.html" && ok || bad "--file-urls: the menu links index.html"
+grep -q 'href="../index.html"' "$TMP/f/tong-quan/index.html" && ok || bad "--file-urls: a page links home as ../index.html"
+diff -rq "$TMP/a" "$TMP/f" | grep -v '[.]html differ$' >"$TMP/fdiff"
+[ -s "$TMP/fdiff" ] && bad "--file-urls changed more than HTML: $(head -3 "$TMP/fdiff")" || ok
+diff -rq "$TMP/a" "$TMP/f" | grep -q 'index.html differ' && ok || bad "--file-urls changed no page"
+mkdir -p "$TMP/fy"
+cp -R content datasets themes "$TMP/fy/"
+{ cat site.yaml; echo 'file_urls: true'; } >"$TMP/fy/site.yaml"
+# (the copies are newer than the sources: the same dates for both)
+expect_status 0 "build with --file-urls, dated" env SOURCE_DATE_EPOCH=1715817600 $P build --quiet --file-urls --output "$TMP/fd"
+expect_status 0 "build with file_urls: true" env SOURCE_DATE_EPOCH=1715817600 $P build --quiet --source "$TMP/fy" --output "$TMP/fy-out"
+diff -r "$TMP/fd" "$TMP/fy-out" >/dev/null && ok || bad "file_urls: true and --file-urls differ"
+{ cat site.yaml; echo 'file_urls: "yes"'; } >"$TMP/fy/site.yaml"
+expect_status 1 "file_urls: \"yes\"" $P check --source "$TMP/fy"
+n=$(wc -l <site.yaml)
+grep -q "site.yaml:$((n + 1)):[0-9]*: error: .*file_urls" "$TMP/cmd.out" && ok ||
+    bad "a file_urls that is no boolean is an error at its line: $(cat "$TMP/cmd.out")"
+expect_status 2 "new page --file-urls" $P new page --file-urls a/b
 for f in "$TMP/c/index.html" "$TMP/c/dataset/index.html"; do
 	grep -q '<link rel="alternate" type="text/turtle" href="[^"]*catalog.ttl"' "$f" && ok ||
 	    bad "$f does not link the DCAT catalog as an alternate"
@@ -158,6 +193,14 @@ grep -q '<link rel="canonical" href="https://example.gov.vn/tin/ten-moi/">' "$R"
 grep -q '<meta http-equiv="refresh" content="0; url=../ten-moi/">' "$R" 2>/dev/null &&
     ok || bad "the alias page sends browsers on, with a relative link"
 grep -q '<a href="../ten-moi/">Ten moi</a>' "$R" 2>/dev/null && ok || bad "the alias page has a plain link"
+expect_status 0 "build with an alias and --file-urls" $P build --quiet --file-urls --source "$M" --output "$TMP/moved-files"
+R="$TMP/moved-files/tin/ten-cu/index.html"
+grep -q '<meta http-equiv="refresh" content="0; url=../ten-moi/index.html">' "$R" 2>/dev/null &&
+    ok || bad "with --file-urls, the alias page sends browsers to the page's file"
+grep -q '<link rel="canonical" href="https://example.gov.vn/tin/ten-moi/">' "$R" 2>/dev/null &&
+    ok || bad "with --file-urls, the alias page keeps the web address as canonical"
+grep -q 'href="tin/ten-moi/index.html"' "$TMP/moved-files/index.html" 2>/dev/null &&
+    ok || bad "with --file-urls, a Markdown link to a page names its file"
 printf -- '---\ntitle: "Ten moi"\naliases: [/tin/ten-moi/]\n---\n\nText.\n' >"$M/content/tin/a.md"
 expect_status 1 "an alias that is a page's address" $P check --source "$M"
 grep -q "a.md:3:11: error: alias '/tin/ten-moi/' is the address of another page" "$TMP/cmd.out" &&

@@ -11,7 +11,10 @@
 // mailto:, tel:, data:, javascript:...) and protocol-relative //host links
 // are external and are not checked.  Root-relative links (/x/) are broken:
 // the site must work under a sub-path and from file:// (DESIGN.md), and so
-// are links that climb out of SITE with "..".
+// are links that climb out of SITE with "..".  The exception is 404.html,
+// which a server shows at any address: its links start from the domain
+// root with the path of its own canonical URL (base_url's path, or "/"),
+// and are checked from there.
 //
 // Prints "FILE: broken link 'HREF' (why, line N)" for each broken link, then
 //   RESULT: <files without broken links> <files with broken links> 0 links
@@ -224,8 +227,10 @@ function pageInfo(text) {
   const ids = new Set();
   const refs = [];
   let base = null;
+  let canonical = null;
   for (const t of tags) {
     const id = t.attrs.get('id');
+    if (t.name === 'link' && (t.attrs.get('rel') || '').toLowerCase() === 'canonical') canonical = t.attrs.get('href');
     if (id) ids.add(id);
     if (t.name === 'a' && t.attrs.get('name')) ids.add(t.attrs.get('name'));
     if (t.name === 'base' && base === null && t.attrs.has('href')) {
@@ -253,7 +258,7 @@ function pageInfo(text) {
   for (const s of styles) {
     for (const u of cssUrls(s.text)) refs.push({ url: u.url, line: s.line + u.line - 1 });
   }
-  return { ids, refs, base };
+  return { ids, refs, base, canonical };
 }
 
 // ------------------------------------------------------------- checking
@@ -261,6 +266,15 @@ function pageInfo(text) {
 const files = walk(site, '', []);
 const htmlCount = files.filter((f) => /\.html$/i.test(f)).length;
 if (htmlCount === 0) usageFail(`no HTML files under ${site}`);
+
+// Where the links of 404.html start: the folder of its canonical URL.
+let notFoundRoot = '/';
+try {
+  const c = pageInfo(fs.readFileSync(path.join(site, '404.html'), 'utf8')).canonical;
+  if (c) notFoundRoot = new URL(c, 'http://host.invalid/').pathname.replace(/[^/]*$/, '');
+} catch {
+  /* no 404.html */
+}
 
 const idCache = new Map(); // rel path -> Set of ids
 function idsOf(rel) {
@@ -295,11 +309,14 @@ function check(fromRel, ref, baseHref) {
   if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(raw)) return null; // has a scheme
   if (raw.startsWith('//') || raw.startsWith('\\\\')) return null; // another host
   // The not-found page is shown at any address, so its links start at the
-  // site root (or at base_url): check those from the root.
+  // domain root with the site's path: check those from the site root.
   const rootPage = fromRel === '404.html';
   if (raw.startsWith('\\') || (raw.startsWith('/') && !rootPage)) return 'root-relative link, breaks under a sub-path';
   let pageUrl = new URL(ROOT + encodeRel(fromRel), HOST);
-  if (raw.startsWith('/')) return check(fromRel, '.' + raw, baseHref);
+  if (raw.startsWith('/')) {
+    if (!raw.startsWith(notFoundRoot)) return `not under the site's path ${notFoundRoot}`;
+    return check(fromRel, './' + raw.slice(notFoundRoot.length), baseHref);
+  }
   if (baseHref !== null && baseHref !== '') {
     if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(baseHref) || baseHref.startsWith('//')) return null;
     if (baseHref.startsWith('/')) return 'root-relative <base href>, breaks under a sub-path';

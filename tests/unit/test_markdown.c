@@ -15,11 +15,45 @@
 static char *
 md(struct diag *d, const char *src, int unsafe, const char *root)
 {
-	struct markdown_opts	 o = { unsafe, 0, 0, NULL, NULL };
+	struct markdown_opts	 o = { unsafe, 0, 0, NULL, NULL, 0 };
 	struct buf		 b = BUF_INIT;
 
 	CHECK(markdown_render(d, "x.md", 5, src, strlen(src), &o, root, &b));
 	return buf_detach(&b, NULL);
+}
+
+/* The links of "src" with file_urls, from "../../". */
+static char *
+mdfiles(const char *src)
+{
+	struct markdown_opts	 o = { 0, 0, 0, NULL, NULL, 1 };
+	struct diag		*d = diag_new();
+	struct buf		 b = BUF_INIT;
+
+	CHECK(markdown_render(d, "x.md", 1, src, strlen(src), &o, "../../",
+	    &b));
+	diag_free(d);
+	return buf_detach(&b, NULL);
+}
+
+static void
+test_files(void)
+{
+	char	*h = mdfiles("[a](/muc-tieu/x/) [b](//host/y/) [c](rel/#k) "
+	    "[d](../) [e](/) [f](/don-vi/so) [g](/dataset/x/data/x.csv) "
+	    "[h](#top) [i](https://x.vn/a/) ![i](/img/p)\n");
+
+	CHECK(strstr(h, "href=\"../../muc-tieu/x/index.html\""));
+	CHECK(strstr(h, "href=\"//host/y/\""));
+	CHECK(strstr(h, "href=\"rel/index.html#k\""));
+	CHECK(strstr(h, "href=\"../index.html\""));
+	CHECK(strstr(h, "href=\"../../index.html\""));
+	CHECK(strstr(h, "href=\"../../don-vi/so/index.html\""));
+	CHECK(strstr(h, "href=\"../../dataset/x/data/x.csv\""));
+	CHECK(strstr(h, "href=\"#top\""));
+	CHECK(strstr(h, "href=\"https://x.vn/a/\""));
+	CHECK(strstr(h, "src=\"../../img/p\""));
+	free(h);
 }
 
 static void
@@ -150,7 +184,7 @@ race(void *arg)
 {
 	static const char src[] = "~~old~~ new, see https://example.org and "
 	    "~~more~~ text.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
-	struct markdown_opts	 o = { 0, 0, 0, NULL, NULL };
+	struct markdown_opts	 o = { 0, 0, 0, NULL, NULL, 0 };
 	struct buf		 b = BUF_INIT;
 	struct diag		*d = diag_new();
 	size_t			 i, *bad = arg;
@@ -218,6 +252,7 @@ main(void)
 {
 	test_markdown();
 	test_text();
+	test_files();
 	test_threads();
 	test_dates();
 	test_numbers();

@@ -40,11 +40,28 @@ test_split(void)
 }
 
 static void
-rel(const char *from, const char *to, const char *want)
+relf(const char *from, const char *to, int files, const char *want)
 {
 	struct buf	 b = BUF_INIT;
 
-	render_relurl(&b, from, to);
+	render_relurl(&b, from, to, files);
+	CHECK_STR(b.data, want);
+	buf_release(&b);
+}
+
+static void
+rel(const char *from, const char *to, const char *want)
+{
+	relf(from, to, 0, want);
+}
+
+/* render_url() with "files", from "/a/b/". */
+static void
+urlf(const char *abs, const char *to, const char *want)
+{
+	struct buf	 b = BUF_INIT;
+
+	render_url(&b, "/a/b/", abs, to, 1);
 	CHECK_STR(b.data, want);
 	buf_release(&b);
 }
@@ -60,6 +77,18 @@ test_relurl(void)
 	rel("/muc-tieu/a/", "/nhiem-vu/b/", "../../nhiem-vu/b/");
 	rel("/a/b/c/", "/assets/style.css", "../../../assets/style.css");
 	rel("/ab/", "/abc/", "../abc/");
+	relf("/", "/", 1, "./index.html");
+	relf("/muc-tieu/", "/", 1, "../index.html");
+	relf("/muc-tieu/a/", "/muc-tieu/b/", 1, "../b/index.html");
+	relf("/don-vi/a/", "/don-vi/#so", 1, "../index.html#so");
+	relf("/don-vi/", "/don-vi/#so", 1, "#so");
+	relf("/a/b/c/", "/assets/style.css", 1, "../../../assets/style.css");
+	urlf(NULL, "/a/c/", "../c/index.html");
+	urlf(NULL, "https://x.vn/a/", "https://x.vn/a/");
+	urlf(NULL, "mailto:a@x.vn", "mailto:a@x.vn");
+	urlf("/ke-hoach/", "/a/", "/ke-hoach/a/index.html");
+	urlf("/ke-hoach/", "/", "/ke-hoach/index.html");
+	urlf("/ke-hoach/", "/feed.xml", "/ke-hoach/feed.xml");
 }
 
 static int

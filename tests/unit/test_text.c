@@ -468,10 +468,49 @@ test_url_kind(void)
 	CHECK(text_url_kind("file:///etc/passwd", NULL) == TEXT_URL_SCHEME);
 }
 
+/* 1 if text_url_file() makes "want" of "url". */
+static int
+url_file(const char *url, const char *want)
+{
+	struct buf	 b = BUF_INIT;
+	int		 ok;
+
+	buf_puts(&b, "x");
+	text_url_file(&b, url);
+	ok = strcmp(b.data + 1, want) == 0;
+	buf_release(&b);
+	return ok;
+}
+
+static void
+test_url_file(void)
+{
+	CHECK(url_file("../c/", "../c/index.html"));
+	CHECK(url_file("./", "./index.html"));
+	CHECK(url_file("/", "/index.html"));
+	CHECK(url_file("/a/b#x", "/a/b/index.html#x"));
+	CHECK(url_file("a/?q=1#x", "a/index.html?q=1#x"));
+	CHECK(url_file("..", "../index.html"));
+	CHECK(url_file("../.", ".././index.html"));
+	CHECK(url_file(".", "./index.html"));
+	CHECK(url_file("x.csv", "x.csv"));
+	CHECK(url_file("../data/x.csv#row", "../data/x.csv#row"));
+	CHECK(url_file("v1.2/", "v1.2/index.html"));
+	CHECK(url_file("a/index.html", "a/index.html"));
+	CHECK(url_file("#top", "#top"));
+	CHECK(url_file("?q", "?q"));
+	CHECK(url_file("", ""));
+	CHECK(url_file("https://x.vn/a/", "https://x.vn/a/"));
+	CHECK(url_file("//x.vn/a/", "//x.vn/a/"));
+	CHECK(url_file("mailto:a@x.vn", "mailto:a@x.vn"));
+	CHECK(url_file("tel:+84", "tel:+84"));
+}
+
 int
 main(void)
 {
 	test_url_kind();
+	test_url_file();
 	test_invisible();
 	test_nfc_fast_path();
 	test_utf8();
