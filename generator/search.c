@@ -651,12 +651,12 @@ search_write(const struct search *s, const char *dir, search_file_fn fn,
 /* The search page's lists. */
 
 static json_t *
-link(const struct doc *d, const char *from)
+link(const struct doc *d, const char *from, int files)
 {
 	struct buf	 u = BUF_INIT;
 	json_t		*o;
 
-	render_relurl(&u, from, d->path);
+	render_relurl(&u, from, d->path, files);
 	o = json_pack("{s:s, s:s, s:s%}", "title", d->title, "code", d->code,
 	    "url", u.data, u.len);
 	buf_release(&u);
@@ -666,7 +666,7 @@ link(const struct doc *d, const char *from)
 /* The group of targets under the section of "d", made when new. */
 static json_t *
 group(const struct search *s, json_t *groups, json_t *seen,
-    const struct doc *d, const char *from)
+    const struct doc *d, const char *from, int files)
 {
 	const char	*title = json_string_value(json_array_get(s->sections,
 	    d->section));
@@ -676,7 +676,7 @@ group(const struct search *s, json_t *groups, json_t *seen,
 	if (g != NULL)
 		return json_object_get(g, "targets");
 	if (*d->section_path)
-		render_relurl(&u, from, d->section_path);
+		render_relurl(&u, from, d->section_path, files);
 	g = json_pack("{s:s, s:s%, s:[]}", "title", title ? title : "",
 	    "url", u.data, u.len, "targets");
 	buf_release(&u);
@@ -686,7 +686,7 @@ group(const struct search *s, json_t *groups, json_t *seen,
 }
 
 json_t *
-search_view(const struct search *s, const char *from)
+search_view(const struct search *s, const char *from, int files)
 {
 	json_t		*secs = json_array(), *groups = json_array();
 	json_t		*seen = json_object();
@@ -696,10 +696,10 @@ search_view(const struct search *s, const char *from)
 	for (i = 0; i < s->ndocs; i++) {
 		d = &s->docs[i];
 		if (d->kind == SEARCH_SECTION)
-			json_array_append_new(secs, link(d, from));
+			json_array_append_new(secs, link(d, from, files));
 		else if (d->kind == SEARCH_TARGET)
-			json_array_append_new(group(s, groups, seen, d, from),
-			    link(d, from));
+			json_array_append_new(group(s, groups, seen, d, from,
+			    files), link(d, from, files));
 	}
 	json_decref(seen);
 	return json_pack("{s:b, s:o, s:b, s:o}", "has_sections",

@@ -125,8 +125,10 @@ int		 search_write(const struct search *s, const char *dir,
  * has_targets}: the pages of kind SEARCH_SECTION, and those of kind
  * SEARCH_TARGET under the sections they name, in the order added.  A
  * new reference; it only reads "s", so threads may call it at once.
+ * With "files" (site.yaml file_urls), the URLs name index.html.
  */
-json_t		*search_view(const struct search *s, const char *from);
+json_t		*search_view(const struct search *s, const char *from,
+		    int files);
 
 /*
  * Append the folded form of the "len" bytes of UTF-8 "s" to "out";

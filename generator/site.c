@@ -280,11 +280,11 @@ extend(json_t *a, json_t *more)
 static json_t *
 search_page(struct build *b, const char *from)
 {
-	json_t		*o = search_view(b->search, from);
+	json_t		*o = search_view(b->search, from, b->c.file_urls);
 	struct buf	 u = BUF_INIT;
 	char		*dir = xasprintf("%sindex/", b->search_path);
 
-	render_relurl(&u, from, dir);
+	render_relurl(&u, from, dir, 0);	/* a folder the script reads */
 	json_object_set_new(o, "index_url", json_stringn(u.data, u.len));
 	buf_release(&u);
 	free(dir);

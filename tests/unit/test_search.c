@@ -371,10 +371,10 @@ static void
 test_view(void)
 {
 	struct search	*s = search_new();
-	json_t		*v;
+	json_t		*v, *e;
 
 	three(s);
-	v = search_view(s, "/tim-kiem/");
+	v = search_view(s, "/tim-kiem/", 0);
 	CHECK(eq(v, json_pack("{s:b, s:[{s:s, s:s, s:s}], s:b, "
 	    "s:[{s:s, s:s, s:[{s:s, s:s, s:s}, {s:s, s:s, s:s}]}]}",
 	    "has_sections", 1, "sections", "title", "Mục tiêu", "code", "",
@@ -384,9 +384,19 @@ test_view(void)
 	    "../chi-tieu/I.2.dd.1/", "title", "Chuyển đổi số", "code", "I.2.e",
 	    "url", "../chi-tieu/I.2.e/")));
 	json_decref(v);
+	/* Opened from disk: every link names the folder's index.html. */
+	v = search_view(s, "/tim-kiem/", 1);
+	e = json_array_get(json_object_get(v, "sections"), 0);
+	CHECK_STR(json_string_value(json_object_get(e, "url")),
+	    "../muc-tieu/index.html");
+	e = json_array_get(json_object_get(v, "groups"), 0);
+	e = json_array_get(json_object_get(e, "targets"), 1);
+	CHECK_STR(json_string_value(json_object_get(e, "url")),
+	    "../chi-tieu/I.2.e/index.html");
+	json_decref(v);
 	search_free(s);
 	s = search_new();
-	v = search_view(s, "/");
+	v = search_view(s, "/", 0);
 	CHECK(json_is_false(json_object_get(v, "has_sections")));
 	CHECK(json_is_false(json_object_get(v, "has_targets")));
 	json_decref(v);
