@@ -32,34 +32,6 @@ static const char *const permtokens[] = {
 };
 
 static int
-isknown(const char *const *list, const char *key)
-{
-	for (; *list; list++)
-		if (strcmp(*list, key) == 0)
-			return 1;
-	return 0;
-}
-
-static void
-warn_unknown(struct config *c, struct diag *d, json_t *obj,
-    const char *const *list, const char *what)
-{
-	const char	*key;
-	json_t		*v;
-
-	json_object_foreach(obj, key, v) {
-		struct buf	 b = BUF_INIT;
-
-		if (isknown(list, key))
-			continue;
-		suggest_hint(&b, key, list, 0);
-		diag_warning(d, meta_key_loc(c->meta, obj, key),
-		    "unknown key '%s' in %s%s", key, what, b.data);
-		buf_release(&b);
-	}
-}
-
-static int
 object(struct config *c, struct diag *d, json_t *root, const char *key,
     json_t **out)
 {
@@ -140,7 +112,7 @@ menu_items(struct config *c, struct diag *d, json_t *menus, const char *name)
 			    "menu item must be a mapping with name and url");
 			continue;
 		}
-		warn_unknown(c, d, it, itemkeys, _("menu item"));
+		meta_warn_unknown(d, c->meta, it, itemkeys, _("menu item"));
 		rc &= required(c, d, list, i, "name");
 		rc &= required(c, d, list, i, "url") && menu_url(c, d, it);
 		rc &= meta_int(c->meta, d, it, "weight", &w);
@@ -219,7 +191,7 @@ markdown(struct config *c, struct diag *d, json_t *root)
 	rc = object(c, d, root, "markdown", &md);
 	if (md == NULL)
 		return rc;
-	warn_unknown(c, d, md, mdkeys, "markdown");
+	meta_warn_unknown(d, c->meta, md, mdkeys, "markdown");
 	rc &= meta_bool(c->meta, d, md, "unsafe", &c->markdown.unsafe);
 	rc &= meta_bool(c->meta, d, md, "smart", &c->markdown.smart);
 	rc &= meta_bool(c->meta, d, md, "hard_breaks",
@@ -238,7 +210,7 @@ strmap(struct config *c, struct diag *d, json_t *root, const char *key,
 	rc = object(c, d, root, key, out);
 	if (*out == NULL)
 		return rc;
-	warn_unknown(c, d, *out, keys, key);
+	meta_warn_unknown(d, c->meta, *out, keys, key);
 	for (; *keys; keys++)
 		rc &= meta_string(c->meta, d, *out, *keys, &s);
 	return rc;
@@ -442,7 +414,7 @@ config_load(struct config *c, struct diag *d, const char *path,
 		    "site.yaml must be a mapping of keys");
 		goto out;
 	}
-	warn_unknown(c, d, root, known, "site.yaml");
+	meta_warn_unknown(d, c->meta, root, known, "site.yaml");
 	rc = strings(c, d, root);
 	rc &= menus(c, d, root);
 	rc &= permalinks(c, d, root);

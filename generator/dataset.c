@@ -180,25 +180,6 @@ list_words(struct buf *b, const char *const *list)
 		    list[2] == NULL ? _(" or ") : ", ");
 }
 
-static void
-warn_unknown(struct dataset *ds, struct diag *d, const json_t *obj,
-    const char *const *list, const char *what)
-{
-	const char	*key;
-	json_t		*v;
-
-	json_object_foreach((json_t *)obj, key, v) {
-		struct buf	 b = BUF_INIT;
-
-		if (listed(list, key))
-			continue;
-		suggest_hint(&b, key, list, 0);
-		diag_warning(d, meta_key_loc(ds->meta, obj, key),
-		    "unknown key '%s' in %s%s", key, what, b.data);
-		buf_release(&b);
-	}
-}
-
 /* "key" of the metadata, a mapping of the strings "keys", into "*out". */
 static int
 mapping(struct dataset *ds, struct diag *d, const char *key,
@@ -214,7 +195,7 @@ mapping(struct dataset *ds, struct diag *d, const char *key,
 	if (!json_is_object(v))
 		return diag_error(d, meta_loc(ds->meta, ds->root, key),
 		    "key '%s' must be a mapping", key);
-	warn_unknown(ds, d, v, keys, key);
+	meta_warn_unknown(d, ds->meta, v, keys, key);
 	for (; *keys; keys++)
 		rc &= meta_string(ds->meta, d, v, *keys, &str);
 	if (rc)
@@ -280,7 +261,7 @@ temporal(struct dataset *ds, struct diag *d)
 	if (!json_is_object(t))
 		return diag_error(d, meta_loc(ds->meta, ds->root, "temporal"),
 		    "key 'temporal' must be a mapping with 'start' and 'end'");
-	warn_unknown(ds, d, t, keys, "temporal");
+	meta_warn_unknown(d, ds->meta, t, keys, "temporal");
 	if (!date(ds, d, t, "start", &start) || !date(ds, d, t, "end", &end))
 		return 0;
 	if (start && end && strcmp(start, end) > 0)
@@ -324,7 +305,7 @@ sources(struct dataset *ds, struct diag *d)
 			    "source must be a mapping with a 'title'");
 			continue;
 		}
-		warn_unknown(ds, d, s, keys, _("a source"));
+		meta_warn_unknown(d, ds->meta, s, keys, _("a source"));
 		rc &= meta_string(ds->meta, d, s, "title", &str);
 		str = NULL;
 		rc &= meta_string(ds->meta, d, s, "path", &str);
@@ -478,7 +459,8 @@ metadata(struct dataset *ds, struct diag *d)
 		    "be a mapping of keys");
 		goto out;
 	}
-	warn_unknown(ds, d, ds->root, meta_keys, _("the dataset metadata"));
+	meta_warn_unknown(d, ds->meta, ds->root, meta_keys,
+	    _("the dataset metadata"));
 	rc = strings(ds, d) & agents(ds, d) & temporal(ds, d) &
 	    sources(ds, d) & preview_rows(ds, d);
 	if ((s = json_object_get(ds->root, "schema")) == NULL)

@@ -33,6 +33,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "intl.h"
+#include "suggest.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -1115,4 +1116,26 @@ meta_strings(const struct meta *m, struct diag *d, const json_t *obj,
 	if (rc)
 		*out = json_copy(v);
 	return rc;
+}
+
+void
+meta_warn_unknown(struct diag *d, const struct meta *m, const json_t *obj,
+    const char *const *known, const char *what)
+{
+	struct buf		 b = BUF_INIT;
+	const char		*key;
+	const char *const	*k;
+	json_t			*v;
+
+	json_object_foreach((json_t *)obj, key, v) {
+		for (k = known; *k != NULL && strcmp(*k, key) != 0; k++)
+			continue;
+		if (*k != NULL)
+			continue;
+		buf_reset(&b);
+		suggest_hint(&b, key, known, 0);
+		diag_warning(d, meta_key_loc(m, obj, key),
+		    "unknown key '%s' in %s%s", key, what, b.data);
+	}
+	buf_release(&b);
 }

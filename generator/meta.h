@@ -80,6 +80,17 @@ const struct loc *meta_index_loc(const struct meta *m, const json_t *arr,
 const struct loc *meta_root_loc(const struct meta *m);
 
 /*
+ * Warn at its place about every key of the object "obj" (a node of "m")
+ * that is not in the NULL-terminated list "known": "unknown key 'x' in
+ * WHAT", with the closest known key when one is close ("did you mean
+ * ...?") or the choices when there are few.  The one check of unknown
+ * keys for every YAML mapping planpress reads.
+ */
+void		 meta_warn_unknown(struct diag *d, const struct meta *m,
+		    const json_t *obj, const char *const *known,
+		    const char *what);
+
+/*
  * Typed getters for key "key" of the object "obj".  When the key is
  * absent (or "obj" is not an object) they return 1 and leave "*out"
  * unchanged; when its value has the right type they set "*out" and

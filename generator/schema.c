@@ -956,28 +956,6 @@ err(struct parse *p, const struct loc *at, const char *fmt, ...)
 	p->ok = 0;
 }
 
-static int
-known(const char *const *list, const char *key)
-{
-	for (; *list; list++)
-		if (strcmp(*list, key) == 0)
-			return 1;
-	return 0;
-}
-
-static void
-warn_unknown(struct parse *p, const json_t *obj, const char *const *list,
-    const char *what)
-{
-	const char	*key;
-	json_t		*v;
-
-	json_object_foreach((json_t *)obj, key, v)
-		if (!known(list, key))
-			diag_warning(p->d, meta_key_loc(p->m, obj, key),
-			    "unknown key '%s' in %s", key, what);
-}
-
 /* Where name "i" of key "key" (a string or a list) is written. */
 static const struct loc *
 name_loc(const struct parse *p, const json_t *obj, const char *key,
@@ -1243,7 +1221,7 @@ field_constraints(struct parse *p, const json_t *o, struct schema_field *f)
 		return;
 	}
 	r->cons = c;
-	warn_unknown(p, c, cons_keys, "constraints");
+	meta_warn_unknown(p->d, p->m, c, cons_keys, "constraints");
 	if (!meta_bool(p->m, p->d, c, "required", &f->required) ||
 	    !meta_bool(p->m, p->d, c, "unique", &f->unique))
 		p->ok = 0;
@@ -1454,7 +1432,7 @@ field(struct parse *p, const json_t *list, size_t i)
 		    "'type'");
 		return;
 	}
-	warn_unknown(p, o, field_keys, _("a schema field"));
+	meta_warn_unknown(p->d, p->m, o, field_keys, _("a schema field"));
 	ok = field_name(p, o, f);
 	if (!meta_string(p->m, p->d, o, "title", &f->title) ||
 	    !meta_string(p->m, p->d, o, "description", &f->description) ||
@@ -1603,7 +1581,7 @@ fkey_shape(struct parse *p, const json_t *o, const struct loc *at)
 		    "'reference'");
 		return 0;
 	}
-	warn_unknown(p, o, fkey_keys, _("a foreign key"));
+	meta_warn_unknown(p->d, p->m, o, fkey_keys, _("a foreign key"));
 	if (json_object_get(o, "fields") == NULL) {
 		err(p, at, "foreign key has no 'fields'");
 		ok = 0;
@@ -1617,7 +1595,7 @@ fkey_shape(struct parse *p, const json_t *o, const struct loc *at)
 		    "be a mapping with 'resource' and 'fields'");
 		return 0;
 	}
-	warn_unknown(p, ref, ref_keys, _("a reference"));
+	meta_warn_unknown(p->d, p->m, ref, ref_keys, _("a reference"));
 	if (json_object_get(ref, "fields") == NULL) {
 		err(p, meta_loc(p->m, o, "reference"), "reference has no "
 		    "'fields'");
@@ -1690,7 +1668,7 @@ schema_parse(struct diag *d, const struct meta *m, const json_t *obj,
 		err(&p, at, "key 'schema' must be a mapping with 'fields'");
 		goto out;
 	}
-	warn_unknown(&p, obj, schema_keys, _("the schema"));
+	meta_warn_unknown(p.d, p.m, obj, schema_keys, _("the schema"));
 	if (!meta_strings(m, d, obj, "missingValues", &p.s->missing))
 		p.ok = 0;
 	fields(&p, obj, at);

@@ -514,7 +514,7 @@ test_bad_keys(void)
 	    "s.yaml:2:1: warning: unknown key 'fieldsMatch' in the schema\n"));
 	CHECK(schema_says("fields: [{name: a, constraints: {unique: true, "
 	    "minimun: 1}}]\n", 1, "s.yaml:1:48: warning: unknown key "
-	    "'minimun' in constraints\n"));
+	    "'minimun' in constraints; did you mean 'minimum'?\n"));
 	CHECK(schema_says("fields: [{name: a}]\nmissingValues: [1, '']\n", 0,
 	    "s.yaml:2:17: error: key 'missingValues' must be a list of "
 	    "strings, not '1'\n"));
