@@ -1,11 +1,23 @@
 /*
- * The build pipeline.  Data flows one way:
+ * The build pipeline, in the order it runs (docs/architecture.md maps
+ * every source file to its stage):
  *
- *	load	 site.yaml (config.c), content (section.c, page.c), theme
- *	link	 URLs, order and neighbours (section.c)
- *	render	 a view model per page through its layout (render.c)
- *	publish	 pages, assets and static files into a staging tree (fsout.c)
- *	commit	 the staging tree replaces the output folder in one step
+ *	load	site.yaml (config.c), the theme (theme.c), every content
+ *		page (section.c, page.c, on threads) and the metadata of
+ *		every dataset (dataset.c, schema.c)
+ *	link	URLs, order and neighbours of the pages (section.c); the
+ *		datasets that are content sections (tabulate.c)
+ *	scan	one streaming pass over every dataset's rows: checked,
+ *		written into the packages (publish.c) and collected by the
+ *		indicator model (indicator.c) and the views (view.c); then
+ *		every status (status.c) and the catalogs, dataset pages and
+ *		progress pages (catalog.c, dsview.c, indview.c)
+ *	render	the search index (searchdocs.c, search.c), sitemap and feed,
+ *		then every content page through its layout (render.c,
+ *		markdown.c, mustache.c), on threads
+ *	finish	redirect pages, static files, the link check (linkcheck.c),
+ *		and the commit: the staging tree replaces the output folder
+ *		in one step (fsout.c)
  *
  * Every stage runs even when an earlier one reported problems, as far as
  * it can, so one run reports them all; only a clean run commits.
@@ -1053,14 +1065,18 @@ epoch(const struct build *b)
 	return newest;
 }
 
+/*
+ * Open the staging tree and make the models the later stages fill: the
+ * link checker, the publisher of packages and catalogs, the sitemap,
+ * the indicator model and the dataset views.  Returns 0 when the output
+ * folder cannot be used.
+ */
 static int
-publish(struct build *b)
+start_output(struct build *b)
 {
-	int		 rc = 0, made = 0;
-
 	if (b->out != NULL && (b->fs = fsout_open(b->d, b->out,
 	    own_output(b))) == NULL)
-		goto done;
+		return 0;
 	b->links = linkcheck_new();
 	b->pub = publish_new(b->d, b->fs, &b->c);
 	b->sm = sitemap_new(b->c.base_url, b->c.language);
@@ -1071,36 +1087,71 @@ publish(struct build *b)
 	    "sample_data_notice", ""));
 	b->ind = indicators_new(b->d, &b->c, b->data, b->ndata);
 	b->views = views_new(b->d, b->data, b->ndata);
-	rc = views_link(b->views, b->d, b->root);
-	if (b->ndata) {
-		const struct dataset_sink *sink = publish_sink(b->pub);
+	return 1;
+}
 
-		publish_set_time(b->pub, epoch(b));
-		if (b->ind)
-			sink = indicators_sink(b->ind, sink);
-		if (b->views)
-			sink = views_sink(b->views, sink);
-		stats_start(b->o->stats, "datasets scan");
-		rc &= dataset_scan_all(b->data, b->ndata, b->d, sink);
-		if (b->ind)
-			b->ind_ok = indicators_link(b->ind, b->root) && rc;
-		stats_stop(b->o->stats, "datasets scan");
-		stats_start(b->o->stats, "publish packages");
-		/* Packages and pages only of data that passed every check. */
-		if (rc && diag_errors(b->d) == 0) {
-			rc = publish_finish(b->pub, b->data, b->ndata) &&
-			    datapages(b) && progresspages(b);
-			made = rc;
-		}
-		stats_stop(b->o->stats, "publish packages");
+/*
+ * The one streaming pass over the data: every row of every dataset is
+ * read once and checked, written into its packages and handed to the
+ * indicator model and the views; then the statuses are computed and,
+ * when all the data passed, the packages, catalogs, dataset pages and
+ * progress pages are written.  Sets "*made" when they were.
+ */
+static int
+scan_data(struct build *b, int *made)
+{
+	const struct dataset_sink	*sink = publish_sink(b->pub);
+	int				 rc;
+
+	publish_set_time(b->pub, epoch(b));
+	if (b->ind)
+		sink = indicators_sink(b->ind, sink);
+	if (b->views)
+		sink = views_sink(b->views, sink);
+	stats_start(b->o->stats, "datasets scan");
+	rc = dataset_scan_all(b->data, b->ndata, b->d, sink);
+	if (b->ind)
+		b->ind_ok = indicators_link(b->ind, b->root) && rc;
+	stats_stop(b->o->stats, "datasets scan");
+	stats_start(b->o->stats, "publish packages");
+	/* Packages and pages only of data that passed every check. */
+	if (rc && diag_errors(b->d) == 0) {
+		rc = publish_finish(b->pub, b->data, b->ndata) &&
+		    datapages(b) && progresspages(b);
+		*made = rc;
 	}
+	stats_stop(b->o->stats, "publish packages");
+	return rc;
+}
+
+/*
+ * The pages: the search index (it reads every page before they are
+ * rendered), the sitemap, robots.txt and feed, then every content page
+ * through its layout on the render threads.
+ */
+static int
+render_site(struct build *b, int made)
+{
+	int	 rc;
+
 	stats_start(b->o->stats, "search index");
-	rc &= searchindex(b, made);
+	rc = searchindex(b, made);
 	stats_stop(b->o->stats, "search index");
 	stats_start(b->o->stats, "render pages");
 	rc &= discovery(b);
 	rc &= pages(b);
 	stats_stop(b->o->stats, "render pages");
+	return rc;
+}
+
+/*
+ * What is written last: the redirect pages, the static files, then the
+ * check of every link against every file written; a clean build warns
+ * about pages that moved and commits the staging tree.
+ */
+static int
+finish_output(struct build *b, int made, int rc)
+{
 	stats_start(b->o->stats, "write/commit");
 	rc &= aliases(b);
 	rc &= statics(b);
@@ -1112,8 +1163,22 @@ publish(struct build *b)
 	stats_stop(b->o->stats, "write/commit");
 	if (b->fs)
 		b->st->files = fsout_count(b->fs);
-done:
 	return rc;
+}
+
+/* Everything after the content is loaded and linked. */
+static int
+publish(struct build *b)
+{
+	int	 rc, made = 0;
+
+	if (!start_output(b))
+		return 0;
+	rc = views_link(b->views, b->d, b->root);
+	if (b->ndata)
+		rc &= scan_data(b, &made);
+	rc &= render_site(b, made);
+	return finish_output(b, made, rc);
 }
 
 /* Make the CSV of every dataset that is a content section. */

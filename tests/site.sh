@@ -255,5 +255,12 @@ printf -- '---\ntitle: "Tìm"\nlayout: search\n---\n' >"$S/content/tim.md"
 expect_status 0 "build of a site with a search page and no data" $P build --quiet --source "$S" --output "$TMP/nosearch-out"
 python3 "$TMP/lookup.py" "$TMP/nosearch-out/tim/index" home "" && ok || bad "the index of a site without data finds its home page"
 
+# docs/architecture.md maps every source file to its stage.
+for c in generator/*.c; do
+	f=$(basename "$c")
+	grep -q "| \`$f\` |" docs/architecture.md && ok ||
+	    bad "docs/architecture.md does not list $f"
+done
+
 echo "RESULT: $pass $fail 0 site"
 [ $fail -eq 0 ]
