@@ -181,10 +181,7 @@ add(struct archive *a, const char *name)
 			diag_error(a->d, &l, "entry '%s' added twice", name);
 			return NULL;
 		}
-	if (a->n == a->cap) {
-		a->cap = a->cap ? a->cap * 2 : 8;
-		a->v = xreallocarray(a->v, a->cap, sizeof(*a->v));
-	}
+	a->v = xgrow(a->v, a->n, &a->cap, 8, sizeof(*a->v));
 	m = &a->v[a->n++];
 	memset(m, 0, sizeof(*m));
 	m->name = xstrdup(name);

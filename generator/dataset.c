@@ -893,11 +893,8 @@ on_field(void *s, size_t len, void *arg)
 		sc->more++;
 		return;
 	}
-	if (sc->ncells == sc->cap) {
-		sc->cap = sc->cap ? sc->cap * 2 : 16;
-		sc->cells = xreallocarray(sc->cells, sc->cap,
-		    sizeof(*sc->cells));
-	}
+	sc->cells = xgrow(sc->cells, sc->ncells, &sc->cap, 16,
+	    sizeof(*sc->cells));
 	c = &sc->cells[sc->ncells++];
 	c->off = sc->text.len;
 	c->line = sc->cline;

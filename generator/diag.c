@@ -128,10 +128,7 @@ vadd(struct diag *d, enum diag_level lvl, const struct loc *l,
 	pthread_mutex_lock(&d->lock);
 	if (lvl == DIAG_WARNING && d->strict)
 		lvl = DIAG_ERROR;
-	if (d->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 16;
-		d->v = xreallocarray(d->v, d->cap, sizeof(*d->v));
-	}
+	d->v = xgrow(d->v, d->n, &d->cap, 16, sizeof(*d->v));
 	e = &d->v[d->n];
 	e->file = (l && l->file) ? shown(l->file, 0) : NULL;
 	e->line = l ? l->line : 0;

@@ -56,10 +56,7 @@ add(struct feed *f, const char *id, const char *link, const char *title,
 {
 	struct entry	*e;
 
-	if (f->n == f->cap) {
-		f->cap = f->cap ? f->cap * 2 : 16;
-		f->v = xreallocarray(f->v, f->cap, sizeof(*f->v));
-	}
+	f->v = xgrow(f->v, f->n, &f->cap, 16, sizeof(*f->v));
 	e = &f->v[f->n++];
 	e->id = xstrdup(id);
 	e->link = xstrdup(link);

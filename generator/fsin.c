@@ -536,10 +536,7 @@ fsin_list(struct diag *d, const char *path, struct fsin_entry **out)
 			continue;
 		}
 		free(full);
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xreallocarray(v, cap, sizeof(*v));
-		}
+		v = xgrow(v, n, &cap, 16, sizeof(*v));
 		v[n].name = xstrdup(e->d_name);
 		v[n].isdir = isdir;
 		n++;

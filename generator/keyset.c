@@ -660,11 +660,8 @@ keyset_push(struct keyset *ks, const struct keyset_rec *r)
 	make_room(ks->bud, need);
 	if (ks->failed)
 		return;
-	if (ks->nrecs == ks->caprecs) {
-		ks->caprecs = ks->caprecs ? ks->caprecs * 2 : 64;
-		ks->recs = xreallocarray(ks->recs, ks->caprecs,
-		    sizeof(*ks->recs));
-	}
+	ks->recs = xgrow(ks->recs, ks->nrecs, &ks->caprecs, 64,
+	    sizeof(*ks->recs));
 	d = &ks->recs[ks->nrecs++];
 	*d = *r;
 	d->hash = fnv(r->key, r->len);

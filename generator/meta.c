@@ -519,11 +519,8 @@ anchor_set(struct parse *p, const char *name, json_t *v, const char *text,
 {
 	struct anchor	*a;
 
-	if (p->nanchors == p->anchors_cap) {
-		p->anchors_cap = p->anchors_cap ? p->anchors_cap * 2 : 8;
-		p->anchors = xreallocarray(p->anchors, p->anchors_cap,
-		    sizeof(*p->anchors));
-	}
+	p->anchors = xgrow(p->anchors, p->nanchors, &p->anchors_cap, 8,
+	    sizeof(*p->anchors));
 	a = &p->anchors[p->nanchors++];
 	a->name = xstrdup(name);
 	a->v = json_incref(v);

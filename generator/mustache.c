@@ -202,10 +202,7 @@ error(struct parser *p, const struct tok *t, const char *fmt, ...)
 static void
 push(struct parser *p, const struct tok *t)
 {
-	if (p->n == p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 64;
-		p->v = xreallocarray(p->v, p->cap, sizeof(*p->v));
-	}
+	p->v = xgrow(p->v, p->n, &p->cap, 64, sizeof(*p->v));
 	p->v[p->n++] = *t;
 }
 
@@ -629,10 +626,7 @@ append(struct level *l, struct node *n)
 		node_free(n);
 		return;
 	}
-	if (l->nkids == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 8;
-		l->kids = xreallocarray(l->kids, l->cap, sizeof(*l->kids));
-	}
+	l->kids = xgrow(l->kids, l->nkids, &l->cap, 8, sizeof(*l->kids));
 	l->kids[l->nkids++] = *n;
 }
 

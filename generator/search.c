@@ -333,11 +333,8 @@ term(struct search *s, const char *str, size_t len)
 
 	if ((j = json_object_getn(s->ix, str, len)) != NULL)
 		return &s->terms[json_integer_value(j)];
-	if (s->nterms == s->capterms) {
-		s->capterms = s->capterms ? s->capterms * 2 : 1024;
-		s->terms = xreallocarray(s->terms, s->capterms,
-		    sizeof(*s->terms));
-	}
+	s->terms = xgrow(s->terms, s->nterms, &s->capterms, 1024,
+	    sizeof(*s->terms));
 	t = &s->terms[s->nterms];
 	memset(t, 0, sizeof(*t));
 	t->s = xmalloc(len + 1);
@@ -365,9 +362,8 @@ onterm(void *arg, const char *str, size_t len, int code)
 			t->where[t->n - 1] = f;
 		return;
 	}
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 4;
-		t->docs = xreallocarray(t->docs, t->cap, sizeof(*t->docs));
+	if (t->n == t->cap) {	/* two arrays of the same room */
+		t->docs = xgrow(t->docs, t->n, &t->cap, 4, sizeof(*t->docs));
 		t->where = xreallocarray(t->where, t->cap, 1);
 	}
 	t->docs[t->n] = d;
@@ -421,11 +417,7 @@ search_add(struct search *s, const struct search_doc *doc)
 {
 	struct doc	*d;
 
-	if (s->ndocs == s->capdocs) {
-		s->capdocs = s->capdocs ? s->capdocs * 2 : 256;
-		s->docs = xreallocarray(s->docs, s->capdocs,
-		    sizeof(*s->docs));
-	}
+	s->docs = xgrow(s->docs, s->ndocs, &s->capdocs, 256, sizeof(*s->docs));
 	d = &s->docs[s->ndocs++];
 	d->kind = doc->kind;
 	d->path = dup(doc->path);

@@ -115,10 +115,7 @@ entry(struct section *s, struct walk *w, const struct fsin_entry *e)
 		free(rel);
 		return;
 	}
-	if (w->n == w->cap) {
-		w->cap = w->cap ? w->cap * 2 : 256;
-		w->v = xreallocarray(w->v, w->cap, sizeof(*w->v));
-	}
+	w->v = xgrow(w->v, w->n, &w->cap, 256, sizeof(*w->v));
 	w->v[w->n].s = s;
 	w->v[w->n].rel = rel;
 	w->v[w->n++].p = NULL;

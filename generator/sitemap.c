@@ -70,10 +70,7 @@ sitemap_add(struct sitemap *sm, const char *path, const char *lastmod,
 {
 	struct entry	*e;
 
-	if (sm->n == sm->cap) {
-		sm->cap = sm->cap ? sm->cap * 2 : 64;
-		sm->v = xreallocarray(sm->v, sm->cap, sizeof(*sm->v));
-	}
+	sm->v = xgrow(sm->v, sm->n, &sm->cap, 64, sizeof(*sm->v));
 	e = &sm->v[sm->n++];
 	e->path = xstrdup(path);
 	e->lastmod = xstrdup(orempty(lastmod));

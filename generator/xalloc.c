@@ -56,6 +56,17 @@ xreallocarray(void *p, size_t nmemb, size_t size)
 	return xrealloc(p, nmemb * size);
 }
 
+void *
+xgrow(void *v, size_t n, size_t *cap, size_t first, size_t size)
+{
+	if (n < *cap)
+		return v;
+	if (*cap > SIZE_MAX / 2)
+		oom(SIZE_MAX);
+	*cap = *cap ? *cap * 2 : first;
+	return xreallocarray(v, *cap, size);
+}
+
 char *
 xstrdup(const char *s)
 {

@@ -20,6 +20,17 @@ void	*xrealloc(void *p, size_t n);
 /* reallocarray(p, nmemb, size) with an overflow check, never NULL. */
 void	*xreallocarray(void *p, size_t nmemb, size_t size);
 
+/*
+ * Room for one more element in the array "v" of "n" elements of "size"
+ * bytes that has room for "*cap": when it is full, the room doubles
+ * (starting at "first") and the array moves.  Returns the array.  The
+ * one way planpress grows an array:
+ *
+ *	a->v = xgrow(a->v, a->n, &a->cap, 16, sizeof(*a->v));
+ *	a->v[a->n++] = x;
+ */
+void	*xgrow(void *v, size_t n, size_t *cap, size_t first, size_t size);
+
 /* A copy of the string "s", to free with free(). */
 char	*xstrdup(const char *s);
 

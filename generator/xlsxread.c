@@ -368,11 +368,8 @@ sst_end(void *ud, const XML_Char *name)
 	else if (strcmp(n, "rPh") == 0)
 		x->inphonetic = 0;
 	else if (strcmp(n, "si") == 0) {
-		if (x->nsst == x->capsst) {
-			x->capsst = x->capsst ? x->capsst * 2 : 64;
-			x->sst = xreallocarray(x->sst, x->capsst,
-			    sizeof(*x->sst));
-		}
+		x->sst = xgrow(x->sst, x->nsst, &x->capsst, 64,
+		    sizeof(*x->sst));
 		unescape(&x->text);
 		x->sst[x->nsst++] = xstrndup(x->text.data, x->text.len);
 		buf_reset(&x->text);
