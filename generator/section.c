@@ -6,7 +6,6 @@
  */
 #include "section.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -87,8 +86,6 @@ struct walk {
 	struct page_keep keep;		/* the bodies kept in memory */
 	struct job	*v;
 	size_t		 n, cap;
-	size_t		 next;		/* the next file to load */
-	pthread_mutex_t	 lock;
 };
 
 #define LOAD_THREADS	8	/* at most */
@@ -153,21 +150,13 @@ loadfile(struct walk *w, struct job *j)
 	free(path);
 }
 
-static void *
-loader(void *arg)
+static void
+loader(void *arg, void *state, size_t i)
 {
 	struct walk	*w = arg;
-	size_t		 i;
 
-	for (;;) {
-		pthread_mutex_lock(&w->lock);
-		i = w->next++;
-		pthread_mutex_unlock(&w->lock);
-		if (i >= w->n)
-			break;
-		loadfile(w, &w->v[i]);
-	}
-	return NULL;
+	(void)state;
+	loadfile(w, &w->v[i]);
 }
 
 /* Load every file of the walk, on as many threads as it is worth. */
@@ -182,9 +171,7 @@ loadall(struct walk *w)
 		n = cpus < 1 ? 1 : (size_t)cpus;
 	if (n > LOAD_THREADS)
 		n = LOAD_THREADS;
-	pthread_mutex_init(&w->lock, NULL);
-	pool_run(n, loader, w);
-	pthread_mutex_destroy(&w->lock);
+	pool_each(n, &(struct pool_job){ w->n, NULL, loader, NULL, w });
 }
 
 /* Give each loaded page to its section, in the order of the walk. */

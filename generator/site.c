@@ -353,7 +353,6 @@ struct work {
 	struct build	 *b;
 	struct page	**v;
 	size_t		  n;
-	size_t		  next;		/* the next page to take */
 	size_t		  done;		/* pages rendered */
 	int		  rc;
 	pthread_mutex_t	  lock;
@@ -382,33 +381,46 @@ one(struct work *w, struct render *r, struct page *p, struct buf *html)
 	return rc;
 }
 
+/* A render thread's own renderer and page buffer. */
+struct renderer_state {
+	struct render	*r;
+	struct buf	 html;
+};
+
 static void *
-worker(void *arg)
+render_begin(void *arg)
 {
-	struct work	*w = arg;
-	struct buf	 html = BUF_INIT;
-	struct render	*r = renderer(w->b);
-	size_t		 i;
+	struct work		*w = arg;
+	struct renderer_state	*t = xcalloc(1, sizeof(*t));
 
-	int		 rc;
+	t->r = renderer(w->b);
+	buf_init(&t->html);
+	return t;
+}
 
-	for (;;) {
-		pthread_mutex_lock(&w->lock);
-		i = w->next++;
-		pthread_mutex_unlock(&w->lock);
-		if (i >= w->n)
-			break;
-		rc = one(w, r, w->v[i], &html);
-		pthread_mutex_lock(&w->lock);
-		w->rc &= rc;
-		w->done += rc;
-		pthread_mutex_unlock(&w->lock);
-		diag_progress(w->b->d, N_("Rendering"), i + 1, w->n,
-		    N_("pages"));
-	}
-	buf_release(&html);
-	render_free(r);
-	return NULL;
+static void
+render_each(void *arg, void *state, size_t i)
+{
+	struct work		*w = arg;
+	struct renderer_state	*t = state;
+	int			 rc = one(w, t->r, w->v[i], &t->html);
+
+	pthread_mutex_lock(&w->lock);
+	w->rc &= rc;
+	w->done += rc;
+	pthread_mutex_unlock(&w->lock);
+	diag_progress(w->b->d, N_("Rendering"), i + 1, w->n, N_("pages"));
+}
+
+static void
+render_end(void *arg, void *state)
+{
+	struct renderer_state	*t = state;
+
+	(void)arg;
+	buf_release(&t->html);
+	render_free(t->r);
+	free(t);
 }
 
 /*
@@ -428,7 +440,8 @@ pages(struct build *b)
 	pthread_mutex_init(&w.lock, NULL);
 	if (jobs > w.n)
 		jobs = w.n ? w.n : 1;
-	pool_run(jobs, worker, &w);
+	pool_each(jobs, &(struct pool_job){ w.n, render_begin, render_each,
+	    render_end, &w });
 	diag_progress_end(b->d);
 	pthread_mutex_destroy(&w.lock);
 	free(w.v);
