@@ -111,11 +111,8 @@ shown(const char *s, int lines)
 	return buf_detach(&b, NULL);
 }
 
-static int	vadd(struct diag *, enum diag_level, const struct loc *,
-		    const char *, va_list) __attribute__((format(printf, 4, 0)));
-
-static int
-vadd(struct diag *d, enum diag_level lvl, const struct loc *l,
+int
+diag_vadd(struct diag *d, enum diag_level lvl, const struct loc *l,
     const char *fmt, va_list ap)
 {
 	struct buf	 b = BUF_INIT;
@@ -152,7 +149,7 @@ diag_add(struct diag *d, enum diag_level lvl, const struct loc *l,
 	va_list	 ap;
 
 	va_start(ap, fmt);
-	vadd(d, lvl, l, fmt, ap);
+	diag_vadd(d, lvl, l, fmt, ap);
 	va_end(ap);
 	return 0;
 }
@@ -163,7 +160,7 @@ diag_error(struct diag *d, const struct loc *l, const char *fmt, ...)
 	va_list	 ap;
 
 	va_start(ap, fmt);
-	vadd(d, DIAG_ERROR, l, fmt, ap);
+	diag_vadd(d, DIAG_ERROR, l, fmt, ap);
 	va_end(ap);
 	return 0;
 }
@@ -174,7 +171,7 @@ diag_warning(struct diag *d, const struct loc *l, const char *fmt, ...)
 	va_list	 ap;
 
 	va_start(ap, fmt);
-	vadd(d, DIAG_WARNING, l, fmt, ap);
+	diag_vadd(d, DIAG_WARNING, l, fmt, ap);
 	va_end(ap);
 	return 0;
 }

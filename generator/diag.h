@@ -21,6 +21,7 @@
 #ifndef PLANPRESS_DIAG_H
 #define PLANPRESS_DIAG_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -57,6 +58,15 @@ int	diag_warning(struct diag *, const struct loc *, const char *, ...)
 /* Record a diagnostic of the given level; returns 0. */
 int	diag_add(struct diag *, enum diag_level, const struct loc *,
 	    const char *, ...) __attribute__((format(printf, 4, 5)));
+
+/*
+ * The one entry point the others and every module's own reporter go
+ * through: record a diagnostic of level "lvl" at "loc" (NULL: no place)
+ * whose message is "fmt", translated (gettext), formatted with "ap".
+ * Returns 0.
+ */
+int	diag_vadd(struct diag *, enum diag_level, const struct loc *,
+	    const char *, va_list) __attribute__((format(printf, 4, 0)));
 
 /*
  * Report an I/O failure on "path": the message names the path, "what"

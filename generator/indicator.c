@@ -141,15 +141,12 @@ cellerr(struct indicators *x, struct dataset *ds, size_t i,
     const char *fmt, ...)
 {
 	struct loc	 at = { ds->csv, 0, 0 };
-	struct buf	 b = BUF_INIT;
 	va_list		 ap;
 
 	dataset_cell_loc(ds, i, &at.line, &at.col);
 	va_start(ap, fmt);
-	buf_vprintf(&b, _(fmt), ap);
+	diag_vadd(x->d, DIAG_ERROR, &at, fmt, ap);
 	va_end(ap);
-	diag_error(x->d, &at, "%s", b.data);
-	buf_release(&b);
 	return 0;
 }
 

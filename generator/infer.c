@@ -85,7 +85,6 @@ static void
 report(struct rd *r, unsigned line, unsigned col, const char *fmt, ...)
 {
 	struct loc	 at = { r->display, line, col };
-	struct buf	 b = BUF_INIT;
 	va_list		 ap;
 
 	if (++r->errors > ERRORS_MAX) {
@@ -93,10 +92,8 @@ report(struct rd *r, unsigned line, unsigned col, const char *fmt, ...)
 		return;
 	}
 	va_start(ap, fmt);
-	buf_vprintf(&b, _(fmt), ap);
+	diag_vadd(r->d, DIAG_ERROR, &at, fmt, ap);
 	va_end(ap);
-	diag_error(r->d, &at, "%s", b.data);
-	buf_release(&b);
 }
 
 /* Types. */

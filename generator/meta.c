@@ -410,14 +410,11 @@ error(struct parse *p, const struct loc *at, const char *fmt, ...)
 static void
 error(struct parse *p, const struct loc *at, const char *fmt, ...)
 {
-	struct buf	 b = BUF_INIT;
 	va_list		 ap;
 
 	va_start(ap, fmt);
-	buf_vprintf(&b, _(fmt), ap);
+	diag_vadd(p->d, DIAG_ERROR, at, fmt, ap);
 	va_end(ap);
-	diag_error(p->d, at, "%s", b.data);
-	buf_release(&b);
 	p->failed = 1;
 }
 

@@ -186,16 +186,13 @@ static int
 error(struct parser *p, const struct tok *t, const char *fmt, ...)
 {
 	struct loc	 l = { p->file, t->line, t->col };
-	struct buf	 b = BUF_INIT;
 	va_list		 ap;
 
 	if (p->d == NULL)
 		return p->rc = 0;
 	va_start(ap, fmt);
-	buf_vprintf(&b, _(fmt), ap);
+	diag_vadd(p->d, DIAG_ERROR, &l, fmt, ap);
 	va_end(ap);
-	diag_error(p->d, &l, "%s", b.data);
-	buf_release(&b);
 	return p->rc = 0;
 }
 

@@ -105,14 +105,11 @@ static void
 problem(struct xr *x, enum diag_level lv, const char *fmt, ...)
 {
 	struct loc	 at = { x->path, 0, 0 };
-	struct buf	 b = BUF_INIT;
 	va_list		 ap;
 
 	va_start(ap, fmt);
-	buf_vprintf(&b, _(fmt), ap);
+	diag_vadd(x->d, lv, &at, fmt, ap);
 	va_end(ap);
-	diag_add(x->d, lv, &at, "%s", b.data);
-	buf_release(&b);
 }
 
 /* "B7" for column 2, row 7. */
