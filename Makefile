@@ -81,7 +81,8 @@ XGETTEXT = xgettext --language=C --from-code=UTF-8 --add-comments=TRANSLATORS: \
 
 all: planpress $(MOS)
 
-planpress: $(BUILD)/planpress
+# ./planpress reads its message catalogs from $(BUILD)/locale/.
+planpress: $(BUILD)/planpress $(MOS)
 	cp $(BUILD)/planpress $@.tmp && mv -f $@.tmp $@
 
 $(BUILD)/planpress: $(OBJS)
