@@ -1234,21 +1234,40 @@ compute_values(struct indicators *x, struct indicator *ind,
 }
 
 enum ind_state
-indicators_state(const struct indicators *x, const struct indicator *ind,
-    size_t u, const struct ind_item **row)
+indicators_row_state(const struct indicators *x,
+    const struct indicator *ind, const struct ind_item *it)
 {
-	const struct ind_item	*it = NULL;
-	size_t			 i;
-
-	for (i = 0; i < ind->nitems; i++)
-		if (ind->items[i].unit == u)
-			it = &ind->items[i];
-	*row = it;
-	if (it == NULL)
-		return IND_UNREPORTED;
 	if (it->done == LONG_MIN || it->done > x->as_of)
 		return IND_NOT_DONE;
 	return it->done > ind->deadline ? IND_DONE_LATE : IND_DONE;
+}
+
+/*
+ * Of a unit's rows, the one that decides: a unit done stays done, so a
+ * row done by as_of wins over every "not done" one, and of rows done,
+ * the earliest; of "not done" rows alone, the last.
+ */
+enum ind_state
+indicators_state(const struct indicators *x, const struct indicator *ind,
+    size_t u, const struct ind_item **row)
+{
+	const struct ind_item	*it = NULL, *r;
+	enum ind_state		 st = IND_UNREPORTED, s;
+	size_t			 i;
+
+	for (i = 0; i < ind->nitems; i++) {
+		r = &ind->items[i];
+		if (r->unit != u)
+			continue;
+		s = indicators_row_state(x, ind, r);
+		if (it == NULL || s < st || (s == st && (s == IND_NOT_DONE ||
+		    r->done < it->done))) {
+			it = r;
+			st = s;
+		}
+	}
+	*row = it;
+	return st;
 }
 
 /* Whether a "not done" row is the final word for the target period. */

@@ -225,11 +225,20 @@ const char	*indicators_kind_name(enum ind_kind k);
 const char	*indicators_when_name(enum ind_when w);
 const char	*indicators_state_name(enum ind_state st);
 
-/* The state of unit "u"'s row for indicator "ind" as of "as_of"; "row"
- * gets the row or NULL. */
+/*
+ * The state of unit "u" for indicator "ind" as of "as_of"; "row" gets
+ * the row that decides it, or NULL.  A unit done stays done: of its
+ * rows, one done by "as_of" decides over any "not done" one (the
+ * earliest done, when several are), whatever their order in the data.
+ */
 enum ind_state	 indicators_state(const struct indicators *x,
 		    const struct indicator *ind, size_t u,
 		    const struct ind_item **row);
+
+/* What row "it" of "ind" says on its own as of "as_of" (never
+ * IND_UNREPORTED): the state of each report of a milestone. */
+enum ind_state	 indicators_row_state(const struct indicators *x,
+		    const struct indicator *ind, const struct ind_item *it);
 
 /*
  * The model for the site "c" and its datasets "v", or NULL when

@@ -610,6 +610,50 @@ test_rows(void)
 	scratch_teardown();
 }
 
+/*
+ * A unit with several rows for one target: a unit done stays done, so
+ * a row done by as_of decides over any "not done" row, whatever their
+ * order in the file; each row keeps its own state.
+ */
+static void
+test_several_rows(void)
+{
+	struct scratch		 m;
+	const struct indicator	*ind;
+	const struct ind_item	*row;
+
+	scratch_setup("indicator");
+	scratch_plan();
+	scratch_put("datasets/prog.csv",
+	    "indicator,unit,done,document,sample\n"
+	    "A1.b,ict,2023-12-20,Plan 1/KH,true\n"
+	    "A1.b,fin,2024-03-02,Plan 2/KH,true\n"
+	    "A1.b,fin,,Report 7,true\n"
+	    "A1.b,north,,,true\n"
+	    "A1.c,ict,2024-06-30,Decision 5/QD,true\n"
+	    "A1.c,ict,,Report 3,true\n"
+	    "A1.c,fin,2024-05-02,Decision 6/QD,true\n"
+	    "A1.c,fin,2024-04-01,Decision 4/QD,true\n");
+	scratch_load(&m);
+	CHECK(m.linked == 1 && m.errors == 0);
+	ind = indicators_find(m.ind, "A1.b");
+	CHECK(ind != NULL && ind->nitems == 4);
+	CHECK(indicators_state(m.ind, ind, 1, &row) == IND_DONE);
+	CHECK(row != NULL && strcmp(row->document, "Plan 2/KH") == 0);
+	CHECK(ind->ndone == 2 && ind->nreported == 3 && near(ind->value, 50));
+	CHECK(ind->st.status == STATUS_NO_DATA);
+	ind = indicators_find(m.ind, "A1.c");
+	CHECK(ind != NULL && ind->nitems == 4);
+	CHECK(ind->st.status == STATUS_ACHIEVED);
+	CHECK(indicators_state(m.ind, ind, 0, &row) == IND_DONE);
+	CHECK(row != NULL && strcmp(row->document, "Decision 5/QD") == 0);
+	/* Of two rows done, the earlier day. */
+	CHECK(indicators_state(m.ind, ind, 1, &row) == IND_DONE);
+	CHECK(row != NULL && strcmp(row->document, "Decision 4/QD") == 0);
+	scratch_free(&m);
+	scratch_teardown();
+}
+
 /* The names data and the API use. */
 static void
 test_names(void)
@@ -679,6 +723,7 @@ main(void)
 	test_plan();
 	test_refs();
 	test_rows();
+	test_several_rows();
 	test_names();
 	test_final();
 	return CHECK_DONE("indicator");
