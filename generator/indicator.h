@@ -242,9 +242,12 @@ enum ind_state	 indicators_row_state(const struct indicators *x,
 
 /*
  * The model for the site "c" and its datasets "v", or NULL when
- * site.yaml has no "progress:" (or after reporting a role naming an
- * unknown dataset or a dataset without a required field).  Free with
- * indicators_free().
+ * site.yaml has no "progress:" mapping.  A role naming an unknown
+ * dataset or a dataset without a required field, and any other mistake
+ * in "progress:", is reported at its place in site.yaml; the model is
+ * still returned (its paths are known, so links to its pages can be
+ * judged), collects nothing, and indicators_link() then returns 0 with
+ * nothing more to say.  Free with indicators_free().
  */
 struct indicators *indicators_new(struct diag *d, const struct config *c,
 		    struct dataset **v, size_t n);
