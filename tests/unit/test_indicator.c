@@ -130,6 +130,17 @@ test_roles(void)
 	roles_case("progress:\n  indicators: reg\n  issued: \"16/05/2024\"\n",
 	    "site.yaml:4:11: error: issued '16/05/2024' is not a date "
 	    "(YYYY-MM-DD): the day the plan was issued\n");
+	/* Pages go below these paths: "/targets" would make
+	 * "/targetsA1.a/". */
+	roles_case("progress:\n  indicators: reg\n"
+	    "  indicators_path: /targets\n  units_path: don-vi/\n",
+	    "site.yaml:4:20: error: indicators_path '/targets' must be a "
+	    "path of the site from / to /, such as /chi-tieu/\n"
+	    "site.yaml:5:15: error: units_path 'don-vi/' must be a path of "
+	    "the site from / to /, such as /don-vi/\n");
+	roles_case("progress:\n  indicators: reg\n  indicators_path: \"\"\n",
+	    "site.yaml:4:20: error: indicators_path '' must be a path of the "
+	    "site from / to /, such as /chi-tieu/\n");
 	roles_case("progress:\n  indicators: reg\n  unit_types: [dept]\n",
 	    "site.yaml:4:15: error: unit_types must be a mapping of unit "
 	    "types to their names\n");
