@@ -243,7 +243,7 @@ struct scratch {
 	struct views		 *views;
 	int			  views_linked;	/* views_link() */
 	int			  scanned;	/* dataset_scan_all() */
-	int			  linked;	/* indicators_link(), -1: none */
+	int			  linked;	/* indicators_link() or -1 */
 	size_t			  errors, warnings;
 	char			 *out;		/* the diagnostics printed */
 	/* What reached the end of the sink chain. */

@@ -568,7 +568,8 @@ test_rows(void)
 	    "R.6,ict,2024-02-30\n");
 	scratch_put("datasets/prog.yaml",
 	    "title: Progress\ndescription: D\nschema:\n  fields:\n"
-	    "    - {name: indicator}\n    - {name: unit}\n    - {name: done}\n");
+	    "    - {name: indicator}\n    - {name: unit}\n"
+	    "    - {name: done}\n");
 	scratch_load(&m);
 	CHECK(m.linked == 0);
 	CHECK(scratch_said(&m,
