@@ -32,6 +32,24 @@
 #include "section.h"
 #include "view.h"
 
+struct scratch;
+
+/* A test may leave some of these unused. */
+#define SCRATCH_UNUSED	__attribute__((unused))
+
+static void	 scratch_setup(const char *) SCRATCH_UNUSED;
+static void	 scratch_rm(const char *) SCRATCH_UNUSED;
+static void	 scratch_teardown(void) SCRATCH_UNUSED;
+static void	 scratch_put(const char *, const char *) SCRATCH_UNUSED;
+static char	*scratch_printed(struct diag *) SCRATCH_UNUSED;
+static void	 scratch_plan(void) SCRATCH_UNUSED;
+static void	 scratch_load(struct scratch *) SCRATCH_UNUSED;
+static void	 scratch_free(struct scratch *) SCRATCH_UNUSED;
+static int	 scratch_said(const struct scratch *, const char *)
+		    SCRATCH_UNUSED;
+static struct page *scratch_page(const struct scratch *, const char *)
+		    SCRATCH_UNUSED;
+
 static char	 scratch_home[4096];
 static char	 scratch_dir[64];
 
