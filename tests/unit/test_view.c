@@ -164,6 +164,7 @@ static void
 test_mistakes(void)
 {
 	struct scratch	 m;
+	json_t		*a;
 
 	scratch_setup("view");
 	site("views:\n"
@@ -236,10 +237,12 @@ test_mistakes(void)
 	    "false, not 'maybe'\n"
 	    "datasets/scores.yaml:43:9: error: duplicate view 'ok'\n"));
 	/* The first "ok" is kept; the broken ones render as nothing. */
-	CHECK(json_array_size(views_render(m.views, NULL, "scores/ok", vi)) ==
-	    1);
-	CHECK(json_array_size(views_render(m.views, NULL, "scores/pie",
-	    vi)) == 0);
+	a = views_render(m.views, NULL, "scores/ok", vi);
+	CHECK(json_array_size(a) == 1);
+	json_decref(a);
+	a = views_render(m.views, NULL, "scores/pie", vi);
+	CHECK(json_array_size(a) == 0);
+	json_decref(a);
 	scratch_free(&m);
 
 	/* "views" that is no list; a dataset whose metadata is broken. */
