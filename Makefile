@@ -124,7 +124,8 @@ $(BUILD)/theme_files.c: scripts/embed.sh $(THEME_DEPS)
 $(BUILD)/theme_files.o: $(BUILD)/theme_files.c generator/embed.h
 	$(CC) $(ALL_CFLAGS) -Igenerator -c -o $@ $(BUILD)/theme_files.c
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libplanpress.a
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/scratch.h \
+    $(BUILD)/libplanpress.a
 	@mkdir -p $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Igenerator $(LDFLAGS) -o $@ $< $(BUILD)/libplanpress.a $(LDLIBS)
 

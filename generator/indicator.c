@@ -655,6 +655,31 @@ bind_role(struct indicators *x, struct dataset **v, size_t n,
 	return ok;
 }
 
+/*
+ * The path "key" of "cfg", where pages go, into "*out" (which holds the
+ * default): a path of the site from '/' to '/', such as "/chi-tieu/",
+ * since the pages' paths are made by appending "ID/" to it.
+ */
+static int
+site_path(struct indicators *x, const struct meta *m, const json_t *cfg,
+    const char *key, const char **out)
+{
+	const char	*s = NULL;
+	size_t		 len;
+
+	if (json_object_get(cfg, key) == NULL)
+		return 1;
+	if (!meta_string(m, x->d, cfg, key, &s))
+		return 0;
+	len = strlen(s);
+	if (len == 0 || s[0] != '/' || s[len - 1] != '/')
+		return diag_error(x->d, meta_loc(m, cfg, key), "%s '%s' must "
+		    "be a path of the site from / to /, such as %s", key, s,
+		    *out);
+	*out = s;
+	return 1;
+}
+
 static const char *const cfgkeys[] = { "indicators", "values", "units",
     "unit_progress", "as_of", "issued", "indicators_path", "units_path",
     "unit_types", NULL };
@@ -723,10 +748,8 @@ indicators_new(struct diag *d, const struct config *c, struct dataset **v,
 	    &s) && (x->issued = status_day_parse(s)) == LONG_MIN)
 		ok = diag_error(d, meta_loc(m, cfg, "issued"), "issued '%s' is "
 		    "not a date (YYYY-MM-DD): the day the plan was issued", s);
-	if (json_object_get(cfg, "indicators_path"))
-		meta_string(m, d, cfg, "indicators_path", &x->ind_path);
-	if (json_object_get(cfg, "units_path"))
-		meta_string(m, d, cfg, "units_path", &x->unit_path);
+	ok &= site_path(x, m, cfg, "indicators_path", &x->ind_path);
+	ok &= site_path(x, m, cfg, "units_path", &x->unit_path);
 	if (json_object_get(cfg, "unit_types") && !json_is_object(
 	    x->unit_types = json_object_get(cfg, "unit_types")))
 		ok = diag_error(d, meta_loc(m, cfg, "unit_types"), "unit_types "
@@ -1238,21 +1261,40 @@ compute_values(struct indicators *x, struct indicator *ind,
 }
 
 enum ind_state
-indicators_state(const struct indicators *x, const struct indicator *ind,
-    size_t u, const struct ind_item **row)
+indicators_row_state(const struct indicators *x,
+    const struct indicator *ind, const struct ind_item *it)
 {
-	const struct ind_item	*it = NULL;
-	size_t			 i;
-
-	for (i = 0; i < ind->nitems; i++)
-		if (ind->items[i].unit == u)
-			it = &ind->items[i];
-	*row = it;
-	if (it == NULL)
-		return IND_UNREPORTED;
 	if (it->done == LONG_MIN || it->done > x->as_of)
 		return IND_NOT_DONE;
 	return it->done > ind->deadline ? IND_DONE_LATE : IND_DONE;
+}
+
+/*
+ * Of a unit's rows, the one that decides: a unit done stays done, so a
+ * row done by as_of wins over every "not done" one, and of rows done,
+ * the earliest; of "not done" rows alone, the last.
+ */
+enum ind_state
+indicators_state(const struct indicators *x, const struct indicator *ind,
+    size_t u, const struct ind_item **row)
+{
+	const struct ind_item	*it = NULL, *r;
+	enum ind_state		 st = IND_UNREPORTED, s;
+	size_t			 i;
+
+	for (i = 0; i < ind->nitems; i++) {
+		r = &ind->items[i];
+		if (r->unit != u)
+			continue;
+		s = indicators_row_state(x, ind, r);
+		if (it == NULL || s < st || (s == st && (s == IND_NOT_DONE ||
+		    r->done < it->done))) {
+			it = r;
+			st = s;
+		}
+	}
+	*row = it;
+	return st;
 }
 
 /* Whether a "not done" row is the final word for the target period. */

@@ -225,17 +225,29 @@ const char	*indicators_kind_name(enum ind_kind k);
 const char	*indicators_when_name(enum ind_when w);
 const char	*indicators_state_name(enum ind_state st);
 
-/* The state of unit "u"'s row for indicator "ind" as of "as_of"; "row"
- * gets the row or NULL. */
+/*
+ * The state of unit "u" for indicator "ind" as of "as_of"; "row" gets
+ * the row that decides it, or NULL.  A unit done stays done: of its
+ * rows, one done by "as_of" decides over any "not done" one (the
+ * earliest done, when several are), whatever their order in the data.
+ */
 enum ind_state	 indicators_state(const struct indicators *x,
 		    const struct indicator *ind, size_t u,
 		    const struct ind_item **row);
 
+/* What row "it" of "ind" says on its own as of "as_of" (never
+ * IND_UNREPORTED): the state of each report of a milestone. */
+enum ind_state	 indicators_row_state(const struct indicators *x,
+		    const struct indicator *ind, const struct ind_item *it);
+
 /*
  * The model for the site "c" and its datasets "v", or NULL when
- * site.yaml has no "progress:" (or after reporting a role naming an
- * unknown dataset or a dataset without a required field).  Free with
- * indicators_free().
+ * site.yaml has no "progress:" mapping.  A role naming an unknown
+ * dataset or a dataset without a required field, and any other mistake
+ * in "progress:", is reported at its place in site.yaml; the model is
+ * still returned (its paths are known, so links to its pages can be
+ * judged), collects nothing, and indicators_link() then returns 0 with
+ * nothing more to say.  Free with indicators_free().
  */
 struct indicators *indicators_new(struct diag *d, const struct config *c,
 		    struct dataset **v, size_t n);

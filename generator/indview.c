@@ -1251,16 +1251,20 @@ api_ind(const struct indicators *x, const struct indicator *ind,
 	return o;
 }
 
-/* A unit's row of a share or milestone: "it", or the unit's own row. */
+/*
+ * A unit's row of a share or milestone: the report "it" with its own
+ * state, or (NULL) the unit with the row that decides its state.
+ */
 static json_t *
 api_unit_row(const struct indicators *x, const struct indicator *ind,
     size_t u, const struct ind_item *it)
 {
-	const struct ind_item	*row;
-	enum ind_state		 st = indicators_state(x, ind, u, &row);
+	enum ind_state		 st;
 
-	if (it == NULL)
-		it = row;
+	if (it != NULL)
+		st = indicators_row_state(x, ind, it);
+	else
+		st = indicators_state(x, ind, u, &it);
 	return json_pack("{s:s, s:s, s:o, s:o, s:b, s:o, s:b}", "unit",
 	    x->units[u].id, "state", indicators_state_name(st), "done",
 	    isoday(it ? it->done : LONG_MIN), "reported", isoday(it ?
@@ -1368,10 +1372,12 @@ ind_csv(const struct indicators *x, const struct indicator *ind,
 		const struct ind_item	*it;
 		size_t			 u = ind->kind == IND_SHARE ?
 		    ind->applies[i] : ind->items[i].unit;
-		enum ind_state		 st = indicators_state(x, ind, u, &it);
+		enum ind_state		 st;
 
-		if (ind->kind != IND_SHARE)
-			it = &ind->items[i];
+		if (ind->kind == IND_SHARE)
+			st = indicators_state(x, ind, u, &it);
+		else
+			st = indicators_row_state(x, ind, it = &ind->items[i]);
 		field(b, ind->id);
 		buf_putc(b, ',');
 		field(b, x->units[u].id);

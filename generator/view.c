@@ -99,9 +99,10 @@ field(struct diag *d, const struct dataset *ds, const json_t *o,
 	return f;
 }
 
+/* Parse the view "o", written at "at" (its place in the list). */
 static int
 parse(struct diag *d, const struct dataset *ds, const json_t *o,
-    struct view *v)
+    const struct loc *at, struct view *v)
 {
 	const json_t	*j, *e;
 	const char	*k, *s;
@@ -113,8 +114,7 @@ parse(struct diag *d, const struct dataset *ds, const json_t *o,
 	v->x = v->y = v->series = v->sort = SCHEMA_NONE;
 	v->decimals = 2;
 	if (!json_is_object(o))
-		return diag_error(d, meta_root_loc(ds->meta), "each view must "
-		    "be a mapping");
+		return diag_error(d, at, "each view must be a mapping");
 	json_object_foreach((json_t *)o, k, j) {
 		for (i = 0; viewkeys[i] && strcmp(viewkeys[i], k); i++)
 			continue;
@@ -126,9 +126,9 @@ parse(struct diag *d, const struct dataset *ds, const json_t *o,
 		return 0;
 	if (v->id == NULL || !*v->id || strspn(v->id,
 	    "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(v->id))
-		return diag_error(d, v->id ? meta_loc(ds->meta, o, "id") :
-		    meta_root_loc(ds->meta), "a view needs an 'id' of "
-		    "lower-case letters, digits and '-'");
+		return diag_error(d, v->id ? meta_loc(ds->meta, o, "id") : at,
+		    "a view needs an 'id' of lower-case letters, digits and "
+		    "'-'");
 	ok &= meta_string(ds->meta, d, o, "title", &v->title);
 	ok &= meta_string(ds->meta, d, o, "description", &v->desc);
 	s = "table";
@@ -232,7 +232,8 @@ parse(struct diag *d, const struct dataset *ds, const json_t *o,
 				v->cols[v->ncols++] = def[i];
 			}
 		if (v->ncols == 0 && v->type == V_TABLE)
-			ok = diag_error(d, meta_loc(ds->meta, o, "type"),
+			ok = diag_error(d, json_object_get(o, "type") ?
+			    meta_loc(ds->meta, o, "type") : at,
 			    "a table view needs 'columns'");
 	}
 	return ok;
@@ -295,7 +296,8 @@ views_new(struct diag *d, struct dataset **v, size_t n)
 		s->ds = v[i];
 		s->v = xcalloc(json_array_size(list) + 1, sizeof(*s->v));
 		json_array_foreach(list, k, o) {
-			if (!parse(d, v[i], o, &s->v[s->n])) {
+			if (!parse(d, v[i], o, meta_index_loc(v[i]->meta, list,
+			    k), &s->v[s->n])) {
 				const char *id = json_string_value(
 				    json_object_get(o, "id"));
 

@@ -14,6 +14,7 @@
  *	    filter: { year: "2023" }	# rows whose cells equal these
  *	    columns: [name, total]	# table: the fields shown
  *	    decimals: 4			# digits shown after the mark
+ *	    rank: true			# line: y is a place, 1 on top
  *	    limit: 20			# at most this many rows
  *
  * Every mistake is reported at its place in the YAML.  The rows of a
