@@ -29,7 +29,11 @@
 //   - HTML + CSS + JS under 50 KB gzip-compressed.
 // In print, a target page fits on one page and shows its address, status,
 // date and chart; the targets index prints as one table; menus and other
-// interactive parts are hidden.
+// interactive parts are hidden.  The menu opens from its button on a
+// phone and is a bar of links on a wide screen; every status count of
+// the home page leads to the targets index showing only the targets of
+// that status, as many as it counts, and an area's link there shows only
+// that area.
 //
 // Prints "FAIL: PAGE @ WIDTH: why" for each problem, a line per page with
 // its compressed weight, then
@@ -202,6 +206,9 @@ for (const ind of api.indicators || [])
 if (!statuses.has('no-data')) check(false, 'targets', 'no target without data to test');
 for (const [status, ind] of [...statuses].sort())
   add(`target (${status})`, relOf(ind.url), { target: true });
+const charted = (api.indicators || []).find((i) => i.kind === 'value' && i.value !== null);
+if (charted && ![...statuses.values()].includes(charted))
+  add(`target with a chart (${charted.status})`, relOf(charted.url), { target: true });
 add('methodology', first('methodology'));
 add('about page', first('about'));
 add('api page', first('api'));
@@ -412,8 +419,62 @@ async function print(pg, p) {
   await pg.emulateMedia({ media: 'screen' });
 }
 
+// The menu: a button on a phone that opens it, a bar on a wide screen.
+async function menu(pg) {
+  const where = 'menu';
+  await pg.setViewportSize(PHONE);
+  await pg.goto(local(''), { waitUntil: 'load' });
+  const links = pg.locator('header nav a');
+  const n = await links.count();
+  check(n > 0, where, 'no links in the header menu');
+  check(!(await links.first().isVisible()), `${where} @ 375`, 'the menu is open before it is asked for');
+  await pg.locator('header summary').click();
+  check(await links.first().isVisible(), `${where} @ 375`, 'the menu button does not open the menu');
+  await pg.setViewportSize({ width: 1280, height: 900 });
+  await pg.goto(local(''), { waitUntil: 'load' });
+  check(await links.first().isVisible() && !(await pg.locator('header summary').isVisible()),
+    `${where} @ 1280`, 'the menu is not a bar of links');
+}
+
+// Each status count of the home page, followed: the index shows the
+// targets of that status only, as many as the count says; an area's link
+// on the index shows that area only.
+async function filters(pg) {
+  await pg.setViewportSize(PHONE);
+  await pg.goto(local(''), { waitUntil: 'load' });
+  const counts = await pg.$$eval('.status-counts a', (as) =>
+    as.map((a) => ({ href: a.href, n: Number(a.querySelector('.status-counts__n').textContent) })));
+  check(counts.length > 0, 'home', 'no status count links to the targets');
+  const shown = () =>
+    pg.$$eval('.targets__list > .target', (ts) =>
+      ts.filter((t) => t.getBoundingClientRect().height > 0).map((t) => t.className));
+  for (const c of counts) {
+    const status = /#trang-thai-(.+)$/.exec(c.href);
+    const where = `home count link ${c.href.replace(origin, '')}`;
+    if (!check(status !== null, where, 'does not name a status')) continue;
+    await pg.goto(c.href, { waitUntil: 'load' });
+    const cls = await shown();
+    check(cls.length === c.n, where, `${cls.length} targets shown, the count says ${c.n}`);
+    check(cls.every((k) => k.split(' ').includes(`target--${status[1]}`)), where, 'shows targets of another status');
+    check(await pg.locator(`#trang-thai-${status[1]}`).isVisible(), where, 'no note says what is shown');
+  }
+  const area = await pg.$eval('.filters__areas a', (a) => a.href).catch(() => null);
+  if (check(area !== null, 'targets index', 'no area links')) {
+    await pg.goto(area, { waitUntil: 'load' });
+    const sections = await pg.$$eval('.targets', (ss) => ss.filter((s) => s.getBoundingClientRect().height > 0).length);
+    check(sections === 1, `area link ${area.replace(origin, '')}`, `${sections} areas shown`);
+  }
+}
+
 try {
   const pg = await context.newPage();
+  for (const f of [menu, filters]) {
+    try {
+      await f(pg);
+    } catch (e) {
+      check(false, f.name, e.message);
+    }
+  }
   pg.on('pageerror', (e) => check(false, pg.url(), `JavaScript error: ${e.message}`));
   for (const p of pages) {
     for (const w of WIDTHS) {
