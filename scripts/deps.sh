@@ -4,8 +4,9 @@
 #   deps.sh test    the above, plus Java for the Nu HTML Checker, Python's
 #                   rdflib and jsonschema for the open-data checks,
 #                   LibreOffice Calc for the XLSX round trip, clang and
-#                   its libFuzzer runtime for tests/fuzz/, and the
-#                   npm packages of tests/package-lock.json
+#                   its libFuzzer runtime for tests/fuzz/, Chromium for
+#                   the browser test, and the npm packages of
+#                   tests/package-lock.json
 #   deps.sh screenshots   Node, the npm packages and Debian's Chromium
 # Package lists are split into words on purpose.
 # shellcheck disable=SC2086
@@ -19,7 +20,7 @@ libxlsxwriter-dev nettle-dev libmicrohttpd-dev libexpat1-dev"
 # installed; about 15 s on a fresh machine here (1 s download, 11 s dpkg).
 test_pkgs="default-jre-headless nodejs npm python3 curl unzip
 python3-rdflib python3-jsonschema libreoffice-calc-nogui libxml2-utils
-clang libclang-rt-14-dev"
+clang libclang-rt-14-dev chromium"
 
 missing() {
 	for p in "$@"; do

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The test suite.  tests/run.sh BUILD [BUILD...] runs every suite with the
 # binaries of the first build folder (unit tests, Mustache spec, golden
-# sites, diagnostics, site tests, HTML and link checks), then the
+# sites, diagnostics, site tests, HTML, link and browser checks), then the
 # C-level suites again for every further folder (the sanitizer build),
 # and the fuzz targets of build-fuzz/ for PLANPRESS_FUZZ_SECONDS each.
 # Each suite prints lines "RESULT: passed failed skipped name"; the last
@@ -60,10 +60,12 @@ shift
 suite "$first" ""
 # The default site, checked against the standards it publishes.
 SITE="$TMP/default-site"
-if "$first/planpress" build --quiet --base-url https://example.gov.vn/ke-hoach/ \
+BASE=https://example.gov.vn/ke-hoach/
+if "$first/planpress" build --quiet --base-url "$BASE" \
     --output "$SITE" >/dev/null; then
 	run "html" sh tests/checks/html.sh "$SITE"
 	run "links" sh tests/checks/links.sh "$SITE"
+	run "browser" sh tests/checks/browser.sh "$SITE" "$BASE"
 	run "svg" sh tests/checks/svg.sh "$SITE"
 	run "discovery" sh tests/checks/discovery.sh "$SITE"
 	run "opendata" sh tests/checks/opendata.sh "$SITE"
