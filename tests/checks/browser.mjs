@@ -20,6 +20,9 @@
 //     page links to by absolute address, is answered from SITE),
 //   - every region that scrolls focusable, with a role and a name,
 //   - an h1 larger than any h2,
+//   - at most one sample-data notice,
+//   - no target or unit id in its text where a name exists (all but the
+//     API and data pages, which show the codes on purpose),
 // and at 375 px (and 812 px high)
 //   - the header with its menu at most 15% of the screen high,
 //   - on the home page the status counts, on a target page its status and
@@ -211,16 +214,30 @@ if (charted && ![...statuses.values()].includes(charted))
   add(`target with a chart (${charted.status})`, relOf(charted.url), { target: true });
 add('methodology', first('methodology'));
 add('about page', first('about'));
-add('api page', first('api'));
-add('datasets index', first('datasets'));
-add('dataset page', first('dataset'));
+add('api page', first('api'), { codes: true });
+add('datasets index', first('datasets'), { codes: true });
+add('dataset page', first('dataset'), { codes: true });
 add('404 page', 'khong-co-trang-nay/', { status: 404 });
+
+// The ids of targets and units, which only the API, the data and URLs
+// show: as whole words ("I.1.dd", "stttt"), not inside a longer code.
+const ids = [...(api.indicators || []).map((i) => i.id), ...units.map((u) => u.id)];
+const idPattern = ids.length
+  ? new RegExp(`(?:^|[^\\p{L}\\p{N}._-])(${ids.map((i) => i.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=$|[^\\p{L}\\p{N}._-])`, 'u')
+  : null;
 
 // ------------------------------------------------------------- in page
 
 // Runs in the page: every problem of the layout at this width.
-function measure({ phone, minPx }) {
+function measure({ phone, minPx, idSource }) {
   const r = { problems: [], chartMin: Infinity };
+  const notices = [...document.querySelectorAll('.notice--sample')].filter((n) => n.getBoundingClientRect().height > 0);
+  if (notices.length > 1) r.problems.push(`${notices.length} sample-data notices`);
+  if (idSource) {
+    const text = document.body.innerText.replace(/\S+:\/\/\S*/g, ' ');	// addresses may hold codes
+    const m = new RegExp(idSource, 'u').exec(text);
+    if (m) r.problems.push(`shows the internal code "${m[1]}"`);
+  }
   const doc = document.documentElement;
   const visible = (el) => {
     const s = getComputedStyle(el);
@@ -346,7 +363,7 @@ async function visit(pg, p, width) {
   check(resp && resp.status() === (p.status || 200), where, `HTTP ${resp ? resp.status() : 'none'}`);
   check(foreign.length === 0, where, `requests to another host: ${foreign.join(' ')}`);
 
-  const m = await pg.evaluate(measure, { phone, minPx: MIN_CHART_PX });
+  const m = await pg.evaluate(measure, { phone, minPx: MIN_CHART_PX, idSource: !p.codes && idPattern ? idPattern.source : null });
   check(m.scrollWidth <= m.innerWidth, where, `scrolls sideways: ${m.scrollWidth} > ${m.innerWidth} px: ${(m.wide || []).join(', ')}`);
   check(m.problems.length === 0, where, m.problems.join('; '));
   if (phone) {
