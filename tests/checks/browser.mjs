@@ -8,7 +8,7 @@
 // a real web server would; nothing is served outside the sub-path.
 //
 // One page of each type is opened: the home page, a section, a content
-// page, an area page, a unit page, the units index, the targets index,
+// page, one with charts (data views), an area page, a unit page, the units index, the targets index,
 // a target page of each status the site has (no data included), the
 // methodology, the about page, the API page, the data catalog, a dataset
 // and the 404 page.  They are found by the class layout-NAME on <body>
@@ -199,6 +199,8 @@ const first = (name, skip = () => false) => (layouts.get(name) || []).find((r) =
 add('home', first('home'));
 add('section', first('section'));
 add('content page', first('page', (r) => areaPaths.has(r)));
+const withCharts = (r) => fs.readFileSync(path.join(root, r, 'index.html'), 'utf8').includes('class="chart-svg"');
+add('content page with charts', first('page', (r) => areaPaths.has(r) || !withCharts(r)));
 add('area page', areas.length ? relOf(areas[0].url) : null);
 add('unit page', units.length ? relOf(units[0].url) : null);
 add('units index', first('units'));
@@ -380,7 +382,8 @@ async function visit(pg, p, width) {
     }
     let total = 0;
     for (const n of sizes.values()) total += n;
-    weights.push(`${p.type} /${p.rel}: ${(total / 1024).toFixed(1)} KB`);
+    const tops = Object.entries(m.tops).filter(([, v]) => v !== null).map(([k, v]) => `${k} at ${Math.round(v)} px`);
+    weights.push(`${p.type} /${p.rel}: ${(total / 1024).toFixed(1)} KB compressed; at 375: header ${Math.round(m.header)} px${tops.length ? `, ${tops.join(', ')}` : ''}${m.chartMin < Infinity ? `, chart text from ${m.chartMin.toFixed(1)} px` : ''}`);
     check(total > 0 && total < MAX_WEIGHT, where, `HTML + CSS + JS ${(total / 1024).toFixed(1)} KB compressed (limit ${MAX_WEIGHT / 1024})`);
   }
 
@@ -519,6 +522,6 @@ try {
   await browser.close();
   server.close();
 }
-for (const w of weights) console.log(`weight ${w}`);
+for (const w of weights) console.log(`page ${w}`);
 console.log(`RESULT: ${passed} ${failed} 0 ${NAME}`);
 process.exit(failed ? 1 : 0);
