@@ -45,8 +45,8 @@ const struct chart_ink chart_inks[CHART_INK_COUNT] = {
 
 #define INK(i)		(chart_inks[CHART_INK_##i].rgb)
 
-#define LINE_VIEW_W	400	/* viewBox widths: narrow enough for */
-#define BARS_VIEW_W	440	/* text to stay legible on a phone */
+#define LINE_VIEW_W	320	/* viewBox widths: a phone's column (343 */
+#define BARS_VIEW_W	320	/* px at 375) shows a unit as a pixel */
 #define REM_PER_UNIT	(3.0 / 32)	/* max-width: at most 1.5 px a unit */
 #define FONT		13	/* labels and values */
 #define FONT_SMALL	12	/* ticks and axis titles: the smallest */
@@ -65,9 +65,12 @@ const struct chart_ink chart_inks[CHART_INK_COUNT] = {
 				   ends move out to whole steps */
 #define MAX_X_LABELS	12	/* line: more points, every other label */
 #define LEGEND_ROW	20
-#define BAR_ROW		30	/* bars: height of a row */
-#define BAR_H		18
-#define LABEL_MAX	28	/* bars: code points of a label in the SVG */
+#define END_GAP		(FONT + 3)	/* line: between labels at the ends */
+#define DIRECT_MAX	0.45	/* line: the most of the width that labels
+				   naming the series at their ends take */
+#define BAR_H		16	/* bars: a bar, under its label */
+#define LABEL_LINE	16	/* bars: a line of a label */
+#define BAR_GAP		12	/* bars: between a bar and the next label */
 #define NO_DATA_H	60
 
 /* A coordinate as text: at most two decimals, no locale. */
@@ -86,6 +89,10 @@ struct draw {
 	double		 w, h;
 	double		 lo, hi;	/* the value axis */
 	double		 step;		/* between ticks; 0: no ticks */
+	int		 value_dec;	/* decimals of every value and tick, */
+	int		 tick_dec;	/* padded with zeros (decimal_mark) */
+	int		 direct;	/* line: series named at their ends */
+	int		 direct_value;	/* ... with their last value */
 };
 
 /* A value label at the end of a line, moved to stay clear of others. */
@@ -162,6 +169,12 @@ textw(const char *s, double size)
 }
 
 static int
+imax(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+static int
 present(const struct chart_point *p)
 {
 	return !p->missing && isfinite(p->value);
@@ -191,6 +204,53 @@ number(struct draw *d, double v)
 	else
 		buf_printf(&d->num, "%g", v);
 	return d->num.data;
+}
+
+/*
+ * The digits after the chart's decimal mark at the end of "s", 0 when
+ * there is no mark; -1 when "s" does not end in a number, or the chart
+ * has no decimal mark ("63,1" -> 1, "80" -> 0, "1e+12" -> -1).
+ */
+static int
+decimals(const struct draw *d, const char *s)
+{
+	const char	*mark = d->c->decimal_mark, *p, *last = NULL;
+	size_t		 n, len = strlen(s);
+
+	if (mark == NULL || *mark == '\0' || len == 0 ||
+	    s[len - 1] < '0' || s[len - 1] > '9')
+		return -1;
+	for (p = s; (p = strstr(p, mark)) != NULL; p += strlen(mark))
+		last = p;
+	if (last == NULL)
+		return strspn(s, "-0123456789") == len ||
+		    strchr(s, 'e') == NULL ? 0 : -1;
+	last += strlen(mark);
+	n = strspn(last, "0123456789");
+	return last[n] == '\0' ? (int)n : -1;
+}
+
+/* d->num padded with zeros to "dec" decimals: "0,9" -> "0,90". */
+static const char *
+pad(struct draw *d, int dec)
+{
+	int	 have = decimals(d, d->num.data);
+
+	if (have < 0 || have >= dec)
+		return d->num.data;
+	if (have == 0)
+		buf_puts(&d->num, d->c->decimal_mark);
+	for (; have < dec; have++)
+		buf_putc(&d->num, '0');
+	return d->num.data;
+}
+
+/* A value as the chart shows it: as many decimals as every other. */
+static const char *
+value(struct draw *d, double v)
+{
+	number(d, v);
+	return pad(d, d->value_dec);
 }
 
 /*
@@ -276,6 +336,41 @@ first_tick(const struct draw *d)
 	if (d->step == 0)
 		return 1;
 	return ceil(d->lo / d->step - 1e-9);
+}
+
+/* A tick label: as many decimals as every other tick ("0,0", "0,5"). */
+static const char *
+tickv(struct draw *d, double v)
+{
+	number(d, v);
+	return pad(d, d->tick_dec);
+}
+
+/* The most decimals a tick label has, into d->tick_dec. */
+static void
+tick_decimals(struct draw *d)
+{
+	double	 j;
+
+	d->tick_dec = 0;
+	for (j = first_tick(d); j * d->step <= d->hi + d->step * 1e-9; j++)
+		d->tick_dec = imax(d->tick_dec, decimals(d, number(d,
+		    tick(d, j))));
+}
+
+/* The most decimals a value of the first "nseries" has, into d->value_dec. */
+static void
+value_decimals(struct draw *d, size_t nseries)
+{
+	const struct chart	*c = d->c;
+	size_t			 k, i;
+
+	d->value_dec = 0;
+	for (k = 0; c->series != NULL && k < nseries && k < c->nseries; k++)
+		for (i = 0; i < npoints(c, k); i++)
+			if (present(&c->series[k].v[i]))
+				d->value_dec = imax(d->value_dec, decimals(d,
+				    number(d, c->series[k].v[i].value)));
 }
 
 /* The y of value "v" in the plot area (line). */
@@ -383,7 +478,7 @@ point_title(struct draw *d, const struct chart_point *p)
 		buf_puts(d->out, ": ");
 	}
 	if (present(p))
-		xml(d->out, number(d, p->value));
+		xml(d->out, value(d, p->value));
 	else
 		buf_puts(d->out, MISSING);
 	if (p->note != NULL) {
@@ -400,7 +495,7 @@ cell(struct draw *d, const struct chart_point *p)
 {
 	buf_puts(d->out, "<td>");
 	if (p != NULL && present(p))
-		html(d->out, number(d, p->value));
+		html(d->out, value(d, p->value));
 	else
 		buf_puts(d->out, MISSING);
 	if (p != NULL && p->note != NULL) {
@@ -417,7 +512,7 @@ table_head(struct draw *d, size_t nseries)
 	const struct chart	*c = d->c;
 	size_t			 k;
 
-	buf_puts(d->out, "<caption>");
+	buf_printf(d->out, "<caption id=\"%s-caption\">", d->id.data);
 	html(d->out, c->title);
 	buf_puts(d->out, "</caption>\n<thead><tr><th scope=\"col\">");
 	html(d->out, c->x_title);
@@ -450,8 +545,10 @@ table(struct draw *d, size_t nseries, int marks)
 		html(d->out, c->table_summary);
 		buf_puts(d->out, "</summary>\n");
 	}
-	buf_puts(d->out, "<div class=\"table-wrap\">"
-	    "<table class=\"chart-table\">\n");
+	/* It may scroll sideways: a region to reach with the keyboard. */
+	buf_printf(d->out, "<div class=\"table-wrap\" role=\"region\""
+	    " tabindex=\"0\" aria-labelledby=\"%s-caption\">"
+	    "<table class=\"chart-table\">\n", d->id.data);
 	table_head(d, nseries);
 	buf_puts(d->out, "<tbody>\n");
 	n = nseries > 0 ? c->series[0].n : 0;
@@ -635,9 +732,9 @@ legend_entry(struct draw *d, double x, double y, size_t k, const char *text)
 }
 
 /*
- * Lay out the legend in rows across the top: named series, then the
- * estimate entry when there are estimates.  Draws it when "draw";
- * returns its height (0 when empty).
+ * Lay out the legend in rows across the top: named series (unless they
+ * are named at their ends), then the estimate entry when there are
+ * estimates.  Draws it when "draw"; returns its height (0 when empty).
  */
 static double
 legend(struct draw *d, int draw)
@@ -650,7 +747,7 @@ legend(struct draw *d, int draw)
 
 	for (k = 0; k <= c->nseries; k++) {
 		if (k < c->nseries)
-			text = c->series[k].name;
+			text = d->direct ? NULL : c->series[k].name;
 		else
 			text = any_estimate(c) ? c->estimate_label : NULL;
 		if (text == NULL)
@@ -676,7 +773,7 @@ ticks_width(struct draw *d)
 	double	 j, w = 0;
 
 	for (j = first_tick(d); j * d->step <= d->hi + d->step * 1e-9; j++)
-		w = fmax(w, textw(number(d, tick(d, j)), FONT_SMALL));
+		w = fmax(w, textw(tickv(d, tick(d, j)), FONT_SMALL));
 	return w;
 }
 
@@ -696,7 +793,7 @@ y_axis(struct draw *d, double title_y)
 		    " y=\"%s\" text-anchor=\"end\" font-size=\"%d\""
 		    " fill=\"%s\">", co(d->left - 6).s, co(y + 4).s,
 		    FONT_SMALL, INK(MUTED));
-		xml(d->out, number(d, tick(d, j)));
+		xml(d->out, tickv(d, tick(d, j)));
 		buf_puts(d->out, "</text>\n");
 	}
 	base = d->lo <= 0 && d->hi >= 0 ? 0 : d->lo;
@@ -798,13 +895,15 @@ by_y(const void *a, const void *b)
 /*
  * The ends of the lines: where the last value of each series is, in
  * "ends" (room for nseries), sorted top to bottom and spread out so
- * their labels do not overlap.  Returns how many.
+ * their labels do not overlap, within the plot when they fit in it.
+ * Returns how many.
  */
 static size_t
 line_ends(struct draw *d, struct end *ends)
 {
 	const struct chart	*c = d->c;
 	size_t			 k, i, n = 0;
+	double			 bottom = d->top + d->h;
 
 	for (k = 0; k < c->nseries; k++) {
 		for (i = npoints(c, k); i > 0; i--)
@@ -820,12 +919,50 @@ line_ends(struct draw *d, struct end *ends)
 	}
 	qsort(ends, n, sizeof(*ends), by_y);
 	for (i = 1; i < n; i++)
-		if (ends[i].y < ends[i - 1].y + FONT + 2)
-			ends[i].y = ends[i - 1].y + FONT + 2;
+		if (ends[i].y < ends[i - 1].y + END_GAP)
+			ends[i].y = ends[i - 1].y + END_GAP;
+	if (n > 0 && ends[n - 1].y > bottom) {
+		ends[n - 1].y = bottom;
+		for (i = n - 1; i > 0; i--)
+			if (ends[i - 1].y > ends[i].y - END_GAP)
+				ends[i - 1].y = ends[i].y - END_GAP;
+	}
 	return n;
 }
 
-/* The widest value label at the end of a line. */
+/*
+ * Append the label at the end of series "k" (point "i"): its name and
+ * value when the series are named there, else its value.  Returns the
+ * estimated width when "out" is NULL.
+ */
+static double
+end_text(struct draw *d, struct buf *out, size_t k, size_t i)
+{
+	const struct chart	*c = d->c;
+	const char		*v = value(d, c->series[k].v[i].value);
+	double			 w = textw(v, FONT);
+
+	if (d->direct) {
+		w = textw(c->series[k].name, FONT);
+		if (d->direct_value)
+			w += textw(v, FONT) + FONT * CHAR_EM;
+	}
+	if (out == NULL)
+		return w;
+	if (!d->direct) {
+		xml(out, v);
+		return w;
+	}
+	xml(out, c->series[k].name);
+	if (d->direct_value) {
+		buf_puts(out, " <tspan font-weight=\"bold\">");
+		xml(out, v);
+		buf_puts(out, "</tspan>");
+	}
+	return w;
+}
+
+/* The widest label at the end of a line. */
 static double
 ends_width(struct draw *d)
 {
@@ -835,27 +972,68 @@ ends_width(struct draw *d)
 	double			 w = 0;
 
 	for (i = 0; i < n; i++)
-		w = fmax(w, textw(number(d, c->series[ends[i].k].v[ends[i].i].value),
-		    FONT));
+		w = fmax(w, end_text(d, NULL, ends[i].k, ends[i].i));
 	free(ends);
 	return w;
 }
 
-/* The last value of each series, beside its marker. */
+/*
+ * Whether the series are named at the ends of their lines, rather than
+ * in a legend: several series, each with a name, the labels no wider
+ * than DIRECT_MAX of the chart; with their last values when those fit
+ * too.
+ */
+static void
+choose_direct(struct draw *d)
+{
+	const struct chart	*c = d->c;
+	size_t			 k;
+
+	d->direct = d->direct_value = 0;
+	if (c->nseries < 2)
+		return;
+	for (k = 0; k < c->nseries; k++)
+		if (c->series[k].name == NULL)
+			return;
+	d->direct = d->direct_value = 1;
+	if (ends_width(d) <= d->vw * DIRECT_MAX)
+		return;
+	d->direct_value = 0;
+	if (ends_width(d) <= d->vw * DIRECT_MAX)
+		return;
+	d->direct = 0;
+}
+
+/*
+ * The label at the end of each line: beside its last point, or, when
+ * the series are named there, in a column right of the plot with a thin
+ * line from the point to its label.
+ */
 static void
 end_labels(struct draw *d)
 {
 	const struct chart	*c = d->c;
 	struct end		*ends = xcalloc(c->nseries, sizeof(*ends));
 	size_t			 i, k, n = line_ends(d, ends);
+	const char		*ink;
+	double			 x, py;
 
 	for (i = 0; i < n; i++) {
 		k = ends[i].k;
+		ink = chart_inks[CHART_INK_SERIES + k % CHART_SERIES_INKS].rgb;
+		x = d->direct ? d->left + d->w + 10 : ends[i].x + 8;
+		py = yof(d, c->series[k].v[ends[i].i].value);
+		if (d->direct)
+			buf_printf(d->out, "<line class=\"chart-leader\""
+			    " x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\""
+			    " stroke=\"%s\" stroke-width=\"1\"/>",
+			    co(ends[i].x + MARK_R + 2).s, co(py).s,
+			    co(x - 3).s, co(ends[i].y).s, ink);
 		buf_printf(d->out, "<text class=\"chart-value\" x=\"%s\""
-		    " y=\"%s\" fill=\"%s\" font-weight=\"bold\"" HALO ">",
-		    co(ends[i].x + 8).s, co(ends[i].y + 4).s,
-		    chart_inks[CHART_INK_SERIES + k % CHART_SERIES_INKS].rgb);
-		xml(d->out, number(d, c->series[k].v[ends[i].i].value));
+		    " y=\"%s\" fill=\"%s\"%s" HALO ">", co(x).s,
+		    co(ends[i].y + 4).s, ink, d->direct ? "" :
+		    " font-weight=\"bold\"");
+		end_text(d, d->out, k, ends[i].i);
 		buf_puts(d->out, "</text>\n");
 	}
 	free(ends);
@@ -897,12 +1075,14 @@ line_svg(struct draw *d, double lo, double hi)
 	size_t			 k;
 
 	line_scale(d, lo, hi);
+	tick_decimals(d);
+	d->h = fmax(PLOT_H, (double)c->nseries * END_GAP);
+	choose_direct(d);
 	legend_h = legend(d, 0);
 	d->left = fmax(ticks_width(d) + 10, 24);
-	right = ends_width(d) + 12;
+	right = ends_width(d) + (d->direct ? 20 : 12);
 	d->w = fmax(d->vw - d->left - right, d->vw / 3);
 	d->top = legend_h + (c->y_title != NULL ? 18 : 0) + 14;
-	d->h = PLOT_H;
 	height = d->top + d->h + 26 + (c->x_title != NULL ? 20 : 0);
 	svg_open(d, height);
 	legend(d, 1);
@@ -924,6 +1104,7 @@ chart_line(struct buf *out, const struct chart *c)
 	double		 lo = 0, hi = 0;
 
 	draw_init(&d, out, c, LINE_VIEW_W);
+	value_decimals(&d, c->nseries);
 	figure_open(&d, "chart-line");
 	if (extent(c, c->nseries, &lo, &hi))
 		line_svg(&d, lo, hi);
@@ -943,31 +1124,98 @@ combining(const char *p)
 	return (a == 0xCC && b >= 0x80) || (a == 0xCD && b < 0xB0);
 }
 
-/*
- * The string "s" escaped for XML, cut to LABEL_MAX code points: a longer
- * one keeps LABEL_MAX - 1 of them and ends with "…".  The cut falls
- * between characters, and never between a letter and its combining
- * marks or after a space.
- */
-static void
-short_label(struct buf *out, const char *s)
+/* Code points in the bytes "s" to "e". */
+static size_t
+ncp_to(const char *s, const char *e)
 {
-	size_t	 i, n = 0;
+	size_t	 n = 0;
 
-	if (ncp(s) <= LABEL_MAX) {
-		xml(out, s);
-		return;
+	for (; s < e; s++)
+		if ((*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * The bytes of the first "max" code points of "s" (at least one
+ * character), never ending between a letter and its combining marks.
+ */
+static size_t
+cut(const char *s, size_t max)
+{
+	size_t	 i = 0, n = 0;
+
+	while (s[i] != '\0' && n < max) {
+		for (i++; (s[i] & 0xC0) == 0x80; i++)
+			continue;
+		n++;
 	}
-	for (i = 0; s[i] != '\0'; i++)
-		if ((s[i] & 0xC0) != 0x80 && n++ == LABEL_MAX - 1)
-			break;
 	while (i > 0 && combining(s + i))
 		while (i > 0 && (s[--i] & 0xC0) == 0x80)
 			continue;
-	while (i > 0 && s[i - 1] == ' ')
-		i--;
-	text_escape_xml(out, s, i);
-	buf_puts(out, ELLIPSIS);
+	if (i == 0 && s[0] != '\0')
+		for (i = 1; (s[i] & 0xC0) == 0x80 || combining(s + i); i++)
+			continue;
+	return i;
+}
+
+/* One line of a label, "line", its baseline at "y"; empties "line". */
+static void
+label_line(struct buf *out, struct buf *line, double x, double y)
+{
+	if (out != NULL) {
+		buf_printf(out, "<tspan x=\"%s\" y=\"%s\">", co(x).s, co(y).s);
+		xml(out, line->data);
+		buf_puts(out, "</tspan>");
+	}
+	buf_reset(line);
+}
+
+/*
+ * The label "s" in lines of at most "max" code points, broken at spaces
+ * (a longer word between characters), each a <tspan> at "x" with its
+ * baseline LABEL_LINE below the one before, the first at "y"; words are
+ * kept whole and apart by one space, nothing is cut off.  Appends to
+ * "out" unless it is NULL; returns the number of lines (0 for an empty
+ * label).
+ *
+ *	"Sở Thông tin và Truyền thông", 16  ->  "Sở Thông tin và", "Truyền thông"
+ */
+static size_t
+label_lines(struct buf *out, const char *s, size_t max, double x, double y)
+{
+	struct buf	 line = BUF_INIT;
+	const char	*p = s, *e;
+	size_t		 n = 0, len = 0, w, k;
+
+	for (; s != NULL && *p != '\0'; p = e) {
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		e = p + strcspn(p, " ");
+		w = ncp_to(p, e);
+		if (line.len > 0 && len + 1 + w <= max) {
+			buf_putc(&line, ' ');
+			buf_put(&line, p, (size_t)(e - p));
+			len += 1 + w;
+			continue;
+		}
+		if (line.len > 0)
+			label_line(out, &line, x, y + LABEL_LINE * n++);
+		for (; w > max; w = ncp_to(p, e)) {
+			k = cut(p, max);
+			buf_put(&line, p, k);
+			label_line(out, &line, x, y + LABEL_LINE * n++);
+			p += k;
+		}
+		buf_put(&line, p, (size_t)(e - p));
+		len = w;
+	}
+	if (line.len > 0)
+		label_line(out, &line, x, y + LABEL_LINE * n++);
+	buf_release(&line);
+	return n;
 }
 
 /* 1 if some bar is highlighted. */
@@ -993,20 +1241,47 @@ hatch(struct draw *d)
 	    "</pattern></defs>\n", d->id.data, INK(MARK), CHART_PAPER);
 }
 
-/* One bar: label, bar, value, and the full text in a <title>. */
+/* The code points of a bar label's line: the whole width of the chart. */
+static size_t
+label_max(const struct draw *d)
+{
+	return (size_t)floor((d->vw - 4) / (FONT * CHAR_EM));
+}
+
+/* The height of the row of point "p": its label's lines, then the bar. */
+static double
+bar_row_h(const struct draw *d, const struct chart_point *p)
+{
+	return (double)label_lines(NULL, p->label, label_max(d), 0, 0) *
+	    LABEL_LINE + 4 + BAR_H + BAR_GAP;
+}
+
+/*
+ * One row at "y0": the whole label above the bar, the bar, its value at
+ * its end, and the label and value in a <title>.
+ */
 static void
 bar_row(struct draw *d, const struct chart_point *p, double y0)
 {
-	double	 x0 = xof(d, 0), x1, y = y0 + BAR_ROW / 2.0 + 4.5;
+	double	 x0 = xof(d, 0), x1, yb, y;
+	size_t	 n;
 
 	buf_printf(d->out, "<g class=\"chart-row%s\">",
 	    p->mark ? " chart-row-mark" : "");
 	point_title(d, p);
-	buf_printf(d->out, "<text class=\"chart-label\" x=\"%s\" y=\"%s\""
-	    " text-anchor=\"end\"%s>", co(d->left - 8).s, co(y).s,
-	    p->mark ? " font-weight=\"bold\"" : "");
-	short_label(d->out, p->label);
-	buf_puts(d->out, "</text>");
+	n = label_lines(NULL, p->label, label_max(d), 0, 0);
+	if (n > 0) {
+		buf_printf(d->out, "<text class=\"chart-label\"%s>",
+		    p->mark ? " font-weight=\"bold\"" : "");
+		label_lines(d->out, p->label, label_max(d), 0, y0 + FONT);
+		buf_puts(d->out, "</text>");
+	}
+	yb = y0 + (double)n * LABEL_LINE + 4;
+	y = yb + BAR_H / 2.0 + 4.5;
+	/* The zero line beside each bar only, clear of the labels. */
+	buf_printf(d->out, "<line class=\"chart-axis\" x1=\"%s\" y1=\"%s\""
+	    " x2=\"%s\" y2=\"%s\" stroke=\"%s\" stroke-width=\"1.5\"/>",
+	    co(x0).s, co(yb - 3).s, co(x0).s, co(yb + BAR_H + 3).s, INK(AXIS));
 	if (!present(p)) {
 		buf_printf(d->out, "<text class=\"chart-value\" x=\"%s\""
 		    " y=\"%s\" fill=\"%s\">" MISSING "</text></g>\n",
@@ -1022,12 +1297,11 @@ bar_row(struct draw *d, const struct chart_point *p, double y0)
 		buf_printf(d->out, "<rect class=\"chart-bar\" fill=\"%s\"",
 		    INK(BAR));
 	buf_printf(d->out, " x=\"%s\" y=\"%s\" width=\"%s\" height=\"%d\"/>",
-	    co(fmin(x0, x1)).s, co(y0 + (BAR_ROW - BAR_H) / 2.0).s,
-	    co(fabs(x1 - x0)).s, BAR_H);
+	    co(fmin(x0, x1)).s, co(yb).s, co(fabs(x1 - x0)).s, BAR_H);
 	buf_printf(d->out, "<text class=\"chart-value\" x=\"%s\" y=\"%s\"%s"
 	    HALO ">", co(fmax(x0, x1) + 6).s, co(y).s,
 	    p->mark ? " font-weight=\"bold\"" : "");
-	xml(d->out, number(d, p->value));
+	xml(d->out, value(d, p->value));
 	buf_puts(d->out, "</text></g>\n");
 }
 
@@ -1036,7 +1310,7 @@ bar_row(struct draw *d, const struct chart_point *p, double y0)
  * on the side of the line with more room.
  */
 static void
-target_down(struct draw *d, size_t n)
+target_down(struct draw *d, double bottom)
 {
 	double	 x;
 	int	 left;
@@ -1048,7 +1322,7 @@ target_down(struct draw *d, size_t n)
 	buf_printf(d->out, "<g class=\"chart-target\"><line x1=\"%s\""
 	    " y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" stroke-width=\"2\""
 	    " stroke-dasharray=\"%s\"/>", co(x).s, co(d->top - 6).s, co(x).s,
-	    co(d->top + (double)n * BAR_ROW).s, INK(TARGET), TARGET_DASH);
+	    co(bottom).s, INK(TARGET), TARGET_DASH);
 	if (d->c->target_label != NULL) {
 		buf_printf(d->out, "<text x=\"%s\" y=\"%s\" text-anchor=\"%s\""
 		    " fill=\"%s\" font-weight=\"bold\"" HALO ">",
@@ -1071,7 +1345,7 @@ bars_layout(struct draw *d, double lo, double hi)
 {
 	const struct chart		*c = d->c;
 	const struct chart_series	*s = &c->series[0];
-	double				 label_w = 0, value_w = 0;
+	double				 value_w = 0;
 	size_t				 i;
 
 	lo = fmin(lo, 0);
@@ -1086,37 +1360,32 @@ bars_layout(struct draw *d, double lo, double hi)
 	}
 	d->lo = lo;
 	d->hi = hi > lo ? hi : lo + 1;
-	for (i = 0; i < s->n; i++) {
-		label_w = fmax(label_w, (double)(ncp(s->v[i].label) < LABEL_MAX ?
-		    ncp(s->v[i].label) : LABEL_MAX) * FONT * CHAR_EM);
+	for (i = 0; i < s->n; i++)
 		if (present(&s->v[i]))
-			value_w = fmax(value_w, textw(number(d, s->v[i].value),
+			value_w = fmax(value_w, textw(value(d, s->v[i].value),
 			    FONT));
-	}
-	d->left = fmin(label_w, d->vw / 2) + 12;
-	d->w = fmax(d->vw - d->left - value_w - 12, d->vw / 4);
-	d->top = c->has_target && c->target_label != NULL ? 30 : 8;
+	d->left = 1;
+	d->w = fmax(d->vw - d->left - value_w - 10, d->vw / 4);
+	d->top = c->has_target && c->target_label != NULL ? 30 : 4;
 }
 
 static void
 bars_svg(struct draw *d, double lo, double hi)
 {
 	const struct chart_series	*s = &d->c->series[0];
-	double				 x0;
+	double				 y, bottom = 0;
 	size_t				 i;
 
 	bars_layout(d, lo, hi);
-	svg_open(d, d->top + (double)s->n * BAR_ROW + 8);
+	for (i = 0; i < s->n; i++)
+		bottom += bar_row_h(d, &s->v[i]);
+	bottom += d->top - BAR_GAP;
+	svg_open(d, bottom + 8);
 	if (any_mark(s))
 		hatch(d);
-	for (i = 0; i < s->n; i++)
-		bar_row(d, &s->v[i], d->top + (double)i * BAR_ROW);
-	x0 = xof(d, 0);
-	buf_printf(d->out, "<line class=\"chart-axis\" x1=\"%s\" y1=\"%s\""
-	    " x2=\"%s\" y2=\"%s\" stroke=\"%s\" stroke-width=\"1.5\"/>\n",
-	    co(x0).s, co(d->top).s, co(x0).s,
-	    co(d->top + (double)s->n * BAR_ROW).s, INK(AXIS));
-	target_down(d, s->n);
+	for (i = 0, y = d->top; i < s->n; y += bar_row_h(d, &s->v[i]), i++)
+		bar_row(d, &s->v[i], y);
+	target_down(d, bottom);
 	buf_puts(d->out, "</svg>\n");
 }
 
@@ -1127,6 +1396,7 @@ chart_bars(struct buf *out, const struct chart *c)
 	double		 lo = 0, hi = 0;
 
 	draw_init(&d, out, c, BARS_VIEW_W);
+	value_decimals(&d, 1);
 	figure_open(&d, "chart-bars");
 	if (extent(c, 1, &lo, &hi))
 		bars_svg(&d, lo, hi);

@@ -19,13 +19,19 @@
  *    all meet WCAG AA against white, plus classes a theme may restyle
  *    (chart-line, chart-estimate, chart-marker, chart-bar,
  *    chart-bar-mark, chart-target, chart-grid, chart-axis, chart-tick,
- *    chart-label, chart-value, chart-legend, chart-progress...);
+ *    chart-label, chart-value, chart-legend, chart-leader,
+ *    chart-progress...);
  *  - nothing is told by colour alone: the target line is dashed and
  *    labelled, estimates have hollow markers and dashed segments,
  *    highlighted bars are hatched with a bold label, and line series
- *    differ by marker shape and dash pattern, named in a legend;
+ *    differ by marker shape and dash pattern, named at their ends or
+ *    in a legend;
  *  - no background is painted, data strokes are at least 2 units wide
- *    and text at least 12 units high (viewBox units), so charts print.
+ *    and text at least 12 units high (viewBox units), so charts print;
+ *    charts are 320 units wide, so a phone's column of 343 CSS px (375
+ *    px less its margins) shows text of 12 units at 12 px or more;
+ *  - no text is cut short, and no two texts overlap (as estimated from
+ *    code points, without font metrics).
  *
  *	struct chart_point p[] = {
  *		{ "2023", 41.5, 0, 0, NULL },
@@ -103,6 +109,13 @@ struct chart {
 	chart_number_fn	 number;	/* formats tick labels, value labels
 					   and table cells; NULL: "%g" */
 	void		*arg;		/* passed to "number" */
+	const char	*decimal_mark;	/* the mark "number" writes before
+					   decimals ("," in Vietnamese): when
+					   set, every value (label, cell,
+					   title) has as many decimals as the
+					   one with the most ("0,9" beside
+					   "0,95" is "0,90"), and every tick
+					   label likewise */
 	const char	*estimate_label; /* line: legend entry for marked
 					   points, e.g. "Ước tính"; NULL: none */
 	const char	*no_data;	/* shown in the SVG when no point has a
@@ -149,20 +162,26 @@ extern const struct chart_ink chart_inks[CHART_INK_COUNT];
  * Append to "out" a <figure> holding an SVG line chart of the values of
  * every series over the labels of the first, then the table.  The value
  * axis has "nice" ticks (1, 2, 2.5 or 5 times a power of ten) and holds
- * the target and, without "has_range", 0; x labels are thinned out when they would overlap
- * (or there are more than 12), always keeping the last; missing values
- * leave gaps; the last value of each series is written beside it.  With
- * no value at all the SVG says "no_data" and the table is still there.
+ * the target and, without "has_range", 0; x labels are thinned out when
+ * they would overlap (or there are more than 12), always keeping the
+ * last; missing values leave gaps.  A single series has its last value
+ * written beside it.  Several named series are named at the ends of
+ * their lines (with their last values when those fit), in a column
+ * right of the plot, spread so no two labels overlap, each joined to its
+ * point by a thin line; when the names are too long for that, a legend
+ * above the plot names them.  With no value at all the SVG says
+ * "no_data" and the table is still there.
  */
 void	chart_line(struct buf *out, const struct chart *c);
 
 /*
  * Append to "out" a <figure> holding a horizontal bar chart of
  * series[0] (rankings, shares), one row per point in the order given,
- * then the table.  Bars start at 0 and grow left for negative values.
- * Labels longer than 28 characters (code points) are cut with "…" in
- * the SVG, never inside a character; the full label stays in the
- * row's <title> and in the table.  The target is a vertical dashed line.
+ * then the table.  Each row has its label above its bar, whole, in as
+ * many lines as it needs at the chart's width (broken at spaces, a
+ * longer word between characters), and the value at the bar's end.
+ * Bars start at 0 and grow left for negative values.  The target is a
+ * vertical dashed line.
  */
 void	chart_bars(struct buf *out, const struct chart *c);
 

@@ -171,24 +171,34 @@ fields(const struct dataset *ds)
 	return a;
 }
 
+/*
+ * The preview: "columns" (field names), "headers" ({name, title}: the
+ * field's title, else its name), "rows" and the "note" of how many.
+ */
 static json_t *
 preview(const struct dataset *ds, const json_t *t)
 {
-	json_t		*cols = json_array(), *vars;
+	json_t		*cols = json_array(), *heads = json_array(), *vars;
 	struct buf	 shown = BUF_INIT, all = BUF_INIT, note = BUF_INIT;
+	const struct schema_field *f;
 	json_t		*o;
 	size_t		 i;
 
-	for (i = 0; i < ds->schema->nfields; i++)
-		json_array_append_new(cols,
-		    json_string(ds->schema->fields[i].name));
+	for (i = 0; i < ds->schema->nfields; i++) {
+		f = &ds->schema->fields[i];
+		json_array_append_new(cols, json_string(f->name));
+		json_array_append_new(heads, json_pack("{s:s, s:s}", "name",
+		    f->name, "title", f->title && *f->title ? f->title :
+		    f->name));
+	}
 	i18n_number(t, (double)json_array_size(ds->preview), 0, &shown);
 	i18n_number(t, (double)ds->rows, 0, &all);
 	vars = json_pack("{s:s, s:s}", "shown", shown.data, "total",
 	    all.data);
 	i18n_fill(t, "preview_shown", vars, &note);
-	o = json_pack("{s:o, s:O, s:s}", "columns", cols, "rows",
-	    ds->preview ? ds->preview : json_array(), "note", note.data);
+	o = json_pack("{s:o, s:o, s:O, s:s}", "columns", cols, "headers",
+	    heads, "rows", ds->preview ? ds->preview : json_array(), "note",
+	    note.data);
 	json_decref(vars);
 	buf_release(&shown);
 	buf_release(&all);

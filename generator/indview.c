@@ -750,6 +750,7 @@ ind_chart(const struct ctx *c, const struct indicator *ind, struct buf *out)
 	ch.invert = ind->direction == IND_RANK;
 	ch.number = chartnum;
 	ch.arg = (void *)c->t;
+	ch.decimal_mark = i18n_string(c->t, "decimal_mark", ".");
 	ch.estimate_label = i18n_string(c->t, "estimate", "");
 	ch.table_summary = i18n_string(c->t, "chart_table", "");
 	ch.no_data = i18n_string(c->t, "no_data_chart", "");

@@ -303,7 +303,10 @@ search_page(struct build *b, const char *from)
 	return o;
 }
 
-/* What a content page shows of the data: "progress" and "views". */
+/*
+ * What a content page shows of the data: "progress", "views", and
+ * "views_sample" when a view shows sample data.
+ */
 static json_t *
 data_view(void *arg, const struct page *p, const json_t *strings,
     const char *from, const char *abs, int full)
@@ -311,6 +314,7 @@ data_view(void *arg, const struct page *p, const json_t *strings,
 	struct build	*b = arg;
 	json_t		*o = json_object(), *v, *refs, *e;
 	size_t		 i;
+	int		 sample = 0;
 
 	if (b->ind_ok && (v = indview_page(b->ind, strings, p, from, abs,
 	    full)) != NULL)
@@ -324,7 +328,10 @@ data_view(void *arg, const struct page *p, const json_t *strings,
 		json_array_foreach(refs, i, e)
 			extend(v, views_render(b->views, NULL,
 			    json_string_value(e), strings));
+		json_array_foreach(v, i, e)
+			sample |= json_is_true(json_object_get(e, "sample"));
 		json_object_set_new(o, "views", v);
+		json_object_set_new(o, "views_sample", json_boolean(sample));
 	}
 	if (full && b->search && p->path == b->search_path)
 		json_object_set_new(o, "search", search_page(b, from));

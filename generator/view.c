@@ -633,17 +633,90 @@ ftitle(const struct dataset *ds, size_t f)
 	return sf->title ? sf->title : sf->name;
 }
 
+/* Digits after the decimal mark "mark" at the end of "s", 0 without. */
+static int
+decimals_of(const char *s, const char *mark)
+{
+	const char	*p, *last = NULL;
+
+	for (p = s; (p = strstr(p, mark)) != NULL; p += strlen(mark))
+		last = p;
+	return last ? (int)strspn(last + strlen(mark), "0123456789") : 0;
+}
+
+/*
+ * Append the number "c" of field "sf" as the table shows it: decimals
+ * padded with zeros to "dec" ("0,9" beside "0,95" is "0,90"), integers
+ * as they are.  Returns its decimals; text that is not a number is
+ * written as it is.
+ */
+static int
+cellnum(const struct schema_field *sf, const char *c, const struct fmt *f,
+    int dec, struct buf *out)
+{
+	const char	*mark = i18n_string(f->t, "decimal_mark", ".");
+	size_t		 start = out->len;
+	int		 ok, have;
+	double		 d = num(c, &ok);
+
+	if (!ok) {
+		text_escape_html(out, c, strlen(c));
+		return 0;
+	}
+	if (sf->type == SCHEMA_INTEGER) {
+		i18n_number(f->t, d, 0, out);
+		return 0;
+	}
+	i18n_number(f->t, d, f->decimals, out);
+	have = decimals_of(out->data + start, mark);
+	if (have < dec && have == 0)
+		buf_puts(out, mark);
+	for (; have < dec; have++)
+		buf_putc(out, '0');
+	return decimals_of(out->data + start, mark);
+}
+
+/* The most decimals a number of the table has. */
+static int
+table_decimals(const struct dsv *s, const struct view *v,
+    const struct rowref *r, size_t n, const struct fmt *f)
+{
+	const struct schema_field *sf;
+	struct buf	 b = BUF_INIT;
+	size_t		 i, k;
+	int		 dec = 0, m;
+
+	for (i = 0; i < n; i++)
+		for (k = 1; k < v->ncols; k++) {
+			sf = &s->ds->schema->fields[v->cols[k]];
+			if (sf->type != SCHEMA_NUMBER)
+				continue;
+			buf_reset(&b);
+			m = cellnum(sf, r[i].cells[v->cols[k]], f, 0, &b);
+			dec = m > dec ? m : dec;
+		}
+	buf_release(&b);
+	return dec;
+}
+
 static void
 table(const struct dsv *s, const struct view *v, struct rowref *r,
     size_t n, const struct fmt *f, struct buf *out)
 {
 	const struct schema_field *sf;
 	size_t		 i, k;
-	int		 ok, isnum;
-	double		 d;
+	int		 isnum, dec = table_decimals(s, v, r, n, f);
+	char		*cap;
 
-	buf_puts(out, "<div class=\"table-wrap\"><table class=\"data-table "
-	    "view-table\"><caption>");
+	/* It may scroll sideways: a region to reach with the keyboard. */
+	cap = xasprintf("view-%s-%s-caption", s->ds->id, v->id);
+	buf_puts(out, "<div class=\"table-wrap\" role=\"region\""
+	    " tabindex=\"0\" aria-labelledby=\"");
+	text_escape_html(out, cap, strlen(cap));
+	buf_puts(out, "\"><table class=\"data-table view-table\"><caption id=\"");
+	text_escape_html(out, cap, strlen(cap));
+	buf_puts(out, "\">");
+	free(cap);
 	text_escape_html(out, v->title ? v->title : v->id, strlen(v->title ?
 	    v->title : v->id));
 	buf_puts(out, "</caption><thead><tr>");
@@ -667,10 +740,8 @@ table(const struct dsv *s, const struct view *v, struct rowref *r,
 			    sf->type == SCHEMA_INTEGER;
 			buf_puts(out, k == 0 ? "<th scope=\"row\">" : isnum ?
 			    "<td class=\"num\">" : "<td>");
-			d = isnum ? num(c, &ok) : 0;
-			if (isnum && ok)
-				i18n_number(f->t, d, sf->type == SCHEMA_INTEGER ?
-				    0 : f->decimals, out);
+			if (isnum)
+				cellnum(sf, c, f, k > 0 ? dec : 0, out);
 			else
 				text_escape_html(out, c, strlen(c));
 			buf_puts(out, k == 0 ? "</th>" : "</td>");
@@ -747,6 +818,7 @@ chart(const struct dsv *s, const struct view *v, struct rowref *r,
 	c.nseries = nser;
 	c.number = fmtnum;
 	c.arg = (void *)f;
+	c.decimal_mark = i18n_string(strings, "decimal_mark", ".");
 	c.no_data = i18n_string(strings, "no_data_chart", NULL);
 	c.table_summary = i18n_string(strings, "chart_table", NULL);
 	c.invert = v->rank;
@@ -774,8 +846,9 @@ render_one(const struct dsv *s, const struct view *v, const json_t *strings)
 		table(s, v, r, n, &f, &html);
 	else
 		chart(s, v, r, n, &f, strings, &html);
-	o = json_pack("{s:s, s:s, s:s, s:s, s:b, s:s%}", "id", v->id,
-	    "dataset", s->ds->id, "title", v->title ? v->title : v->id,
+	o = json_pack("{s:s, s:s, s:s?, s:s, s:s, s:b, s:s%}", "id", v->id,
+	    "dataset", s->ds->id, "dataset_title", s->ds->title,
+	    "title", v->title ? v->title : v->id,
 	    "description", v->desc ? v->desc : "", "sample", s->ds->sample,
 	    "html", html.data, html.len);
 	free(r);

@@ -6,13 +6,14 @@
 #                   Chromium for the search test in a browser,
 #                   LibreOffice Calc for the XLSX round trip, clang and
 #                   its libFuzzer runtime for tests/fuzz/, Chromium for
-#                   the site opened from disk and the 404 page, nginx and
-#                   Apache's server binary (apache2-bin: no service of its
-#                   own, so it never competes with nginx for port 80) to
-#                   serve the site with contrib/ (the test starts its own
-#                   servers; where services start on install, Debian's
-#                   nginx also starts on port 80), and the npm packages
-#                   of tests/package-lock.json
+#                   the site opened from disk, the 404 page, the search
+#                   and the browser tests, nginx and Apache's server
+#                   binary (apache2-bin: no service of its own, so it
+#                   never competes with nginx for port 80) to serve the
+#                   site with contrib/ (the test starts its own servers;
+#                   where services start on install, Debian's nginx also
+#                   starts on port 80), and the npm packages of
+#                   tests/package-lock.json
 #   deps.sh screenshots   Node, the npm packages and Debian's Chromium
 # Package lists are split into words on purpose.
 # shellcheck disable=SC2086

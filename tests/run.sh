@@ -1,9 +1,9 @@
 #!/bin/sh
 # The test suite.  tests/run.sh BUILD [BUILD...] runs every suite with the
 # binaries of the first build folder (unit tests, Mustache spec, golden
-# sites, diagnostics, site tests, the message language, HTML and link
-# checks, the message catalogs), then the C-level suites again for every
-# further folder (the sanitizer build), and the fuzz targets of
+# sites, diagnostics, site tests, the message language, HTML, link and
+# browser checks, the message catalogs), then the C-level suites again
+# for every further folder (the sanitizer build), and the fuzz targets of
 # build-fuzz/ for PLANPRESS_FUZZ_SECONDS each.
 # Each suite prints lines "RESULT: passed failed skipped name"; the last
 # line of the run adds them up: "N passed, N failed, N skipped".
@@ -66,11 +66,13 @@ shift
 suite "$first" ""
 # The default site, checked against the standards it publishes.
 SITE="$TMP/default-site"
-if "$first/planpress" build --quiet --base-url https://example.gov.vn/ke-hoach/ \
+BASE=https://example.gov.vn/ke-hoach/
+if "$first/planpress" build --quiet --base-url "$BASE" \
     --output "$SITE" >/dev/null; then
 	run "html" sh tests/checks/html.sh "$SITE"
 	run "links" sh tests/checks/links.sh "$SITE"
 	run "search" sh tests/checks/search.sh "$SITE"
+	run "browser" sh tests/checks/browser.sh "$SITE" "$BASE"
 	run "svg" sh tests/checks/svg.sh "$SITE"
 	run "discovery" sh tests/checks/discovery.sh "$SITE"
 	run "opendata" sh tests/checks/opendata.sh "$SITE"
