@@ -1094,6 +1094,8 @@ epoch(const struct build *b)
 static int
 start_output(struct build *b)
 {
+	const struct page	*p;
+
 	if (b->out != NULL && (b->fs = fsout_open(b->d, b->out,
 	    own_output(b))) == NULL)
 		return 0;
@@ -1107,6 +1109,9 @@ start_output(struct build *b)
 	    "sample_data_notice", ""));
 	b->ind = indicators_new(b->d, &b->c, b->data, b->ndata);
 	b->views = views_new(b->d, b->data, b->ndata);
+	/* Known before any page is rendered: every header has the box. */
+	if ((p = searchdocs_page(b->root)) != NULL)
+		b->search_path = p->path;
 	return 1;
 }
 

@@ -101,8 +101,8 @@ try {
 
   // The header's search box leads to the search page with the query.
   await page.goto(home);
-  const box = page.locator('header form[role=search] input[name=q]');
-  check(await box.count() === 1, 'the home page has a search box in its header');
+  const box = page.locator('.site-header__inner form[role=search] input[name=q]');
+  check(await box.count() === 1 && await box.isVisible(), 'the home page has a search box in its header');
   await box.fill('chuyen doi so');
   await box.press('Enter');
   await page.waitForURL(/\?q=/);
@@ -209,6 +209,17 @@ try {
   // The results at 375 px, for a person to look at.
   const phone = await ctx.newPage();
   await phone.setViewportSize({ width: 375, height: 800 });
+  // On a phone the box is in the menu, shown when the menu opens.
+  await phone.goto(home);
+  const menuBox = phone.locator('.site-menu form[role=search] input[name=q]');
+  check(!(await phone.locator('.site-header__inner form[role=search]').isVisible()) &&
+    !(await menuBox.isVisible()), 'on a phone no search box shows before the menu opens');
+  await phone.locator('.site-menu__button').click();
+  check(await menuBox.isVisible(), 'on a phone the opened menu shows the search box');
+  await menuBox.fill('chuyen doi so');
+  await menuBox.press('Enter');
+  await phone.waitForURL(/\?q=/);
+  check(phone.url().startsWith(searchUrl), 'the menu search box leads to the search page');
   await results(phone, q('chuyển đổi số'));
   fs.mkdirSync(shotDir, { recursive: true });
   const shot = path.join(shotDir, 'search-375.png');
