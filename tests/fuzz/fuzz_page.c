@@ -21,8 +21,9 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct diag		*d = diag_new();
-	struct markdown_opts	 safe = { 0, 0, 0, NULL, NULL },
-				 all = { 1, 1, 1, NULL, NULL };
+	struct markdown_opts	 safe = { .unsafe = 0 },
+				 all = { .unsafe = 1, .smart = 1, .hardbreaks = 1,
+				     .files = 1 };
 	struct buf		 out = BUF_INIT;
 	struct page		*p;
 	const char		*path = fuzz_write("x.md", data, size);
