@@ -76,7 +76,7 @@ XGETTEXT = xgettext --language=C --from-code=UTF-8 --add-comments=TRANSLATORS: \
 	-x po/exclude.pot $(XGETTEXT_KEYWORDS)
 
 .PHONY: all run test check-tests asan valgrind install uninstall clean \
-	deps test-deps golden-update format preview screenshots bench bench-data \
+	deps test-deps golden-update preview screenshots bench bench-data \
 	fuzz fuzz-bins pot po-update
 
 all: planpress $(MOS)
@@ -207,9 +207,6 @@ bench: planpress
 
 bench-data: planpress
 	@sh bench/data.sh
-
-format:
-	clang-format -i generator/*.c generator/*.h tests/unit/*.c tests/unit/*.h
 
 install: planpress $(MOS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/themes
