@@ -39,6 +39,7 @@ struct view {
 	int		 decimals;
 	int		 rank;		/* y is a rank: 1 at the top */
 	size_t		 limit;
+	struct loc	 at;		/* its "x", else its place */
 };
 
 /* The views of one dataset and its rows. */
@@ -47,6 +48,7 @@ struct dsv {
 	struct view	*v;
 	size_t		 n;
 	char		***rows;	/* [row][field] */
+	unsigned	*lines;		/* of each row in the CSV */
 	size_t		 nrows;
 	int		 overflow;
 };
@@ -142,6 +144,8 @@ parse(struct diag *d, const struct dataset *ds, const json_t *o,
 	else
 		return diag_error(d, meta_loc(ds->meta, o, "type"), "view type "
 		    "'%s' must be bar, line or table", s);
+	v->at = meta_loc(ds->meta, o, "x") ? *meta_loc(ds->meta, o, "x") :
+	    at ? *at : (struct loc){ ds->yaml, 0, 0 };
 	v->x = field(d, ds, o, "x", v->type != V_TABLE, 0, &ok);
 	v->y = field(d, ds, o, "y", v->type != V_TABLE, 1, &ok);
 	v->series = field(d, ds, o, "series", 0, 0, &ok);
@@ -358,6 +362,16 @@ keep(const char *cell, const json_t *typed)
 	return buf_detach(&b, NULL);
 }
 
+struct rowref {
+	const struct view	*v;
+	char			**cells;
+	unsigned		 line;	/* in the CSV */
+};
+
+static size_t	select_rows(const struct dsv *, const struct view *,
+		    struct rowref **);
+static const char *ftitle(const struct dataset *, size_t);
+
 static int
 v_row(void *arg, struct dataset *ds, unsigned line, const char *const *c,
     const size_t *lens, json_t *const *t, size_t n)
@@ -369,6 +383,9 @@ v_row(void *arg, struct dataset *ds, unsigned line, const char *const *c,
 	if (s != NULL && s->nrows < VIEW_ROWS_MAX) {
 		s->rows = xreallocarray(s->rows, s->nrows + 1,
 		    sizeof(*s->rows));
+		s->lines = xreallocarray(s->lines, s->nrows + 1,
+		    sizeof(*s->lines));
+		s->lines[s->nrows] = line;
 		s->rows[s->nrows] = xcalloc(n + 1, sizeof(char *));
 		for (i = 0; i < n; i++)
 			s->rows[s->nrows][i] = keep(c[i], t[i]);
@@ -384,12 +401,70 @@ v_row(void *arg, struct dataset *ds, unsigned line, const char *const *c,
 	    line, c, lens, t, n) : 1;
 }
 
+/*
+ * A chart draws one value a point: two rows that a bar or line view
+ * puts on the same point (the same x, and the same series of a line)
+ * would show one figure and hide the other, so that is an error at the
+ * view, naming both rows.  Returns 1, or 0 after reporting.
+ */
+static int
+points_once(struct views *w, const struct dsv *s, const struct view *v)
+{
+	struct rowref	*r;
+	struct buf	 key = BUF_INIT;
+	json_t		*seen = json_object(), *first;
+	size_t		 n = select_rows(s, v, &r), i;
+	int		 line = v->type == V_LINE && v->series != SCHEMA_NONE;
+	int		 rc = 1;
+
+	for (i = 0; i < n && rc; i++) {
+		buf_reset(&key);
+		buf_puts(&key, line ? r[i].cells[v->series] : "");
+		buf_putc(&key, '\x1f');
+		buf_puts(&key, r[i].cells[v->x]);
+		if ((first = json_object_get(seen, key.data)) == NULL) {
+			json_object_set_new(seen, key.data,
+			    json_integer(r[i].line));
+			continue;
+		}
+		if (line)
+			rc = diag_error(w->d, &v->at, "view '%s' would draw "
+			    "two values at %s '%s' of series '%s' (lines %u "
+			    "and %u of %s) and show only one: add a filter "
+			    "or a series so that each point comes from one "
+			    "row", v->id, ftitle(s->ds, v->x),
+			    r[i].cells[v->x], r[i].cells[v->series],
+			    (unsigned)json_integer_value(first), r[i].line,
+			    s->ds->csv);
+		else
+			rc = diag_error(w->d, &v->at, "view '%s' would draw "
+			    "two values at %s '%s' (lines %u and %u of %s) "
+			    "and show only one: add a filter or a series so "
+			    "that each point comes from one row", v->id,
+			    ftitle(s->ds, v->x), r[i].cells[v->x],
+			    (unsigned)json_integer_value(first), r[i].line,
+			    s->ds->csv);
+	}
+	json_decref(seen);
+	buf_release(&key);
+	free(r);
+	return rc;
+}
+
 static int
 v_end(void *arg, struct dataset *ds)
 {
 	struct views	*w = arg;
+	struct dsv	*s = setof(w, ds);
+	size_t		 i;
+	int		 rc = 1;
 
-	return w->next && w->next->end ? w->next->end(w->next->arg, ds) : 1;
+	for (i = 0; s != NULL && i < s->n; i++)
+		if (s->v[i].type != V_TABLE && s->v[i].x != SCHEMA_NONE)
+			rc &= points_once(w, s, &s->v[i]);
+	if (w->next && w->next->end)
+		rc &= w->next->end(w->next->arg, ds);
+	return rc;
 }
 
 const struct dataset_sink *
@@ -520,11 +595,6 @@ views_link(struct views *w, struct diag *d, struct section *root)
 
 /* Rendering. */
 
-struct rowref {
-	const struct view	*v;
-	char			**cells;
-};
-
 static double
 num(const char *s, int *ok)
 {
@@ -602,6 +672,7 @@ select_rows(const struct dsv *s, const struct view *v, struct rowref **out)
 		if (k < v->nfilters)
 			continue;
 		r[n].v = v;
+		r[n].line = s->lines[i];
 		r[n++].cells = s->rows[i];
 	}
 	if (v->sort != SCHEMA_NONE)
@@ -904,6 +975,7 @@ views_free(struct views *w)
 			free(s->rows[k]);
 		}
 		free(s->rows);
+		free(s->lines);
 	}
 	free(w->sets);
 	json_decref(w->broken);

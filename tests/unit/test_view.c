@@ -203,6 +203,10 @@ test_mistakes(void)
 	CHECK(scratch_said(&m,
 	    "content/_index.md:3:32: error: unknown view 'scores/oj': views "
 	    "are named DATASET/VIEW; did you mean 'scores/ok'?\n"
+	    "datasets/scores.yaml:18:8: error: view 'ok' would draw two "
+	    "values at Unit 'North District' (lines 2 and 8 of "
+	    "datasets/scores.csv) and show only one: add a filter or a series "
+	    "so that each point comes from one row\n"
 	    "datasets/scores.yaml:21:11: error: view type 'pie' must be bar, "
 	    "line or table\n"
 	    "datasets/scores.yaml:24:8: error: view field 'nmae' is not a "
@@ -262,6 +266,35 @@ test_mistakes(void)
 	scratch_teardown();
 }
 
+/*
+ * A chart shows one value a point: two rows on one point are an error at
+ * the view, naming both; filtered or with a series, each point is one
+ * row and all is well.
+ */
+static void
+test_points_once(void)
+{
+	struct scratch	 m;
+
+	scratch_setup("view");
+	site("views:\n"
+	    "  - id: trend\n    type: line\n    x: year\n    y: score\n"
+	    "    series: level\n"				/* 17 */
+	    "  - id: units\n    type: line\n    x: year\n    y: score\n"
+	    "    series: unit\n"
+	    "  - id: bars\n    type: bar\n    x: name\n    y: score\n"
+	    "    filter: {year: 2022}\n", "views: [scores/units]\n");
+	scratch_load(&m);
+	CHECK(m.scanned == 0);
+	CHECK(scratch_said(&m,
+	    "datasets/scores.yaml:18:8: error: view 'trend' would draw two "
+	    "values at year '2023' of series 'district' (lines 2 and 3 of "
+	    "datasets/scores.csv) and show only one: add a filter or a series "
+	    "so that each point comes from one row\n"));
+	scratch_free(&m);
+	scratch_teardown();
+}
+
 /* Front matter naming views: at its place, a string or a list. */
 static void
 test_link(void)
@@ -270,6 +303,7 @@ test_link(void)
 	static const char *const views =
 	    "views:\n"
 	    "  - id: ranking\n    type: bar\n    x: name\n    y: score\n"
+	    "    filter: {year: 2023}\n"
 	    "  - id: table\n    columns: [name, score]\n";
 
 	scratch_setup("view");
@@ -596,6 +630,7 @@ main(void)
 	test_none();
 	test_mistakes();
 	test_link();
+	test_points_once();
 	test_render();
 	test_rows_max();
 	json_decref(vi);
