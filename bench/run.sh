@@ -184,7 +184,17 @@ for n in $SIZES; do
 		    -v mp="$(cat "$RES/$n.planpress.rss")" \
 		    -v mh="$(cat "$RES/$n.hugo.rss")" \
 		    'BEGIN { printf "%7d  hugo/planpress: time %.2fx, RSS %.2fx" \
-			"  (target: 5x, 10x)\n", n, wh / wp, mh / mp }'
+			"  (target: 10x time)\n", n, wh / wp, mh / mp }'
+	fi
+	if [ -e "$RES/$n.planpress.w" ] && [ -e "$RES/$n.floor.w" ]; then
+		awk -v n="$n" \
+		    -v wp="$(cat "$RES/$n.planpress.w")" \
+		    -v wf="$(cat "$RES/$n.floor.w")" \
+		    -v mp="$(cat "$RES/$n.planpress.rss")" \
+		    'BEGIN { printf "%7d  planpress/floor: time %.2fx" \
+			"  (target: at most 1.3x); planpress RSS %.0f MiB" \
+			" (target at 50,000 pages: at most 200)\n", n, wp / wf,
+			mp / 1024 }'
 	fi
 done
 for f in "$RES"/*.fail; do
