@@ -12,6 +12,7 @@
 #include "dataset.h"
 #include "diag.h"
 #include "i18n.h"
+#include "intl.h"
 #include "meta.h"
 #include "page.h"
 #include "schema.h"
@@ -117,13 +118,7 @@ parse(struct diag *d, const struct dataset *ds, const json_t *o,
 	v->decimals = 2;
 	if (!json_is_object(o))
 		return diag_error(d, at, "each view must be a mapping");
-	json_object_foreach((json_t *)o, k, j) {
-		for (i = 0; viewkeys[i] && strcmp(viewkeys[i], k); i++)
-			continue;
-		if (viewkeys[i] == NULL)
-			diag_warning(d, meta_key_loc(ds->meta, o, k), "unknown "
-			    "key '%s' in view", k);
-	}
+	meta_warn_unknown(d, ds->meta, o, viewkeys, _("view"));
 	if (!meta_string(ds->meta, d, o, "id", &v->id))
 		return 0;
 	if (v->id == NULL || !*v->id || strspn(v->id,

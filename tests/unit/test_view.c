@@ -283,14 +283,17 @@ test_points_once(void)
 	    "  - id: units\n    type: line\n    x: year\n    y: score\n"
 	    "    series: unit\n"
 	    "  - id: bars\n    type: bar\n    x: name\n    y: score\n"
-	    "    filter: {year: 2022}\n", "views: [scores/units]\n");
+	    "    filter: {year: 2022}\n    lmit: 3\n",
+	    "views: [scores/units]\n");
 	scratch_load(&m);
 	CHECK(m.scanned == 0);
 	CHECK(scratch_said(&m,
 	    "datasets/scores.yaml:18:8: error: view 'trend' would draw two "
 	    "values at year '2023' of series 'district' (lines 2 and 3 of "
 	    "datasets/scores.csv) and show only one: add a filter or a series "
-	    "so that each point comes from one row\n"));
+	    "so that each point comes from one row\n"
+	    "datasets/scores.yaml:31:5: warning: unknown key 'lmit' in view; "
+	    "did you mean 'limit'?\n"));
 	scratch_free(&m);
 	scratch_teardown();
 }
