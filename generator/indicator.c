@@ -690,9 +690,9 @@ indicators_new(struct diag *d, const struct config *c, struct dataset **v,
 {
 	struct indicators	*x;
 	const struct meta	*m = c->meta;
-	json_t			*cfg, *val;
-	const char		*key, *s;
-	size_t			 errs = diag_errors(d), i;
+	json_t			*cfg;
+	const char		*s;
+	size_t			 errs = diag_errors(d);
 	int			 r, ok = 1;
 
 	if (m == NULL || !json_is_object(cfg = json_object_get(meta_root(m),
@@ -710,18 +710,7 @@ indicators_new(struct diag *d, const struct config *c, struct dataset **v,
 	x->priv->type_ix = json_object();
 	x->priv->area_ix = json_object();
 	x->priv->task_ix = json_object();
-	json_object_foreach(cfg, key, val) {
-		for (i = 0; cfgkeys[i] && strcmp(cfgkeys[i], key); i++)
-			continue;
-		if (cfgkeys[i] == NULL) {
-			struct buf	 b = BUF_INIT;
-
-			suggest_hint(&b, key, cfgkeys, 0);
-			diag_warning(d, meta_key_loc(m, cfg, key), "unknown key "
-			    "'%s' in progress%s", key, b.data);
-			buf_release(&b);
-		}
-	}
+	meta_warn_unknown(d, m, cfg, cfgkeys, "progress");
 	for (r = 0; r < R_COUNT; r++)
 		ok &= bind_role(x, v, n, m, cfg, (enum role)r);
 	for (r = 0; r < R_COUNT; r++) {
