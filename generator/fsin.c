@@ -237,25 +237,39 @@ remember(const char *path)
 	okgen = generation;
 }
 
-/* Open "path", a regular file, and check the descriptor; -1 if not. */
+/*
+ * Open "path" without following a last link and without blocking: a
+ * descriptor, -1 (errno set) when it cannot be opened, -2 when it is not
+ * a regular file.  Sets "*st".
+ */
+static int
+openplain(const char *path, struct stat *st)
+{
+	int	 fd;
+
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) == -1)
+		return -1;
+	if (fstat(fd, st) == -1 || !S_ISREG(st->st_mode)) {
+		close(fd);
+		return -2;
+	}
+	return fd;
+}
+
+/* openplain(), reporting its failures against "display". */
 static int
 openreg(struct diag *d, const char *path, const char *display,
     struct stat *st)
 {
-	struct loc	 at = { display, 0, 0 };
-	int		 fd;
+	int	 fd = openplain(path, st);
 
-	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
-	    O_CLOEXEC)) == -1) {
+	if (fd == -1)
 		diag_syserr(d, display, "cannot open");
-		return -1;
-	}
-	if (fstat(fd, st) == -1 || !S_ISREG(st->st_mode)) {
-		diag_error(d, &at, "not a regular file");
-		close(fd);
-		return -1;
-	}
-	return fd;
+	else if (fd == -2)
+		diag_error(d, &(struct loc){ display, 0, 0 },
+		    N_("not a regular file"));
+	return fd < 0 ? -1 : fd;
 }
 
 /*
@@ -271,14 +285,9 @@ openfile(struct diag *d, const char *path, const char *display,
 	int		 fd = -1;
 
 	/* A link is refused by O_NOFOLLOW (ELOOP) and resolved below. */
-	if (root != NULL && cached(path) > 0) {
-		fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-		if (fd != -1 && fstat(fd, st) == 0 && S_ISREG(st->st_mode))
-			return fd;
-		if (fd != -1)
-			close(fd);
-		fd = -1;
-	}
+	if (root != NULL && cached(path) > 0 && (fd = openplain(path, st)) >= 0)
+		return fd;
+	fd = -1;
 	if ((real = realpath(path, NULL)) == NULL) {
 		unresolved(d, display, "cannot open");
 		return -1;
