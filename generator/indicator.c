@@ -766,14 +766,23 @@ cmpval(const void *a, const void *b)
 	return x->first < y->first ? -1 : x->first > y->first;
 }
 
-/* By unit name; "arg" is the indicators the units belong to. */
+/*
+ * By unit name, then unit, then place in the file: qsort_r() need not
+ * keep the order of rows that tie, and the API lists a unit's rows in
+ * the order of the file.  "arg" is the indicators the units belong to.
+ */
 static int
 cmpitem(const void *a, const void *b, void *arg)
 {
 	const struct ind_item		*x = a, *y = b;
 	const struct indicators		*ind = arg;
+	int				 c;
 
-	return strcmp(ind->units[x->unit].name, ind->units[y->unit].name);
+	if ((c = strcmp(ind->units[x->unit].name, ind->units[y->unit].name)))
+		return c;
+	if (x->unit != y->unit)
+		return x->unit < y->unit ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 /* The applicable units of a share indicator: unit ids or unit types. */
@@ -948,6 +957,7 @@ data_refs(struct indicators *x)
 		}
 		push(&ind->items, &ind->nitems, sizeof(*ind->items));
 		ind->items[ind->nitems - 1].unit = u;
+		ind->items[ind->nitems - 1].seq = ind->nitems - 1;
 		ind->items[ind->nitems - 1].done = p->done;
 		ind->items[ind->nitems - 1].reported = p->reported;
 		ind->items[ind->nitems - 1].final = p->final;
@@ -1258,10 +1268,21 @@ indicators_row_state(const struct indicators *x,
 	return it->done > ind->deadline ? IND_DONE_LATE : IND_DONE;
 }
 
+/* Whether "not done" row "a" speaks after "b": a later report, or on
+ * the same day a final one. */
+static int
+later(const struct ind_item *a, const struct ind_item *b)
+{
+	if (a->reported != b->reported)
+		return a->reported > b->reported;
+	return a->final >= b->final;
+}
+
 /*
  * Of a unit's rows, the one that decides: a unit done stays done, so a
  * row done by as_of wins over every "not done" one, and of rows done,
- * the earliest; of "not done" rows alone, the last.
+ * the earliest; of "not done" rows alone, the latest report (a final
+ * one of the same day), whatever their order in the file.
  */
 enum ind_state
 indicators_state(const struct indicators *x, const struct indicator *ind,
@@ -1276,8 +1297,8 @@ indicators_state(const struct indicators *x, const struct indicator *ind,
 		if (r->unit != u)
 			continue;
 		s = indicators_row_state(x, ind, r);
-		if (it == NULL || s < st || (s == st && (s == IND_NOT_DONE ||
-		    r->done < it->done))) {
+		if (it == NULL || s < st || (s == st && (s == IND_NOT_DONE ?
+		    later(r, it) : r->done < it->done))) {
 			it = r;
 			st = s;
 		}

@@ -74,6 +74,8 @@ struct ind_value {
 /* One row of unit progress: a unit and the day it was done. */
 struct ind_item {
 	size_t		 unit;		/* index in indicators.units */
+	size_t		 seq;		/* its place among the rows of its
+					   indicator in the file */
 	long		 done;		/* LONG_MIN: not done yet */
 	long		 reported;	/* day of the report, LONG_MIN: unknown */
 	int		 final;		/* marked final in the data */
@@ -229,7 +231,9 @@ const char	*indicators_state_name(enum ind_state st);
  * The state of unit "u" for indicator "ind" as of "as_of"; "row" gets
  * the row that decides it, or NULL.  A unit done stays done: of its
  * rows, one done by "as_of" decides over any "not done" one (the
- * earliest done, when several are), whatever their order in the data.
+ * earliest done, when several are); of "not done" rows alone, the
+ * latest report decides (a final one, of two the same day), whatever
+ * their order in the data.
  */
 enum ind_state	 indicators_state(const struct indicators *x,
 		    const struct indicator *ind, size_t u,

@@ -702,9 +702,10 @@ ind_chart(const struct ctx *c, const struct indicator *ind, struct buf *out)
 	struct chart_point	*pts;
 	struct chart_series	 s;
 	struct chart		 ch;
-	struct buf		*labels, title = BUF_INIT, tg = BUF_INIT,
-				 desc = BUF_INIT;
+	struct buf		*labels, *notes, title = BUF_INIT,
+				 tg = BUF_INIT, desc = BUF_INIT;
 	json_t			*vars;
+	const char		*tag = i18n_string(c->t, "sample_data_tag", "");
 	size_t			 i;
 
 	if ((ind->kind != IND_VALUE && ind->kind != IND_MONITOR) ||
@@ -712,14 +713,22 @@ ind_chart(const struct ctx *c, const struct indicator *ind, struct buf *out)
 		return;
 	pts = xcalloc(ind->nvalues, sizeof(*pts));
 	labels = xcalloc(ind->nvalues, sizeof(*labels));
+	notes = xcalloc(ind->nvalues, sizeof(*notes));
 	for (i = 0; i < ind->nvalues; i++) {
 		buf_init(&labels[i]);
+		buf_init(&notes[i]);
 		period(&labels[i], c->t, ind->values[i].period);
 		pts[i].label = labels[i].data;
 		pts[i].value = ind->values[i].value;
 		pts[i].mark = ind->values[i].estimate;
-		pts[i].note = ind->values[i].estimate ?
-		    i18n_string(c->t, "estimate", "") : NULL;
+		/* The chart's titles and table say what the figures table
+		 * beside it does: an estimate, sample data. */
+		if (ind->values[i].estimate)
+			buf_puts(&notes[i], i18n_string(c->t, "estimate", ""));
+		if (ind->values[i].sample && *tag)
+			buf_printf(&notes[i], "%s%s", notes[i].len ? ", " : "",
+			    tag);
+		pts[i].note = notes[i].len ? notes[i].data : NULL;
 	}
 	memset(&s, 0, sizeof(s));
 	s.v = pts;
@@ -755,9 +764,12 @@ ind_chart(const struct ctx *c, const struct indicator *ind, struct buf *out)
 	ch.table_summary = i18n_string(c->t, "chart_table", "");
 	ch.no_data = i18n_string(c->t, "no_data_chart", "");
 	chart_line(out, &ch);
-	for (i = 0; i < ind->nvalues; i++)
+	for (i = 0; i < ind->nvalues; i++) {
 		buf_release(&labels[i]);
+		buf_release(&notes[i]);
+	}
 	free(labels);
+	free(notes);
 	free(pts);
 	buf_release(&title);
 	buf_release(&tg);

@@ -742,25 +742,26 @@ cellnum(const struct schema_field *sf, const char *c, const struct fmt *f,
 	return decimals_of(out->data + start, mark);
 }
 
-/* The most decimals a number of the table has. */
+/*
+ * The most decimals a number of column "k" of the table has: each
+ * column is one measure, padded alike, and never to another's decimals.
+ */
 static int
-table_decimals(const struct dsv *s, const struct view *v,
-    const struct rowref *r, size_t n, const struct fmt *f)
+column_decimals(const struct dsv *s, const struct view *v,
+    const struct rowref *r, size_t n, const struct fmt *f, size_t k)
 {
-	const struct schema_field *sf;
+	const struct schema_field *sf = &s->ds->schema->fields[v->cols[k]];
 	struct buf	 b = BUF_INIT;
-	size_t		 i, k;
+	size_t		 i;
 	int		 dec = 0, m;
 
-	for (i = 0; i < n; i++)
-		for (k = 1; k < v->ncols; k++) {
-			sf = &s->ds->schema->fields[v->cols[k]];
-			if (sf->type != SCHEMA_NUMBER)
-				continue;
-			buf_reset(&b);
-			m = cellnum(sf, r[i].cells[v->cols[k]], f, 0, &b);
-			dec = m > dec ? m : dec;
-		}
+	if (k == 0 || sf->type != SCHEMA_NUMBER)
+		return 0;
+	for (i = 0; i < n; i++) {
+		buf_reset(&b);
+		m = cellnum(sf, r[i].cells[v->cols[k]], f, 0, &b);
+		dec = m > dec ? m : dec;
+	}
 	buf_release(&b);
 	return dec;
 }
@@ -771,8 +772,11 @@ table(const struct dsv *s, const struct view *v, struct rowref *r,
 {
 	const struct schema_field *sf;
 	size_t		 i, k;
-	int		 isnum, dec = table_decimals(s, v, r, n, f);
+	int		 isnum, *dec = xcalloc(v->ncols + 1, sizeof(*dec));
 	char		*cap;
+
+	for (k = 0; k < v->ncols; k++)
+		dec[k] = column_decimals(s, v, r, n, f, k);
 
 	/* It may scroll sideways: a region to reach with the keyboard. */
 	cap = xasprintf("view-%s-%s-caption", s->ds->id, v->id);
@@ -807,7 +811,7 @@ table(const struct dsv *s, const struct view *v, struct rowref *r,
 			buf_puts(out, k == 0 ? "<th scope=\"row\">" : isnum ?
 			    "<td class=\"num\">" : "<td>");
 			if (isnum)
-				cellnum(sf, c, f, k > 0 ? dec : 0, out);
+				cellnum(sf, c, f, dec[k], out);
 			else
 				text_escape_html(out, c, strlen(c));
 			buf_puts(out, k == 0 ? "</th>" : "</td>");
@@ -815,6 +819,7 @@ table(const struct dsv *s, const struct view *v, struct rowref *r,
 		buf_puts(out, "</tr>\n");
 	}
 	buf_puts(out, "</tbody></table></div>\n");
+	free(dec);
 }
 
 static void

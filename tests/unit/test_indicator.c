@@ -663,6 +663,33 @@ test_several_rows(void)
 	CHECK(indicators_state(m.ind, ind, 1, &row) == IND_DONE);
 	CHECK(row != NULL && strcmp(row->document, "Decision 4/QD") == 0);
 	scratch_free(&m);
+
+	/* Of "not done" rows alone, the latest report, wherever it is in
+	 * the file; of two the same day, the final one. */
+	scratch_put("datasets/prog.csv",
+	    "indicator,unit,done,reported,final,document,sample\n"
+	    "A1.b,north,,2024-06-01,false,Report 9,false\n"
+	    "A1.b,north,,2024-03-01,false,Report 4,false\n"
+	    "A1.b,fin,,2024-05-01,true,Report 6,false\n"
+	    "A1.b,fin,,2024-05-01,false,Report 5,false\n"
+	    "A1.b,fin,,2024-02-01,false,Report 2,false\n");
+	scratch_put("datasets/prog.yaml",
+	    "title: Progress\ndescription: D\nschema:\n  fields:\n"
+	    "    - {name: indicator}\n    - {name: unit}\n"
+	    "    - {name: done, type: date}\n"
+	    "    - {name: reported, type: date}\n"
+	    "    - {name: final, type: boolean}\n    - {name: document}\n"
+	    "    - {name: sample, type: boolean}\n"
+	    "  missingValues: [\"\"]\n");
+	scratch_load(&m);
+	CHECK(m.linked == 1 && m.errors == 0);
+	ind = indicators_find(m.ind, "A1.b");
+	CHECK(ind != NULL && ind->nitems == 5);
+	CHECK(indicators_state(m.ind, ind, 2, &row) == IND_NOT_DONE);
+	CHECK(row != NULL && strcmp(row->document, "Report 9") == 0);
+	CHECK(indicators_state(m.ind, ind, 1, &row) == IND_NOT_DONE);
+	CHECK(row != NULL && strcmp(row->document, "Report 6") == 0);
+	scratch_free(&m);
 	scratch_teardown();
 }
 

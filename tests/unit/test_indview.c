@@ -52,6 +52,7 @@ static const char *const vi_strings = "{"
     "\"at_least\": \"ít nhất {value}\","
     "\"previous_result\": \"Kết quả {period}: {value}\","
     "\"target\": \"chỉ tiêu\", \"estimate\": \"ước tính\","
+    "\"sample_data_tag\": \"minh họa\","
     "\"period\": \"Kỳ\", \"value\": \"Giá trị\","
     "\"chart_values_title\": \"{name}: {target}\","
     "\"chart_values_desc\": \"{count} số liệu\","
@@ -501,6 +502,11 @@ test_pages(const struct scratch *m)
 	CHECK_STR(str(v, "values/0/reported_by/url"), "../../don-vi/ict/");
 	CHECK(has(str(v, "chart"), "<svg") && has(str(v, "chart"),
 	    "quý 2/2024"));
+	/* Its sample figures are said to be so in the chart as well, in
+	 * each point's title and in the chart's table. */
+	CHECK(has(str(v, "chart"), "<title>quý 1/2024: 45,5 (minh họa)"
+	    "</title>"));
+	CHECK(has(str(v, "chart"), "<td>45,5 (minh họa)</td>"));
 	CHECK_STR(str(v, "task/url"), "../../tasks/connect-the-systems/");
 	CHECK_STR(str(v, "task/code"), "T1");
 	CHECK_STR(str(v, "area_page/url"), "../../areas/online-services/");

@@ -575,6 +575,36 @@ test_render(void)
 }
 
 /*
+ * A table pads each number column to its own decimals: a column of one
+ * decimal is not written with the two of the column beside it.
+ */
+static void
+test_table_columns(void)
+{
+	struct scratch	 m;
+	json_t		*keep;
+	const char	*h;
+
+	scratch_setup("view");
+	site("", "");
+	scratch_put("datasets/mixed.csv", "a,b,c\nx,12,0.25\ny,3.5,0.5\n");
+	scratch_put("datasets/mixed.yaml", "title: Mixed\ndescription: D\n"
+	    "schema:\n  fields:\n    - {name: a}\n"
+	    "    - {name: b, type: number}\n    - {name: c, type: number}\n"
+	    "views:\n  - id: all\n    columns: [a, b, c]\n");
+	scratch_load(&m);
+	CHECK(m.views != NULL && m.views_linked == 1 && m.errors == 0);
+	h = html(m.views, "mixed/all", vi, &keep);
+	CHECK(strstr(h, "<tbody>\n<tr><th scope=\"row\">x</th><td "
+	    "class=\"num\">12,0</td><td class=\"num\">0,25</td></tr>\n"
+	    "<tr><th scope=\"row\">y</th><td class=\"num\">3,5</td><td "
+	    "class=\"num\">0,50</td></tr>\n</tbody>") != NULL);
+	json_decref(keep);
+	scratch_free(&m);
+	scratch_teardown();
+}
+
+/*
  * Rows past VIEW_ROWS_MAX are not kept, and a warning says so to the
  * diagnostics of views_set_diag().
  */
@@ -635,6 +665,7 @@ main(void)
 	test_link();
 	test_points_once();
 	test_render();
+	test_table_columns();
 	test_rows_max();
 	json_decref(vi);
 	json_decref(en);
