@@ -71,13 +71,12 @@ words(struct buf *b, const char *s)
 	buf_putc(b, ' ');
 }
 
-/* The names of the units of front matter key "key" of "p". */
+/* The names of the units of "a" (a page's lead or partners). */
 static void
-agencies(const struct searchdocs *in, const struct page *p, const char *key,
-    struct buf *out)
+agencies(const struct searchdocs *in, const json_t *a, struct buf *out)
 {
 	const struct unit	*u;
-	json_t			*a = json_object_get(p->front, key), *e;
+	json_t			*e;
 	size_t			 i;
 
 	if (in->x == NULL)
@@ -120,8 +119,8 @@ content_page(const struct searchdocs *in, struct search *s, struct words *w,
 	if (away)	/* read again for the index: memory stays bounded */
 		page_drop_body(p);
 	snippet(in, w, *p->summary ? p->summary : w->text.data);
-	agencies(in, p, "lead", &w->text);
-	agencies(in, p, "partners", &w->text);
+	agencies(in, p->lead, &w->text);
+	agencies(in, p->partners, &w->text);
 	words(&w->text, json_string_value(json_object_get(p->front,
 	    "lead_text")));
 	words(&w->text, json_string_value(json_object_get(p->front,
