@@ -119,6 +119,7 @@ content_page(const struct searchdocs *in, struct search *s, struct words *w,
 	if (away)	/* read again for the index: memory stays bounded */
 		page_drop_body(p);
 	snippet(in, w, *p->summary ? p->summary : w->text.data);
+	words(&w->text, p->summary);	/* all of it: the snippet is cut */
 	agencies(in, p->lead, &w->text);
 	agencies(in, p->partners, &w->text);
 	words(&w->text, json_string_value(json_object_get(p->front,
