@@ -87,12 +87,17 @@ agencies(const struct searchdocs *in, const json_t *a, struct buf *out)
 }
 
 static int
+is_search(const struct page *p)
+{
+	return p->layout != NULL && strcmp(p->layout, SEARCHDOCS_LAYOUT) == 0;
+}
+
+static int
 findable(const struct page *p)
 {
 	size_t	 n = p->path ? strlen(p->path) : 0;
 
-	return !p->broken && n > 0 && p->path[n - 1] == '/' &&
-	    (p->layout == NULL || strcmp(p->layout, SEARCHDOCS_LAYOUT) != 0);
+	return !p->broken && n > 0 && p->path[n - 1] == '/' && !is_search(p);
 }
 
 static void
@@ -337,8 +342,7 @@ searchdocs_page(struct section *root)
 	size_t		  n = section_flatten(root, &v), i;
 
 	for (i = 0; i < n && p == NULL; i++)
-		if (!v[i]->broken && v[i]->path != NULL && v[i]->layout &&
-		    strcmp(v[i]->layout, SEARCHDOCS_LAYOUT) == 0)
+		if (!v[i]->broken && v[i]->path != NULL && is_search(v[i]))
 			p = v[i];
 	free(v);
 	return p;
