@@ -39,15 +39,18 @@ reset(struct words *w)
 	buf_reset(&w->code);
 }
 
-/* "s", its runs of white space one space and none at the ends, cut to
- * a snippet into w->snippet. */
+/*
+ * "s", its runs of white space one space and none at the ends, cut to
+ * a snippet into w->snippet.  Only its start is copied: past 4 bytes a
+ * character of the snippet, the cut falls in what is already there.
+ */
 static void
 snippet(const struct searchdocs *in, struct words *w, const char *s)
 {
 	struct buf	 b = BUF_INIT;
 	int		 space = 0;
 
-	for (; *s; s++) {
+	for (; *s && b.len <= 4 * SEARCHDOCS_SNIPPET; s++) {
 		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
 			space = b.len > 0;
 			continue;
