@@ -39,15 +39,18 @@ reset(struct words *w)
 	buf_reset(&w->code);
 }
 
-/* "s", its runs of white space one space and none at the ends, cut to
- * a snippet into w->snippet. */
+/*
+ * "s", its runs of white space one space and none at the ends, cut to
+ * a snippet into w->snippet.  Only its start is copied: past 4 bytes a
+ * character of the snippet, the cut falls in what is already there.
+ */
 static void
 snippet(const struct searchdocs *in, struct words *w, const char *s)
 {
 	struct buf	 b = BUF_INIT;
 	int		 space = 0;
 
-	for (; *s; s++) {
+	for (; *s && b.len <= 4 * SEARCHDOCS_SNIPPET; s++) {
 		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
 			space = b.len > 0;
 			continue;
@@ -71,13 +74,12 @@ words(struct buf *b, const char *s)
 	buf_putc(b, ' ');
 }
 
-/* The names of the units of front matter key "key" of "p". */
+/* The names of the units of "a" (a page's lead or partners). */
 static void
-agencies(const struct searchdocs *in, const struct page *p, const char *key,
-    struct buf *out)
+agencies(const struct searchdocs *in, const json_t *a, struct buf *out)
 {
 	const struct unit	*u;
-	json_t			*a = json_object_get(p->front, key), *e;
+	json_t			*e;
 	size_t			 i;
 
 	if (in->x == NULL)
@@ -88,12 +90,17 @@ agencies(const struct searchdocs *in, const struct page *p, const char *key,
 }
 
 static int
+is_search(const struct page *p)
+{
+	return p->layout != NULL && strcmp(p->layout, SEARCHDOCS_LAYOUT) == 0;
+}
+
+static int
 findable(const struct page *p)
 {
 	size_t	 n = p->path ? strlen(p->path) : 0;
 
-	return !p->broken && n > 0 && p->path[n - 1] == '/' &&
-	    (p->layout == NULL || strcmp(p->layout, SEARCHDOCS_LAYOUT) != 0);
+	return !p->broken && n > 0 && p->path[n - 1] == '/' && !is_search(p);
 }
 
 static void
@@ -120,8 +127,9 @@ content_page(const struct searchdocs *in, struct search *s, struct words *w,
 	if (away)	/* read again for the index: memory stays bounded */
 		page_drop_body(p);
 	snippet(in, w, *p->summary ? p->summary : w->text.data);
-	agencies(in, p, "lead", &w->text);
-	agencies(in, p, "partners", &w->text);
+	words(&w->text, p->summary);	/* all of it: the snippet is cut */
+	agencies(in, p->lead, &w->text);
+	agencies(in, p->partners, &w->text);
 	words(&w->text, json_string_value(json_object_get(p->front,
 	    "lead_text")));
 	words(&w->text, json_string_value(json_object_get(p->front,
@@ -337,8 +345,7 @@ searchdocs_page(struct section *root)
 	size_t		  n = section_flatten(root, &v), i;
 
 	for (i = 0; i < n && p == NULL; i++)
-		if (!v[i]->broken && v[i]->path != NULL && v[i]->layout &&
-		    strcmp(v[i]->layout, SEARCHDOCS_LAYOUT) == 0)
+		if (!v[i]->broken && v[i]->path != NULL && is_search(v[i]))
 			p = v[i];
 	free(v);
 	return p;

@@ -243,6 +243,10 @@ try {
     check(listed.has(home + s), `without JavaScript the section ${s} is listed`);
   check(await p2.isVisible('#search-all noscript') || (await p2.content()).includes('<noscript>'),
     'without JavaScript the page says why there are no results');
+  // (the page always holds <noscript>: its text must show.)
+  const why = p2.locator('#search-all noscript p');
+  check(await why.count() === 1 && await why.isVisible() && (await why.textContent()).trim().length > 0,
+    'without JavaScript the reason shows as text');
   await nojs.close();
   await ctx.close();
 } catch (e) {

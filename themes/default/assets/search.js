@@ -112,7 +112,8 @@
   const all = $('search-all');
   const base = new URL(root.dataset.index, document.baseURI);
   const files = new Map();
-  let meta = null, keys = null, run = 0, found = [], shown = 0;
+  /* The results of the last query, how many are shown, its words to mark. */
+  let meta = null, keys = null, run = 0, found = [], shown = 0, marks = [];
 
   function load(name) {
     if (!files.has(name))
@@ -162,8 +163,7 @@
     return score;
   }
 
-  async function search(q) {
-    const { words, pairs } = query(q);
+  async function search({ words, pairs }) {
     if (!words.length) return [];
     const scores = await Promise.all(words.map(lookup));
     const bonus = await Promise.all(pairs.map(lookup));
@@ -219,20 +219,21 @@
     marked(a, title, ts);
     li.append(node('h2', 'search-result__title'));
     li.firstChild.append(a);
-    if (meta.sections[section])
-      li.append(marked(node('p', 'search-result__section'),
-        meta.sections[section], []));
+    if (meta.sections[section]) {
+      li.append(node('p', 'search-result__section'));
+      li.lastChild.textContent = meta.sections[section];
+    }
     if (snippet)
       li.append(marked(node('p', 'search-result__snippet'), snippet, ts));
     return li;
   }
 
-  async function showMore(ts, id) {
+  async function showMore(id) {
     const next = found.slice(shown, shown + SHOW);
     const rows = await Promise.all(next.map((d) =>
       load('d/' + Math.floor(d / meta.per) + '.json').then((f) => f[d % meta.per])));
     if (id !== run) return;
-    for (const row of rows) list.append(item(row, ts));
+    for (const row of rows) list.append(item(row, marks));
     shown += next.length;
     more.hidden = shown >= found.length;
   }
@@ -258,11 +259,13 @@
         meta = await load('meta.json');
         keys = new Map(meta.keys.map((k, i) => [k, i]));
       }
-      const res = await search(q);
+      const parsed = query(q);
+      const res = await search(parsed);
       if (id !== run) return;
       found = res;
       shown = 0;
-      await showMore(query(input.value).words, id);
+      marks = parsed.words;	/* not the box's: it may have changed since */
+      await showMore(id);
       if (id !== run) return;
       list.hidden = !found.length;
       if (all) all.hidden = found.length > 0;
@@ -285,7 +288,7 @@
   });
   more.addEventListener('click', () => {
     const first = list.children.length;
-    showMore(query(input.value).words, run).then(() => {
+    showMore(run).then(() => {
       const a = list.children[first] && list.children[first].querySelector('a');
       if (a) a.focus();
     });
