@@ -448,7 +448,7 @@ failure(struct server *s, struct MHD_Connection *c)
 	const char	*lang = _("en");
 
 	buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"");
-	text_escape_html(&b, lang, strlen(lang));
+	html(&b, lang);
 	buf_puts(&b, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
 	html(&b, _("planpress: build failed"));
 	buf_puts(&b, "</title>\n"
@@ -468,7 +468,7 @@ failure(struct server *s, struct MHD_Connection *c)
 	    s->nerrors), s->nerrors);
 	html(&b, t.data);
 	buf_puts(&b, "</p>\n<pre>");
-	text_escape_html(&b, s->errors, strlen(s->errors));
+	html(&b, s->errors);
 	buf_puts(&b, "</pre>\n");
 	script(&b, s->gen);
 	pthread_mutex_unlock(&s->lock);
