@@ -6,9 +6,10 @@
  * not "C", and setlocale() fails for a locale that is not generated.
  * On a fresh machine LANG=vi_VN.UTF-8 would thus give English; the
  * C.UTF-8 locale, always present on Debian, stands in for it, with
- * LANGUAGE=vi so gettext still finds the Vietnamese catalog:
+ * LANGUAGE set to the locale asked for, in which gettext finds the
+ * language of its catalog (vi_VN.UTF-8, vi_VN, vi):
  *
- *	LANG=vi_VN.UTF-8 (not generated)  ->  C.UTF-8, LANGUAGE=vi
+ *	LANG=vi_VN.UTF-8 (not generated)  ->  C.UTF-8, LANGUAGE=vi_VN.UTF-8
  *	LANGUAGE=vi (nothing else)        ->  C.UTF-8, LANGUAGE=vi
  *	LC_ALL=C                          ->  C: English
  */
@@ -46,24 +47,6 @@ is_c(const char *locale)
 	    (strcmp(locale, "C") == 0 || strcmp(locale, "POSIX") == 0);
 }
 
-/*
- * Set LANGUAGE to the language of "locale" when it names one:
- * "vi_VN.UTF-8" -> "vi".  Other locales ("C.UTF-8") leave it unset.
- */
-static void
-language_from(const char *locale)
-{
-	char	 lang[9];
-	size_t	 n = strcspn(locale, "_.@");
-
-	if (n < 2 || n >= sizeof(lang) ||
-	    strspn(locale, "abcdefghijklmnopqrstuvwxyz") != n)
-		return;
-	memcpy(lang, locale, n);
-	lang[n] = '\0';
-	setenv("LANGUAGE", lang, 1);
-}
-
 void
 intl_init(void)
 {
@@ -74,8 +57,9 @@ intl_init(void)
 	if ((got == NULL || is_c(got)) && !is_c(want) &&
 	    (chosen || want != NULL)) {
 		setlocale(LC_MESSAGES, "C.UTF-8");
+		/* gettext reads a locale name there too: vi_VN.UTF-8 -> vi */
 		if (!chosen && want != NULL)
-			language_from(want);
+			setenv("LANGUAGE", want, 1);
 	}
 	bindtextdomain(DOMAIN, datadir_locale());
 	bind_textdomain_codeset(DOMAIN, "UTF-8");

@@ -177,17 +177,17 @@ authoring_args(struct args *a)
 		return -1;
 	if (strcmp(what, "dataset") == 0 && (a->nrest == 2 || a->nrest == 3))
 		return -1;
-	if (strcmp(what, "page") && strcmp(what, "dataset") && *what)
-		fprintf(stderr, _("planpress: new wants 'page' or 'dataset', "
-		    "not '%s'\n"), what);
-	else if (strcmp(what, "page") && strcmp(what, "dataset"))
-		fprintf(stderr, _("planpress: new wants 'page' or "
-		    "'dataset'\n"));
-	else if (*what == 'p')
+	if (strcmp(what, "page") == 0)
 		fprintf(stderr, _("planpress: new page wants SECTION/TITLE\n"));
-	else
+	else if (strcmp(what, "dataset") == 0)
 		fprintf(stderr, _("planpress: new dataset wants ID and maybe "
 		    "FILE.csv or FILE.xlsx\n"));
+	else if (*what != '\0')
+		fprintf(stderr, _("planpress: new wants 'page' or 'dataset', "
+		    "not '%s'\n"), what);
+	else
+		fprintf(stderr, _("planpress: new wants 'page' or "
+		    "'dataset'\n"));
 	return usage(stderr, EXIT_USAGE);
 }
 

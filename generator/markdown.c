@@ -213,17 +213,17 @@ relink(cmark_node *n, const char *root, int files)
 	const char	*url = cmark_node_get_url(n);
 	struct buf	 b = BUF_INIT, f = BUF_INIT;
 
-	if (url == NULL || (url[0] == '/' && url[1] == '/'))
+	if (url == NULL || (url[0] == '/' && url[1] == '/') ||
+	    (url[0] != '/' && !files))
 		return;
 	if (url[0] == '/') {
 		buf_puts(&b, root);
-		buf_puts(&b, url + 1);
-	} else
-		buf_puts(&b, url);
+		url++;
+	}
+	buf_puts(&b, url);
 	if (files)
 		text_url_file(&f, b.data);
-	if (files || url[0] == '/')
-		cmark_node_set_url(n, files ? f.data : b.data);
+	cmark_node_set_url(n, files ? f.data : b.data);
 	buf_release(&b);
 	buf_release(&f);
 }

@@ -448,7 +448,7 @@ failure(struct server *s, struct MHD_Connection *c)
 	const char	*lang = _("en");
 
 	buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"");
-	text_escape_html(&b, lang, strlen(lang));
+	html(&b, lang);
 	buf_puts(&b, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
 	html(&b, _("planpress: build failed"));
 	buf_puts(&b, "</title>\n"
@@ -468,7 +468,7 @@ failure(struct server *s, struct MHD_Connection *c)
 	    s->nerrors), s->nerrors);
 	html(&b, t.data);
 	buf_puts(&b, "</p>\n<pre>");
-	text_escape_html(&b, s->errors, strlen(s->errors));
+	html(&b, s->errors);
 	buf_puts(&b, "</pre>\n");
 	script(&b, s->gen);
 	pthread_mutex_unlock(&s->lock);
@@ -1258,8 +1258,10 @@ release_signals(int fd, const sigset_t *old)
 
 /*
  * Speak the language of the site in "source": site.yaml's "language",
- * "vi" when it has none; nothing changes when site.yaml cannot be read
- * (the first build reports why).
+ * "vi" when it has none.  Nothing changes when site.yaml cannot be read
+ * (the first build reports why) or when its language is not a code of
+ * letters, '-' and '_': gettext would take "../x" for a path to a
+ * catalog, "vi:x" for a list of languages.
  */
 static void
 site_language(const char *source)
@@ -1269,7 +1271,8 @@ site_language(const char *source)
 	char		*path = fsin_join(source, "site.yaml");
 
 	config_load(&c, quiet, path, "site.yaml");
-	if (c.meta != NULL)
+	if (c.meta != NULL && c.language[strspn(c.language, "abcdefghijklmno"
+	    "pqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_")] == '\0')
 		intl_follow(c.language);
 	config_release(&c);
 	free(path);

@@ -1,9 +1,9 @@
 #!/bin/sh
 # Install what planpress needs on Debian, skipping what is present.
-#   deps.sh build   compiler, pkg-config, the -dev libraries and msgfmt
+#   deps.sh build   compiler, pkg-config, the -dev libraries and gettext
+#                   (msgfmt; xgettext and msgmerge for make po-update)
 #   deps.sh test    the above, plus Java for the Nu HTML Checker, Python's
 #                   rdflib and jsonschema for the open-data checks,
-#                   Chromium for the search test in a browser,
 #                   LibreOffice Calc for the XLSX round trip, clang and
 #                   its libFuzzer runtime for tests/fuzz/, Chromium for
 #                   the site opened from disk, the 404 page, the search
@@ -20,7 +20,8 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-# gettext: msgfmt compiles po/*.po into the message catalogs.
+# gettext: msgfmt compiles po/*.po into the message catalogs (and
+# tests/checks/po.sh runs xgettext, msgmerge and msgcmp).
 build_pkgs="gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 libcsv-dev libjansson-dev libyaml-dev libzip-dev libutf8proc-dev
 libxlsxwriter-dev nettle-dev libmicrohttpd-dev libexpat1-dev gettext"

@@ -275,9 +275,10 @@ types() {
 # under the servers' minimum length, such as the icon, are sent as they
 # are.)
 compression() {
+	csv=$(first '*.csv' './dataset/*')
+	[ -n "$csv" ] && ok || bad "the site has no dataset CSV to check"
 	for f in assets/style.css data.json catalog.csv catalog.ttl \
-	    catalog.jsonld feed.xml sitemap.xml "" \
-	    "$(first '*.csv' './dataset/*')"; do
+	    catalog.jsonld feed.xml sitemap.xml "" ${csv:+"$csv"}; do
 		h=$(head_of "$B$f" -H 'Accept-Encoding: gzip')
 		enc=$(echo "$h" | header content-encoding)
 		[ "$enc" = gzip ] && ok || bad "$SUB$f is not gzipped for a client that accepts it ('$enc')"

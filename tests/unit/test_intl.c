@@ -39,8 +39,9 @@ language(void)
 }
 
 /*
- * Vietnamese is asked of gettext: LANGUAGE=vi with a locale that is not
- * "C" (glibc ignores LANGUAGE in "C"), or a generated vi_VN locale.
+ * Vietnamese is asked of gettext: LANGUAGE=vi (or a Vietnamese locale
+ * name, vi_VN.UTF-8, in which gettext finds "vi") with a locale that is
+ * not "C" (glibc ignores LANGUAGE in "C"), or a generated vi_VN locale.
  */
 static int
 vietnamese(void)
@@ -49,7 +50,8 @@ vietnamese(void)
 
 	if (strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0)
 		return 0;
-	return strcmp(language(), "vi") == 0 ||
+	return (strncmp(language(), "vi", 2) == 0 &&
+	    strchr("_.@", language()[2]) != NULL) ||
 	    (strcmp(language(), "(unset)") == 0 && strncmp(loc, "vi", 2) == 0);
 }
 
@@ -70,7 +72,7 @@ choose(void)
 	static const char *const none[] = { NULL };
 
 	/* When vi_VN is not generated (a fresh machine has C.utf8 only),
-	   its language part becomes LANGUAGE, for glibc's gettext. */
+	   the locale asked for becomes LANGUAGE, for glibc's gettext. */
 	init(lang_vi);
 	CHECK(vietnamese());
 	init(all_vi);
