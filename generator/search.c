@@ -17,6 +17,7 @@
 #include <utf8proc.h>
 
 #include "buf.h"
+#include "text.h"
 #include "render.h"
 #include "xalloc.h"
 
@@ -163,28 +164,24 @@ putcp(struct buf *out, utf8proc_int32_t c)
 	buf_put(out, u, (size_t)n);
 }
 
-/* Fold the code point "c" (decomposed here) into "out". */
+/* Fold "c" into "out" as text_fold_char() does; Đ is "dd" in codes. */
 static void
 foldcp(struct buf *out, utf8proc_int32_t c, int code)
 {
-	utf8proc_int32_t	 d[18];	/* the longest decomposition */
-	utf8proc_ssize_t	 n, i;
+	int32_t		 f[TEXT_FOLD_MAX];
+	int		 n, i;
 
 	if (c < 0x80) {
 		buf_putc(out, c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
 		return;
 	}
-	n = utf8proc_decompose_char(c, d, 18, UTF8PROC_DECOMPOSE, NULL);
-	if (n < 0 || n > 18)
+	if (is_dstroke(c)) {
+		buf_puts(out, code ? "dd" : "d");
 		return;
-	for (i = 0; i < n; i++) {
-		if (is_mark(d[i]))
-			continue;
-		if (is_dstroke(d[i]))
-			buf_puts(out, code ? "dd" : "d");
-		else
-			putcp(out, utf8proc_tolower(d[i]));
 	}
+	n = text_fold_char(c, f);
+	for (i = 0; i < n; i++)
+		putcp(out, f[i]);
 }
 
 /* The code point at "s" ("len" > 0 bytes) into *c; its length, 1 if bad. */

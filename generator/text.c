@@ -337,54 +337,58 @@ text_escape_url(struct buf *out, const char *s, size_t len)
 	}
 }
 
-/*
- * Add code point "cp" (already decomposed) to the slug "b": marks
- * vanish, letters and digits are kept, anything else asks for a '-'
- * before the next letter or digit through "*sep".
- */
-static void
-slug_add(struct buf *b, utf8proc_int32_t cp, int *sep)
+int
+text_fold_char(int32_t cp, int32_t out[TEXT_FOLD_MAX])
 {
-	switch (utf8proc_category(cp)) {
-	case UTF8PROC_CATEGORY_MN:
-	case UTF8PROC_CATEGORY_MC:
-	case UTF8PROC_CATEGORY_ME:
-		return;
-	default:
-		break;
+	utf8proc_int32_t	 d[TEXT_FOLD_MAX];
+	utf8proc_ssize_t	 n, i;
+	int			 k = 0;
+
+	if (cp < 0)
+		return -1;
+	n = utf8proc_decompose_char(cp, d, TEXT_FOLD_MAX, UTF8PROC_DECOMPOSE,
+	    NULL);
+	if (n < 0 || n > TEXT_FOLD_MAX)
+		return -1;
+	for (i = 0; i < n; i++) {
+		switch (utf8proc_category(d[i])) {
+		case UTF8PROC_CATEGORY_MN:
+		case UTF8PROC_CATEGORY_MC:
+		case UTF8PROC_CATEGORY_ME:
+			continue;
+		default:
+			break;
+		}
+		out[k++] = d[i] == 0x0110 || d[i] == 0x0111 ? 'd' :
+		    utf8proc_tolower(d[i]);
 	}
-	if (cp == 0x0110 || cp == 0x0111)	/* Đ đ */
-		cp = 'd';
-	else if (cp >= 'A' && cp <= 'Z')
-		cp += 'a' - 'A';
-	if (!((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))) {
-		*sep = 1;
-		return;
-	}
-	if (*sep && b->len > 0)
-		buf_putc(b, '-');
-	*sep = 0;
-	buf_putc(b, (int)cp);
+	return k;
 }
 
-/* Decompose "cp" (NFD; -1 for an invalid byte) into the slug "b". */
+/*
+ * Add code point "cp" (NFD; -1 for an invalid byte) to the slug "b":
+ * marks vanish, ASCII letters and digits are kept, anything else asks
+ * for a '-' before the next letter or digit through "*sep".
+ */
 static void
 slug_char(struct buf *b, utf8proc_int32_t cp, int *sep)
 {
-	utf8proc_int32_t	 d[18];	/* the longest decomposition */
-	utf8proc_ssize_t	 n, i;
+	int32_t		 f[TEXT_FOLD_MAX];
+	int		 n = text_fold_char(cp, f), i;
 
-	if (cp < 0) {
+	if (n < 0)
 		*sep = 1;
-		return;
+	for (i = 0; i < n; i++) {
+		if (!((f[i] >= 'a' && f[i] <= 'z') || (f[i] >= '0' &&
+		    f[i] <= '9'))) {
+			*sep = 1;
+			continue;
+		}
+		if (*sep && b->len > 0)
+			buf_putc(b, '-');
+		*sep = 0;
+		buf_putc(b, (int)f[i]);
 	}
-	n = utf8proc_decompose_char(cp, d, 18, UTF8PROC_DECOMPOSE, NULL);
-	if (n < 0 || n > 18) {
-		*sep = 1;
-		return;
-	}
-	for (i = 0; i < n; i++)
-		slug_add(b, d[i], sep);
 }
 
 /*

@@ -16,6 +16,7 @@
 #define PLANPRESS_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct buf;
 
@@ -117,6 +118,18 @@ void	 text_quote(struct buf *out, const char *s, size_t len);
  *	"II.11 Đánh giá"                  ->  "ii-11-danh-gia"
  */
 char	*text_slugify(const char *title);
+
+/* Room text_fold_char() needs: the longest decomposition. */
+#define TEXT_FOLD_MAX	18
+
+/*
+ * Code point "cp" as it compares when case and accents do not count:
+ * decomposed (NFD), without combining marks, Đ and đ as 'd', in lower
+ * case, into "out".  Returns how many code points that makes (0 for a
+ * lone mark), or -1 for an invalid "cp".  Slugs and the site search
+ * fold alike through it.
+ */
+int	text_fold_char(int32_t cp, int32_t out[TEXT_FOLD_MAX]);
 
 /*
  * 1 if text_slugify("title") cuts the slug to TEXT_SLUG_MAX bytes, so

@@ -506,9 +506,25 @@ test_url_file(void)
 	CHECK(url_file("tel:+84", "tel:+84"));
 }
 
+/* The fold slugs and search share: NFD, no marks, Đ as d, lower case. */
+static void
+test_fold_char(void)
+{
+	int32_t	 f[TEXT_FOLD_MAX];
+
+	CHECK(text_fold_char(0x1ED4, f) == 1 && f[0] == 'o');	/* Ổ */
+	CHECK(text_fold_char(0x0110, f) == 1 && f[0] == 'd');	/* Đ */
+	CHECK(text_fold_char(0x0111, f) == 1 && f[0] == 'd');	/* đ */
+	CHECK(text_fold_char('Q', f) == 1 && f[0] == 'q');
+	CHECK(text_fold_char(0x0301, f) == 0);		/* a lone accent */
+	CHECK(text_fold_char(0x00DF, f) == 1 && f[0] == 0x00DF);	/* ß */
+	CHECK(text_fold_char(-1, f) == -1);
+}
+
 int
 main(void)
 {
+	test_fold_char();
 	test_url_kind();
 	test_url_file();
 	test_invisible();
