@@ -932,12 +932,11 @@ search_file(void *arg, const char *path, const struct buf *data)
 static int
 searchindex(struct build *b, int made)
 {
-	const struct page	*p = searchdocs_page(b->root);
 	struct searchdocs	 in;
 	char			*dir;
 	int			 rc;
 
-	if (p == NULL)
+	if (b->search_path == NULL)	/* the site has no search page */
 		return 1;
 	in.root = b->root;
 	in.x = made && b->ind_ok ? b->ind : NULL;
@@ -946,8 +945,7 @@ searchindex(struct build *b, int made)
 	in.strings = theme_strings(b->th);
 	in.d = b->d;
 	b->search = searchdocs_index(&in);
-	b->search_path = p->path;
-	dir = xasprintf("%sindex/", p->path + 1);
+	dir = xasprintf("%sindex/", b->search_path + 1);
 	rc = search_write(b->search, dir, search_file, b);
 	free(dir);
 	return rc;
