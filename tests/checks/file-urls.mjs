@@ -103,6 +103,8 @@ while (queue.length) {
     const urls = [];
     for (const el of document.querySelectorAll('a[href], link[href], area[href]')) urls.push(el.href);
     for (const el of document.querySelectorAll('img[src], script[src], source[src], iframe[src]')) urls.push(el.src);
+    // A form's action is where it goes on submit: a file too.
+    for (const el of document.querySelectorAll('form[action]')) urls.push(el.action);
     const refresh = document.querySelector('meta[http-equiv="refresh" i]');
     if (refresh) {
       const m = /url\s*=\s*(.*)$/i.exec(refresh.content);
