@@ -24,7 +24,7 @@ static const char *const known[] = {
 	/* read by later stages */
 	"publisher", "license", "contact", "legal_basis", "logo",
 	"datasets", "indicators", "progress", "allow_outside", "exclude",
-	"file_urls", NULL
+	"file_urls", "languages", NULL
 };
 
 static const char *const permtokens[] = {
@@ -389,6 +389,113 @@ publisher_url(struct config *c, struct diag *d, json_t *root)
 	    "'%s'", url);
 }
 
+/* The words of the edition "l", from its mapping "m" in site.yaml. */
+static int
+lang_words(struct config *c, struct diag *d, json_t *m, struct config_lang *l)
+{
+	struct config	 tmp = *c;
+	const char	*mode = NULL;
+	int		 rc;
+
+	tmp.menus = NULL;
+	tmp.legal_text = tmp.legal_url = NULL;
+	rc = meta_string(c->meta, d, m, "title", &l->title);
+	rc &= meta_string(c->meta, d, m, "description", &l->description);
+	rc &= menus(&tmp, d, m);
+	rc &= legal_basis(&tmp, d, m);
+	l->menus = tmp.menus;
+	l->legal_text = tmp.legal_text;
+	l->legal_url = tmp.legal_url;
+	rc &= meta_bool(c->meta, d, m, "unofficial", &l->unofficial);
+	rc &= meta_string(c->meta, d, m, "untranslated", &mode);
+	if (mode && strcmp(mode, "omit") != 0 && strcmp(mode, "notice") != 0)
+		rc = diag_error(d, meta_loc(c->meta, m, "untranslated"),
+		    "untranslated must be 'notice' (the page in the site's "
+		    "language, with a notice) or 'omit', not '%s'", mode);
+	l->omit = mode && strcmp(mode, "omit") == 0;
+	rc &= object(c, d, m, "unit_types", &l->unit_types);
+	return rc;
+}
+
+/*
+ * A language code as BCP 47 writes it, and as it goes in a URL: two or
+ * three letters, then subtags of letters and digits after '-' ("en",
+ * "zh-Hant").
+ */
+static int
+langcode(const char *s)
+{
+	size_t	 n = strspn(s, "abcdefghijklmnopqrstuvwxyz");
+
+	if (n < 2 || n > 3)
+		return 0;
+	for (s += n; *s == '-'; s += n) {
+		n = strspn(++s, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+		if (n == 0 || n > 8)
+			return 0;
+	}
+	return *s == '\0';
+}
+
+/* site.yaml's 'languages': code -> the words of that edition. */
+static int
+languages(struct config *c, struct diag *d, json_t *root)
+{
+	static const char *const keys[] = { "title", "description",
+	    "legal_basis", "menus", "unofficial", "untranslated",
+	    "unit_types", NULL };
+	const char	*code;
+	json_t		*all, *m;
+	int		 rc;
+
+	if (!(rc = object(c, d, root, "languages", &all)) || all == NULL)
+		return rc;
+	c->langs = xcalloc(json_object_size(all) + 1, sizeof(*c->langs));
+	json_object_foreach(all, code, m) {
+		const struct loc *at = meta_loc(c->meta, all, code);
+
+		if (!langcode(code)) {
+			rc = diag_error(d, at, "a language must be a code "
+			    "such as 'en', not '%s'", code);
+			continue;
+		}
+		if (strcmp(code, c->language) == 0) {
+			rc = diag_error(d, at, "'%s' is the site's own "
+			    "language; 'languages' lists the others", code);
+			continue;
+		}
+		if (!json_is_object(m)) {
+			rc = diag_error(d, at, "language '%s' must be a "
+			    "mapping (title, menus...)", code);
+			continue;
+		}
+		meta_warn_unknown(d, c->meta, m, keys, _("a language"));
+		c->langs[c->nlangs].code = code;
+		rc &= lang_words(c, d, m, &c->langs[c->nlangs++]);
+	}
+	return rc;
+}
+
+void
+config_edition(const struct config *c, const struct config_lang *l,
+    struct config *out)
+{
+	*out = *c;
+	out->edition = l;
+	out->language = l->code;
+	if (l->title)
+		out->title = l->title;
+	if (l->description)
+		out->description = l->description;
+	if (l->legal_text) {
+		out->legal_text = l->legal_text;
+		out->legal_url = l->legal_url ? l->legal_url : "";
+	}
+	if (l->menus)
+		out->menus = l->menus;
+}
+
 int
 config_load(struct config *c, struct diag *d, const char *path,
     const char *display)
@@ -427,6 +534,8 @@ config_load(struct config *c, struct diag *d, const char *path,
 	rc &= legal_basis(c, d, root);
 	rc &= logo(c, d, root);
 	rc &= meta_bool(c->meta, d, root, "file_urls", &c->file_urls);
+	rc &= languages(c, d, root);
+	c->main_language = c->language;
 out:
 	buf_release(&b);
 	return rc;
@@ -436,6 +545,7 @@ void
 config_release(struct config *c)
 {
 	meta_free(c->meta);
+	free(c->langs);
 	free(c->file);
 	free(c->base_url);
 	memset(c, 0, sizeof(*c));

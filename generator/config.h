@@ -6,7 +6,8 @@
  * language "vi", theme "default", no base URL.  "publisher" and
  * "contact" are mappings of strings; "legal_basis" is a text or a
  * mapping {text, url}; "logo" is a path below the site root;
- * "file_urls" is a boolean (default false).
+ * "file_urls" is a boolean (default false).  "languages" maps the code
+ * of each other language to its edition (struct config_lang).
  */
 #ifndef PLANPRESS_CONFIG_H
 #define PLANPRESS_CONFIG_H
@@ -17,6 +18,25 @@
 
 struct diag;
 struct meta;
+
+/*
+ * An edition of the site in another language, from site.yaml's
+ * 'languages': its words replace the site's where given (NULL: the
+ * site's own).  Its pages are published under /CODE/.
+ */
+struct config_lang {
+	const char		*code;		/* "en" */
+	const char		*title;
+	const char		*description;
+	const char		*legal_text;
+	const char		*legal_url;
+	json_t			*menus;		/* object: name -> array */
+	json_t			*unit_types;	/* object: type -> words */
+	int			 unofficial;	/* its text is not the official
+						   one: every page says so */
+	int			 omit;		/* untranslated: omit (else
+						   notice) */
+};
 
 struct config {
 	struct meta		*meta;		/* owns every value below */
@@ -47,6 +67,12 @@ struct config {
 	int			 file_urls;	/* links to a folder name its
 						   index.html (file://) */
 	struct markdown_opts	 markdown;
+	struct config_lang	*langs;		/* the other languages */
+	size_t			 nlangs;
+	/* In the copy made by config_edition(), the edition's language;
+	 * NULL in the site's own configuration. */
+	const struct config_lang *edition;
+	const char		*main_language;	/* the site's language */
 };
 
 /*
@@ -62,5 +88,14 @@ int	config_set_base_url(struct config *c, struct diag *d,
 	    const char *url);
 
 void	config_release(struct config *c);
+
+/*
+ * Make "out" the configuration of the edition "lang" (one of c->langs):
+ * a copy of "c" whose language, title, description, legal basis and
+ * menus are the edition's where it gives them.  "out" borrows from "c"
+ * and is not released.
+ */
+void	config_edition(const struct config *c, const struct config_lang *lang,
+	    struct config *out);
 
 #endif

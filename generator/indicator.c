@@ -160,6 +160,41 @@ cell(const struct indicators_priv *q, enum role r, int f,
 	return i < n ? cells[i] : "";
 }
 
+/*
+ * The names of a row in the language of each edition (field name_LANG
+ * of the dataset of role "r"), or NULL when the site has no edition.
+ */
+static char **
+translated(const struct indicators *x, enum role r, const char *const *cells,
+    size_t n)
+{
+	const struct indicators_priv	*q = x->priv;
+	char				**v, *f;
+	size_t				  i, k;
+
+	if (x->c->nlangs == 0)
+		return NULL;
+	v = xcalloc(x->c->nlangs, sizeof(*v));
+	for (i = 0; i < x->c->nlangs; i++) {
+		f = xasprintf("name_%s", x->c->langs[i].code);
+		k = schema_find(q->ds[r]->schema, f);
+		if (k != SCHEMA_NONE && k < n && *cells[k])
+			v[i] = xstrdup(cells[k]);
+		free(f);
+	}
+	return v;
+}
+
+static void
+free_names(const struct indicators *x, char **v)
+{
+	size_t	 i;
+
+	for (i = 0; v != NULL && i < x->c->nlangs; i++)
+		free(v[i]);
+	free(v);
+}
+
 static json_t *
 typed(const struct indicators_priv *q, enum role r, int f,
     json_t *const *t, size_t n)
@@ -375,6 +410,7 @@ reg_row(struct indicators *x, struct dataset *ds, const char *const *c,
 	ind->id = xstrdup(cell(q, R_REG, F_ID, c, n));
 	ind->area = xstrdup(cell(q, R_REG, F_AREA, c, n));
 	ind->name = xstrdup(cell(q, R_REG, F_NAME, c, n));
+	ind->names = translated(x, R_REG, c, n);
 	ind->clause = xstrdup(cell(q, R_REG, F_CLAUSE, c, n));
 	ind->label = xstrdup(cell(q, R_REG, F_LABEL, c, n));
 	ind->unit = xstrdup(cell(q, R_REG, F_UNIT, c, n));
@@ -499,6 +535,7 @@ unit_row(struct indicators *x, struct dataset *ds, const char *const *c,
 	u = &x->units[x->nunits - 1];
 	u->id = xstrdup(cell(q, R_UNIT, U_ID, c, n));
 	u->name = xstrdup(cell(q, R_UNIT, U_NAME, c, n));
+	u->names = translated(x, R_UNIT, c, n);
 	u->type = xstrdup(cell(q, R_UNIT, U_TYPE, c, n));
 	u->parent = xstrdup(cell(q, R_UNIT, U_PARENT, c, n));
 	u->note = xstrdup(cell(q, R_UNIT, U_NOTE, c, n));
@@ -1728,6 +1765,7 @@ indicators_free(struct indicators *x)
 		free(ind->clause);
 		free(ind->label);
 		free(ind->name);
+		free_names(x, ind->names);
 		free(ind->unit);
 		free(ind->period);
 		free(ind->task);
@@ -1754,6 +1792,7 @@ indicators_free(struct indicators *x)
 	for (i = 0; i < x->nunits; i++) {
 		free(x->units[i].id);
 		free(x->units[i].name);
+		free_names(x, x->units[i].names);
 		free(x->units[i].type);
 		free(x->units[i].parent);
 		free(x->units[i].note);

@@ -93,6 +93,9 @@ enum ind_state {
 
 struct indicator {
 	char		*id, *area, *clause, *label, *name, *unit;
+	char		**names;	/* the name in each edition's language
+					   (config langs; field name_LANG),
+					   NULL when not given */
 	char		*period;	/* target period, "2024" */
 	char		*task;		/* task code, "" when none */
 	char		*source, *source_url;	/* "căn cứ", "" when none */
@@ -158,6 +161,7 @@ struct clause {
 
 struct unit {
 	char		*id, *name, *type, *parent, *note;
+	char		**names;	/* as for indicators: name_LANG */
 	int		 in_plan;	/* named by the plan itself */
 	struct page	**leads;	/* tasks it leads */
 	size_t		 nleads;

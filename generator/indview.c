@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "config.h"
 #include "chart.h"
+#include "edition.h"
 #include "i18n.h"
 #include "indicator.h"
 #include "meta.h"
@@ -25,7 +26,17 @@ struct ctx {
 	const json_t		*t;	/* the theme's strings */
 	const char		*from;	/* the page's site path */
 	const char		*abs;	/* absolute base, NULL: relative */
+	const struct edition	*ed;	/* the page's edition, or NULL */
 };
+
+/* The name in the page's language: name_LANG, else the name. */
+static const char *
+tname(const struct ctx *c, char *const *names, const char *name)
+{
+	if (c->ed != NULL && names != NULL && names[c->ed->li] != NULL)
+		return names[c->ed->li];
+	return name;
+}
 
 static void
 setstr(json_t *o, const char *key, const char *v)
@@ -45,7 +56,13 @@ url(const struct ctx *c, const char *to)
 	struct buf	 b = BUF_INIT;
 	json_t		*s;
 
-	render_url(&b, c->from, c->abs, to, c->x->c->file_urls);
+	if (c->ed != NULL) {
+		char	*m = edition_strpath(c->ed, to);
+
+		render_url(&b, c->from, c->abs, m, c->x->c->file_urls);
+		free(m);
+	} else
+		render_url(&b, c->from, c->abs, to, c->x->c->file_urls);
 	s = json_stringn(b.data, b.len);
 	buf_release(&b);
 	return s;
@@ -164,11 +181,21 @@ unitlink(const struct ctx *c, const struct unit *u)
 	json_t	*o = json_object();
 
 	setstr(o, "id", u->id);
-	setstr(o, "name", u->name);
+	setstr(o, "name", tname(c, u->names, u->name));
 	json_object_set_new(o, "url", url(c, p));
 	json_object_set_new(o, "reading", json_boolean(!u->in_plan));
 	free(p);
 	return o;
+}
+
+/* The title of content page "p" in the page's language. */
+static const char *
+ptitle(const struct ctx *c, const struct page *p)
+{
+	if (c->ed != NULL && p->twins != NULL && p->twins[c->ed->li] != NULL &&
+	    p->twins[c->ed->li]->translated)
+		return p->twins[c->ed->li]->title;
+	return p->title;
 }
 
 static json_t *
@@ -176,7 +203,7 @@ pagelink(const struct ctx *c, const struct page *p)
 {
 	json_t	*o = json_object();
 
-	setstr(o, "title", p->title);
+	setstr(o, "title", ptitle(c, p));
 	setstr(o, "code", p->code);
 	json_object_set_new(o, "url", url(c, p->path));
 	return o;
@@ -401,7 +428,7 @@ summary(const struct ctx *c, const struct indicator *ind)
 	free(p);
 	setstr(o, "clause", ind->clause);
 	setstr(o, "label", ind->label);
-	setstr(o, "name", ind->name);
+	setstr(o, "name", tname(c, ind->names, ind->name));
 	setstr(o, "area", ind->area);
 	setstr(o, "unit", ind->unit);
 	setstr(o, "kind", indicators_kind_name(ind->kind));
@@ -512,7 +539,7 @@ area_view(const struct ctx *c, const struct area *a, int withinds)
 	json_object_set_new(o, "sample", json_boolean(any_sample(c->x,
 	    a->inds, a->ninds)));
 	if (a->page) {
-		setstr(o, "title", a->page->title);
+		setstr(o, "title", ptitle(c, a->page));
 		setstr(o, "code", a->page->code);
 		json_object_set_new(o, "url", url(c, a->page->path));
 	} else
@@ -575,8 +602,14 @@ headline(const struct ctx *c)
 static const char *
 type_label(const struct ctx *c, const char *type)
 {
-	const char	*s = json_string_value(json_object_get(
-	    c->x->unit_types, type));
+	const char	*s = NULL;
+
+	if (c->ed != NULL && c->ed->lang->unit_types != NULL)
+		s = json_string_value(json_object_get(
+		    c->ed->lang->unit_types, type));
+	if (s == NULL)
+		s = json_string_value(json_object_get(c->x->unit_types,
+		    type));
 
 	return s ? s : type;
 }
@@ -657,15 +690,21 @@ task_indicators(const struct ctx *c, const struct page *p)
 
 json_t *
 indview_page(const struct indicators *x, const json_t *strings,
-    const struct page *p, const char *from, const char *abs, int full)
+    const struct edition *ed, const struct page *p, const char *from,
+    const char *abs, int full)
 {
-	struct ctx		 c = { x, strings, from, abs };
+	struct ctx		 c = { x, strings, from, abs, ed };
 	const struct area	*a;
 	json_t			*o, *list, *e;
 	const struct indicator	*ind;
 	size_t			 i;
 
 	if (x == NULL || p->front == NULL)
+		return NULL;
+	if (p->orig != NULL)	/* an edition's page: the model knows the
+				   site's */
+		p = p->orig;
+	if (p->front == NULL)
 		return NULL;
 	o = json_object();
 	task_units(&c, p, o);
@@ -736,7 +775,8 @@ ind_chart(const struct ctx *c, const struct indicator *ind, struct buf *out)
 	memset(&ch, 0, sizeof(ch));
 	ch.id = "chart-values";
 	target(&tg, c->t, ind);
-	vars = json_pack("{s:s, s:s, s:I}", "name", ind->name, "target",
+	vars = json_pack("{s:s, s:s, s:I}", "name", tname(c, ind->names,
+	    ind->name), "target",
 	    tg.data, "count", (json_int_t)ind->nvalues);
 	i18n_fill(c->t, "chart_values_title", vars, &title);
 	i18n_fill(c->t, "chart_values_desc", vars, &desc);
@@ -1115,11 +1155,11 @@ api_page(const struct ctx *c)
 
 int
 indview_pages(const struct indicators *x, const json_t *strings,
-    indview_page_fn fn, void *arg)
+    const struct edition *ed, indview_page_fn fn, void *arg)
 {
-	struct ctx		 c = { x, strings, NULL, NULL };
+	struct ctx		 c = { x, strings, NULL, NULL, ed };
 	const struct indicator	*ind;
-	char			*path;
+	char			*path, *main;
 	const char		*title = i18n_string(strings, "indicators", "");
 	const char		*utitle = i18n_string(strings, "units", "");
 	size_t			 i;
@@ -1127,34 +1167,44 @@ indview_pages(const struct indicators *x, const json_t *strings,
 
 	for (i = 0; i < x->n; i++) {
 		ind = &x->v[i];
-		c.from = path = ind_path(x, ind);
-		rc &= fn(arg, path, ind->name, NULL, "indicator", "indicator",
-		    ind_page(&c, ind), ind->area_page ? ind->area_page->path :
-		    x->ind_path, ind->area_page ? ind->area_page->title : title);
+		main = ind_path(x, ind);
+		c.from = path = edition_strpath(ed, main);
+		rc &= fn(arg, path, tname(&c, ind->names, ind->name), NULL,
+		    "indicator", "indicator", ind_page(&c, ind),
+		    ind->area_page ? ind->area_page->path : x->ind_path,
+		    ind->area_page ? ptitle(&c, ind->area_page) : title);
+		free(main);
 		free(path);
 	}
-	c.from = x->ind_path;
-	rc &= fn(arg, x->ind_path, title, NULL, "indicators", "progress",
+	c.from = path = edition_strpath(ed, x->ind_path);
+	rc &= fn(arg, path, title, NULL, "indicators", "progress",
 	    ind_index(&c), NULL, NULL);
-	path = xasprintf("%s" INDVIEW_METHODOLOGY, x->ind_path);
-	c.from = path;
+	free(path);
+	main = xasprintf("%s" INDVIEW_METHODOLOGY, x->ind_path);
+	c.from = path = edition_strpath(ed, main);
 	rc &= fn(arg, path, i18n_string(strings, "methodology", ""), NULL,
 	    "methodology", "methodology", methodology(&c), x->ind_path,
 	    title);
+	free(main);
 	free(path);
 	for (i = 0; i < x->nunits; i++) {
-		c.from = path = unit_path(x, &x->units[i]);
-		rc &= fn(arg, path, x->units[i].name, NULL, "unit", "unit",
-		    unit_page(&c, i), x->unit_path, utitle);
+		main = unit_path(x, &x->units[i]);
+		c.from = path = edition_strpath(ed, main);
+		rc &= fn(arg, path, tname(&c, x->units[i].names,
+		    x->units[i].name), NULL, "unit", "unit", unit_page(&c, i),
+		    x->unit_path, utitle);
+		free(main);
 		free(path);
 	}
-	c.from = "/api/";
-	rc &= fn(arg, "/api/", i18n_string(strings, "api", ""), NULL, "api",
+	c.from = path = edition_strpath(ed, "/api/");
+	rc &= fn(arg, path, i18n_string(strings, "api", ""), NULL, "api",
 	    "api", api_page(&c), NULL, NULL);
-	c.from = x->unit_path;
+	free(path);
+	c.from = path = edition_strpath(ed, x->unit_path);
 	if (x->nunits)
-		rc &= fn(arg, x->unit_path, utitle, NULL, "units", "units",
+		rc &= fn(arg, path, utitle, NULL, "units", "units",
 		    units_index(&c), NULL, NULL);
+	free(path);
 	return rc;
 }
 

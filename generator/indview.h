@@ -17,6 +17,7 @@
 
 struct buf;
 struct indicators;
+struct edition;
 struct page;
 
 /* The methodology page, below the targets' index. */
@@ -29,8 +30,8 @@ struct page;
  * listed on another page (only its units), 1 for the page itself.
  */
 json_t	*indview_page(const struct indicators *x, const json_t *strings,
-	    const struct page *p, const char *from, const char *abs,
-	    int full);
+	    const struct edition *ed, const struct page *p, const char *from,
+	    const char *abs, int full);
 
 /* Where a generated page goes: site path, titles, layout and view. */
 typedef int (*indview_page_fn)(void *arg, const char *path,
@@ -40,7 +41,7 @@ typedef int (*indview_page_fn)(void *arg, const char *path,
 
 /* Hand every page the model adds to "fn" (the view is taken). */
 int	 indview_pages(const struct indicators *x, const json_t *strings,
-	    indview_page_fn fn, void *arg);
+	    const struct edition *ed, indview_page_fn fn, void *arg);
 
 /* Where a file of the API goes: its path below the output folder. */
 typedef int (*indview_file_fn)(void *arg, const char *path,

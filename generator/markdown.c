@@ -22,6 +22,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "edition.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -208,17 +209,18 @@ options(const struct markdown_opts *o)
  * "files" (links, not images), "a/b/" becomes "a/b/index.html".
  */
 static void
-relink(cmark_node *n, const char *root, int files)
+relink(cmark_node *n, const char *root, int files, const struct edition *ed)
 {
 	const char	*url = cmark_node_get_url(n);
-	struct buf	 b = BUF_INIT, f = BUF_INIT;
+	struct buf	 b = BUF_INIT, f = BUF_INIT, m = BUF_INIT;
 
 	if (url == NULL || (url[0] == '/' && url[1] == '/') ||
 	    (url[0] != '/' && !files))
 		return;
 	if (url[0] == '/') {
 		buf_puts(&b, root);
-		url++;
+		edition_path(ed, url, &m);
+		url = m.data + 1;
 	}
 	buf_puts(&b, url);
 	if (files)
@@ -226,6 +228,7 @@ relink(cmark_node *n, const char *root, int files)
 	cmark_node_set_url(n, files ? f.data : b.data);
 	buf_release(&b);
 	buf_release(&f);
+	buf_release(&m);
 }
 
 static void
@@ -251,7 +254,7 @@ walk(struct diag *d, const char *file, unsigned line0, cmark_node *doc,
 				    n) - 1, (unsigned)
 				    cmark_node_get_start_column(n));
 			relink(n, root, o && o->files &&
-			    t == CMARK_NODE_LINK);
+			    t == CMARK_NODE_LINK, o ? o->ed : NULL);
 		}
 		else if (!unsafe && (t == CMARK_NODE_HTML_BLOCK ||
 		    t == CMARK_NODE_HTML_INLINE)) {

@@ -20,6 +20,8 @@ struct diag;
 typedef void (*markdown_link_fn)(void *arg, const char *url, unsigned line,
 	    unsigned col);
 
+struct edition;
+
 struct markdown_opts {
 	int	 unsafe;	/* pass raw HTML through */
 	int	 smart;		/* typographic quotes and dashes */
@@ -27,6 +29,9 @@ struct markdown_opts {
 	markdown_link_fn link;	/* NULL: links are not reported */
 	void	*link_arg;
 	int	 files;		/* links to folders name index.html */
+	const struct edition *ed;	/* the page's edition: links from
+					   the site root lead into it
+					   (edition_path()); NULL: none */
 };
 
 /* Register the cmark-gfm extensions; call once before any thread starts. */

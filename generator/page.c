@@ -465,6 +465,7 @@ page_free(struct page *p)
 	json_decref(p->aliases);
 	json_decref(p->front);
 	meta_free(p->fm);
+	free(p->twins);
 	free(p->text);
 	free(p->src);
 	free(p->path);

@@ -60,6 +60,18 @@ struct page {
 	char		*path;		/* "/nhiem-vu/x/", always ends in '/' */
 	struct section	*section;	/* the section that lists it */
 	struct page	*prev, *next;	/* neighbours in the section */
+
+	/* Editions in other languages (section_edition()). */
+	const char	*lang;		/* an edition's page: its language;
+					   NULL for the site's own pages */
+	int		 translated;	/* an edition's page read from its
+					   own NAME.LANG.md (else the
+					   site's page, shown untranslated) */
+	struct page	*orig;		/* an edition's page: the site's page
+					   it stands for */
+	struct page	**twins;	/* a site's page: its page in each
+					   edition (c->langs order; NULL
+					   when left out), or NULL */
 };
 
 /*

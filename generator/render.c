@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "config.h"
 #include "diag.h"
+#include "edition.h"
 #include "excerpt.h"
 #include "i18n.h"
 #include "identity.h"
@@ -64,6 +65,10 @@ struct render {
 	void			*progress_arg;
 	struct linkcheck	*links;		/* NULL: links not checked */
 	const char		*search;	/* the search page, or NULL */
+	const json_t		*langs;		/* [{code, name, prefix}] */
+	size_t			 cur;		/* this edition in langs */
+	const struct edition	*eds;		/* every edition, langs 1.. */
+	const struct edition	*ed;		/* NULL: the site's own */
 	struct memo		 menu, secs, crumbs, alts;
 	struct buf		 key;		/* the key being made */
 	struct buf		 html;		/* the body of the page */
@@ -80,6 +85,8 @@ struct here {
 	int		 files;		/* links to folders name index.html */
 	const char	*up;		/* a parent page that is no content */
 	const char	*up_title;	/* page (site path), and its title */
+	const struct edition *ed;	/* where links lead (edition_path()) */
+	int		 made;		/* a page with no content file */
 };
 
 /* render_relurl() without "files". */
@@ -156,7 +163,15 @@ render_url(struct buf *b, const char *from, const char *abs, const char *to,
 static void
 urlto(struct buf *b, const struct here *h, const char *to)
 {
-	render_url(b, h->path, h->abs, to, h->files);
+	char	*m;
+
+	if (h->ed == NULL) {
+		render_url(b, h->path, h->abs, to, h->files);
+		return;
+	}
+	m = edition_strpath(h->ed, to);
+	render_url(b, h->path, h->abs, m, h->files);
+	free(m);
 }
 
 static json_t *
@@ -709,6 +724,20 @@ render_set_search(struct render *r, const char *path)
 }
 
 void
+render_set_edition(struct render *r, const json_t *langs,
+    const struct edition *eds, size_t cur, const json_t *strings)
+{
+	r->langs = langs;
+	r->cur = cur;
+	r->eds = eds;
+	r->ed = cur > 0 ? &eds[cur - 1] : NULL;
+	if (strings != NULL) {
+		json_decref(r->strings);
+		r->strings = json_deep_copy(strings);
+	}
+}
+
+void
 render_set_links(struct render *r, struct linkcheck *lc)
 {
 	r->links = lc;
@@ -736,6 +765,9 @@ render_set_progress(struct render *r, render_progress_fn fn, void *arg)
 	r->progress_arg = arg;
 }
 
+static void	languages(struct render *, const struct here *,
+		    const struct page *, json_t *);
+
 static json_t *
 view(struct render *r, const struct here *h, const struct page *p,
     const struct mustache *m, const struct buf *html)
@@ -757,6 +789,7 @@ view(struct render *r, const struct here *h, const struct page *p,
 	json_object_set(v, "site", r->site);
 	json_object_set(v, "t", r->strings);
 	json_object_set_new(v, "menu", menus(r, h));
+	json_object_set_new(v, "home_url", url(h, "/"));
 	pv = pageview(r, h, p, html);
 	json_object_set_new(v, "page", pv);
 	/* The home page lists every page only for a layout that shows them. */
@@ -765,7 +798,110 @@ view(struct render *r, const struct here *h, const struct page *p,
 	    mustache_mentions(m, "pages", theme_lookup, (void *)r->th)));
 	json_object_set_new(v, "alternates", alternates(r, h));
 	links(r, h, v);
+	if (r->langs != NULL && json_array_size(r->langs) > 1 &&
+	    p->path[strlen(p->path) - 1] == '/')	/* not the 404 page */
+		languages(r, h, p, v);
+	if (p->lang != NULL && !p->translated) {
+		/* shown in the site's language, with a notice */
+		json_object_set_new(v, "untranslated", json_true());
+		json_object_set_new(pv, "lang", jstr(r->c->main_language));
+	} else
+		json_object_set_new(pv, "lang", jstr(r->c->language));
+	if (r->c->edition && r->c->edition->unofficial &&
+	    (p->lang == NULL || p->translated))	/* not the original */
+		json_object_set_new(v, "unofficial", json_true());
 	return v;
+}
+
+/*
+ * The site path of the page of edition "k" (0: the site's own) that
+ * stands for the page "p" at "h", or NULL when that edition left it out;
+ * "*tr" tells whether it is a translation (or the site's own page).
+ */
+static char *
+counterpart(const struct render *r, const struct here *h,
+    const struct page *p, size_t k, int *tr)
+{
+	const char	*main_path = p->orig ? p->orig->path : p->path;
+	const char	*pre;
+	const struct page *o = p->orig ? p->orig : p;
+
+	if (h->made) {	/* the same path, where the edition has it */
+		if (r->cur > 0)
+			main_path += strlen(r->ed->prefix) - 1;
+		if (k > 0 && !edition_has(&r->eds[k - 1], main_path))
+			return NULL;
+		pre = json_string_value(json_object_get(json_array_get(
+		    r->langs, k), "prefix"));
+		*tr = 1;
+		return xasprintf("%s%s", pre, main_path + 1);
+	}
+	if (k == 0) {
+		*tr = 1;
+		return xstrdup(o->path);
+	}
+	if (o->twins == NULL || o->twins[k - 1] == NULL)
+		return NULL;
+	*tr = o->twins[k - 1]->translated;
+	return xstrdup(o->twins[k - 1]->path);
+}
+
+/* An address for hreflang: absolute with a base URL. */
+static json_t *
+hrefto(const struct render *r, const struct here *h, const char *path)
+{
+	if (*r->c->base_url)
+		return json_sprintf("%s%s", r->c->base_url, path + 1);
+	return url(&(struct here){ h->path, h->abs, h->files, NULL, NULL,
+	    NULL, 0 }, path);
+}
+
+/*
+ * "languages", the switcher: every language of the site with the URL of
+ * this page in it (else of that edition's home page), and "hreflang",
+ * the translations of this page for <link rel="alternate">, when it is
+ * itself a translation or the original of one.
+ */
+static void
+languages(struct render *r, const struct here *h, const struct page *p,
+    json_t *v)
+{
+	json_t		*sw = json_array(), *hl = json_array(), *l;
+	const char	*code, *pre;
+	char		*path;
+	size_t		 k;
+	int		 tr, mine = h->made || p->lang == NULL || p->translated;
+	struct here	 plain = *h;
+
+	plain.ed = NULL;	/* counterparts are paths already */
+	json_array_foreach(r->langs, k, l) {
+		code = json_string_value(json_object_get(l, "code"));
+		pre = json_string_value(json_object_get(l, "prefix"));
+		tr = 0;
+		if ((path = counterpart(r, h, p, k, &tr)) == NULL)
+			path = xstrdup(pre);
+		json_array_append_new(sw, json_pack("{s:s, s:O, s:o, s:b}",
+		    "code", code, "name", json_object_get(l, "name"),
+		    "url", url(&plain, path), "current", k == r->cur));
+		if (k == 0 && r->cur > 0) {
+			json_object_set_new(v, "original_url", url(&plain,
+			    path));
+			json_object_set_new(v, "original_lang", jstr(code));
+		}
+		if (tr && mine)
+			json_array_append_new(hl, json_pack("{s:s, s:o}",
+			    "code", code, "href", hrefto(r, &plain, path)));
+		if (tr && mine && k == 0)
+			json_array_append_new(hl, json_pack("{s:s, s:o}",
+			    "code", "x-default", "href", hrefto(r, &plain,
+			    path)));
+		free(path);
+	}
+	if (json_array_size(hl) < 3)	/* itself and x-default only */
+		json_array_clear(hl);
+	json_object_set_new(v, "languages", sw);
+	json_object_set_new(v, "has_languages", json_true());
+	json_object_set_new(v, "hreflang", hl);
 }
 
 static int	render_with(struct render *, const struct here *,
@@ -820,6 +956,7 @@ render_with(struct render *r, const struct here *h, const struct page *p,
 	buf_reset(&r->html);
 	mo = r->c->markdown;
 	mo.files = h->files;
+	mo.ed = h->ed;
 	if (r->links != NULL) {
 		lp.lc = r->links;
 		lp.file = p->file;
@@ -842,7 +979,7 @@ int
 render_page(struct render *r, const struct page *p, struct buf *out)
 {
 	struct here		 h = { p->path, NULL, r->c->file_urls, NULL,
-				    NULL };
+				    NULL, r->ed, 0 };
 	const struct mustache	*m;
 
 	if ((m = layout(r, p, kind(p))) == NULL)
@@ -856,7 +993,7 @@ render_extra(struct render *r, const char *path, const char *title,
     const char *up, const char *up_title, struct buf *out)
 {
 	struct here		 h = { path, NULL, r->c->file_urls, up,
-				    up_title };
+				    up_title, r->ed, 1 };
 	const struct mustache	*m = theme_layout(r->th, name);
 	struct page		 p;
 
@@ -879,7 +1016,7 @@ int
 render_404(struct render *r, struct buf *out)
 {
 	struct here		 h = { "/404.html", "/", r->c->file_urls, NULL,
-				    NULL };
+				    NULL, r->ed, 1 };
 	const struct mustache	*m = theme_layout(r->th, "404");
 	struct page		 p;
 	json_t			*title;

@@ -61,6 +61,21 @@ void		 render_set_catalogs(struct render *r, const json_t *catalogs);
 void		 render_set_search(struct render *r, const char *path);
 
 /*
+ * The languages of the site, "langs" (borrowed): [{code, name, prefix}],
+ * the site's own first ("/"), then each edition ("/en/"), whose
+ * edition.h objects are "eds" (borrowed).  This renderer makes the
+ * pages of langs[cur]: for cur > 0 its links lead into eds[cur - 1],
+ * and its words are "strings" (NULL: the theme's).  Every view gets "languages" (the
+ * switcher) and "hreflang" (the translations of the page); the pages of
+ * an edition that are shown untranslated get "untranslated", and those
+ * of an unofficial translation "unofficial".
+ */
+struct edition;
+void		 render_set_edition(struct render *r, const json_t *langs,
+		    const struct edition *eds, size_t cur,
+		    const json_t *strings);
+
+/*
  * Tell "lc" (borrowed) of every link and image in the pages' Markdown,
  * with the page's address and the link's place (linkcheck.h).
  */

@@ -77,12 +77,14 @@ struct job {
 	struct section	*s;
 	char		*rel;		/* below content/ */
 	struct page	*p;		/* NULL when the file failed */
+	const char	*lang;		/* a translation's language, or NULL */
 };
 
 struct walk {
 	struct diag	*d;
 	int		 jobs;		/* threads at most, 0: one per core */
 	const char	*root, *display;
+	const char *const *langs;	/* translations' languages, or NULL */
 	struct page_keep keep;		/* the bodies kept in memory */
 	struct job	*v;
 	size_t		 n, cap;
@@ -93,6 +95,22 @@ struct walk {
 
 static struct section *
 walkdir(struct walk *w, const char *dir);
+
+/* The language of a file NAME.LANG.md, LANG one of "langs", or NULL. */
+static const char *
+lang_of(const char *const *langs, const char *file)
+{
+	size_t	 n = strlen(file), m;
+
+	for (; langs && *langs; langs++) {
+		m = strlen(*langs);
+		if (n > m + 4 && file[n - m - 4] == '.' &&
+		    strncmp(file + n - m - 3, *langs, m) == 0 &&
+		    strcmp(file + n - 3, ".md") == 0)
+			return *langs;
+	}
+	return NULL;
+}
 
 static void
 entry(struct section *s, struct walk *w, const struct fsin_entry *e)
@@ -115,6 +133,7 @@ entry(struct section *s, struct walk *w, const struct fsin_entry *e)
 	w->v = xgrow(w->v, w->n, &w->cap, 256, sizeof(*w->v));
 	w->v[w->n].s = s;
 	w->v[w->n].rel = rel;
+	w->v[w->n].lang = lang_of(w->langs, e->name);
 	w->v[w->n++].p = NULL;
 }
 
@@ -183,7 +202,17 @@ place(struct walk *w, int drafts)
 
 	for (i = 0; i < w->n; i++) {
 		j = &w->v[i];
-		if (j->p != NULL && j->p->draft && !drafts) {
+		if (j->p != NULL && j->lang != NULL) {
+			/* NAME.LANG.md: its name is NAME */
+			j->p->name[strlen(j->p->name) - strlen(j->lang) - 1] =
+			    '\0';
+			j->p->is_index = strcmp(j->p->name, "_index") == 0;
+			j->p->lang = j->lang;
+			j->p->translated = 1;
+			j->s->trans = xreallocarray(j->s->trans,
+			    j->s->ntrans + 1, sizeof(*j->s->trans));
+			j->s->trans[j->s->ntrans++] = j->p;
+		} else if (j->p != NULL && j->p->draft && !drafts) {
 			j->p->section = j->s;	/* for the path it would have */
 			j->s->drafts = xreallocarray(j->s->drafts,
 			    j->s->ndrafts + 1, sizeof(*j->s->drafts));
@@ -223,7 +252,7 @@ made_indexes(struct section *s, const char *display)
 
 struct section *
 section_load(struct diag *d, const char *contentdir, const char *display,
-    int drafts, int jobs)
+    int drafts, int jobs, const char *const *langs)
 {
 	struct loc	 l = { display, 0, 0 };
 	struct walk	 w;
@@ -238,6 +267,7 @@ section_load(struct diag *d, const char *contentdir, const char *display,
 	w.root = contentdir;
 	w.display = display;
 	w.jobs = jobs;
+	w.langs = langs;
 	atomic_init(&w.keep.used, 0);
 	w.keep.max = PAGE_KEEP_MAX;
 	root = walkdir(&w, "");
@@ -263,6 +293,9 @@ section_free(struct section *s)
 	for (i = 0; i < s->nlost; i++)
 		free(s->lost[i]);
 	free(s->lost);
+	for (i = 0; i < s->ntrans; i++)
+		page_free(s->trans[i]);
+	free(s->trans);
 	for (i = 0; i < s->nsubs; i++)
 		section_free(s->subs[i]);
 	page_free(s->index);
@@ -547,4 +580,114 @@ section_link(struct section *root, struct diag *d, const struct config *c)
 	if (!linktree(root, d, c, ""))
 		return 0;
 	return unique(root, d, c);
+}
+
+/* Take the translation of "name" into "lang" from "s", or NULL. */
+static struct page *
+take(struct section *s, const char *lang, const char *name)
+{
+	struct page	*p;
+	size_t		 i;
+
+	for (i = 0; i < s->ntrans; i++) {
+		p = s->trans[i];
+		if (p != NULL && strcmp(p->lang, lang) == 0 &&
+		    strcmp(p->name, name) == 0) {
+			s->trans[i] = NULL;
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * The page of the edition for the site's page "o": its translation, or
+ * "o" read again, marked untranslated, or NULL to leave out.
+ */
+static struct page *
+twin(struct diag *d, struct section *s, struct page *o, const char *lang,
+    int omit)
+{
+	struct page	*p = take(s, lang, o->name);
+
+	if (p != NULL && p->draft) {	/* not published yet */
+		page_free(p);
+		p = NULL;
+	}
+	if (p == NULL && omit && !o->is_index)
+		return NULL;
+	if (p == NULL && o->src != NULL)
+		p = page_load(d, o->src, o->file, o->rel, NULL);
+	if (p == NULL && o->is_index) {
+		p = made_index(o->file, "", o->title);
+		free(p->file);
+		free(p->rel);
+		p->file = xstrdup(o->file);
+		p->rel = xstrdup(o->rel);
+	}
+	if (p == NULL)
+		return NULL;
+	p->lang = lang;
+	p->orig = o;
+	p->path = xasprintf("/%s%s", lang, o->path);
+	return p;
+}
+
+/* What is left of the translations of "s" in "lang" has no page. */
+static int
+orphans(struct diag *d, struct section *s, const char *lang)
+{
+	struct loc	 at;
+	size_t		 i;
+	int		 rc = 1;
+
+	for (i = 0; i < s->ntrans; i++) {
+		if (s->trans[i] == NULL || strcmp(s->trans[i]->lang, lang))
+			continue;
+		at.file = s->trans[i]->file;
+		at.line = 1;
+		at.col = 1;
+		rc = diag_error(d, &at, "this translation has no page to "
+		    "translate: there is no published '%s.md' beside it",
+		    s->trans[i]->name);
+	}
+	return rc;
+}
+
+static void
+settwin(struct page *o, struct page *p, size_t li, size_t nlangs)
+{
+	if (o->twins == NULL)
+		o->twins = xcalloc(nlangs, sizeof(*o->twins));
+	o->twins[li] = p;
+}
+
+struct section *
+section_edition(struct diag *d, struct section *root, const char *lang,
+    size_t li, size_t nlangs, int omit)
+{
+	struct section	*e = xcalloc(1, sizeof(*e));
+	struct page	*p, *last = NULL;
+	size_t		 i;
+
+	e->dir = xstrdup(root->dir);
+	e->slug = xstrdup(root->slug);
+	e->index = twin(d, root, root->index, lang, 0);	/* never NULL */
+	e->index->section = e;
+	settwin(root->index, e->index, li, nlangs);
+	for (i = 0; i < root->npages; i++) {
+		if ((p = twin(d, root, root->pages[i], lang, omit)) == NULL)
+			continue;
+		settwin(root->pages[i], p, li, nlangs);
+		addpage(e, p);
+		p->prev = last;
+		if (last)
+			last->next = p;
+		last = p;
+	}
+	for (i = 0; i < root->nsubs; i++)
+		addsub(e, section_edition(d, root->subs[i], lang, li, nlangs,
+		    omit));
+	orphans(d, root, lang);
+	return e;
 }

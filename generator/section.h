@@ -32,18 +32,24 @@ struct section {
 	char		**lost;		/* pages that failed to load (their
 					   file names, "x.md"), reported */
 	size_t		  nlost;
+	struct page	**trans;	/* translations, NAME.LANG.md, until
+					   section_edition() takes them */
+	size_t		  ntrans;
 };
 
 /*
  * Load every page under "contentdir" (shown as "display" in messages)
  * on at most "jobs" threads (0: one per core); drafts are left out
- * unless "drafts".  The tree and the messages are the same whatever the
+ * unless "drafts".  A file NAME.LANG.md, LANG one of the codes "langs"
+ * (NULL-terminated; NULL for none), is the translation of NAME.md: it
+ * waits in its section's "trans" for section_edition().  The tree and the messages are the same whatever the
  * number of threads.  Returns the root section to free with
  * section_free(); problems in single files are reported and those files
  * left out.
  */
 struct section	*section_load(struct diag *d, const char *contentdir,
-		    const char *display, int drafts, int jobs);
+		    const char *display, int drafts, int jobs,
+		    const char *const *langs);
 
 void		 section_free(struct section *s);
 
@@ -61,6 +67,20 @@ int		 section_link(struct section *root, struct diag *d,
  * borrowed pages to free with free().
  */
 size_t		 section_flatten(struct section *root, struct page ***out);
+
+/*
+ * The edition of the linked tree "root" in language "lang" (one of the
+ * codes given to section_load(), at index "li" of them): the same
+ * sections and order, each page replaced by its translation, or, when
+ * it has none, by the page itself read again and marked untranslated,
+ * or left out when "omit" (a section's own page is never left out).
+ * Pages get the site path of their original under "/LANG/" and the
+ * original its twin in twins[li] ("nlangs" slots).  A translation of no
+ * page, or of a draft, is reported.  Returns a tree to free with
+ * section_free(), whose pages own themselves.
+ */
+struct section	*section_edition(struct diag *d, struct section *root,
+		    const char *lang, size_t li, size_t nlangs, int omit);
 
 /* The top-level section that "s" is in, or NULL for the root itself. */
 struct section	*section_top(struct section *s);

@@ -40,6 +40,7 @@
 #include "dataset.h"
 #include "dsview.h"
 #include "diag.h"
+#include "edition.h"
 #include "excerpt.h"
 #include "feed.h"
 #include "fsin.h"
@@ -88,7 +89,32 @@ struct build {
 	struct search		*search;	/* NULL without a search page */
 	const char		*search_path;	/* that page's site path */
 	char			 day[11];	/* the build's day, YYYY-MM-DD */
+	struct edition		*eds;		/* one per c.langs */
+	json_t			*langs;		/* [{code, name, prefix}] of
+						   the site and its editions;
+						   NULL with one language */
+	size_t			 cur;		/* the edition being made
+						   (eds[cur - 1]); 0: the
+						   site's own pages */
+	struct config		 own;		/* the site's, while an
+						   edition's is in "c" */
+	struct section		*own_root;
+	const char		**codes;	/* of c.langs, NULL-terminated */
 };
+
+/* The edition being made, or NULL for the site's own pages. */
+static const struct edition *
+edition(const struct build *b)
+{
+	return b->cur ? &b->eds[b->cur - 1] : NULL;
+}
+
+/* The theme's strings in the language of the pages being made. */
+static const json_t *
+words(const struct build *b)
+{
+	return b->cur ? b->eds[b->cur - 1].strings : theme_strings(b->th);
+}
 
 /* The folders of a site that the build reads. */
 static const char *const source_dirs[] = {
@@ -199,6 +225,20 @@ logo(struct build *b)
 	free(st);
 }
 
+/* The codes of the editions' languages, NULL-terminated, or NULL. */
+static const char *const *
+langcodes(struct build *b)
+{
+	size_t	 i;
+
+	if (b->c.nlangs == 0)
+		return NULL;
+	b->codes = xcalloc(b->c.nlangs + 1, sizeof(*b->codes));
+	for (i = 0; i < b->c.nlangs; i++)
+		b->codes[i] = b->c.langs[i].code;
+	return b->codes;
+}
+
 static int
 load(struct build *b)
 {
@@ -234,7 +274,8 @@ load(struct build *b)
 	if (b->th && *b->c.logo)
 		logo(b);
 	p = fsin_join(b->o->source, "content");
-	b->root = section_load(b->d, p, p, b->o->drafts, b->o->jobs);
+	b->root = section_load(b->d, p, p, b->o->drafts, b->o->jobs,
+	    langcodes(b));
 	free(p);
 	p = fsin_join(b->o->source, "datasets");
 	if (fsin_isdir(p))
@@ -316,8 +357,8 @@ data_view(void *arg, const struct page *p, const json_t *strings,
 	size_t		 i;
 	int		 sample = 0;
 
-	if (b->ind_ok && (v = indview_page(b->ind, strings, p, from, abs,
-	    full)) != NULL)
+	if (b->ind_ok && (v = indview_page(b->ind, strings, edition(b), p,
+	    from, abs, full)) != NULL)
 		json_object_set_new(o, "progress", v);
 	refs = json_object_get(p->front, "views");
 	if (full && b->views && refs) {
@@ -348,6 +389,9 @@ renderer(struct build *b)
 	render_set_links(r, b->links);
 	render_set_updated(r, b->day);
 	render_set_search(r, b->search_path);
+	if (b->langs != NULL)
+		render_set_edition(r, b->langs, b->eds, b->cur, b->cur ?
+		    words(b) : NULL);
 	if (b->ind_ok || b->views)
 		render_set_progress(r, data_view, b);
 	return r;
@@ -453,7 +497,7 @@ pages(struct build *b)
 	pthread_mutex_destroy(&w.lock);
 	free(w.v);
 	b->st->pages += w.done;
-	return w.rc & notfound(b);
+	return w.rc & (b->cur ? 1 : notfound(b));	/* one 404 page */
 }
 
 static int
@@ -477,6 +521,23 @@ notfound(struct build *b)
 }
 
 /*
+ * The translation group of the made page at "path" in the sitemap: its
+ * path in the site's own language, when an edition has a copy of it.
+ */
+static const char *
+made_key(struct build *b, const char *path)
+{
+	size_t	 i;
+
+	if (b->cur > 0)
+		return path + strlen(b->eds[b->cur - 1].prefix) - 1;
+	for (i = 0; i < b->c.nlangs; i++)
+		if (b->eds && edition_has(&b->eds[i], path))
+			return path;
+	return NULL;
+}
+
+/*
  * Write the HTML of the page at site path "path" ("/a/b/"), last changed
  * on "lastmod" (NULL: the build's day), and list it in the sitemap.
  */
@@ -489,7 +550,8 @@ emitpage(struct build *b, const char *path, const struct buf *html,
 
 	free(file);
 	b->st->pages++;
-	sitemap_add(b->sm, path, lastmod ? lastmod : b->day, NULL, NULL);
+	sitemap_add(b->sm, path, lastmod ? lastmod : b->day, b->c.language,
+	    made_key(b, path));
 	return rc;
 }
 
@@ -606,8 +668,9 @@ progresspages(struct build *b)
 	if (!b->ind_ok)
 		return 1;
 	o.r = renderer(b);
-	rc = indview_pages(b->ind, theme_strings(b->th), progress_page, &o);
-	rc &= indview_api(b->ind, b->c.base_url, progress_file, b);
+	rc = indview_pages(b->ind, words(b), edition(b), progress_page, &o);
+	if (b->cur == 0)	/* the API is plain data, one for all */
+		rc &= indview_api(b->ind, b->c.base_url, progress_file, b);
 	buf_release(&o.html);
 	render_free(o.r);
 	return rc;
@@ -804,6 +867,18 @@ page_summary(void *arg, struct buf *out)
 		excerpt(x->b, x->p->body, x->p->bodylen, out);
 }
 
+/* 1 if an edition has a translation of the site's page "p". */
+static int
+translated(const struct build *b, const struct page *p)
+{
+	size_t	 i;
+
+	for (i = 0; p->twins != NULL && i < b->c.nlangs; i++)
+		if (p->twins[i] != NULL && p->twins[i]->translated)
+			return 1;
+	return 0;
+}
+
 /*
  * Every content page in the sitemap; the dated ones in the feed, whose
  * summaries are made for the entries the feed keeps ("sv" has one slot
@@ -821,6 +896,8 @@ content_entries(struct build *b, struct page **v, size_t n,
 		    "language"));
 		key = json_string_value(json_object_get(v[i]->front,
 		    "translationKey"));
+		if (key == NULL && translated(b, v[i]))
+			key = v[i]->path;
 		sitemap_add(b->sm, v[i]->path, *v[i]->date ? v[i]->date :
 		    b->day, lang, key);
 		if (*v[i]->date == '\0')
@@ -893,23 +970,31 @@ feed(struct build *b, struct page **v, size_t n)
 }
 
 /*
- * What search engines and feed readers read: sitemap.xml of every HTML
- * page (the content pages, and the generated ones, already written),
- * robots.txt naming it, and feed.xml.  Run before the content pages are
- * rendered, while their Markdown is loaded for the feed's summaries.
+ * feed.xml, and every content page in the sitemap.  Run before the
+ * content pages are rendered, while their Markdown is loaded for the
+ * feed's summaries.
  */
 static int
 discovery(struct build *b)
 {
-	struct buf	 out = BUF_INIT;
 	struct page	**v;
 	size_t		 n = section_flatten(b->root, &v);
 	int		 rc;
 
 	rc = feed(b, v, n);
 	free(v);
+	return rc;
+}
+
+/* sitemap.xml and robots.txt, once every page is written. */
+static int
+sitemap(struct build *b)
+{
+	struct buf	 out = BUF_INIT;
+	int		 rc;
+
 	sitemap_xml(b->sm, &out);
-	rc &= generated(b, "sitemap.xml", &out);
+	rc = generated(b, "sitemap.xml", &out);
 	buf_reset(&out);
 	sitemap_robots(b->c.base_url, &out);
 	rc &= generated(b, "robots.txt", &out);
@@ -1093,6 +1178,7 @@ static int
 start_output(struct build *b)
 {
 	const struct page	*p;
+	size_t			 i;
 
 	if (b->out != NULL && (b->fs = fsout_open(b->d, b->out,
 	    own_output(b))) == NULL)
@@ -1106,6 +1192,12 @@ start_output(struct build *b)
 	publish_set_sample_notice(b->pub, i18n_string(theme_strings(b->th),
 	    "sample_data_notice", ""));
 	b->ind = indicators_new(b->d, &b->c, b->data, b->ndata);
+	for (i = 0; b->ind != NULL && i < b->c.nlangs; i++) {
+		/* every edition has the pages of the progress model */
+		b->eds[i].mirrored[0] = b->ind->ind_path;
+		b->eds[i].mirrored[1] = b->ind->unit_path;
+		json_object_set_new(b->eds[i].pages, "/api/", json_true());
+	}
 	b->views = views_new(b->d, b->data, b->ndata);
 	/* Known before any page is rendered: every header has the box. */
 	if ((p = searchdocs_page(b->root)) != NULL)
@@ -1152,9 +1244,12 @@ scan_data(struct build *b, int *made)
  * rendered), the sitemap, robots.txt and feed, then every content page
  * through its layout on the render threads.
  */
+static int	edition_pages(struct build *, size_t, int);
+
 static int
 render_site(struct build *b, int made)
 {
+	size_t	 i;
 	int	 rc;
 
 	stats_start(b->o->stats, "search index");
@@ -1163,6 +1258,9 @@ render_site(struct build *b, int made)
 	stats_start(b->o->stats, "render pages");
 	rc &= discovery(b);
 	rc &= pages(b);
+	for (i = 0; i < b->c.nlangs; i++)
+		rc &= edition_pages(b, i, made);
+	rc &= sitemap(b);
 	stats_stop(b->o->stats, "render pages");
 	return rc;
 }
@@ -1204,6 +1302,101 @@ publish(struct build *b)
 	return finish_output(b, made, rc);
 }
 
+/*
+ * The editions in other languages (site.yaml 'languages'): the content
+ * tree of each, from the linked site's, and its words.
+ */
+static int
+editions(struct build *b)
+{
+	struct edition	*e;
+	struct page	**v;
+	struct loc	 at = { NULL, 0, 0 };
+	json_t		*l;
+	size_t		 i, j, n;
+	int		 rc = 1;
+
+	if (b->c.nlangs == 0)
+		return 1;
+	b->eds = xcalloc(b->c.nlangs, sizeof(*b->eds));
+	b->langs = json_array();
+	json_array_append_new(b->langs, json_pack("{s:s, s:s, s:s}", "code",
+	    b->c.language, "name", i18n_string(theme_strings(b->th),
+	    "language_name", b->c.language), "prefix", "/"));
+	for (i = 0; i < b->c.nlangs; i++) {
+		e = &b->eds[i];
+		e->lang = &b->c.langs[i];
+		e->li = i;
+		e->prefix = xasprintf("/%s/", e->lang->code);
+		config_edition(&b->c, e->lang, &e->c);
+		e->strings = i18n_load(b->d, theme_dir(b->th), b->o->source,
+		    e->lang->code);
+		if (e->strings == NULL)
+			e->strings = json_object();	/* reported */
+		e->root = section_edition(b->d, b->root, e->lang->code, i,
+		    b->c.nlangs, e->lang->omit);
+		edition_index(e);
+		l = json_pack("{s:s, s:s, s:s}", "code", e->lang->code,
+		    "name", i18n_string(e->strings, "language_name",
+		    e->lang->code), "prefix", e->prefix);
+		json_array_append_new(b->langs, l);
+		/* The edition's folder is its own. */
+		n = section_flatten(b->root, &v);
+		for (j = 0; j < n; j++) {
+			at.file = v[j]->file;
+			if (strncmp(v[j]->path, e->prefix, strlen(e->prefix))
+			    == 0)
+				rc = diag_error(b->d, &at, "the URL '%s' is in "
+				    "the folder of the edition in '%s'; "
+				    "give the page another slug", v[j]->path,
+				    e->lang->code);
+		}
+		free(v);
+	}
+	return rc;
+}
+
+/* The site's pages at "path" of the edition being made, in the sitemap. */
+static void
+edition_entries(struct build *b)
+{
+	struct page	**v;
+	size_t		 i, n = section_flatten(b->root, &v);
+
+	for (i = 0; i < n; i++)
+		if (v[i]->translated)	/* not the site's own, shown again */
+			sitemap_add(b->sm, v[i]->path, *v[i]->date ?
+			    v[i]->date : b->day, b->c.language,
+			    v[i]->orig->path);
+	free(v);
+}
+
+/*
+ * The pages of edition "i": its content pages and the pages of the
+ * progress model, in its language, made with the build's own models
+ * (the data is the site's; only the words change).
+ */
+static int
+edition_pages(struct build *b, size_t i, int made)
+{
+	struct edition	*e = &b->eds[i];
+	int		 rc = 1;
+
+	b->own = b->c;
+	b->own_root = b->root;
+	b->c = e->c;
+	b->root = e->root;
+	b->cur = i + 1;
+	if (made)
+		rc &= progresspages(b);
+	edition_entries(b);
+	rc &= pages(b);
+	b->c = b->own;
+	b->root = b->own_root;
+	b->cur = 0;
+	return rc;
+}
+
 /* Make the CSV of every dataset that is a content section. */
 static void
 tabulate(struct build *b)
@@ -1221,6 +1414,13 @@ tabulate(struct build *b)
 static void
 release(struct build *b)
 {
+	size_t	 i;
+
+	for (i = 0; b->eds != NULL && i < b->c.nlangs; i++)
+		edition_release(&b->eds[i]);
+	free(b->eds);
+	free(b->codes);
+	json_decref(b->langs);
 	indicators_free(b->ind);
 	views_free(b->views);
 	linkcheck_free(b->links);
@@ -1254,7 +1454,7 @@ run(struct build *b, struct diag *d, const struct site_opts *o,
 		return 0;
 	stats_stop(o->stats, "load");
 	stats_start(o->stats, "link");
-	if (!section_link(b->root, d, &b->c))
+	if (!section_link(b->root, d, &b->c) || !editions(b))
 		return 0;
 	tabulate(b);
 	stats_stop(o->stats, "link");

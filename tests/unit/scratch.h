@@ -318,7 +318,7 @@ scratch_load(struct scratch *m)
 	m->d = diag_new();
 	m->linked = -1;
 	config_load(&m->c, m->d, "site.yaml", "site.yaml");
-	m->root = section_load(m->d, "content", "content", 0, 1);
+	m->root = section_load(m->d, "content", "content", 0, 1, NULL);
 	if (m->root != NULL)
 		section_link(m->root, m->d, &m->c);
 	dataset_load_all(m->d, "datasets", &m->data, &m->ndata);

@@ -163,7 +163,7 @@ test_task_page(const struct scratch *m)
 	const struct page	*p = scratch_page(m, "tasks/connect.md");
 	json_t			*o;
 
-	o = indview_page(m->ind, vi, p, p->path, NULL, 1);
+	o = indview_page(m->ind, vi, NULL, p, p->path, NULL, 1);
 	CHECK(o != NULL);
 	CHECK_STR(str(o, "lead/0/id"), "ict");
 	CHECK_STR(str(o, "lead/0/name"), "Department of ICT");
@@ -235,7 +235,7 @@ test_task_page(const struct scratch *m)
 	json_decref(o);
 
 	/* The same in English. */
-	o = indview_page(m->ind, en, p, p->path, NULL, 1);
+	o = indview_page(m->ind, en, NULL, p, p->path, NULL, 1);
 	CHECK_STR(str(o, "indicators/0/value_display"), "50.2%");
 	CHECK_STR(str(o, "indicators/0/value_when"), "Q2 2024");
 	CHECK_STR(str(o, "indicators/0/target_display"), "over 60%");
@@ -249,7 +249,7 @@ test_task_page(const struct scratch *m)
 	json_decref(o);
 
 	/* Absolute links, for feeds and the like. */
-	o = indview_page(m->ind, en, p, p->path, "https://example.org/plan/",
+	o = indview_page(m->ind, en, NULL, p, p->path, "https://example.org/plan/",
 	    1);
 	CHECK_STR(str(o, "indicators/0/url"),
 	    "https://example.org/plan/chi-tieu/A1.a/");
@@ -257,7 +257,7 @@ test_task_page(const struct scratch *m)
 	json_decref(o);
 
 	/* Listed on another page: only its units. */
-	o = indview_page(m->ind, vi, p, "/tasks/", NULL, 0);
+	o = indview_page(m->ind, vi, NULL, p, "/tasks/", NULL, 0);
 	CHECK_STR(str(o, "lead/0/url"), "../don-vi/ict/");
 	CHECK(at(o, "indicators") == NULL && at(o, "has_indicators") == NULL);
 	CHECK(is_true(o, "has_units"));
@@ -276,7 +276,7 @@ test_area_page(const struct scratch *m)
 	char			 path[64];
 	size_t			 i;
 
-	o = indview_page(m->ind, vi, p, p->path, NULL, 1);
+	o = indview_page(m->ind, vi, NULL, p, p->path, NULL, 1);
 	CHECK_STR(str(o, "area/id"), "A1");
 	CHECK_STR(str(o, "area/title"), "Online services");
 	CHECK_STR(str(o, "area/code"), "A1");
@@ -314,7 +314,7 @@ test_area_page(const struct scratch *m)
 	json_decref(o);
 
 	p = scratch_page(m, "areas/safety.md");
-	o = indview_page(m->ind, en, p, p->path, NULL, 1);
+	o = indview_page(m->ind, en, NULL, p, p->path, NULL, 1);
 	CHECK(size(o, "area/clauses") == 2);
 	CHECK_STR(str(o, "area/clauses/0/id"), "A2.a");
 	CHECK(is_true(o, "area/clauses/1/compound"));
@@ -344,7 +344,7 @@ test_home(const struct scratch *m)
 	struct page		 bare;
 	json_t			*o;
 
-	o = indview_page(m->ind, vi, p, p->path, NULL, 1);
+	o = indview_page(m->ind, vi, NULL, p, p->path, NULL, 1);
 	CHECK_STR(str(o, "headline/as_of_display"), "15/07/2024");
 	CHECK_STR(str(o, "headline/latest_display"), "30/06/2024");
 	CHECK(is_true(o, "headline/has_latest"));
@@ -370,9 +370,9 @@ test_home(const struct scratch *m)
 	CHECK(is_true(o, "has_sample"));
 	json_decref(o);
 
-	CHECK(indview_page(NULL, vi, p, p->path, NULL, 1) == NULL);
+	CHECK(indview_page(NULL, vi, NULL, p, p->path, NULL, 1) == NULL);
 	memset(&bare, 0, sizeof(bare));
-	CHECK(indview_page(m->ind, vi, &bare, "/x/", NULL, 1) == NULL);
+	CHECK(indview_page(m->ind, vi, NULL, &bare, "/x/", NULL, 1) == NULL);
 }
 
 /* What indview_pages() hands over, one call per page. */
@@ -462,7 +462,7 @@ test_pages(const struct scratch *m)
 	const json_t	*v;
 
 	memset(&p, 0, sizeof(p));
-	CHECK(indview_pages(m->ind, vi, collect_page, &p) == 1);
+	CHECK(indview_pages(m->ind, vi, NULL, collect_page, &p) == 1);
 	CHECK(p.n == 16);
 	/* Pages are named from their titles: "Online services". */
 	CHECK(call(&p, 0, "/chi-tieu/A1.a/", "Applications online",
@@ -604,7 +604,7 @@ out:
 
 	/* A page that cannot be written fails the whole, after the rest. */
 	p.fail_at = 3;
-	CHECK(indview_pages(m->ind, vi, collect_page, &p) == 0);
+	CHECK(indview_pages(m->ind, vi, NULL, collect_page, &p) == 0);
 	CHECK(p.n == 16);
 	pages_free(&p);
 }

@@ -10,12 +10,13 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "edition.h"
 #include "check.h"
 
 static char *
 md(struct diag *d, const char *src, int unsafe, const char *root)
 {
-	struct markdown_opts	 o = { unsafe, 0, 0, NULL, NULL, 0 };
+	struct markdown_opts	 o = { unsafe, 0, 0, NULL, NULL, 0, NULL };
 	struct buf		 b = BUF_INIT;
 
 	CHECK(markdown_render(d, "x.md", 5, src, strlen(src), &o, root, &b));
@@ -26,7 +27,7 @@ md(struct diag *d, const char *src, int unsafe, const char *root)
 static char *
 mdfiles(const char *src)
 {
-	struct markdown_opts	 o = { 0, 0, 0, NULL, NULL, 1 };
+	struct markdown_opts	 o = { 0, 0, 0, NULL, NULL, 1, NULL };
 	struct diag		*d = diag_new();
 	struct buf		 b = BUF_INIT;
 
@@ -54,6 +55,37 @@ test_files(void)
 	CHECK(strstr(h, "href=\"https://x.vn/a/\""));
 	CHECK(strstr(h, "src=\"../../img/p\""));
 	free(h);
+}
+
+/* Links from a page of an edition lead to its pages, else the site's. */
+static void
+test_edition(void)
+{
+	struct edition		 e;
+	struct markdown_opts	 o = { 0, 0, 0, NULL, NULL, 0, &e };
+	struct diag		*d = diag_new();
+	struct buf		 b = BUF_INIT;
+	const char		*src = "[a](/a/) [b](/b/) [c](/a/#k) "
+	    "[d](/chi-tieu/x/) [e](/a/f.csv) [f](../g/) [g](/chi-tieuz/)\n";
+
+	memset(&e, 0, sizeof(e));
+	e.prefix = "/en/";
+	e.pages = json_pack("{s:b}", "/a/", 1);
+	e.mirrored[0] = "/chi-tieu/";
+	CHECK(markdown_render(d, "x.en.md", 1, src, strlen(src), &o, "../../",
+	    &b));
+	CHECK(strstr(b.data, "href=\"../../en/a/\""));
+	CHECK(strstr(b.data, "href=\"../../b/\""));
+	CHECK(strstr(b.data, "href=\"../../en/a/#k\""));
+	CHECK(strstr(b.data, "href=\"../../en/chi-tieu/x/\""));
+	CHECK(strstr(b.data, "href=\"../../a/f.csv\""));
+	CHECK(strstr(b.data, "href=\"../g/\""));
+	CHECK(strstr(b.data, "href=\"../../chi-tieuz/\""));
+	CHECK(edition_has(&e, "/chi-tieu/"));
+	CHECK(!edition_has(&e, "/b/"));
+	buf_release(&b);
+	json_decref(e.pages);
+	diag_free(d);
 }
 
 static void
@@ -184,7 +216,7 @@ race(void *arg)
 {
 	static const char src[] = "~~old~~ new, see https://example.org and "
 	    "~~more~~ text.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
-	struct markdown_opts	 o = { 0, 0, 0, NULL, NULL, 0 };
+	struct markdown_opts	 o = { 0, 0, 0, NULL, NULL, 0, NULL };
 	struct buf		 b = BUF_INIT;
 	struct diag		*d = diag_new();
 	size_t			 i, *bad = arg;
@@ -253,6 +285,7 @@ main(void)
 	test_markdown();
 	test_text();
 	test_files();
+	test_edition();
 	test_threads();
 	test_dates();
 	test_numbers();

@@ -148,7 +148,7 @@ test_none(void)
 
 	/* views_link() with no model, straight. */
 	m.d = diag_new();
-	m.root = section_load(m.d, "content", "content", 0, 1);
+	m.root = section_load(m.d, "content", "content", 0, 1, NULL);
 	CHECK(views_link(NULL, m.d, m.root) == 0 && diag_errors(m.d) == 2);
 	keep = views_render(NULL, "scores", NULL, vi);
 	CHECK(json_is_array(keep) && json_array_size(keep) == 0);
