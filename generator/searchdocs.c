@@ -15,6 +15,7 @@
 #include "dataset.h"
 #include "dsview.h"
 #include "excerpt.h"
+#include "edition.h"
 #include "i18n.h"
 #include "indicator.h"
 #include "indview.h"
@@ -170,19 +171,55 @@ made(struct search *s, enum search_kind kind, const char *path,
 	search_add(s, &d);
 }
 
+/* The site path "path" (taken) as the edition of the index has it. */
+static char *
+epath(const struct searchdocs *in, char *path)
+{
+	char	*e;
+
+	if (in->ed == NULL)
+		return path;
+	e = edition_strpath(in->ed, path);
+	free(path);
+	return e;
+}
+
+/* A name in the language of the index: name_LANG, else the name. */
+static const char *
+ename(const struct searchdocs *in, char *const *names, const char *name)
+{
+	if (in->ed != NULL && names != NULL && names[in->ed->li] != NULL)
+		return names[in->ed->li];
+	return name;
+}
+
+/* The title of content page "p" in the language of the index. */
+static const char *
+etitle(const struct searchdocs *in, const struct page *p)
+{
+	if (in->ed != NULL && p->twins != NULL &&
+	    p->twins[in->ed->li] != NULL)
+		return p->twins[in->ed->li]->title;
+	return p->title;
+}
+
 static void
 target(const struct searchdocs *in, struct search *s, struct words *w,
     const struct indicator *ind)
 {
 	const struct indicators	*x = in->x;
 	struct search_doc	 d;
-	char			*path;
+	char			*path, *secpath;
 
-	path = xasprintf("%s%s/", x->ind_path, ind->id);
+	path = epath(in, xasprintf("%s%s/", x->ind_path, ind->id));
+	secpath = epath(in, xstrdup(ind->area_page ? ind->area_page->path :
+	    x->ind_path));
 	memset(&d, 0, sizeof(d));
 	d.kind = SEARCH_TARGET;
 	d.path = path;
-	d.title = ind->name;
+	d.title = ename(in, ind->names, ind->name);
+	if (d.title != ind->name)	/* found by its own words too */
+		words(&w->text, ind->name);
 	if (*ind->area)
 		buf_printf(&w->code, "%s.", ind->area);
 	buf_puts(&w->code, ind->label);
@@ -190,9 +227,9 @@ target(const struct searchdocs *in, struct search *s, struct words *w,
 	buf_printf(&w->codes, "%s %s%s%s %s", ind->id, ind->area,
 	    *ind->area ? "." : "", ind->clause, ind->task);
 	d.codes = w->codes.data;
-	d.section = ind->area_page ? ind->area_page->title :
+	d.section = ind->area_page ? etitle(in, ind->area_page) :
 	    i18n_string(in->strings, "indicators", "");
-	d.section_path = ind->area_page ? ind->area_page->path : x->ind_path;
+	d.section_path = secpath;
 	words(&w->text, ind->clause_text);
 	words(&w->text, ind->source);
 	if (ind->lead >= 0)
@@ -203,6 +240,7 @@ target(const struct searchdocs *in, struct search *s, struct words *w,
 	d.snippet = w->snippet.data;
 	search_add(s, &d);
 	free(path);
+	free(secpath);
 }
 
 static void
@@ -212,27 +250,37 @@ unit(const struct searchdocs *in, struct search *s, struct words *w,
 	const struct indicators	*x = in->x;
 	const struct unit	*parent = u->parent && *u->parent ?
 	    indicators_unit(x, u->parent) : NULL;
-	const char		*type = u->type ? json_string_value(
-	    json_object_get(x->unit_types, u->type)) : NULL;
+	const char		*type = NULL;
 	struct search_doc	 d;
-	char			*path;
+	char			*path, *secpath;
 
-	path = xasprintf("%s%s/", x->unit_path, u->id);
+	if (u->type && in->ed && in->ed->lang->unit_types)
+		type = json_string_value(json_object_get(
+		    in->ed->lang->unit_types, u->type));
+	if (u->type && type == NULL)
+		type = json_string_value(json_object_get(x->unit_types,
+		    u->type));
+	path = epath(in, xasprintf("%s%s/", x->unit_path, u->id));
+	secpath = epath(in, xstrdup(x->unit_path));
 	memset(&d, 0, sizeof(d));
 	d.kind = SEARCH_OTHER;
 	d.path = path;
-	d.title = u->name;
+	d.title = ename(in, u->names, u->name);
+	if (d.title != u->name)
+		words(&w->text, u->name);
 	d.codes = u->id;
 	d.section = i18n_string(in->strings, "units", "");
-	d.section_path = x->unit_path;
+	d.section_path = secpath;
 	words(&w->text, type ? type : u->type);
-	words(&w->text, parent ? parent->name : NULL);
+	words(&w->text, parent ? ename(in, parent->names, parent->name) :
+	    NULL);
 	words(&w->text, u->note);
 	snippet(in, w, type ? type : "");
 	d.text = w->text.data;
 	d.snippet = w->snippet.data;
 	search_add(s, &d);
 	free(path);
+	free(secpath);
 }
 
 /* The targets and units, each after its index page. */
@@ -244,25 +292,28 @@ model(const struct searchdocs *in, struct search *s, struct words *w)
 	    "indicators", "");
 	const char		*utitle = i18n_string(in->strings,
 	    "units", "");
-	char			*path;
+	char			*path, *ip = epath(in, xstrdup(x->ind_path));
+	char			*up = epath(in, xstrdup(x->unit_path));
 	size_t			 i;
 
-	made(s, SEARCH_SECTION, x->ind_path, title, NULL, NULL);
+	made(s, SEARCH_SECTION, ip, title, NULL, NULL);
 	for (i = 0; i < x->n; i++) {
 		reset(w);
 		target(in, s, w, &x->v[i]);
 	}
-	path = xasprintf("%s" INDVIEW_METHODOLOGY, x->ind_path);
+	path = xasprintf("%s" INDVIEW_METHODOLOGY, ip);
 	made(s, SEARCH_PAGE, path, i18n_string(in->strings, "methodology",
-	    ""), title, x->ind_path);
+	    ""), title, ip);
 	free(path);
-	if (x->nunits == 0)
-		return;
-	made(s, SEARCH_SECTION, x->unit_path, utitle, NULL, NULL);
-	for (i = 0; i < x->nunits; i++) {
-		reset(w);
-		unit(in, s, w, &x->units[i]);
+	if (x->nunits > 0) {
+		made(s, SEARCH_SECTION, up, utitle, NULL, NULL);
+		for (i = 0; i < x->nunits; i++) {
+			reset(w);
+			unit(in, s, w, &x->units[i]);
+		}
 	}
+	free(ip);
+	free(up);
 }
 
 static void

@@ -20,6 +20,7 @@
 #include <jansson.h>
 
 struct dataset;
+struct edition;
 struct indicators;
 struct page;
 struct section;
@@ -39,6 +40,8 @@ struct searchdocs {
 	size_t			  ndata;	/* made (the ok ones) */
 	const json_t		 *strings;	/* the theme's */
 	struct diag		 *d;	/* for a page body read again */
+	const struct edition	 *ed;	/* the edition whose pages "root"
+					   holds (edition.h), or NULL */
 };
 
 /* The index of what "in" names; free it with search_free(). */

@@ -1027,8 +1027,9 @@ searchindex(struct build *b, int made)
 	in.x = made && b->ind_ok ? b->ind : NULL;
 	in.data = made ? b->data : NULL;
 	in.ndata = made ? b->ndata : 0;
-	in.strings = theme_strings(b->th);
+	in.strings = words(b);
 	in.d = b->d;
+	in.ed = edition(b);
 	b->search = searchdocs_index(&in);
 	dir = xasprintf("%sindex/", b->search_path + 1);
 	rc = search_write(b->search, dir, search_file, b);
@@ -1379,18 +1380,30 @@ edition_entries(struct build *b)
 static int
 edition_pages(struct build *b, size_t i, int made)
 {
-	struct edition	*e = &b->eds[i];
-	int		 rc = 1;
+	struct edition		*e = &b->eds[i];
+	struct search		*search = b->search;
+	const char		*search_path = b->search_path;
+	const struct page	*p = searchdocs_page(e->root);
+	int			 rc = 1;
 
 	b->own = b->c;
 	b->own_root = b->root;
 	b->c = e->c;
 	b->root = e->root;
 	b->cur = i + 1;
+	b->search = NULL;
+	/* Its own search page and index, else the site's search page. */
+	if (p != NULL) {
+		b->search_path = p->path;
+		rc &= searchindex(b, made);
+	}
 	if (made)
 		rc &= progresspages(b);
 	edition_entries(b);
 	rc &= pages(b);
+	search_free(b->search);
+	b->search = search;
+	b->search_path = search_path;
 	b->c = b->own;
 	b->root = b->own_root;
 	b->cur = 0;
