@@ -26,6 +26,7 @@
 #include "fsin.h"
 #include "fsout.h"
 #include "meta.h"
+#include "scan.h"
 #include "schema.h"
 #include "text.h"
 #include "xalloc.h"
