@@ -1,17 +1,21 @@
 /*
- * The data catalogs: machine-readable lists of every dataset and its
- * downloads, written at the root of the output (see DESIGN.md):
+ * The input of the data catalogs, machine-readable lists of every
+ * dataset and its downloads written at the root of the output (see
+ * DESIGN.md), and what their writers share:
  *
  *	catalog.ttl			DCAT-AP 3.0.1, Turtle
  *	catalog.jsonld			the same graph, JSON-LD, context inline
- *	data.json			DCAT-US 1.1 (non-federal schema)
+ *					(both dcat.h)
+ *	data.json			DCAT-US 1.1, non-federal schema
+ *					(dcatus.h)
  *	catalog.csv			one row per distribution (RFC 4180)
  *	catalog.csv-metadata.json	CSVW description of catalog.csv
  *	datapackage.json		Tabular Data Package of catalog.csv
+ *					(the three catalogcsv.h)
  *
- * Every function appends one file to a buffer the caller owns and
- * returns 1, or 0 after reporting to "d" (nothing useful is appended
- * then).  The caller writes the files through fsout.c.
+ * Every writer appends one file to a buffer the caller owns and returns
+ * 1, or 0 after reporting to "d" (nothing useful is appended then).  The
+ * caller writes the files through fsout.c.
  *
  * Inputs are borrowed jansson values; nothing is kept after the call.
  * "site" is an object describing the catalog:
@@ -20,7 +24,7 @@
  *	language		BCP 47 tag of the text, "vi" or "en" ...
  *	base_url		absolute http(s) URL ending in '/'; required
  *	homepage		optional, default base_url
- *	publisher		{ name, url? }; required (not by catalog_csv)
+ *	publisher		{ name, url? }; required (not by catalog.csv)
  *	contact			optional { name, email }
  *	modified		newest "modified" of the datasets, YYYY-MM-DD
  *	license			optional { id, title, url }
@@ -55,7 +59,7 @@
  *  - the same input gives the same bytes.
  *
  *	struct buf b = BUF_INIT;
- *	if (catalog_turtle(&b, d, site, records))
+ *	if (dcat_turtle(&b, d, site, records))
  *		... write b.data (b.len bytes) to catalog.ttl ...
  *	buf_release(&b);
  */
@@ -70,6 +74,78 @@ struct buf;
 struct diag;
 
 /*
+ * The input of one writer, read and checked by catalog_init(): the site,
+ * and the records sorted by id.  Every record has an id, a title, a
+ * description, and a path and a format for each download.
+ */
+struct catalog {
+	struct diag	 *d;
+	const json_t	 *site;
+	const char	 *base;		/* base_url, absolute http(s) */
+	const char	 *lang;		/* language tag of the text, or NULL */
+	const json_t	**recs;
+	size_t		  n;
+};
+
+/* The codes catalog_frequency() gives for an update frequency. */
+enum catalog_freq {
+	CATALOG_FREQ_EU = 1,	/* EU frequency authority: "ANNUAL" */
+	CATALOG_FREQ_ISO	/* ISO 8601 repeating duration: "R/P1Y" */
+};
+
+/*
+ * Read "site" and "records" (NULL for none) into "c", which borrows
+ * them; release it with catalog_release() whatever the result.  Returns
+ * 1, or 0 after reporting a missing or relative base_url, or a record
+ * without an id, title or description, with a download without a path
+ * or format, or with an id that is not lower-case ASCII or used twice.
+ */
+int	catalog_init(struct catalog *c, struct diag *d, const json_t *site,
+	    const json_t *records);
+
+/* Free what catalog_init() allocated in "c". */
+void	catalog_release(struct catalog *c);
+
+/*
+ * 1 if the site of "c" has a title and a publisher's name, which every
+ * catalog but catalog.csv needs; else 0 after reporting.
+ */
+int	catalog_need_site(const struct catalog *c);
+
+/*
+ * The string at "key" of "o", lent for as long as "o" lives; NULL when
+ * "o" is no object, or the value is absent, empty or not a string.
+ */
+const char	*catalog_str(const json_t *o, const char *key);
+
+/*
+ * The object at "key" of record "r" (publisher, contact, license), or
+ * the site's when "r" has none; borrowed.
+ */
+const json_t	*catalog_inherit(const struct catalog *c, const json_t *r,
+	    const char *key);
+
+/*
+ * Append "s", percent-encoding what an IRI or URI must not hold raw:
+ * bytes outside printable ASCII and <>"{}|\^`.
+ *
+ *	"https://x.vn/dữ liệu"  ->  "https://x.vn/d%E1%BB%AF%20li%E1%BB%87u"
+ */
+void	catalog_encode(struct buf *out, const char *s);
+
+/*
+ * Append the absolute URL of "path": "path" itself if it is absolute
+ * (http, https or mailto), else "path" under "base" without its leading
+ * slashes; encoded as catalog_encode() does.
+ *
+ *	"https://x.vn/sub/", "/dataset/a/"  ->  "https://x.vn/sub/dataset/a/"
+ */
+void	catalog_url(struct buf *out, const char *base, const char *path);
+
+/* catalog_url() under the base_url of "c", as a string to free(). */
+char	*catalog_url_new(const struct catalog *c, const char *path);
+
+/*
  * Append the IRI of dataset "id" under "base_url" (which ends in '/'):
  *
  *	"https://x.vn/", "budget"  ->  "https://x.vn/dataset/budget/#dataset"
@@ -78,60 +154,48 @@ void	catalog_dataset_iri(struct buf *out, const char *base_url,
 	    const char *id);
 
 /*
- * Append the catalog as DCAT-AP 3.0.1 Turtle: a dcat:Catalog, its
- * dcat:Dataset and dcat:Distribution resources, and an rdf:type (and
- * label or title) for every vocabulary IRI used (languages, file types,
- * media types, frequencies, licences), as the DCAT-AP shapes require.
- * Returns 1, or 0 after reporting a missing base_url, publisher or a
- * broken record.
+ * The XML Schema datatype of an ISO date or date-time "s" as a prefixed
+ * name ("2024" -> "xsd:gYear", "2024-05-16" -> "xsd:date"), or NULL
+ * when "s" is neither.
  */
-int	catalog_turtle(struct buf *out, struct diag *d, const json_t *site,
-	    const json_t *records);
+const char	*catalog_date_type(const char *s);
 
 /*
- * Append the graph of catalog_turtle() as JSON-LD: one object with an
- * inline "@context" of prefixes and a "@graph", keys sorted, indented
- * by two spaces.  Returns 1, or 0 after reporting as catalog_turtle().
+ * The code of the update frequency "name" (docs/datasets.md: continuous,
+ * daily ... never) in the scheme "f", or NULL when "name" is NULL,
+ * unknown, or has no code there ("never" has no ISO 8601 duration).
  */
-int	catalog_jsonld(struct buf *out, struct diag *d, const json_t *site,
-	    const json_t *records);
+const char	*catalog_frequency(const char *name, enum catalog_freq f);
 
 /*
- * Append a DCAT-US 1.1 data.json (valid against the non-federal
- * schema): accessLevel "public", accrualPeriodicity as an ISO 8601
- * repeating duration ("annual" -> "R/P1Y").  A record without a contact
- * gets its publisher's name as contactPoint, which the schema requires.
- * Returns 1, or 0 after reporting.
+ * The "sha256" of download "dist" in lower case (64 hex digits), to
+ * free(); NULL when it is absent or not 64 hex digits.
  */
-int	catalog_datajson(struct buf *out, struct diag *d, const json_t *site,
-	    const json_t *records);
+char	*catalog_sha256_new(const json_t *dist);
 
 /*
- * Append catalog.csv: a header, then one row per distribution with
- * dataset_id, dataset_title, format, mediatype, url, bytes, sha256,
- * license (URL) and modified.  RFC 4180: CRLF line ends, fields with
- * ',', '"', CR or LF quoted and '"' doubled.  Returns 1, or 0 after
- * reporting.
+ * Append the media type "mt" of a download without its parameters and
+ * in lower case: "Text/CSV; charset=utf-8" -> "text/csv".  Returns 1,
+ * or 0 (appending nothing) when "mt" is NULL or not "type/subtype" in
+ * the characters of RFC 6838.
  */
-int	catalog_csv(struct buf *out, struct diag *d, const json_t *site,
-	    const json_t *records);
+int	catalog_mediatype(struct buf *out, const char *mt);
 
 /*
- * Append catalog.csv-metadata.json, the CSVW table description of
- * catalog.csv (columns, datatypes, primary key "url").  Returns 1, or 0
- * after reporting.
+ * Append "root" as JSON, keys sorted, indented by two spaces, and a
+ * newline; takes ownership of "root" (NULL is reported).  Returns 1, or
+ * 0 after reporting to "d".
  */
-int	catalog_csv_metadata(struct buf *out, struct diag *d,
-	    const json_t *site);
+int	catalog_dump(struct buf *out, struct diag *d, json_t *root);
+
+/* Set "key" of "o" to the string "s", unless "s" is NULL. */
+void	catalog_set_str(json_t *o, const char *key, const char *s);
 
 /*
- * Append the root datapackage.json, a Tabular Data Package with one
- * resource, catalog.csv, of "csv_bytes" bytes whose SHA-256 is the
- * lower-case hex string "csv_sha256" (NULL to leave the hash out).  It
- * is valid against the Data Package v2 and v1 profiles.  Returns 1, or 0
- * after reporting.
+ * Set "key" of "o" to the absolute URL of "path" under the base_url of
+ * "c" (catalog_url()), unless "path" is NULL.
  */
-int	catalog_datapackage(struct buf *out, struct diag *d,
-	    const json_t *site, size_t csv_bytes, const char *csv_sha256);
+void	catalog_set_url(const struct catalog *c, json_t *o, const char *key,
+	    const char *path);
 
 #endif

@@ -20,6 +20,7 @@
 #include "intl.h"
 #include "meta.h"
 #include "page.h"
+#include "scan.h"
 #include "schema.h"
 #include "section.h"
 #include "suggest.h"

@@ -16,13 +16,17 @@
 #include "archive.h"
 #include "buf.h"
 #include "catalog.h"
+#include "catalogcsv.h"
 #include "config.h"
 #include "dataset.h"
+#include "dcat.h"
+#include "dcatus.h"
 #include "diag.h"
 #include "digest.h"
 #include "fsin.h"
 #include "fsout.h"
 #include "meta.h"
+#include "scan.h"
 #include "schema.h"
 #include "text.h"
 #include "xalloc.h"
@@ -933,32 +937,32 @@ catalogs(struct publish *p)
 
 	json_object_foreach(p->records, key, r)
 		json_array_append(recs, r);
-	if ((rc = catalog_turtle(&b, p->d, site, recs)))
+	if ((rc = dcat_turtle(&b, p->d, site, recs)))
 		rc = catalogfile(p, CAT_TTL, "text/turtle",
 		    "catalog_ttl", &b);
 	buf_reset(&b);
-	if (rc && (rc = catalog_jsonld(&b, p->d, site, recs)))
+	if (rc && (rc = dcat_jsonld(&b, p->d, site, recs)))
 		rc = catalogfile(p, CAT_JSONLD,
 		    "application/ld+json", "catalog_jsonld", &b);
 	buf_reset(&b);
-	if (rc && (rc = catalog_datajson(&b, p->d, site, recs)))
+	if (rc && (rc = dcatus_datajson(&b, p->d, site, recs)))
 		rc = catalogfile(p, CAT_DATAJSON, "application/json",
 		    "catalog_datajson", &b);
 	buf_reset(&b);
-	if (rc && (rc = catalog_csv(&b, p->d, site, recs))) {
+	if (rc && (rc = catalogcsv_table(&b, p->d, site, recs))) {
 		digest_init(&dg);
 		digest_add(&dg, b.data, b.len);
 		digest_hex(&dg, hex);
 		rc = catalogfile(p, CAT_CSV, "text/csv",
 		    "catalog_csv", &b);
 		buf_reset(&b);
-		if (rc && (rc = catalog_datapackage(&b, p->d, site, dg.bytes,
+		if (rc && (rc = catalogcsv_datapackage(&b, p->d, site, dg.bytes,
 		    hex)))
 			rc = fsout_write(p->fs, CAT_DP, b.data,
 			    b.len);
 	}
 	buf_reset(&b);
-	if (rc && (rc = catalog_csv_metadata(&b, p->d, site)))
+	if (rc && (rc = catalogcsv_metadata(&b, p->d, site)))
 		rc = fsout_write(p->fs, CAT_CSVW, b.data,
 		    b.len);
 	buf_release(&b);

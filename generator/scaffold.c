@@ -39,6 +39,7 @@
 #include "fsin.h"
 #include "infer.h"
 #include "intl.h"
+#include "scan.h"
 #include "text.h"
 #include "xalloc.h"
 #include "xlsxread.h"

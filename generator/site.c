@@ -57,6 +57,7 @@
 #include "pool.h"
 #include "publish.h"
 #include "render.h"
+#include "scan.h"
 #include "search.h"
 #include "searchdocs.h"
 #include "section.h"

@@ -12,6 +12,7 @@
 #include "dataset.h"
 #include "diag.h"
 #include "fuzz.h"
+#include "scan.h"
 #include "xalloc.h"
 
 static const char default_yaml[] =

@@ -29,6 +29,7 @@
 #include "diag.h"
 #include "indicator.h"
 #include "page.h"
+#include "scan.h"
 #include "section.h"
 #include "view.h"
 

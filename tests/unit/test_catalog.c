@@ -1,13 +1,17 @@
 /*
- * Unit tests for catalog.c: the structure of every catalog file built
- * from two realistic records (Vietnamese titles with quotes, newlines
- * and a backslash in descriptions, given out of order): absolute URLs,
+ * Unit tests for the data catalogs (catalog.c, dcat.c, dcatus.c,
+ * catalogcsv.c): the structure of every catalog file built from two
+ * realistic records (Vietnamese titles with quotes, newlines and a
+ * backslash in descriptions, given out of order): absolute URLs,
  * the dataset IRI, Turtle escaping, sorted datasets, checksums, the
  * vocabulary types the DCAT-AP shapes need, RFC 4180 quoting, and the
  * errors for a missing base_url and broken records.  The official
  * validators (SHACL, ajv, rdflib) run outside the unit tests.
  */
 #include "catalog.h"
+#include "catalogcsv.h"
+#include "dcat.h"
+#include "dcatus.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,7 +167,7 @@ test_turtle(void)
 	struct buf	 b = BUF_INIT, again = BUF_INIT;
 	const char	*ind, *units;
 
-	CHECK(run(catalog_turtle, &b));
+	CHECK(run(dcat_turtle, &b));
 	CHECK(starts(b.data, "@prefix dcat: <http://www.w3.org/ns/dcat#> .\n"));
 	CHECK(iris_absolute(b.data));
 	CHECK(strstr(b.data, "<" BASE "dataset/#catalog>\n"
@@ -220,7 +224,7 @@ test_turtle(void)
 	    "\ta skos:Concept ;\n\tskos:prefLabel \"Chuyển "
 	    "đổi số\"@vi .\n"));
 	/* The same records in another order give the same bytes. */
-	CHECK(run_reversed(catalog_turtle, &again));
+	CHECK(run_reversed(dcat_turtle, &again));
 	CHECK(b.len == again.len && memcmp(b.data, again.data, b.len) == 0);
 	buf_release(&b);
 	buf_release(&again);
@@ -246,7 +250,7 @@ test_jsonld(void)
 	struct buf	 b = BUF_INIT;
 	json_t		*j, *g, *ds, *t;
 
-	CHECK(run(catalog_jsonld, &b));
+	CHECK(run(dcat_jsonld, &b));
 	CHECK(b.len > 0 && b.data[b.len - 1] == '\n');
 	j = load(b.data);
 	CHECK(j != NULL);
@@ -276,7 +280,7 @@ test_datajson(void)
 	struct buf	 b = BUF_INIT;
 	json_t		*j, *ds, *units, *cp;
 
-	CHECK(run(catalog_datajson, &b));
+	CHECK(run(dcatus_datajson, &b));
 	j = load(b.data);
 	CHECK_STR(json_string_value(json_object_get(j, "conformsTo")),
 	    "https://project-open-data.cio.gov/v1.1/schema");
@@ -319,7 +323,7 @@ test_csv(void)
 	const char	*p;
 	int		 lines = 0;
 
-	CHECK(run(catalog_csv, &b));
+	CHECK(run(catalogcsv_table, &b));
 	CHECK(starts(b.data, "dataset_id,dataset_title,format,mediatype,url,"
 	    "bytes,sha256,license,modified\r\n"));
 	for (p = b.data; (p = strchr(p, '\n')) != NULL; p++) {
@@ -346,7 +350,7 @@ test_descriptors(void)
 	struct diag	*d = diag_new();
 	struct buf	 b = BUF_INIT;
 
-	CHECK(catalog_csv_metadata(&b, d, site));
+	CHECK(catalogcsv_metadata(&b, d, site));
 	j = load(b.data);
 	CHECK_STR(json_string_value(json_array_get(json_object_get(j,
 	    "@context"), 0)), "http://www.w3.org/ns/csvw");
@@ -356,7 +360,7 @@ test_descriptors(void)
 	json_decref(j);
 
 	buf_reset(&b);
-	CHECK(catalog_datapackage(&b, d, site, 2965, SHA1));
+	CHECK(catalogcsv_datapackage(&b, d, site, 2965, SHA1));
 	j = load(b.data);
 	CHECK_STR(json_string_value(json_object_get(j, "$schema")),
 	    "https://datapackage.org/profiles/2.0/datapackage.json");
@@ -373,7 +377,7 @@ test_descriptors(void)
 	json_decref(j);
 
 	buf_reset(&b);
-	CHECK(catalog_datapackage(&b, d, site, 0, NULL));
+	CHECK(catalogcsv_datapackage(&b, d, site, 0, NULL));
 	CHECK(strstr(b.data, "\"hash\"") == NULL);
 	CHECK(diag_errors(d) == 0);
 	buf_release(&b);
@@ -392,6 +396,48 @@ test_dataset_iri(void)
 	catalog_dataset_iri(&b, "https://x.vn/dữ liệu", "a");
 	CHECK_STR(b.data, "https://x.vn/d%E1%BB%AF%20li%E1%BB%87u/dataset/a/"
 	    "#dataset");
+	buf_release(&b);
+}
+
+/* The helpers catalog.h gives the catalog writers, on their edges. */
+static void
+test_shared(void)
+{
+	struct buf	 b = BUF_INIT;
+	json_t		*dist = json_object();
+	char		*h;
+
+	catalog_url(&b, "https://x.vn/sub", "//dataset/a b/");
+	CHECK_STR(b.data, "https://x.vn/sub/dataset/a%20b/");
+	buf_reset(&b);
+	catalog_url(&b, "https://x.vn/", "mailto:a@x.vn");
+	CHECK_STR(b.data, "mailto:a@x.vn");
+	buf_reset(&b);
+	catalog_encode(&b, "a<b>\"{|}\\^`\x7f");
+	CHECK_STR(b.data, "a%3Cb%3E%22%7B%7C%7D%5C%5E%60%7F");
+	CHECK_STR(catalog_frequency("annual", CATALOG_FREQ_EU), "ANNUAL");
+	CHECK_STR(catalog_frequency("annual", CATALOG_FREQ_ISO), "R/P1Y");
+	CHECK(catalog_frequency("never", CATALOG_FREQ_ISO) == NULL);
+	CHECK(catalog_frequency("yearly", CATALOG_FREQ_EU) == NULL);
+	CHECK(catalog_frequency(NULL, CATALOG_FREQ_EU) == NULL);
+	CHECK_STR(catalog_date_type("2024"), "xsd:gYear");
+	CHECK_STR(catalog_date_type("2024-05"), "xsd:gYearMonth");
+	CHECK_STR(catalog_date_type("2024-05-16T08:00:00Z"), "xsd:dateTime");
+	CHECK(catalog_date_type("16/05/2024") == NULL);
+	buf_reset(&b);
+	CHECK(catalog_mediatype(&b, "Text/CSV; charset=utf-8"));
+	CHECK_STR(b.data, "text/csv");
+	CHECK(!catalog_mediatype(&b, "csv") && b.len == 8);
+	CHECK(!catalog_mediatype(&b, NULL) && b.len == 8);
+	json_object_set_new(dist, "sha256", json_string("2C26B46B68FFC68FF99B"
+	    "453C1D30413413422D706483BFA0F98A5E886266E7AE"));
+	h = catalog_sha256_new(dist);
+	CHECK_STR(h, SHA1);
+	free(h);
+	json_object_set_new(dist, "sha256", json_string("2c26"));
+	CHECK(catalog_sha256_new(dist) == NULL);
+	CHECK(catalog_str(dist, "none") == NULL);
+	json_decref(dist);
 	buf_release(&b);
 }
 
@@ -447,7 +493,7 @@ turtle_has(const char *key, const char *val, const char *want)
 	char		*msgs;
 	int		 ok;
 
-	ok = run_with(catalog_turtle, 1, key, val, &b, &msgs)
+	ok = run_with(dcat_turtle, 1, key, val, &b, &msgs)
 	    && strstr(b.data, want) != NULL;
 	if (!ok)
 		printf("  %s = %s: no '%s' in\n%s\n", key, val, want, b.data);
@@ -496,28 +542,28 @@ test_errors(void)
 	const char	*nobase = "site.yaml: error: base_url is needed for "
 	    "the data catalogs\n";
 
-	CHECK(fails_with(catalog_turtle, 0, "base_url", NULL, nobase));
-	CHECK(fails_with(catalog_jsonld, 0, "base_url", "\"\"", nobase));
-	CHECK(fails_with(catalog_datajson, 0, "base_url", NULL, nobase));
-	CHECK(fails_with(catalog_csv, 0, "base_url", NULL, nobase));
-	CHECK(fails_with(catalog_turtle, 0, "base_url", "\"/sub/\"",
+	CHECK(fails_with(dcat_turtle, 0, "base_url", NULL, nobase));
+	CHECK(fails_with(dcat_jsonld, 0, "base_url", "\"\"", nobase));
+	CHECK(fails_with(dcatus_datajson, 0, "base_url", NULL, nobase));
+	CHECK(fails_with(catalogcsv_table, 0, "base_url", NULL, nobase));
+	CHECK(fails_with(dcat_turtle, 0, "base_url", "\"/sub/\"",
 	    "site.yaml: error: base_url '/sub/' is not an absolute http or "
 	    "https URL\n"));
-	CHECK(fails_with(catalog_turtle, 0, "publisher", NULL,
+	CHECK(fails_with(dcat_turtle, 0, "publisher", NULL,
 	    "site.yaml: error: publisher is needed for the data catalogs\n"));
-	CHECK(fails_with(catalog_csv, 1, "id", "\"indicators\"",
+	CHECK(fails_with(catalogcsv_table, 1, "id", "\"indicators\"",
 	    "datasets/indicators.yaml: error: dataset id 'indicators' is "
 	    "used twice\n"));
-	CHECK(fails_with(catalog_csv, 1, "id", "\"Units\"",
+	CHECK(fails_with(catalogcsv_table, 1, "id", "\"Units\"",
 	    "datasets/Units.yaml: error: dataset id 'Units' is not lower-case "
 	    "ASCII (a-z, 0-9, '-', '_')\n"));
-	CHECK(fails_with(catalog_turtle, 1, "description", NULL,
+	CHECK(fails_with(dcat_turtle, 1, "description", NULL,
 	    "datasets/units.yaml: error: 'description' is needed for the "
 	    "data catalogs\n"));
-	CHECK(fails_with(catalog_datajson, 1, "distributions",
+	CHECK(fails_with(dcatus_datajson, 1, "distributions",
 	    "[{\"format\": \"CSV\"}]",
 	    "datasets/units.yaml: error: download 1 has no 'path'\n"));
-	CHECK(fails_with(catalog_turtle, 1, "id", NULL,
+	CHECK(fails_with(dcat_turtle, 1, "id", NULL,
 	    "planpress: error: a dataset record without an 'id'\n"));
 }
 
@@ -530,6 +576,7 @@ main(void)
 	test_csv();
 	test_descriptors();
 	test_dataset_iri();
+	test_shared();
 	test_vocabularies();
 	test_errors();
 	return CHECK_DONE("catalog");

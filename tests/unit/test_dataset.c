@@ -26,6 +26,7 @@
 #include "buf.h"
 #include "check.h"
 #include "diag.h"
+#include "scan.h"
 #include "schema.h"
 
 static char	 home[4096];
