@@ -33,7 +33,7 @@ static const char *const meta_keys[] = {
 	"contact",
 	"license", "temporal", "spatial", "frequency", "issued", "modified",
 	"version", "encoding", "sources", "sample", "preview_rows", "schema",
-	"views", "from_section", NULL
+	"views", "from_section", "translations", NULL
 };
 
 static const char *const frequencies[] = {
@@ -272,6 +272,56 @@ placeholders(struct dataset *ds, struct diag *d)
 		    ds->id);
 }
 
+/*
+ * translations: the title, description and keywords in other languages,
+ * by language code, for the catalogs.
+ */
+static int
+translations(struct dataset *ds, struct diag *d)
+{
+	static const char *const keys[] = { "title", "description",
+	    "keywords", NULL };
+	const struct meta	*m = ds->meta;
+	json_t			*all, *t, *o, *kw;
+	const char		*lang, *s;
+	int			 rc = 1;
+
+	if ((all = json_object_get(ds->root, "translations")) == NULL)
+		return 1;
+	if (!json_is_object(all))
+		return diag_error(d, meta_loc(m, ds->root, "translations"),
+		    "translations must map a language code to a title, "
+		    "description and keywords, as 'en: {title: ...}'");
+	ds->translations = json_object();
+	json_object_foreach(all, lang, t) {
+		if (!json_is_object(t)) {
+			rc = diag_error(d, meta_loc(m, all, lang), "the "
+			    "translation '%s' must be a mapping of title, "
+			    "description and keywords", lang);
+			continue;
+		}
+		meta_warn_unknown(d, ds->meta, t, keys,
+		    _("a dataset's translation"));
+		o = json_object();
+		s = NULL;
+		rc &= meta_string(m, d, t, "title", &s);
+		if (s != NULL)
+			json_object_set_new(o, "title", json_string(s));
+		s = NULL;
+		rc &= meta_string(m, d, t, "description", &s);
+		if (s != NULL)
+			json_object_set_new(o, "description", json_string(s));
+		if (json_object_get(t, "keywords") != NULL) {
+			if (meta_strings(m, d, t, "keywords", &kw))
+				json_object_set_new(o, "keywords", kw);
+			else
+				rc = 0;
+		}
+		json_object_set_new(ds->translations, lang, o);
+	}
+	return rc;
+}
+
 static int
 strings(struct dataset *ds, struct diag *d)
 {
@@ -282,6 +332,7 @@ strings(struct dataset *ds, struct diag *d)
 	rc &= meta_string(m, d, r, "title", &ds->title);
 	rc &= meta_string(m, d, r, "description", &ds->description);
 	rc &= meta_strings(m, d, r, "keywords", &ds->keywords);
+	rc &= translations(ds, d);
 	rc &= meta_string(m, d, r, "theme", &ds->theme);
 	rc &= meta_string(m, d, r, "spatial", &ds->spatial);
 	rc &= meta_string(m, d, r, "version", &ds->version);
@@ -392,6 +443,7 @@ dataset_free(struct dataset *ds)
 	dataset_keys_free(ds->keys);
 	schema_free(ds->schema);
 	json_decref(ds->keywords);
+	json_decref(ds->translations);
 	json_decref(ds->preview);
 	meta_free(ds->meta);
 	free(ds->id);

@@ -51,6 +51,9 @@ struct dataset {
 	const char	*title;
 	const char	*description;	/* Markdown */
 	json_t		*keywords;	/* owned array of strings, never NULL */
+	json_t		*translations;	/* owned: {LANG: {title, description,
+					   keywords[]}} of the keys given,
+					   or NULL */
 	const char	*theme;
 	json_t		*publisher;	/* borrowed {name, url} */
 	json_t		*contact;	/* borrowed {name, email} */

@@ -183,6 +183,29 @@ add_text(struct node *nd, const struct catalog *c, const char *pred,
 }
 
 /*
+ * Add the texts of "tr" ({LANG: {title, description, keywords}}), each
+ * tagged with its language, so that a portal shows the one of its
+ * reader's language.
+ */
+static void
+add_translations(struct node *nd, const json_t *tr)
+{
+	const char	*lang;
+	const json_t	*t, *kw;
+	size_t		 i;
+
+	json_object_foreach((json_t *)tr, lang, t) {
+		add_lit(nd, "dct:title", catalog_str(t, "title"), lang, NULL);
+		add_lit(nd, "dct:description", catalog_str(t, "description"),
+		    lang, NULL);
+		json_array_foreach(json_object_get(t, "keywords"), i, kw)
+			if (json_string_length(kw) > 0)
+				add_lit(nd, "dcat:keyword",
+				    json_string_value(kw), lang, NULL);
+	}
+}
+
+/*
  * Add the title, the description (the title when there is none) and
  * the keywords of "o", the site or a record, to its node "nd".
  */
@@ -199,6 +222,7 @@ add_texts(struct node *nd, const struct catalog *c, const json_t *o)
 	json_array_foreach(json_object_get(o, "keywords"), i, kw)
 		if (json_string_length(kw) > 0)
 			add_text(nd, c, "dcat:keyword", json_string_value(kw));
+	add_translations(nd, json_object_get(o, "translations"));
 }
 
 /* Add a date, typed xsd:date (or dateTime, gYear ...) when it is one. */

@@ -52,6 +52,7 @@ struct publish {
 	json_t			*records;	/* id -> record */
 	json_t			*catalogs;
 	const char		*sample_notice;	/* before a sample description */
+	json_t			*notices;	/* {LANG: that notice}, or NULL */
 	/* The dataset being scanned. */
 	struct stream		 csv, json;
 	struct xlsx		*xlsx;
@@ -416,6 +417,7 @@ publish_free(struct publish *p)
 	free(p->xlsxpath);
 	free(p->xlsxfull);
 	json_decref(p->records);
+	json_decref(p->notices);
 	json_decref(p->licwarned);
 	json_decref(p->catalogs);
 	buf_release(&p->line);
@@ -452,6 +454,27 @@ setstr(json_t *o, const char *key, const char *v)
 		json_object_set_new(o, key, json_string(v));
 }
 
+/*
+ * The record's "translations": those of "ds", the description of a
+ * sample dataset led by the sample notice in that language.
+ */
+static json_t *
+translated(struct publish *p, const struct dataset *ds)
+{
+	json_t		*o = json_deep_copy(ds->translations), *t;
+	const char	*lang, *note, *desc;
+
+	json_object_foreach(o, lang, t) {
+		note = json_string_value(json_object_get(p->notices, lang));
+		if (!ds->sample || note == NULL || *note == '\0')
+			continue;
+		desc = json_string_value(json_object_get(t, "description"));
+		json_object_set_new(t, "description", desc ? json_sprintf(
+		    "%s\n\n%s", note, desc) : json_string(note));
+	}
+	return o;
+}
+
 /* The metadata part of the record of "ds" (the catalog.h fields). */
 static void
 describe(struct publish *p, struct dataset *ds, json_t *r)
@@ -464,6 +487,8 @@ describe(struct publish *p, struct dataset *ds, json_t *r)
 	else
 		setstr(r, "description", ds->description);
 	setobj(r, "keywords", ds->keywords);
+	if (ds->translations != NULL)
+		json_object_set_new(r, "translations", translated(p, ds));
 	setstr(r, "theme", ds->theme);
 	setobj(r, "publisher", ds->publisher ? ds->publisher :
 	    sitedefault(p, "publisher"));
@@ -711,6 +736,13 @@ licensefile(struct publish *p, json_t *rec, struct buf *b)
 }
 
 void
+publish_set_sample_notices(struct publish *p, const json_t *notices)
+{
+	json_decref(p->notices);
+	p->notices = json_deep_copy(notices);
+}
+
+void
 publish_set_sample_notice(struct publish *p, const char *text)
 {
 	p->sample_notice = text;
@@ -825,6 +857,22 @@ package(struct publish *p, struct dataset *ds, json_t *packages)
 	return rc;
 }
 
+/* The site's title and description in its editions' languages. */
+static json_t *
+site_translations(const struct config *c)
+{
+	json_t	*o = json_object(), *t;
+	size_t	 i;
+
+	for (i = 0; i < c->nlangs; i++) {
+		t = json_object();
+		setstr(t, "title", c->langs[i].title);
+		setstr(t, "description", c->langs[i].description);
+		json_object_set_new(o, c->langs[i].code, t);
+	}
+	return o;
+}
+
 /*
  * The root datapackage.json of all-data.zip: the table of every dataset,
  * with the foreign keys between them.
@@ -902,6 +950,9 @@ catalogsite(struct publish *p)
 
 	setstr(site, "title", p->c->title);
 	setstr(site, "description", p->c->description);
+	if (p->c->nlangs > 0)
+		json_object_set_new(site, "translations", site_translations(
+		    p->c));
 	setstr(site, "language", p->c->language);
 	setstr(site, "base_url", p->c->base_url);
 	setobj(site, "publisher", sitedefault(p, "publisher"));

@@ -66,6 +66,14 @@ void		 publish_set_licenses(struct publish *p,
 void		 publish_set_sample_notice(struct publish *p,
 		    const char *text);
 
+/*
+ * The sample notice in other languages, {LANG: text} (copied): it leads
+ * the translated description of a sample dataset (translations: in the
+ * dataset's metadata) in the catalogs.
+ */
+void		 publish_set_sample_notices(struct publish *p,
+		    const json_t *notices);
+
 /* The sink that writes CSV, JSON and XLSX while datasets are scanned. */
 const struct dataset_sink *publish_sink(struct publish *p);
 

@@ -1193,6 +1193,16 @@ start_output(struct build *b)
 	publish_set_licenses(b->pub, (const char *const *)b->licdirs);
 	publish_set_sample_notice(b->pub, i18n_string(theme_strings(b->th),
 	    "sample_data_notice", ""));
+	if (b->c.nlangs > 0) {
+		json_t	*notes = json_object();
+
+		for (i = 0; i < b->c.nlangs; i++)
+			json_object_set_new(notes, b->eds[i].lang->code,
+			    json_string(i18n_string(b->eds[i].strings,
+			    "sample_data_notice", "")));
+		publish_set_sample_notices(b->pub, notes);
+		json_decref(notes);
+	}
 	b->ind = indicators_new(b->d, &b->c, b->data, b->ndata);
 	for (i = 0; b->ind != NULL && i < b->c.nlangs; i++) {
 		/* every edition has the pages of the progress model */

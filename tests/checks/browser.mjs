@@ -161,11 +161,26 @@ function readJson(rel) {
   }
 }
 
-// Every page of SITE by the layout named on its <body>, in path order.
+// The editions in other languages: folders LANG/ at the root whose home
+// page is in that language.
+const langOf = (file) => {
+  try {
+    return /<html lang="([^"]+)"/.exec(fs.readFileSync(file, 'utf8'))?.[1] ?? null;
+  } catch {
+    return null;
+  }
+};
+const editions = fs.readdirSync(root, { withFileTypes: true })
+  .filter((e) => e.isDirectory() && langOf(path.join(root, e.name, 'index.html')) === e.name)
+  .map((e) => e.name);
+
+// Every page of SITE (not of its editions) by the layout named on its
+// <body>, in path order.
 function byLayout() {
   const out = new Map();
   const walk = (dir, rel) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.isDirectory() && rel === '' && editions.includes(e.name)) continue;
       if (e.isDirectory()) walk(path.join(dir, e.name), `${rel}${e.name}/`);
       else if (e.name === 'index.html') {
         const html = fs.readFileSync(path.join(dir, e.name), 'utf8');
@@ -220,6 +235,12 @@ add('api page', first('api'), { codes: true });
 add('datasets index', first('datasets'), { codes: true });
 add('dataset page', first('dataset'), { codes: true });
 add('404 page', 'khong-co-trang-nay/', { status: 404 });
+// The same kinds of page in each edition.
+for (const lang of editions) {
+  for (const p of pages.filter((q) => ['home', 'content page', 'area page', 'unit page', 'targets index'].includes(q.type) ||
+      (q.target && q.type.startsWith('target ('))).slice())
+    add(`${lang}: ${p.type}`, `${lang}/${p.rel}`, { edition: lang, target: p.target, report: p.report });
+}
 
 // The ids of targets and units, which only the API, the data and URLs
 // show: as whole words ("I.1.dd", "stttt"), not inside a longer code.
@@ -445,7 +466,7 @@ async function menu(pg) {
   const where = 'menu';
   await pg.setViewportSize(PHONE);
   await pg.goto(local(''), { waitUntil: 'load' });
-  const links = pg.locator('header nav a');
+  const links = pg.locator('header nav.site-nav a');
   const n = await links.count();
   check(n > 0, where, 'no links in the header menu');
   check(!(await links.first().isVisible()), `${where} @ 375`, 'the menu is open before it is asked for');
@@ -492,9 +513,41 @@ async function filters(pg) {
   }
 }
 
+// The switcher between the site and each edition: the same page in the
+// other language and back, paired by hreflang, the translation marked
+// unofficial when the site says so and its text in its own language.
+async function switcher(pg) {
+  check(editions.length > 0, 'languages', 'the site has no edition in another language');
+  for (const lang of editions) {
+    for (const p of pages.filter((q) => q.edition === lang)) {
+      const orig = p.rel.slice(lang.length + 1);
+      const where = `switcher /${orig} -> ${lang}`;
+      await pg.goto(local(orig), { waitUntil: 'load' });
+      const h1 = await pg.locator('h1').first().innerText();
+      const mainLang = await pg.getAttribute('html', 'lang');
+      const alt = await pg.locator(`link[rel=alternate][hreflang="${lang}"]`).getAttribute('href').catch(() => null);
+      await pg.click(`nav.lang-switch a[hreflang="${lang}"]`);
+      await pg.waitForLoadState('load');
+      check(pg.url() === local(p.rel), where, `the switcher leads to ${pg.url().replace(origin, '')}`);
+      check(await pg.getAttribute('html', 'lang') === lang, where, 'the page is not in that language');
+      const untranslated = await pg.locator('h1[lang]').count() > 0;
+      if (!untranslated) {
+        check(alt === base.href + p.rel, where, `hreflang="${lang}" is ${alt}`);
+        check(await pg.locator('h1').first().innerText() !== h1, where, 'its title is the original\'s');
+        check(await pg.locator(`link[rel=alternate][hreflang="${mainLang}"]`).getAttribute('href') === base.href + orig,
+          where, `no hreflang="${mainLang}" back to the original`);
+        check(await pg.locator('.translation-notice a').count() === 1, where, 'no notice that the translation is unofficial');
+      }
+      await pg.click(`nav.lang-switch a[hreflang="${mainLang}"]`);
+      await pg.waitForLoadState('load');
+      check(pg.url() === local(orig), where, `the way back leads to ${pg.url().replace(origin, '')}`);
+    }
+  }
+}
+
 try {
   const pg = await context.newPage();
-  for (const f of [menu, filters]) {
+  for (const f of [menu, filters, switcher]) {
     try {
       await f(pg);
     } catch (e) {
