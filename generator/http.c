@@ -15,6 +15,9 @@
  *
  * While the last build is failing, HTML requests get a page listing its
  * diagnostics (status 500) and other files come from the last good build.
+ * That page and the reload script are Mustache templates built into the
+ * binary (generator/templates, embed.h), parsed once by http_new(); their
+ * words are planpress's messages, in the language serve speaks.
  *
  * One lock guards what the builds tell (the served folder, the build
  * count, the diagnostics) and the list of open event streams; a stream's
@@ -27,6 +30,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netdb.h>
@@ -43,7 +47,9 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "embed.h"
 #include "intl.h"
+#include "mustache.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -85,6 +91,8 @@ struct http {
 	char			*url;	/* "http://127.0.0.1:8000/" */
 	int			 fd;	/* the listening socket until started */
 	struct MHD_Daemon	*mhd;	/* NULL until started */
+	struct mustache		*error;	/* serve-error.mustache */
+	struct mustache		*reload; /* serve-reload.mustache */
 	pthread_mutex_t		 lock;	/* guards the fields below */
 	char			*root;	/* the served folder, tmp/site-N;
 					   NULL before a build succeeded */
@@ -277,31 +285,22 @@ page(struct MHD_Connection *c, unsigned status, struct buf *b)
 	    MHD_RESPMEM_MUST_FREE), "text/html; charset=utf-8");
 }
 
-/*
- * The script that reloads the page after the build after "gen".  Only a
- * visible page keeps its event stream open (browsers allow six
- * connections to a host); a page shown again reconnects, and reloads at
- * once if a build finished in the meantime.  A stream dropped by the
- * server to make room for newer ones ("event: drop") is not reopened
- * until the page is shown again.
- */
-static void
-script(struct buf *b, unsigned long gen)
+/* The view of serve-reload.mustache: the page came from build "gen". */
+static json_t *
+reload_view(unsigned long gen)
 {
-	buf_printf(b, "<script>/* planpress serve */(function(){var s=null;"
-	    "function shut(){if(s){s.close();s=null;}}"
-	    "function go(e){if(typeof e.data===\"string\"){shut();"
-	    "location.reload();}}"
-	    "function open(){if(s||document.hidden)return;"
-	    "s=new EventSource(\"%s?since=%lu\");"
-	    "s.addEventListener(\"reload\",go);"
-	    "s.addEventListener(\"error\",go);"
-	    "s.addEventListener(\"drop\",shut);}"
-	    "document.addEventListener(\"visibilitychange\",function(){"
-	    "document.hidden?shut():open();});"
-	    "addEventListener(\"pagehide\",shut);"
-	    "addEventListener(\"pageshow\",open);open();})();</script>\n",
-	    EVENTS_PATH, gen);
+	return json_pack("{s:s, s:I}", "events", EVENTS_PATH, "gen",
+	    (json_int_t)gen);
+}
+
+/* Append the script that reloads the page after the build after "gen". */
+static void
+script(const struct http *s, struct buf *b, unsigned long gen)
+{
+	json_t	*v = reload_view(gen);
+
+	mustache_render(s->reload, v, NULL, NULL, NULL, b);
+	json_decref(v);
 }
 
 /* Where the script goes: before the last </body>, or at the end. */
@@ -334,8 +333,8 @@ slurp(int fd, struct buf *b)
 
 /* Send the HTML file "path" with the reload script in it. */
 static enum MHD_Result
-send_html(struct MHD_Connection *c, const char *path, unsigned status,
-    unsigned long gen)
+send_html(const struct http *s, struct MHD_Connection *c, const char *path,
+    unsigned status, unsigned long gen)
 {
 	struct buf	 file = BUF_INIT, out = BUF_INIT;
 	enum MHD_Result	 ret;
@@ -349,7 +348,7 @@ send_html(struct MHD_Connection *c, const char *path, unsigned status,
 	}
 	at = body_end(file.data, file.len);
 	buf_put(&out, file.data, at);
-	script(&out, gen);
+	script(s, &out, gen);
 	buf_put(&out, file.data + at, file.len - at);
 	ret = page(c, status, &out);
 out:
@@ -378,61 +377,67 @@ send_file(struct MHD_Connection *c, const char *path)
 	return queue(c, 200, r, mime(path));
 }
 
-static void
-html(struct buf *b, const char *s)
+/* {{>serve-reload}} of serve-error.mustache. */
+static const struct mustache *
+lookup(void *arg, const char *name)
 {
-	text_escape_html(b, s, strlen(s));
+	const struct http	*s = arg;
+
+	return strcmp(name, "serve-reload") == 0 ? s->reload : NULL;
+}
+
+/* The view of serve-error.mustache (s->lock held). */
+static json_t *
+failure_view(const struct http *s)
+{
+	json_t		*v = reload_view(s->gen);
+	struct buf	 t = BUF_INIT;
+
+	/* TRANSLATORS: the code of the language of this translation ("vi"),
+	   for the lang attribute of the page serve shows when a build
+	   fails. */
+	json_object_set_new(v, "lang", json_string(_("en")));
+	json_object_set_new(v, "title",
+	    json_string(_("planpress: build failed")));
+	json_object_set_new(v, "heading",
+	    json_string(_("The site did not build")));
+	buf_printf(&t, ngettext("%zu error. The last good build is still "
+	    "served for other files; this page reloads when the site builds "
+	    "again.", "%zu errors. The last good build is still served for "
+	    "other files; this page reloads when the site builds again.",
+	    s->nerrors), s->nerrors);
+	json_object_set_new(v, "summary", json_string(t.data));
+	/* As printed: a file's name need not be UTF-8. */
+	json_object_set_new(v, "diagnostics", json_string_nocheck(s->errors));
+	buf_release(&t);
+	return v;
 }
 
 /* The page shown instead of every page while the build is failing. */
 static enum MHD_Result
 failure(struct http *s, struct MHD_Connection *c)
 {
-	struct buf	 b = BUF_INIT, t = BUF_INIT;
-	/* TRANSLATORS: the code of the language of this translation ("vi"),
-	   for the lang attribute of the page serve shows when a build
-	   fails. */
-	const char	*lang = _("en");
+	struct buf	 b = BUF_INIT;
+	json_t		*v;
 
-	buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"");
-	html(&b, lang);
-	buf_puts(&b, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-	html(&b, _("planpress: build failed"));
-	buf_puts(&b, "</title>\n"
-	    "<link rel=\"icon\" href=\"data:,\">\n"
-	    "<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem;"
-	    "color:#222}h1{color:#b00020;font-size:1.4rem}pre{background:"
-	    "#fff4f4;border-left:4px solid #b00020;padding:1rem;"
-	    "overflow:auto;white-space:pre-wrap}</style>\n</head>\n<body>\n"
-	    "<h1>");
-	html(&b, _("The site did not build"));
-	buf_puts(&b, "</h1>\n<p>");
 	pthread_mutex_lock(&s->lock);
-	buf_printf(&t, ngettext("%zu error. The last good build is still "
-	    "served for other files; this page reloads when the site builds "
-	    "again.", "%zu errors. The last good build is still served for "
-	    "other files; this page reloads when the site builds again.",
-	    s->nerrors), s->nerrors);
-	html(&b, t.data);
-	buf_puts(&b, "</p>\n<pre>");
-	html(&b, s->errors);
-	buf_puts(&b, "</pre>\n");
-	script(&b, s->gen);
+	v = failure_view(s);
 	pthread_mutex_unlock(&s->lock);
-	buf_puts(&b, "</body>\n</html>\n");
-	buf_release(&t);
+	mustache_render(s->error, v, lookup, s, NULL, &b);
+	json_decref(v);
 	return page(c, 500, &b);
 }
 
 static enum MHD_Result
-notfound(const char *root, struct MHD_Connection *c, unsigned long gen)
+notfound(const struct http *s, const char *root, struct MHD_Connection *c,
+    unsigned long gen)
 {
 	struct stat	 st;
 	char		*real;
 	enum MHD_Result	 ret;
 
 	if (resolve(root, "404.html", &real, &st) == 1 && S_ISREG(st.st_mode))
-		ret = send_html(c, real, 404, gen);
+		ret = send_html(s, c, real, 404, gen);
 	else
 		ret = plain(c, 404, "404 not found\n");
 	free(real);
@@ -492,9 +497,9 @@ answer(struct http *s, struct MHD_Connection *c, const char *rel,
 	else if (failed && (found ? is_html(real) : wants_html(rel, slash)))
 		ret = failure(s, c);
 	else if (found == 0)
-		ret = notfound(root, c, gen);
+		ret = notfound(s, root, c, gen);
 	else if (is_html(real))
-		ret = send_html(c, real, 200, gen);
+		ret = send_html(s, c, real, 200, gen);
 	else
 		ret = send_file(c, real);
 out:
@@ -741,6 +746,16 @@ listen_on(struct diag *d, const char *addr, unsigned port, struct http *s)
 	return 1;
 }
 
+/* The embedded template "name", parsed; NULL after reporting. */
+static struct mustache *
+template(struct diag *d, const char *name)
+{
+	const struct embed_file	*f = embed_template(name);
+
+	assert(f != NULL);
+	return mustache_parse(d, f->path, (const char *)f->data, f->len);
+}
+
 struct http *
 http_new(struct diag *d, const char *addr, unsigned port)
 {
@@ -749,7 +764,9 @@ http_new(struct diag *d, const char *addr, unsigned port)
 	s->fd = -1;
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_cond_init(&s->changed, NULL);
-	if (!listen_on(d, addr, port, s)) {
+	if (!listen_on(d, addr, port, s) ||
+	    (s->error = template(d, "serve-error.mustache")) == NULL ||
+	    (s->reload = template(d, "serve-reload.mustache")) == NULL) {
 		http_free(s);
 		return NULL;
 	}
@@ -837,6 +854,8 @@ http_free(struct http *s)
 		close(s->fd);
 	pthread_cond_destroy(&s->changed);
 	pthread_mutex_destroy(&s->lock);
+	mustache_free(s->error);
+	mustache_free(s->reload);
 	free(s->errors);
 	free(s->root);
 	free(s->url);
