@@ -267,11 +267,48 @@ queue(struct MHD_Connection *c, unsigned status, struct MHD_Response *r,
 	return ret;
 }
 
-static enum MHD_Result
-plain(struct MHD_Connection *c, unsigned status, const char *text)
+/*
+ * The plain text answer to "status" (one of those below), in the
+ * language serve speaks: "404 not found\n".
+ */
+static struct MHD_Response *
+status_text(unsigned status)
 {
-	return queue(c, status, MHD_create_response_from_buffer(strlen(text),
-	    (void *)text, MHD_RESPMEM_PERSISTENT), "text/plain; charset=utf-8");
+	const char	*text;
+
+	switch (status) {
+	case 301:
+		/* TRANSLATORS: this and the next five are the bodies of
+		   answers of planpress serve that are not pages; keep the
+		   number in front. */
+		text = _("301 moved to\n");
+		break;
+	case 400:
+		text = _("400 bad request\n");
+		break;
+	case 403:
+		text = _("403 forbidden\n");
+		break;
+	case 404:
+		text = _("404 not found\n");
+		break;
+	case 405:
+		text = _("405 method not allowed\n");
+		break;
+	default:
+		text = _("500 cannot read the file\n");
+		break;
+	}
+	return MHD_create_response_from_buffer(strlen(text), (void *)text,
+	    MHD_RESPMEM_PERSISTENT);
+}
+
+/* Queue the plain text answer to "status" (see status_text()). */
+static enum MHD_Result
+plain(struct MHD_Connection *c, unsigned status)
+{
+	return queue(c, status, status_text(status),
+	    "text/plain; charset=utf-8");
 }
 
 /* Queue the bytes of "b" (emptied) as a page. */
@@ -343,7 +380,7 @@ send_html(const struct http *s, struct MHD_Connection *c, const char *path,
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 ||
 	    !slurp(fd, &file)) {
-		ret = plain(c, 500, "500 cannot read the file\n");
+		ret = plain(c, 500);
 		goto out;
 	}
 	at = body_end(file.data, file.len);
@@ -370,7 +407,7 @@ send_file(struct MHD_Connection *c, const char *path)
 	    fstat(fd, &st) == -1) {
 		if (fd != -1)
 			close(fd);
-		return plain(c, 500, "500 cannot read the file\n");
+		return plain(c, 500);
 	}
 	if ((r = MHD_create_response_from_fd((size_t)st.st_size, fd)) == NULL)
 		close(fd);
@@ -439,7 +476,7 @@ notfound(const struct http *s, const char *root, struct MHD_Connection *c,
 	if (resolve(root, "404.html", &real, &st) == 1 && S_ISREG(st.st_mode))
 		ret = send_html(s, c, real, 404, gen);
 	else
-		ret = plain(c, 404, "404 not found\n");
+		ret = plain(c, 404);
 	free(real);
 	return ret;
 }
@@ -454,9 +491,7 @@ redirect(struct MHD_Connection *c, const char *rel)
 	buf_putc(&to, '/');
 	text_escape_url(&to, rel, strlen(rel));
 	buf_putc(&to, '/');
-	r = MHD_create_response_from_buffer(13, (void *)"301 moved to\n",
-	    MHD_RESPMEM_PERSISTENT);
-	if (r != NULL)
+	if ((r = status_text(301)) != NULL)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, to.data);
 	buf_release(&to);
 	return queue(c, 301, r, "text/plain; charset=utf-8");
@@ -493,7 +528,7 @@ answer(struct http *s, struct MHD_Connection *c, const char *rel,
 			found = 0;
 	}
 	if (found == -1)
-		ret = plain(c, 403, "403 forbidden\n");
+		ret = plain(c, 403);
 	else if (failed && (found ? is_html(real) : wants_html(rel, slash)))
 		ret = failure(s, c);
 	else if (found == 0)
@@ -682,12 +717,11 @@ handler(void *cls, struct MHD_Connection *c, const char *url,
 	}
 	if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 &&
 	    strcmp(method, MHD_HTTP_METHOD_HEAD) != 0)
-		return plain(c, 405, "405 method not allowed\n");
+		return plain(c, 405);
 	if (strcmp(url, EVENTS_PATH) == 0)
 		return events(s, c);
 	if ((status = decode(url, &rel, &slash)) != 0)
-		ret = plain(c, status, status == 403 ? "403 forbidden\n" :
-		    "400 bad request\n");
+		ret = plain(c, status);
 	else
 		ret = answer(s, c, rel.data, slash);
 	buf_release(&rel);

@@ -396,6 +396,9 @@ for lang in vi en; do
 		    bad "the failed line is not in Vietnamese: $(cat "$TMP/out.stdout")"
 		has "$TMP/out.stderr" 'content/_index.md:[0-9]*:[0-9]*: lỗi: ' && ok ||
 		    bad "the terminal diagnostics are not in Vietnamese"
+		get '/%zz' --path-as-is
+		[ "$code" = 400 ] && [ "$(cat "$TMP/body")" = "400 yêu cầu không hợp lệ" ] &&
+		    ok || bad "a plain answer is not in Vietnamese: $code $(cat "$TMP/body")"
 	else
 		has "$TMP/body" '<html lang="en">' && ok ||
 		    bad "the error page of an en site is not in English: $(head -c 400 "$TMP/body")"
@@ -406,6 +409,9 @@ for lang in vi en; do
 		    bad "the Serving line of an en site is not in English"
 		wait_for 10 has "$TMP/out.stdout" '^rebuild failed: 1 error$' && ok ||
 		    bad "the failed line of an en site is not in English"
+		get '/%zz' --path-as-is
+		[ "$code" = 400 ] && [ "$(cat "$TMP/body")" = "400 bad request" ] &&
+		    ok || bad "a plain answer is not in English: $code $(cat "$TMP/body")"
 	fi
 	stop_site
 done
