@@ -150,18 +150,6 @@ wants_html(const char *rel, int slash)
 	    is_html(base);
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * Percent-decode the request path "url" into "rel", relative to the
  * served folder and without empty or "." segments; "*slash" is set when
@@ -186,8 +174,8 @@ decode(const char *url, struct buf *rel, int *slash)
 			buf_putc(&raw, *p);
 			continue;
 		}
-		if ((hi = hexval(p[1])) < 0 || (lo = hexval(p[2])) < 0 ||
-		    (hi == 0 && lo == 0))
+		if ((hi = text_hexval(p[1])) < 0 ||
+		    (lo = text_hexval(p[2])) < 0 || (hi == 0 && lo == 0))
 			goto out;
 		buf_putc(&raw, hi * 16 + lo);
 		p += 2;
