@@ -46,6 +46,10 @@ OBJS	 = $(SRCS:generator/%.c=$(BUILD)/%.o)
 # regenerates the C file.
 THEME_DEPS != find themes/default ! -name '.*' 2>/dev/null || echo
 OBJS	+= $(BUILD)/theme_files.o
+# planpress's own templates (generator/templates: the page serve shows
+# while a build fails), embedded the same way.
+TEMPLATE_DEPS != find generator/templates ! -name '.*' 2>/dev/null || echo
+OBJS	+= $(BUILD)/template_files.o
 LIBOBJS	 = $(filter-out $(BUILD)/main.o,$(OBJS))
 UNIT_SRCS = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
@@ -123,6 +127,14 @@ $(BUILD)/theme_files.c: scripts/embed.sh $(THEME_DEPS)
 
 $(BUILD)/theme_files.o: $(BUILD)/theme_files.c generator/embed.h
 	$(CC) $(ALL_CFLAGS) -Igenerator -c -o $@ $(BUILD)/theme_files.c
+
+$(BUILD)/template_files.c: scripts/embed.sh $(TEMPLATE_DEPS)
+	@mkdir -p $(BUILD)
+	sh scripts/embed.sh generator/templates embed_templates >$@.tmp && \
+	    mv -f $@.tmp $@
+
+$(BUILD)/template_files.o: $(BUILD)/template_files.c generator/embed.h
+	$(CC) $(ALL_CFLAGS) -Igenerator -c -o $@ $(BUILD)/template_files.c
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/scratch.h \
     $(BUILD)/libplanpress.a

@@ -1,19 +1,32 @@
 /*
- * The embedded default theme, looked up by path.  The data itself is
- * generated at build time (scripts/embed.sh); scaffold.c writes it into
- * new sites and reads its archetypes.
+ * The embedded default theme and planpress's own templates, looked up
+ * by path.  The data itself is generated at build time (scripts/embed.sh);
+ * scaffold.c writes the theme into new sites and reads its archetypes,
+ * http.c renders serve's pages from the templates.
  */
 #include "embed.h"
 
 #include <string.h>
 
-const struct embed_file *
-embed_find(const char *path)
+static const struct embed_file *
+find(const struct embed_file *files, const char *path)
 {
 	const struct embed_file	*f;
 
-	for (f = embed_theme; f->path != NULL; f++)
+	for (f = files; f->path != NULL; f++)
 		if (strcmp(f->path, path) == 0)
 			return f;
 	return NULL;
+}
+
+const struct embed_file *
+embed_find(const char *path)
+{
+	return find(embed_theme, path);
+}
+
+const struct embed_file *
+embed_template(const char *path)
+{
+	return find(embed_templates, path);
 }

@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "text.h"
 #include "xalloc.h"
 
 struct link {
@@ -166,18 +167,6 @@ has_scheme(const char *url)
 	return *p == ':';
 }
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* "s" of "n" bytes with its "%XX" escapes decoded, appended to "b". */
 static void
 decoded(struct buf *b, const char *s, size_t n)
@@ -185,10 +174,10 @@ decoded(struct buf *b, const char *s, size_t n)
 	size_t	 i;
 
 	for (i = 0; i < n; i++)
-		if (s[i] == '%' && i + 2 < n && hexval(s[i + 1]) >= 0 &&
-		    hexval(s[i + 2]) >= 0) {
-			buf_putc(b, (char)(hexval(s[i + 1]) * 16 +
-			    hexval(s[i + 2])));
+		if (s[i] == '%' && i + 2 < n && text_hexval(s[i + 1]) >= 0 &&
+		    text_hexval(s[i + 2]) >= 0) {
+			buf_putc(b, (char)(text_hexval(s[i + 1]) * 16 +
+			    text_hexval(s[i + 2])));
 			i += 2;
 		} else
 			buf_putc(b, s[i]);

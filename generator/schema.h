@@ -1,7 +1,8 @@
 /*
  * Table Schema: the Frictionless description of a dataset's columns
- * (docs/datasets.md), parsed from the "schema:" of a dataset's metadata,
- * and the check of one CSV cell against its field.
+ * (docs/datasets.md), parsed from the "schema:" of a dataset's metadata
+ * (schema.c), and the check of one CSV cell against its field (cell.c:
+ * schema_cell() and schema_valid()).
  *
  * Invariants callers rely on:
  *  - a parsed schema has at least one field, unique field names, a
@@ -61,7 +62,7 @@ struct schema_field {
 	int			 required;	/* constraint, or in the key */
 	int			 unique;	/* constraints.unique */
 	const struct loc	*at;		/* where the field is written */
-	struct schema_rules	*rules;		/* private to schema.c */
+	struct schema_rules	*rules;		/* private: cell.h */
 };
 
 /*

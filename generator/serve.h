@@ -8,7 +8,7 @@
  *    planpress-serve-PID-XXXXXX under $TMPDIR (or else /dev/shm, or
  *    /tmp), removed when serving stops, or by the next server when this
  *    one was killed;
- *  - at most MAX_STREAMS event streams are open (the oldest is dropped),
+ *  - at most 64 event streams are open (the oldest is dropped; http.h),
  *    so open tabs never take the connections pages need;
  *  - a failed rebuild leaves the last good site in place; HTML requests
  *    then get a page listing the diagnostics (status 500), other files

@@ -338,6 +338,18 @@ text_escape_url(struct buf *out, const char *s, size_t len)
 }
 
 int
+text_hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+int
 text_fold_char(int32_t cp, int32_t out[TEXT_FOLD_MAX])
 {
 	utf8proc_int32_t	 d[TEXT_FOLD_MAX];

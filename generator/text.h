@@ -71,6 +71,14 @@ void	 text_escape_html(struct buf *out, const char *s, size_t len);
 void	 text_escape_url(struct buf *out, const char *s, size_t len);
 
 /*
+ * The value of the hex digit "c" (0-9, a-f, A-F), for reading the %XX
+ * escapes of a URL; -1 for any other character.
+ *
+ *	text_hexval('b') == 11, text_hexval('g') == -1
+ */
+int	 text_hexval(int c);
+
+/*
  * Append "s" escaped for XML (SVG, sitemaps, feeds): like
  * text_escape_html() but ' becomes &apos;.  C0 control characters other
  * than tab, newline and carriage return, which XML 1.0 forbids even as

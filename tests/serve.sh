@@ -2,10 +2,11 @@
 # planpress serve over real HTTP, on a copy of the default site: bodies and
 # MIME types, folders, paths that try to leave the site, the reload script,
 # a rebuild and its server-sent event, a broken edit (diagnostics page,
-# last good files still served) and its fix, and a clean stop; then the
-# language of the terminal lines and of the diagnostics page, which is the
-# site's (site.yaml "language") unless LANGUAGE says otherwise.  PLANPRESS
-# names the binary.  Every wait is bounded.
+# the user's text in it escaped, last good files still served) and its
+# fix, and a clean stop; then the language of the terminal lines and of
+# the diagnostics page, which is the site's (site.yaml "language") unless
+# LANGUAGE says otherwise.  PLANPRESS names the binary.  Every wait is
+# bounded.
 set -u
 cd "$(dirname "$0")/.."
 P=${PLANPRESS:-$(pwd)/planpress}
@@ -276,6 +277,16 @@ has "$TMP/stdout" "^rebuild failed: 1 error$" && ok || bad "no failed line: $(ca
 has "$TMP/stderr" 'content/tong-quan.md:[0-9]*:[0-9]*: error:' && ok ||
     bad "the diagnostics are not printed"
 
+# A diagnostic quotes the user's text; the error page escapes it.
+printf -- '---\ntitle: "Tổng quan"\nlayout: "<script>alert(\\"x\\")</script>&"\n---\nbody\n' \
+    >"$SITE/content/tong-quan.md"
+wait_for 10 sh -c "curl -s --max-time 5 '$URL/' | grep -q 'alert('" && ok ||
+    bad "the error page does not show the new diagnostic"
+get /
+has "$TMP/body" "not &#39;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;" &&
+    ok || bad "a quoted value is not escaped on the error page: $(grep alert "$TMP/body")"
+has "$TMP/body" '<script>alert' && bad "a quoted value is written as HTML" || ok
+
 # The fix brings the site back.
 cp "$TMP/tong-quan.md" "$SITE/content/tong-quan.md"
 wait_for 10 status_is / 200 && ok || bad "the fixed site does not come back: $code"
@@ -385,6 +396,9 @@ for lang in vi en; do
 		    bad "the failed line is not in Vietnamese: $(cat "$TMP/out.stdout")"
 		has "$TMP/out.stderr" 'content/_index.md:[0-9]*:[0-9]*: lỗi: ' && ok ||
 		    bad "the terminal diagnostics are not in Vietnamese"
+		get '/%zz' --path-as-is
+		[ "$code" = 400 ] && [ "$(cat "$TMP/body")" = "400 yêu cầu không hợp lệ" ] &&
+		    ok || bad "a plain answer is not in Vietnamese: $code $(cat "$TMP/body")"
 	else
 		has "$TMP/body" '<html lang="en">' && ok ||
 		    bad "the error page of an en site is not in English: $(head -c 400 "$TMP/body")"
@@ -395,6 +409,9 @@ for lang in vi en; do
 		    bad "the Serving line of an en site is not in English"
 		wait_for 10 has "$TMP/out.stdout" '^rebuild failed: 1 error$' && ok ||
 		    bad "the failed line of an en site is not in English"
+		get '/%zz' --path-as-is
+		[ "$code" = 400 ] && [ "$(cat "$TMP/body")" = "400 bad request" ] &&
+		    ok || bad "a plain answer is not in English: $code $(cat "$TMP/body")"
 	fi
 	stop_site
 done

@@ -139,6 +139,26 @@ test_escape(void)
 	buf_release(&b);
 }
 
+static void
+test_hexval(void)
+{
+	const char	*digits = "0123456789abcdef", *upper = "ABCDEF";
+	int		 i;
+
+	for (i = 0; i < 16; i++)
+		CHECK(text_hexval(digits[i]) == i);
+	for (i = 0; i < 6; i++)
+		CHECK(text_hexval(upper[i]) == 10 + i);
+	CHECK(text_hexval('g') == -1);
+	CHECK(text_hexval('G') == -1);
+	CHECK(text_hexval('/') == -1);		/* '0' - 1 */
+	CHECK(text_hexval(':') == -1);		/* '9' + 1 */
+	CHECK(text_hexval('@') == -1);		/* 'A' - 1 */
+	CHECK(text_hexval('`') == -1);		/* 'a' - 1 */
+	CHECK(text_hexval('\0') == -1);
+	CHECK(text_hexval((char)0xC3) == -1);	/* a UTF-8 lead byte */
+}
+
 /* 1 if the slug of "title" is "want". */
 static int
 slug_is(const char *title, const char *want)
@@ -533,6 +553,7 @@ main(void)
 	test_position();
 	test_nfc();
 	test_escape();
+	test_hexval();
 	test_slug_examples();
 	test_slug_vowels();
 	test_slug_tones();
