@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "page.h"
+#include "search.h"
 #include "section.h"
 #include "xalloc.h"
 
@@ -82,6 +83,7 @@ edition_release(struct edition *e)
 	free(e->prefix);
 	json_decref(e->strings);
 	json_decref(e->pages);
+	search_free(e->search);
 	section_free(e->root);
 	memset(e, 0, sizeof(*e));
 }

@@ -19,6 +19,7 @@
 #include "config.h"
 
 struct buf;
+struct search;
 struct section;
 
 struct edition {
@@ -30,6 +31,8 @@ struct edition {
 	struct section		*root;		/* its content pages */
 	json_t			*pages;		/* the site paths of the site's
 						   content pages it has */
+	struct search		*search;	/* its search index, or NULL */
+	const char		*search_path;	/* its search page, or NULL */
 	const char		*mirrored[3];	/* site paths below which it
 						   has every page: those of
 						   the progress model

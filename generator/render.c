@@ -573,29 +573,56 @@ under(const char *path, const char *item)
 	return strncmp(path, item, n) == 0;
 }
 
+/*
+ * The site path of menu item "it" seen from the page's edition (where
+ * its copy of the page is), to free with free().
+ */
+static char *
+menu_path(const struct here *h, const json_t *it)
+{
+	const char	*u = json_string_value(json_object_get(it, "url"));
+
+	return h->ed ? edition_strpath(h->ed, u) : xstrdup(u);
+}
+
+/* 1 if the page is the menu item "u" or below it; an edition's home
+ * page, like the site's, only itself. */
+static int
+active(const struct here *h, const char *u)
+{
+	if (h->ed != NULL && strcmp(u, h->ed->prefix) == 0)
+		return strcmp(h->path, u) == 0;
+	return under(h->path, u);
+}
+
 static json_t *
 menus(struct render *r, const struct here *h)
 {
 	json_t		*o, *list, *it, *a, *e;
-	const char	*name, *u;
+	const char	*name;
+	char		*u;
 	size_t		 i, n = folder(h);
 
 	if (r->c->menus == NULL)
 		return json_object();
 	json_object_foreach(r->c->menus, name, list)
-		json_array_foreach(list, i, it)
-			if (n && inside(h, n, json_string_value(
-			    json_object_get(it, "url"))))
+		json_array_foreach(list, i, it) {
+			u = menu_path(h, it);
+			if (n && inside(h, n, u))
 				n = 0;
+			free(u);
+		}
 	startkey(&r->key, h, n);
 	if (n == 0)
 		json_object_foreach(r->c->menus, name, list)
 			json_array_foreach(list, i, it) {
-				u = json_string_value(json_object_get(it,
-				    "url"));
-				urlkey(&r->key, h, u);
+				u = menu_path(h, it);
+				render_url(&r->key, h->path, h->abs, u,
+				    h->files);
+				buf_putc(&r->key, '\0');
 				buf_putc(&r->key, '0' + (strcmp(h->path, u) ==
-				    0) + 2 * under(h->path, u));
+				    0) + 2 * active(h, u));
+				free(u);
 			}
 	if ((o = recall(&r->menu, &r->key)) != NULL)
 		return o;
@@ -603,16 +630,19 @@ menus(struct render *r, const struct here *h)
 	json_object_foreach(r->c->menus, name, list) {
 		a = json_array();
 		json_array_foreach(list, i, it) {
-			u = json_string_value(json_object_get(it, "url"));
+			u = menu_path(h, it);
 			e = json_object();
 			json_object_set_new(e, "name", jstr(
 			    json_string_value(json_object_get(it, "name"))));
-			json_object_set_new(e, "url", url(h, u));
+			json_object_set_new(e, "url", url(&(struct here){
+			    h->path, h->abs, h->files, NULL, NULL, NULL, 0 },
+			    u));
 			json_object_set_new(e, "current",
 			    json_boolean(strcmp(h->path, u) == 0));
 			json_object_set_new(e, "active",
-			    json_boolean(under(h->path, u)));
+			    json_boolean(active(h, u)));
 			json_array_append_new(a, e);
+			free(u);
 		}
 		json_object_set_new(o, name, a);
 	}

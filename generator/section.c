@@ -633,7 +633,23 @@ twin(struct diag *d, struct section *s, struct page *o, const char *lang,
 	return p;
 }
 
-/* What is left of the translations of "s" in "lang" has no page. */
+/* 1 if the page NAME.md of "s" failed to load (and was reported). */
+static int
+failed(const struct section *s, const char *name)
+{
+	size_t	 i, n = strlen(name);
+
+	for (i = 0; i < s->nlost; i++)
+		if (strncmp(s->lost[i], name, n) == 0 &&
+		    strcmp(s->lost[i] + n, ".md") == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * What is left of the translations of "s" in "lang" has no page; those
+ * of a page that failed to load are not reported again.
+ */
 static int
 orphans(struct diag *d, struct section *s, const char *lang)
 {
@@ -642,7 +658,8 @@ orphans(struct diag *d, struct section *s, const char *lang)
 	int		 rc = 1;
 
 	for (i = 0; i < s->ntrans; i++) {
-		if (s->trans[i] == NULL || strcmp(s->trans[i]->lang, lang))
+		if (s->trans[i] == NULL || strcmp(s->trans[i]->lang, lang) ||
+		    failed(s, s->trans[i]->name))
 			continue;
 		at.file = s->trans[i]->file;
 		at.line = 1;

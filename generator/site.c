@@ -100,6 +100,8 @@ struct build {
 	struct config		 own;		/* the site's, while an
 						   edition's is in "c" */
 	struct section		*own_root;
+	struct search		*own_search;
+	const char		*own_search_path;
 	const char		**codes;	/* of c.langs, NULL-terminated */
 };
 
@@ -1368,6 +1370,36 @@ editions(struct build *b)
 	return rc;
 }
 
+/*
+ * Make the pages of edition "i" from now on: its configuration, content
+ * and search in place of the site's, until leave().
+ */
+static void
+enter(struct build *b, size_t i)
+{
+	struct edition	*e = &b->eds[i];
+
+	b->own = b->c;
+	b->own_root = b->root;
+	b->own_search = b->search;
+	b->own_search_path = b->search_path;
+	b->c = e->c;
+	b->root = e->root;
+	b->search = e->search;
+	b->search_path = e->search_path ? e->search_path : b->search_path;
+	b->cur = i + 1;
+}
+
+static void
+leave(struct build *b)
+{
+	b->c = b->own;
+	b->root = b->own_root;
+	b->search = b->own_search;
+	b->search_path = b->own_search_path;
+	b->cur = 0;
+}
+
 /* The site's pages at "path" of the edition being made, in the sitemap. */
 static void
 edition_entries(struct build *b)
@@ -1392,17 +1424,10 @@ static int
 edition_pages(struct build *b, size_t i, int made)
 {
 	struct edition		*e = &b->eds[i];
-	struct search		*search = b->search;
-	const char		*search_path = b->search_path;
 	const struct page	*p = searchdocs_page(e->root);
 	int			 rc = 1;
 
-	b->own = b->c;
-	b->own_root = b->root;
-	b->c = e->c;
-	b->root = e->root;
-	b->cur = i + 1;
-	b->search = NULL;
+	enter(b, i);
 	/* Its own search page and index, else the site's search page. */
 	if (p != NULL) {
 		b->search_path = p->path;
@@ -1412,12 +1437,9 @@ edition_pages(struct build *b, size_t i, int made)
 		rc &= progresspages(b);
 	edition_entries(b);
 	rc &= pages(b);
-	search_free(b->search);
-	b->search = search;
-	b->search_path = search_path;
-	b->c = b->own;
-	b->root = b->own_root;
-	b->cur = 0;
+	e->search = b->search;	/* kept for serve's pages */
+	e->search_path = b->search_path;
+	leave(b);
 	return rc;
 }
 
@@ -1551,18 +1573,92 @@ find_page(struct section *root, const char *file)
 	return p;
 }
 
-int
-site_session_page(struct site_session *s, struct diag *d, const char *file,
+/*
+ * Give "old" the body of "new", which has the same front matter, and
+ * free "new": "old" keeps its place in the tree and its editions.
+ */
+static void
+take_body(struct page *old, struct page *new)
+{
+	struct page	 tmp = *old;
+
+	*old = *new;
+	old->path = tmp.path;
+	old->section = tmp.section;
+	old->prev = tmp.prev;
+	old->next = tmp.next;
+	old->lang = tmp.lang;
+	old->translated = tmp.translated;
+	old->orig = tmp.orig;
+	old->twins = tmp.twins;
+	*new = tmp;
+	new->path = NULL;
+	new->twins = NULL;
+	page_free(new);
+}
+
+/*
+ * Render page "p" of edition "cur" (0: the site's own) again into
+ * "outdir"; 1, or 0 after reporting.
+ */
+static int
+render_again(struct build *b, struct diag *d, struct page *p, size_t cur,
     const char *outdir)
 {
-	struct build	*b = &s->b;
-	struct page	*old, *new, tmp;
 	struct render	*r;
 	struct buf	 html = BUF_INIT;
 	char		*path;
 	int		 rc;
 
-	if ((old = find_page(b->root, file)) == NULL || old->fm == NULL)
+	if (cur > 0)
+		enter(b, cur - 1);
+	r = renderer(b);
+	rc = page_body(d, p) && render_page(r, p, &html);
+	page_drop_body(p);
+	render_free(r);
+	if (cur > 0)
+		leave(b);
+	if (rc && diag_errors(d) == 0) {
+		path = xasprintf("%sindex.html", p->path + 1);
+		rc = fsout_replace(d, outdir, path, html.data, html.len);
+		free(path);
+	}
+	buf_release(&html);
+	return rc && diag_errors(d) == 0;
+}
+
+/*
+ * The page of file "file", and the edition it is in (*cur, 0: the
+ * site's own), or NULL.
+ */
+static struct page *
+session_find(struct build *b, const char *file, size_t *cur)
+{
+	struct page	*p;
+	size_t		 i;
+
+	*cur = 0;
+	if ((p = find_page(b->root, file)) != NULL)
+		return p;
+	for (i = 0; i < b->c.nlangs; i++)
+		if ((p = find_page(b->eds[i].root, file)) != NULL &&
+		    p->translated) {
+			*cur = i + 1;
+			return p;
+		}
+	return NULL;
+}
+
+int
+site_session_page(struct site_session *s, struct diag *d, const char *file,
+    const char *outdir)
+{
+	struct build	*b = &s->b;
+	struct page	*old, *new, *tw;
+	size_t		 cur, i;
+	int		 rc;
+
+	if ((old = session_find(b, file, &cur)) == NULL || old->fm == NULL)
 		return 0;
 	if ((new = page_load(d, file, old->file, old->rel, NULL)) == NULL)
 		return -1;
@@ -1572,28 +1668,23 @@ site_session_page(struct site_session *s, struct diag *d, const char *file,
 		return 0;	/* listings, links or data may change */
 	}
 	/* Only the body changed: take it, keep the place in the tree. */
-	tmp = *old;
-	*old = *new;
-	old->path = tmp.path;
-	old->section = tmp.section;
-	old->prev = tmp.prev;
-	old->next = tmp.next;
-	*new = tmp;
-	new->path = NULL;
-	page_free(new);
+	take_body(old, new);
 	session_diag(b, d);
-	r = renderer(b);
-	rc = page_body(d, old) && render_page(r, old, &html);
-	page_drop_body(old);
-	render_free(r);
-	if (rc && diag_errors(d) == 0) {
-		path = xasprintf("%sindex.html", old->path + 1);
-		rc = fsout_replace(d, outdir, path, html.data, html.len);
-		free(path);
+	rc = render_again(b, d, old, cur, outdir);
+	/* The editions that show this page untranslated show it too. */
+	for (i = 0; rc && cur == 0 && old->twins && i < b->c.nlangs; i++) {
+		if ((tw = old->twins[i]) == NULL || tw->translated)
+			continue;
+		if ((new = page_load(d, file, tw->file, tw->rel, NULL)) ==
+		    NULL) {
+			rc = 0;
+			break;
+		}
+		take_body(tw, new);
+		rc = render_again(b, d, tw, i + 1, outdir);
 	}
 	session_diag(b, NULL);
-	buf_release(&html);
-	return rc && diag_errors(d) == 0 ? 1 : -1;
+	return rc ? 1 : -1;
 }
 
 void
