@@ -1,7 +1,8 @@
 /*
- * The embedded default theme, looked up by path.  The data itself is
- * generated at build time (scripts/embed.sh); scaffold.c writes it into
- * new sites and reads its archetypes.
+ * The embedded default theme, looked up by path.  The data itself, and
+ * that of the starter site, is generated at build time
+ * (scripts/embed.sh); scaffold.c writes both into new sites and reads
+ * the theme's archetypes.
  */
 #include "embed.h"
 

@@ -2,16 +2,18 @@
  * Files built into the binary: the default theme, so that planpress
  * init can write a self-contained site and planpress new page finds the
  * theme's archetypes even when the binary is installed without the
- * source tree or the data folder.
+ * source tree or the data folder; and the starter site that planpress
+ * init writes beside it.
  *
- * The array is generated at build time by scripts/embed.sh from
- * themes/default (build/theme_files.c, see the Makefile).
+ * The arrays are generated at build time by scripts/embed.sh from
+ * themes/default (build/theme_files.c) and starter/
+ * (build/starter_files.c); see the Makefile.
  *
  * Invariants callers rely on:
- *  - embed_theme[] is sorted by path (bytewise) and ends with an entry
+ *  - each array is sorted by path (bytewise) and ends with an entry
  *    whose path is NULL;
- *  - paths are relative to the theme folder ("layouts/base.mustache"),
- *    use '/' and never start with '.' or '/';
+ *  - paths are relative to the folder embedded ("layouts/base.mustache",
+ *    "content/_index.md"), use '/' and never start with '.' or '/';
  *  - data is NUL-terminated (the NUL is not counted in len) and lives
  *    forever.
  */
@@ -28,6 +30,13 @@ struct embed_file {
 
 /* The default theme's files; see the invariants above. */
 extern const struct embed_file	embed_theme[];
+
+/*
+ * The starter site's files (starter/): site.yaml, the first pages and a
+ * sample dataset.  Each is a Mustache template that planpress init
+ * renders with "today", the date of the new site ("2024-05-16").
+ */
+extern const struct embed_file	embed_starter[];
 
 /*
  * The file "path" (relative to the theme folder) of the embedded

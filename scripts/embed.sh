@@ -1,12 +1,16 @@
 #!/bin/sh
 # Print a C file that embeds every file of a folder in the binary:
-#   sh scripts/embed.sh themes/default >build/theme_files.c
-# It defines embed_theme[] (generator/embed.h): the files sorted by their
-# path inside the folder, each NUL-terminated (the NUL is not counted in
-# the length), ending with an entry whose path is NULL.  Hidden files
-# (a name starting with '.') are left out; names must not hold a newline.
+#   sh scripts/embed.sh themes/default embed_theme >build/theme_files.c
+#   sh scripts/embed.sh starter embed_starter >build/starter_files.c
+# It defines the array NAME[] of generator/embed.h: the files sorted by
+# their path inside the folder, each NUL-terminated (the NUL is not
+# counted in the length), ending with an entry whose path is NULL.
+# Hidden files (a name starting with '.') are left out; names must not
+# hold a newline.
 set -eu
-dir=${1:?usage: embed.sh DIR}
+usage="usage: embed.sh DIR NAME"
+dir=${1:?$usage}
+name=${2:?$usage}
 [ -d "$dir" ] || { echo "embed.sh: $dir: not a folder" >&2; exit 1; }
 
 list=$(cd "$dir" && find . -type f ! -name '.*' | sed 's|^\./||' | LC_ALL=C sort)
@@ -24,7 +28,7 @@ printf '%s\n' "$list" | while IFS= read -r f; do
 	i=$((i + 1))
 done
 echo
-echo "const struct embed_file embed_theme[] = {"
+echo "const struct embed_file $name[] = {"
 i=0
 printf '%s\n' "$list" | while IFS= read -r f; do
 	n=$(wc -c <"$dir/$f" | tr -d ' ')
