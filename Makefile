@@ -41,15 +41,17 @@ LDLIBS	+= $(PKG_LIBS) -lcmark-gfm-extensions -lcsv -lpthread -lm
 BUILD	?= build
 SRCS	 = $(sort $(wildcard generator/*.c))
 OBJS	 = $(SRCS:generator/%.c=$(BUILD)/%.o)
-# The default theme, embedded in the binary for planpress init and new
-# (generator/embed.h); its folders are listed too, so removing a file
-# regenerates the C file.
+# The default theme and the starter site, embedded in the binary for
+# planpress init and new (generator/embed.h); their folders are listed
+# too, so removing a file regenerates the C file.
 THEME_DEPS != find themes/default ! -name '.*' 2>/dev/null || echo
-OBJS	+= $(BUILD)/theme_files.o
 # planpress's own templates (generator/templates: the page serve shows
-# while a build fails), embedded the same way.
+# while a build fails) and the starter site of init, embedded the same
+# way.
 TEMPLATE_DEPS != find generator/templates ! -name '.*' 2>/dev/null || echo
-OBJS	+= $(BUILD)/template_files.o
+STARTER_DEPS != find starter ! -name '.*' 2>/dev/null || echo
+OBJS	+= $(BUILD)/theme_files.o $(BUILD)/template_files.o \
+	    $(BUILD)/starter_files.o
 LIBOBJS	 = $(filter-out $(BUILD)/main.o,$(OBJS))
 UNIT_SRCS = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
@@ -123,18 +125,21 @@ po-update: pot
 
 $(BUILD)/theme_files.c: scripts/embed.sh $(THEME_DEPS)
 	@mkdir -p $(BUILD)
-	sh scripts/embed.sh themes/default >$@.tmp && mv -f $@.tmp $@
+	sh scripts/embed.sh themes/default embed_theme >$@.tmp && mv -f $@.tmp $@
 
-$(BUILD)/theme_files.o: $(BUILD)/theme_files.c generator/embed.h
-	$(CC) $(ALL_CFLAGS) -Igenerator -c -o $@ $(BUILD)/theme_files.c
+$(BUILD)/starter_files.c: scripts/embed.sh $(STARTER_DEPS)
+	@mkdir -p $(BUILD)
+	sh scripts/embed.sh starter embed_starter >$@.tmp && mv -f $@.tmp $@
+
+$(BUILD)/theme_files.o $(BUILD)/template_files.o $(BUILD)/starter_files.o: \
+    $(BUILD)/%.o: $(BUILD)/%.c generator/embed.h
+	$(CC) $(ALL_CFLAGS) -Igenerator -c -o $@ $<
 
 $(BUILD)/template_files.c: scripts/embed.sh $(TEMPLATE_DEPS)
 	@mkdir -p $(BUILD)
 	sh scripts/embed.sh generator/templates embed_templates >$@.tmp && \
 	    mv -f $@.tmp $@
 
-$(BUILD)/template_files.o: $(BUILD)/template_files.c generator/embed.h
-	$(CC) $(ALL_CFLAGS) -Igenerator -c -o $@ $(BUILD)/template_files.c
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/scratch.h \
     $(BUILD)/libplanpress.a

@@ -1,8 +1,9 @@
 /*
  * The embedded default theme and planpress's own templates, looked up
- * by path.  The data itself is generated at build time (scripts/embed.sh);
- * scaffold.c writes the theme into new sites and reads its archetypes,
- * http.c renders serve's pages from the templates.
+ * by path.  The data itself, and that of the starter site, is generated
+ * at build time (scripts/embed.sh); scaffold.c writes the theme and the
+ * starter site into new sites and reads the theme's archetypes, http.c
+ * renders serve's pages from the templates.
  */
 #include "embed.h"
 

@@ -11,9 +11,10 @@
  * with front matter) whose title, date and draft keys are set; a new
  * dataset's metadata is written here from what infer.c found in its
  * CSV (or in the CSV text xlsxread.c made of a workbook's sheet), then
- * loaded and scanned by dataset.c exactly as a build would.
- * The default theme that init copies is the one embedded in the binary
- * (embed.h), so a site made anywhere is complete.
+ * loaded and scanned (dataset.c, scan.c) exactly as a build would.  The
+ * starter site and the default theme that init writes are the ones
+ * embedded in the binary from starter/ and themes/default/ (embed.h),
+ * so a site made anywhere is complete.
  */
 #include "scaffold.h"
 
@@ -39,6 +40,7 @@
 #include "fsin.h"
 #include "infer.h"
 #include "intl.h"
+#include "mustache.h"
 #include "scan.h"
 #include "text.h"
 #include "xalloc.h"
@@ -607,14 +609,6 @@ out:
 
 /* Datasets. */
 
-/* What the metadata says besides the schema. */
-struct about {
-	const char	*title;		/* NULL: the id */
-	const char	*description;	/* NULL: a TODO */
-	const char	*keywords;	/* YAML flow list; NULL: [] */
-	int		 sample;
-};
-
 static void
 schemayaml(struct buf *b, const struct infer *inf)
 {
@@ -676,9 +670,8 @@ temporal(struct buf *b, const struct infer *inf)
 }
 
 static void
-metayaml(struct buf *b, const char *id, const struct about *a,
-    const struct infer *inf, const char *date, const char *sheet,
-    const char *from)
+metayaml(struct buf *b, const char *id, const struct infer *inf,
+    const char *date, const char *sheet, const char *from)
 {
 	const char	*base = strrchr(from, '/');
 
@@ -696,14 +689,9 @@ metayaml(struct buf *b, const char *id, const struct about *a,
 		buf_printf(b, "# datasets/%s.csv has a header only: add rows, "
 		    "and a field below for each column.\n", id);
 	buf_puts(b, "title: ");
-	putq(b, a->title ? a->title : id);
-	buf_puts(b, "\ndescription: |\n  ");
-	buf_puts(b, a->description ? a->description : "TODO: what one row "
-	    "is, where the figures come from, what an empty cell means.");
-	buf_printf(b, "\nkeywords: %s\n", a->keywords ? a->keywords : "[]");
-	if (a->sample)	/* made-up figures are no agency's */
-		buf_puts(b, "publisher:\n  name: \"Người lập trang (dữ liệu "
-		    "mẫu, không do cơ quan nào công bố)\"\n");
+	putq(b, id);
+	buf_puts(b, "\ndescription: |\n  TODO: what one row is, where the "
+	    "figures come from, what an empty cell means.\nkeywords: []\n");
 	buf_puts(b, "# publisher, contact and license: those of site.yaml. "
 	    "To give this dataset\n# its own, uncomment and edit:\n"
 	    "# publisher:\n#   name: \"\"\n"
@@ -716,8 +704,8 @@ metayaml(struct buf *b, const char *id, const struct about *a,
 	    "quarterly semiannual annual irregular never\n");
 	buf_printf(b, "issued: \"%s\"\nmodified: \"%s\"\n"
 	    "version: \"1.0.0\"\n", date, date);
-	buf_printf(b, "sample: %s   # true: illustrative data, said so on "
-	    "every page\n", a->sample ? "true" : "false");
+	buf_puts(b, "sample: false   # true: illustrative data, said so on "
+	    "every page\n");
 	schemayaml(b, inf);
 }
 
@@ -753,9 +741,9 @@ verify(struct diag *d, const char *id, const char *csv, const char *yaml)
  * temporary file when "inplace", and write the metadata "yaml".
  */
 static int
-writedataset(struct diag *d, const char *id, const struct about *a,
-    FILE *in, const char *from, const char *csv, const char *yaml,
-    int inplace, const char *sheet, struct buf *created)
+writedataset(struct diag *d, const char *id, FILE *in, const char *from,
+    const char *csv, const char *yaml, int inplace, const char *sheet,
+    struct buf *created)
 {
 	struct buf	 b = BUF_INIT;
 	struct infer	*inf;
@@ -779,7 +767,7 @@ writedataset(struct diag *d, const char *id, const struct about *a,
 			    "from %s read as Windows-1252)") : _(" (converted "
 			    "from %s)"), encoding_name(inf->from));
 		buf_putc(created, '\n');
-		metayaml(&b, id, a, inf, date, sheet, from);
+		metayaml(&b, id, inf, date, sheet, from);
 		rc = writenew(d, yaml, b.data, b.len, created);
 	}
 	infer_free(inf);
@@ -855,8 +843,7 @@ opensource(struct diag *d, const char *src, const char *sheet,
 
 static int
 newdataset(struct diag *d, const char *site, const char *id,
-    const struct about *a, const char *src, const char *sheet,
-    const char *text, struct buf *created)
+    const char *src, const char *sheet, struct buf *created)
 {
 	char	*dir = fsin_join(site, "datasets");
 	char	*csv = xasprintf("%s/%s.csv", dir, id);
@@ -877,13 +864,13 @@ newdataset(struct diag *d, const char *site, const char *id,
 	}
 	if (src)
 		in = opensource(d, src, sheet, &sheetname);
-	else if ((in = fmemopen((void *)text, strlen(text), "r")) == NULL)
+	else if ((in = fmemopen((void *)placeholder, strlen(placeholder),
+	    "r")) == NULL)
 		diag_syserr(d, "placeholder", "cannot open");
 	if (in == NULL)
 		goto out;
-	rc = mkdirs(d, dir) && writedataset(d, id, a, in, src ? src : csv,
-	    csv, yaml, inplace, sheetname, created) &&
-	    verify(d, id, csv, yaml);
+	rc = mkdirs(d, dir) && writedataset(d, id, in, src ? src : csv, csv,
+	    yaml, inplace, sheetname, created) && verify(d, id, csv, yaml);
 out:
 	if (in)
 		fclose(in);
@@ -898,91 +885,12 @@ int
 scaffold_dataset(struct diag *d, const char *site, const char *id,
     const char *file, const char *sheet, struct buf *created)
 {
-	struct about	 a = { NULL, NULL, NULL, 0 };
-
 	if (!isite(d, site))
 		return 0;
-	return newdataset(d, site, id, &a, file, sheet, placeholder, created);
+	return newdataset(d, site, id, file, sheet, created);
 }
 
 /* Sites. */
-
-static const char site_yaml[] =
-"# planpress site configuration: see planpress(5).\n"
-"title: \"Kế hoạch mới\"\n"
-"description: \"Kế hoạch, các nhiệm vụ và tiến độ thực hiện.\"\n"
-"language: vi\n"
-"theme: default\n"
-"# The public address of the site; the data catalogs need it:\n"
-"# base_url: \"https://example.gov.vn/ke-hoach/\"\n"
-"# Links that name index.html, for a copy opened from disk (a USB stick):\n"
-"# file_urls: true\n"
-"copyright: \"Tên cơ quan\"\n"
-"\n"
-"# Defaults for every dataset in datasets/ (each may give its own).\n"
-"publisher:\n"
-"  name: \"Tên cơ quan\"\n"
-"license:\n"
-"  id: \"CC-BY-4.0\"\n"
-"  title: \"Creative Commons Attribution 4.0\"\n"
-"  url: \"https://creativecommons.org/licenses/by/4.0/\"\n"
-"\n"
-"menus:\n"
-"  main:\n"
-"    - name: \"Trang chủ\"\n"
-"      url: /\n"
-"    - name: \"Nhiệm vụ\"\n"
-"      url: /nhiem-vu/\n"
-"    - name: \"Dữ liệu mở\"\n"
-"      url: /dataset/\n"
-"\n"
-"markdown:\n"
-"  unsafe: false\n";
-
-static const char home_md[] =
-"---\n"
-"title: \"Kế hoạch mới\"\n"
-"summary: \"Kế hoạch, các nhiệm vụ và tiến độ thực hiện.\"\n"
-"---\n"
-"\n"
-"Đây là trang chủ, viết trong `content/_index.md`. Mỗi tệp `.md` trong\n"
-"`content/` là một trang; mỗi thư mục là một mục.\n";
-
-static const char section_md[] =
-"---\n"
-"title: \"Nhiệm vụ\"\n"
-"summary: \"Các nhiệm vụ của Kế hoạch.\"\n"
-"weight: 1\n"
-"---\n"
-"\n"
-"Thêm một nhiệm vụ: `planpress new page \"nhiem-vu/Tên nhiệm vụ\"`.\n";
-
-static const char page_md[] =
-"---\n"
-"title: \"Nhiệm vụ đầu tiên\"\n"
-"summary: \"Một nhiệm vụ mẫu: sửa hoặc xoá trang này.\"\n"
-"weight: 1\n"
-"---\n"
-"\n"
-"## Nội dung công việc\n"
-"\n"
-"Viết nội dung bằng Markdown.\n";
-
-static const char sample_csv[] =
-"Mã,Chỉ tiêu,Năm,Kế hoạch (%),Thực hiện (%),Đạt,sample\n"
-"CT01,Tỷ lệ hồ sơ trực tuyến toàn trình,2024,80,72.5,false,true\n"
-"CT02,Tỷ lệ cơ quan kết nối dữ liệu,2024,100,100,true,true\n"
-"CT03,Tỷ lệ người dân có chữ ký số,2024,50,,,true\n";
-
-static const struct {
-	const char	*path;
-	const char	*text;
-} site_files[] = {
-	{ "site.yaml", site_yaml },
-	{ "content/_index.md", home_md },
-	{ "content/nhiem-vu/_index.md", section_md },
-	{ "content/nhiem-vu/nhiem-vu-dau-tien.md", page_md },
-};
 
 /* 1 if "dir" can hold a new site: missing, or an empty folder. */
 static int
@@ -1046,25 +954,44 @@ writetheme(struct diag *d, const char *dir, struct buf *created)
 	return rc;
 }
 
+/*
+ * Write the starter file "f" under "dir", rendered as a Mustache
+ * template against "ctx" (embed.h).
+ */
+static int
+putstarter(struct diag *d, const char *dir, const struct embed_file *f,
+    json_t *ctx, struct buf *created)
+{
+	struct mustache	*t;
+	struct buf	 b = BUF_INIT;
+	char		*name = xasprintf("starter/%s", f->path);
+	int		 rc = 0;
+
+	if ((t = mustache_parse(d, name, (const char *)f->data, f->len)) !=
+	    NULL && mustache_render(t, ctx, NULL, NULL, d, &b))
+		rc = put(d, dir, f->path, b.data, b.len, created);
+	mustache_free(t);
+	buf_release(&b);
+	free(name);
+	return rc;
+}
+
 int
 scaffold_init(struct diag *d, const char *dir, struct buf *created)
 {
-	struct about	 a = { "Tiến độ các chỉ tiêu (dữ liệu mẫu)",
-	    "Dữ liệu mẫu minh họa: thay bằng số liệu thật, hoặc xoá "
-	    "`datasets/chi-tieu.csv` và `datasets/chi-tieu.yaml`.",
-	    "[\"chỉ tiêu\", \"tiến độ\"]", 1 };
-	size_t		 i;
-	int		 rc;
+	const struct embed_file	*f;
+	json_t			*ctx;
+	char			 date[11];
+	int			 first, rc = 1;
 
-	if (!usable(d, dir) || !mkdirs(d, dir))
+	if (!usable(d, dir) || !today(d, date) || !mkdirs(d, dir))
 		return 0;
-	rc = 1;
-	for (i = 0; rc && i < sizeof(site_files) / sizeof(site_files[0]);
-	    i++)
-		rc = put(d, dir, site_files[i].path, site_files[i].text,
-		    strlen(site_files[i].text), created);
-	rc = rc && newdataset(d, dir, "chi-tieu", &a, NULL, NULL, sample_csv,
-	    created);
-	rc = rc && writetheme(d, dir, created);
-	return rc;
+	ctx = json_pack("{ss}", "today", date);
+	/* site.yaml first, the file a person opens first; then the rest. */
+	for (first = 1; first >= 0; first--)
+		for (f = embed_starter; rc && f->path != NULL; f++)
+			if ((strcmp(f->path, "site.yaml") == 0) == first)
+				rc = putstarter(d, dir, f, ctx, created);
+	json_decref(ctx);
+	return rc && writetheme(d, dir, created);
 }

@@ -27,9 +27,10 @@ struct buf;
 struct diag;
 
 /*
- * A new site in the folder "dir", which must not exist or be empty:
- * site.yaml (base_url commented out), content/_index.md, a section with
- * one page, one small sample dataset, and the embedded default theme in
+ * A new site in the folder "dir", which must not exist or be empty: the
+ * starter site embedded from starter/ (site.yaml with base_url commented
+ * out, content/_index.md, a section with one page, one small sample
+ * dataset whose dates are today's), and the embedded default theme in
  * themes/default/, so the site builds without anything installed.
  */
 int	scaffold_init(struct diag *d, const char *dir, struct buf *created);

@@ -1,16 +1,18 @@
 #!/bin/sh
 # Print a C file that embeds every file of a folder in the binary:
-#   sh scripts/embed.sh themes/default >build/theme_files.c
+#   sh scripts/embed.sh themes/default embed_theme >build/theme_files.c
 #   sh scripts/embed.sh generator/templates embed_templates \
 #       >build/template_files.c
-# It defines the array NAME (embed_theme when not given; see
-# generator/embed.h): the files sorted by their path inside the folder,
-# each NUL-terminated (the NUL is not counted in the length), ending with
-# an entry whose path is NULL.  Hidden files (a name starting with '.')
-# are left out; names must not hold a newline.
+#   sh scripts/embed.sh starter embed_starter >build/starter_files.c
+# It defines the array NAME[] of generator/embed.h: the files sorted by
+# their path inside the folder, each NUL-terminated (the NUL is not
+# counted in the length), ending with an entry whose path is NULL.
+# Hidden files (a name starting with '.') are left out; names must not
+# hold a newline.
 set -eu
-dir=${1:?usage: embed.sh DIR [NAME]}
-name=${2:-embed_theme}
+usage="usage: embed.sh DIR NAME"
+dir=${1:?$usage}
+name=${2:?$usage}
 [ -d "$dir" ] || { echo "embed.sh: $dir: not a folder" >&2; exit 1; }
 
 list=$(cd "$dir" && find . -type f ! -name '.*' | sed 's|^\./||' | LC_ALL=C sort)

@@ -54,6 +54,13 @@ for f in site.yaml content/_index.md datasets/chi-tieu.csv \
 done
 diff -r -x '.*' themes/default "$S/themes/default" >"$TMP/diff" && ok ||
     { bad "init's theme differs from themes/default"; head "$TMP/diff"; }
+# The starter site is starter/, its templates rendered with today's date.
+for f in $(cd starter && find . -type f ! -name '.*' | sed 's|^\./||' | sort); do
+	sed 's/{{today}}/2024-05-18/g' "starter/$f" | cmp -s - "$S/$f" && ok ||
+	    bad "init's $f is not starter/$f with today's date"
+done
+has "$S/datasets/chi-tieu.yaml" '^issued: "2024-05-18"$' \
+    "the sample dataset is issued today"
 has "$S/site.yaml" '^# base_url: ' "init writes a commented base_url"
 expect_status 0 "check of a new site" $P check -s "$S"
 has "$TMP/out" ' 0 warnings' "a new site checks without warnings"
