@@ -23,6 +23,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "edition.h"
+#include "linkcheck.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -208,19 +209,66 @@ options(const struct markdown_opts *o)
  * "/a/b/" becomes root + "a/b/"; "//host/x" is left alone.  With
  * "files" (links, not images), "a/b/" becomes "a/b/index.html".
  */
+/*
+ * A relative link "url" of a page of edition "ed" at site path "from"
+ * to a page the edition left out: into "out", the way from the site root
+ * ("root") to the original.  Returns 0 for any other link.
+ */
+static int
+left_out(const struct edition *ed, const char *from, const char *url,
+    const char *root, struct buf *out, struct buf *check)
+{
+	struct buf	 r = BUF_INIT;
+	size_t		 plen = strlen(ed->prefix);
+	const char	*main;
+	int		 rc = 0;
+
+	if (from != NULL && linkcheck_resolve(from, url, &r) &&
+	    strncmp(r.data, ed->prefix, plen) == 0) {
+		main = r.data + plen - 1;
+		if (main[strlen(main) - 1] == '/' && !edition_has(ed, main)) {
+			buf_puts(out, root);
+			buf_puts(out, main + 1);
+			buf_puts(out, url + strcspn(url, "?#"));
+			buf_reset(check);
+			buf_puts(check, main);
+			rc = 1;
+		}
+	}
+	buf_release(&r);
+	return rc;
+}
+
+/*
+ * "/a/b/" becomes root + "a/b/"; "//host/x" is left alone.  With
+ * "files" (links, not images), "a/b/" becomes "a/b/index.html".  From a
+ * page of an edition (o->ed), links lead to its pages (edition_path()),
+ * and to the originals of the pages it left out.  "check" gets the link
+ * as the link check should follow it (from the page's path).
+ */
 static void
-relink(cmark_node *n, const char *root, int files, const struct edition *ed)
+relink(cmark_node *n, const char *root, int files,
+    const struct markdown_opts *o, struct buf *check)
 {
 	const char	*url = cmark_node_get_url(n);
+	const struct edition *ed = o ? o->ed : NULL;
 	struct buf	 b = BUF_INIT, f = BUF_INIT, m = BUF_INIT;
 
-	if (url == NULL || (url[0] == '/' && url[1] == '/') ||
-	    (url[0] != '/' && !files))
+	buf_reset(check);
+	buf_puts(check, url ? url : "");
+	if (url == NULL || (url[0] == '/' && url[1] == '/'))
+		return;
+	if (url[0] != '/' && ed != NULL && url[0] != '#' &&
+	    left_out(ed, o->from, url, root, &b, check))
+		url = "";
+	else if (url[0] != '/' && !files)
 		return;
 	if (url[0] == '/') {
 		buf_puts(&b, root);
 		edition_path(ed, url, &m);
 		url = m.data + 1;
+		buf_reset(check);
+		buf_puts(check, m.data);
 	}
 	buf_puts(&b, url);
 	if (files)
@@ -241,6 +289,7 @@ walk(struct diag *d, const char *file, unsigned line0, cmark_node *doc,
 	cmark_node		*n;
 	cmark_node_type		 t;
 	struct loc		 l;
+	struct buf		 check = BUF_INIT;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		if (ev != CMARK_EVENT_ENTER)
@@ -248,13 +297,15 @@ walk(struct diag *d, const char *file, unsigned line0, cmark_node *doc,
 		n = cmark_iter_get_node(it);
 		t = cmark_node_get_type(n);
 		if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
-			if (o && o->link && cmark_node_get_url(n))
-				o->link(o->link_arg, cmark_node_get_url(n),
+			int	 has = cmark_node_get_url(n) != NULL;
+
+			relink(n, root, o && o->files &&
+			    t == CMARK_NODE_LINK, o, &check);
+			if (o && o->link && has)
+				o->link(o->link_arg, check.data,
 				    line0 + (unsigned)cmark_node_get_start_line(
 				    n) - 1, (unsigned)
 				    cmark_node_get_start_column(n));
-			relink(n, root, o && o->files &&
-			    t == CMARK_NODE_LINK, o ? o->ed : NULL);
 		}
 		else if (!unsafe && (t == CMARK_NODE_HTML_BLOCK ||
 		    t == CMARK_NODE_HTML_INLINE)) {
@@ -266,6 +317,7 @@ walk(struct diag *d, const char *file, unsigned line0, cmark_node *doc,
 		}
 	}
 	cmark_iter_free(it);
+	buf_release(&check);
 }
 
 /* A parse of "src" with the site's extensions, in this thread's arena. */

@@ -32,6 +32,7 @@ struct markdown_opts {
 	const struct edition *ed;	/* the page's edition: links from
 					   the site root lead into it
 					   (edition_path()); NULL: none */
+	const char *from;	/* with "ed", the page's site path */
 };
 
 /* Register the cmark-gfm extensions; call once before any thread starts. */

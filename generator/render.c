@@ -987,6 +987,7 @@ render_with(struct render *r, const struct here *h, const struct page *p,
 	mo = r->c->markdown;
 	mo.files = h->files;
 	mo.ed = h->ed;
+	mo.from = h->path;
 	if (r->links != NULL) {
 		lp.lc = r->links;
 		lp.file = p->file;

@@ -262,5 +262,35 @@ for c in generator/*.c; do
 	    bad "docs/architecture.md does not list $f"
 done
 
+# An edition that leaves untranslated pages out (untranslated: omit):
+# the golden site of editions, whose page areas/safety has no
+# translation.
+E=$TMP/omit
+mkdir -p "$E"
+cp -R tests/golden/editions/site/content tests/golden/editions/site/datasets "$E/"
+mkdir -p "$E/themes" && cp -R themes/default "$E/themes/"
+sed 's/untranslated: notice/untranslated: omit/; /^allow_outside/d' \
+    tests/golden/editions/site/site.yaml >"$E/site.yaml"
+expect_status 0 "an edition with untranslated: omit builds" \
+    $P build --quiet --source "$E" --output "$E.out"
+[ -f "$E.out/en/areas/online-services/index.html" ] && ok ||
+    bad "omit: the translated page is not in the edition"
+[ ! -e "$E.out/en/areas/safety" ] && ok ||
+    bad "omit: the untranslated page is in the edition"
+[ -f "$E.out/en/areas/index.html" ] && ok ||
+    bad "omit: a section's own page is left out"
+! grep -q 'safety' "$E.out/en/areas/index.html" && ok ||
+    bad "omit: the edition's section lists the page it left out"
+grep -q 'href="\.\./\.\./\.\./areas/safety/"' \
+    "$E.out/en/areas/online-services/index.html" && ok ||
+    bad "omit: a translation's link to a page left out does not lead to the original"
+grep -q 'hreflang="en" lang="en"' "$E.out/areas/safety/index.html" &&
+    grep -q 'href="\.\./\.\./en/"' "$E.out/areas/safety/index.html" && ok ||
+    bad "omit: the switcher of a page left out does not lead to the edition's home"
+grep -q 'hreflang="en"' "$E.out/areas/online-services/index.html" && ok ||
+    bad "omit: a translated page has no hreflang"
+! grep -q 'rel="alternate" hreflang' "$E.out/areas/safety/index.html" && ok ||
+    bad "omit: a page without translation names translations"
+
 echo "RESULT: $pass $fail 0 site"
 [ $fail -eq 0 ]

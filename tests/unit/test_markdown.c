@@ -16,7 +16,7 @@
 static char *
 md(struct diag *d, const char *src, int unsafe, const char *root)
 {
-	struct markdown_opts	 o = { unsafe, 0, 0, NULL, NULL, 0, NULL };
+	struct markdown_opts	 o = { unsafe, 0, 0, NULL, NULL, 0, NULL, NULL };
 	struct buf		 b = BUF_INIT;
 
 	CHECK(markdown_render(d, "x.md", 5, src, strlen(src), &o, root, &b));
@@ -27,7 +27,7 @@ md(struct diag *d, const char *src, int unsafe, const char *root)
 static char *
 mdfiles(const char *src)
 {
-	struct markdown_opts	 o = { 0, 0, 0, NULL, NULL, 1, NULL };
+	struct markdown_opts	 o = { 0, 0, 0, NULL, NULL, 1, NULL, NULL };
 	struct diag		*d = diag_new();
 	struct buf		 b = BUF_INIT;
 
@@ -62,16 +62,18 @@ static void
 test_edition(void)
 {
 	struct edition		 e;
-	struct markdown_opts	 o = { 0, 0, 0, NULL, NULL, 0, &e };
+	struct markdown_opts	 o = { 0, 0, 0, NULL, NULL, 0, &e, NULL };
 	struct diag		*d = diag_new();
 	struct buf		 b = BUF_INIT;
 	const char		*src = "[a](/a/) [b](/b/) [c](/a/#k) "
-	    "[d](/chi-tieu/x/) [e](/a/f.csv) [f](../g/) [g](/chi-tieuz/)\n";
+	    "[d](/chi-tieu/x/) [e](/a/f.csv) [f](../g/) [g](/chi-tieuz/) "
+	    "[h](../a/#k) [i](#top)\n";
 
 	memset(&e, 0, sizeof(e));
 	e.prefix = "/en/";
 	e.pages = json_pack("{s:b}", "/a/", 1);
 	e.mirrored[0] = "/chi-tieu/";
+	o.from = "/en/x/";
 	CHECK(markdown_render(d, "x.en.md", 1, src, strlen(src), &o, "../../",
 	    &b));
 	CHECK(strstr(b.data, "href=\"../../en/a/\""));
@@ -79,7 +81,10 @@ test_edition(void)
 	CHECK(strstr(b.data, "href=\"../../en/a/#k\""));
 	CHECK(strstr(b.data, "href=\"../../en/chi-tieu/x/\""));
 	CHECK(strstr(b.data, "href=\"../../a/f.csv\""));
-	CHECK(strstr(b.data, "href=\"../g/\""));
+	/* a relative link to a page the edition left out: the original */
+	CHECK(strstr(b.data, "href=\"../../g/\""));
+	CHECK(strstr(b.data, "href=\"../a/#k\""));
+	CHECK(strstr(b.data, "href=\"#top\""));
 	CHECK(strstr(b.data, "href=\"../../chi-tieuz/\""));
 	CHECK(edition_has(&e, "/chi-tieu/"));
 	CHECK(!edition_has(&e, "/b/"));
@@ -216,7 +221,7 @@ race(void *arg)
 {
 	static const char src[] = "~~old~~ new, see https://example.org and "
 	    "~~more~~ text.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
-	struct markdown_opts	 o = { 0, 0, 0, NULL, NULL, 0, NULL };
+	struct markdown_opts	 o = { 0, 0, 0, NULL, NULL, 0, NULL, NULL };
 	struct buf		 b = BUF_INIT;
 	struct diag		*d = diag_new();
 	size_t			 i, *bad = arg;
