@@ -248,6 +248,33 @@ try {
   check(await why.count() === 1 && await why.isVisible() && (await why.textContent()).trim().length > 0,
     'without JavaScript the reason shows as text');
   await nojs.close();
+
+  // Each edition in another language searches its own pages: from its
+  // home page's search box, a query in its language finds pages titled
+  // with it, and targets are found by their original wording too.
+  const editions = fs.readdirSync(site, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && /<html lang="([^"]+)"/.exec(
+      fs.existsSync(path.join(site, e.name, 'index.html')) ?
+        fs.readFileSync(path.join(site, e.name, 'index.html'), 'utf8') : '')?.[1] === e.name)
+    .map((e) => e.name);
+  for (const lang of editions) {
+    await page.goto(`${home}${lang}/`);
+    const ebox = page.locator('.site-header__inner form[role=search] input[name=q]');
+    await ebox.fill('digital transformation');
+    await ebox.press('Enter');
+    await page.waitForURL(/\?q=/);
+    const eurl = page.url().split('?')[0];
+    check(eurl.startsWith(`${home}${lang}/`), `${lang}: the search box leads to the edition's search page: ${eurl}`);
+    const en = await results(page, `${eurl}?q=${encodeURIComponent('digital transformation')}`);
+    check(en.length > 0 && /digital transformation/i.test(en[0].title),
+      `${lang}: 'digital transformation' finds pages titled with it: ${en[0] && en[0].title}`);
+    check(en.every((r) => new URL(r.href, eurl).pathname.startsWith(`${SUB}${lang}/`) ||
+      new URL(r.href, eurl).pathname.startsWith(`${SUB}dataset/`)),
+      `${lang}: results lead to the edition's pages: ${en.map((r) => r.href).slice(0, 3)}`);
+    const vi = await results(page, `${eurl}?q=${encodeURIComponent('chuyen doi so')}`);
+    check(vi.some((r) => /\/chi-tieu\//.test(r.href)),
+      `${lang}: targets are found by their original wording`);
+  }
   await ctx.close();
 } catch (e) {
   check(false, `search: ${e.stack || e.message}`);
