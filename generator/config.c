@@ -397,10 +397,15 @@ lang_words(struct config *c, struct diag *d, json_t *m, struct config_lang *l)
 	const char	*mode = NULL;
 	int		 rc;
 
-	tmp.menus = NULL;
+	tmp.menus = tmp.publisher = tmp.contact = NULL;
 	tmp.legal_text = tmp.legal_url = NULL;
 	rc = meta_string(c->meta, d, m, "title", &l->title);
 	rc &= meta_string(c->meta, d, m, "description", &l->description);
+	rc &= meta_string(c->meta, d, m, "copyright", &l->copyright);
+	rc &= publisher_url(&tmp, d, m);
+	rc &= publisher(&tmp, d, m);
+	l->publisher = tmp.publisher;
+	l->contact = tmp.contact;
 	rc &= menus(&tmp, d, m);
 	rc &= legal_basis(&tmp, d, m);
 	l->menus = tmp.menus;
@@ -443,8 +448,8 @@ static int
 languages(struct config *c, struct diag *d, json_t *root)
 {
 	static const char *const keys[] = { "title", "description",
-	    "legal_basis", "menus", "unofficial", "untranslated",
-	    "unit_types", NULL };
+	    "copyright", "publisher", "contact", "legal_basis", "menus",
+	    "unofficial", "untranslated", "unit_types", NULL };
 	const char	*code;
 	json_t		*all, *m;
 	int		 rc;
@@ -494,6 +499,12 @@ config_edition(const struct config *c, const struct config_lang *l,
 	}
 	if (l->menus)
 		out->menus = l->menus;
+	if (l->copyright)
+		out->copyright = l->copyright;
+	if (l->publisher)
+		out->publisher = l->publisher;
+	if (l->contact)
+		out->contact = l->contact;
 }
 
 int

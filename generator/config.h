@@ -30,6 +30,9 @@ struct config_lang {
 	const char		*description;
 	const char		*legal_text;
 	const char		*legal_url;
+	const char		*copyright;
+	json_t			*publisher;	/* {name, url}, whole */
+	json_t			*contact;	/* {name, address...}, whole */
 	json_t			*menus;		/* object: name -> array */
 	json_t			*unit_types;	/* object: type -> words */
 	int			 unofficial;	/* its text is not the official
