@@ -46,6 +46,7 @@
 #include "fsin.h"
 #include "fsout.h"
 #include "i18n.h"
+#include "indapi.h"
 #include "indicator.h"
 #include "indview.h"
 #include "intl.h"
@@ -673,7 +674,7 @@ progresspages(struct build *b)
 	o.r = renderer(b);
 	rc = indview_pages(b->ind, words(b), edition(b), progress_page, &o);
 	if (b->cur == 0)	/* the API is plain data, one for all */
-		rc &= indview_api(b->ind, b->c.base_url, progress_file, b);
+		rc &= indapi_write(b->ind, b->c.base_url, progress_file, b);
 	buf_release(&o.html);
 	render_free(o.r);
 	return rc;

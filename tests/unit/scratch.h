@@ -219,9 +219,10 @@ scratch_plan(void)
 	    "    - {name: baseline_period}\n    - {name: direction}\n"
 	    "    - {name: assessment}\n"
 	    "  missingValues: [\"\"]\n");
+	/* A source with a comma, quoted in the CSV of the API. */
 	scratch_put("datasets/vals.csv",
 	    "indicator,period,value,value_type,unit,source,sample\n"
-	    "A1.a,2024-Q1,45.5,actual,ict,Quarterly report,true\n"
+	    "A1.a,2024-Q1,45.5,actual,ict,\"Report 1, ICT\",true\n"
 	    "A1.a,2024-Q2,50.2,actual,ict,Quarterly report,true\n"
 	    "A2.a,2023,71,actual,,Annual report,false\n"
 	    "A2.b.1,2024-H1,31.5,estimate,,Survey,true\n"
