@@ -592,9 +592,7 @@ headline(const struct ctx *c)
 	json_object_set_new(o, "indicators_url", url(c, x->ind_path));
 	json_object_set_new(o, "units_url", url(c, x->unit_path));
 	json_object_set_new(o, "api_url", url(c, "/api/"));
-	buf_reset(&b);
-	buf_printf(&b, "%s" INDVIEW_METHODOLOGY, x->ind_path);
-	json_object_set_new(o, "methodology_url", url(c, b.data));
+	json_object_set_new(o, "methodology_url", url(c, x->meth_path));
 	buf_release(&b);
 	return o;
 }
@@ -955,9 +953,7 @@ ind_page(const struct ctx *c, const struct indicator *ind)
 	    "url", url(c, p)));
 	free(p);
 	json_object_set_new(o, "downloads", a);
-	buf_reset(&b);
-	buf_printf(&b, "%s" INDVIEW_METHODOLOGY, c->x->ind_path);
-	json_object_set_new(o, "methodology_url", url(c, b.data));
+	json_object_set_new(o, "methodology_url", url(c, c->x->meth_path));
 	buf_release(&b);
 	return o;
 }
@@ -1178,12 +1174,10 @@ indview_pages(const struct indicators *x, const json_t *strings,
 	rc &= fn(arg, path, title, NULL, "indicators", "progress",
 	    ind_index(&c), NULL, NULL);
 	free(path);
-	main = xasprintf("%s" INDVIEW_METHODOLOGY, x->ind_path);
-	c.from = path = edition_strpath(ed, main);
+	c.from = path = edition_strpath(ed, x->meth_path);
 	rc &= fn(arg, path, i18n_string(strings, "methodology", ""), NULL,
 	    "methodology", "methodology", methodology(&c), x->ind_path,
 	    title);
-	free(main);
 	free(path);
 	for (i = 0; i < x->nunits; i++) {
 		main = indview_unit_path(x, &x->units[i]);

@@ -21,9 +21,6 @@ struct indicators;
 struct page;
 struct unit;
 
-/* The methodology page, below the targets' index. */
-#define INDVIEW_METHODOLOGY	"phuong-phap/"
-
 /*
  * The "progress" object of content page "p" seen from site path "from"
  * ("abs": absolute base URL for links, or NULL for relative ones), or

@@ -789,6 +789,7 @@ links(struct build *b, int datapages_made)
 		if (b->ind != NULL) {
 			linkcheck_unsure(b->links, b->ind->ind_path);
 			linkcheck_unsure(b->links, b->ind->unit_path);
+			linkcheck_unsure(b->links, b->ind->meth_path);
 		}
 	}
 	return linkcheck_report(b->links, b->d);
@@ -1206,12 +1207,15 @@ start_output(struct build *b)
 		publish_set_sample_notices(b->pub, notes);
 		json_decref(notes);
 	}
-	b->ind = indicators_new(b->d, &b->c, b->data, b->ndata);
+	b->ind = indicators_new(b->d, &b->c, theme_strings(b->th), b->data,
+	    b->ndata);
 	for (i = 0; b->ind != NULL && i < b->c.nlangs; i++) {
 		/* every edition has the pages of the progress model */
 		b->eds[i].mirrored[0] = b->ind->ind_path;
 		b->eds[i].mirrored[1] = b->ind->unit_path;
 		json_object_set_new(b->eds[i].pages, "/api/", json_true());
+		json_object_set_new(b->eds[i].pages, b->ind->meth_path,
+		    json_true());
 	}
 	b->views = views_new(b->d, b->data, b->ndata);
 	/* Known before any page is rendered: every header has the box. */

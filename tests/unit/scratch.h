@@ -54,6 +54,10 @@ static struct page *scratch_page(const struct scratch *, const char *)
 static char	 scratch_home[4096];
 static char	 scratch_dir[64];
 
+/* The theme's methodology_slug that scratch_load() gives the model
+ * (NULL: none); a test may change it before scratch_load(). */
+static const char *scratch_slug = "phuong-phap";
+
 /* Make a new temporary folder named after "name" and go into it. */
 static void
 scratch_setup(const char *name)
@@ -314,6 +318,7 @@ scratch_load(struct scratch *m)
 	struct dataset_sink	 count = { NULL, scratch_begin,
 	    scratch_row, scratch_end };
 	const struct dataset_sink *sink = &count;
+	json_t			*strings;
 
 	memset(m, 0, sizeof(*m));
 	count.arg = m;
@@ -324,7 +329,12 @@ scratch_load(struct scratch *m)
 	if (m->root != NULL)
 		section_link(m->root, m->d, &m->c);
 	dataset_load_all(m->d, "datasets", &m->data, &m->ndata);
-	m->ind = indicators_new(m->d, &m->c, m->data, m->ndata);
+	strings = json_object();
+	if (scratch_slug != NULL)
+		json_object_set_new(strings, "methodology_slug",
+		    json_string(scratch_slug));
+	m->ind = indicators_new(m->d, &m->c, strings, m->data, m->ndata);
+	json_decref(strings);
 	m->views = views_new(m->d, m->data, m->ndata);
 	m->views_linked = views_link(m->views, m->d, m->root);
 	if (m->ind != NULL)

@@ -548,6 +548,48 @@ out:
 	pages_free(&p);
 }
 
+/*
+ * progress.methodology_path moves the methodology page, and every link
+ * to it goes there; the page stays below the targets in the trail.
+ */
+static void
+test_methodology_path(void)
+{
+	struct scratch		 m;
+	struct pages		 p;
+	const struct page	*home;
+	json_t			*o;
+	FILE			*fp;
+
+	scratch_setup("indview");
+	scratch_plan();
+	if ((fp = fopen("site.yaml", "a")) == NULL ||
+	    fputs("  methodology_path: /cach-tinh/\n", fp) == EOF ||
+	    fclose(fp) != 0)
+		abort();
+	scratch_load(&m);
+	CHECK(m.linked == 1 && m.errors == 0);
+	if (m.linked != 1)
+		goto out;
+	home = scratch_page(&m, "_index.md");
+	o = indview_page(m.ind, vi, NULL, home, home->path, NULL, 1);
+	CHECK_STR(str(o, "headline/methodology_url"), "cach-tinh/");
+	json_decref(o);
+	memset(&p, 0, sizeof(p));
+	CHECK(indview_pages(m.ind, vi, NULL, collect_page, &p) == 1);
+	CHECK(call(&p, 9, "/cach-tinh/", "Phương pháp", "methodology",
+	    "methodology", "/chi-tieu/", "Chỉ tiêu"));
+	CHECK(p.n == 16 && strcmp(p.v[0].path, "/chi-tieu/A1.a/") == 0);
+	CHECK_STR(str(p.n ? p.v[0].view : NULL, "methodology_url"),
+	    "../../cach-tinh/");
+	CHECK_STR(str(p.n > 8 ? p.v[8].view : NULL, "methodology_url"),
+	    "../cach-tinh/");
+	pages_free(&p);
+out:
+	scratch_free(&m);
+	scratch_teardown();
+}
+
 int
 main(void)
 {
@@ -571,6 +613,7 @@ main(void)
 	}
 	scratch_free(&m);
 	scratch_teardown();
+	test_methodology_path();
 	json_decref(vi);
 	json_decref(en);
 	return CHECK_DONE("indview");
