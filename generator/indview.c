@@ -1147,55 +1147,92 @@ api_page(const struct ctx *c)
 	return o;
 }
 
-int
-indview_pages(const struct indicators *x, const json_t *strings,
-    const struct edition *ed, indview_page_fn fn, void *arg)
+/* Make the page at site path "path" the one "c" is seen from: its path
+ * in the edition, as a new string to free with free(). */
+static char *
+enter(struct ctx *c, const char *path)
 {
-	struct ctx		 c = { x, strings, NULL, NULL, ed };
+	char	*p = edition_strpath(c->ed, path);
+
+	c->from = p;
+	return p;
+}
+
+/* Every target's page, the index of targets and the methodology page. */
+static int
+target_pages(struct ctx *c, indview_page_fn fn, void *arg)
+{
+	const struct indicators	*x = c->x;
 	const struct indicator	*ind;
+	const char		*title = i18n_string(c->t, "indicators", "");
 	char			*path, *main;
-	const char		*title = i18n_string(strings, "indicators", "");
-	const char		*utitle = i18n_string(strings, "units", "");
 	size_t			 i;
 	int			 rc = 1;
 
 	for (i = 0; i < x->n; i++) {
 		ind = &x->v[i];
 		main = indview_ind_path(x, ind);
-		c.from = path = edition_strpath(ed, main);
-		rc &= fn(arg, path, tname(&c, ind->names, ind->name), NULL,
-		    "indicator", "indicator", ind_page(&c, ind),
+		path = enter(c, main);
+		rc &= fn(arg, path, tname(c, ind->names, ind->name), NULL,
+		    "indicator", "indicator", ind_page(c, ind),
 		    ind->area_page ? ind->area_page->path : x->ind_path,
-		    ind->area_page ? ptitle(&c, ind->area_page) : title);
+		    ind->area_page ? ptitle(c, ind->area_page) : title);
 		free(main);
 		free(path);
 	}
-	c.from = path = edition_strpath(ed, x->ind_path);
+	path = enter(c, x->ind_path);
 	rc &= fn(arg, path, title, NULL, "indicators", "progress",
-	    ind_index(&c), NULL, NULL);
+	    ind_index(c), NULL, NULL);
 	free(path);
-	c.from = path = edition_strpath(ed, x->meth_path);
-	rc &= fn(arg, path, i18n_string(strings, "methodology", ""), NULL,
-	    "methodology", "methodology", methodology(&c), x->ind_path,
+	path = enter(c, x->meth_path);
+	rc &= fn(arg, path, i18n_string(c->t, "methodology", ""), NULL,
+	    "methodology", "methodology", methodology(c), x->ind_path,
 	    title);
 	free(path);
+	return rc;
+}
+
+/* Every unit's page. */
+static int
+unit_pages(struct ctx *c, indview_page_fn fn, void *arg)
+{
+	const struct indicators	*x = c->x;
+	const char		*utitle = i18n_string(c->t, "units", "");
+	char			*path, *main;
+	size_t			 i;
+	int			 rc = 1;
+
 	for (i = 0; i < x->nunits; i++) {
 		main = indview_unit_path(x, &x->units[i]);
-		c.from = path = edition_strpath(ed, main);
-		rc &= fn(arg, path, tname(&c, x->units[i].names,
-		    x->units[i].name), NULL, "unit", "unit", unit_page(&c, i),
+		path = enter(c, main);
+		rc &= fn(arg, path, tname(c, x->units[i].names,
+		    x->units[i].name), NULL, "unit", "unit", unit_page(c, i),
 		    x->unit_path, utitle);
 		free(main);
 		free(path);
 	}
-	c.from = path = edition_strpath(ed, "/api/");
+	return rc;
+}
+
+int
+indview_pages(const struct indicators *x, const json_t *strings,
+    const struct edition *ed, indview_page_fn fn, void *arg)
+{
+	struct ctx	 c = { x, strings, NULL, NULL, ed };
+	char		*path;
+	int		 rc;
+
+	rc = target_pages(&c, fn, arg);
+	rc &= unit_pages(&c, fn, arg);
+	path = enter(&c, "/api/");
 	rc &= fn(arg, path, i18n_string(strings, "api", ""), NULL, "api",
 	    "api", api_page(&c), NULL, NULL);
 	free(path);
-	c.from = path = edition_strpath(ed, x->unit_path);
-	if (x->nunits)
-		rc &= fn(arg, path, utitle, NULL, "units", "units",
-		    units_index(&c), NULL, NULL);
-	free(path);
+	if (x->nunits) {
+		path = enter(&c, x->unit_path);
+		rc &= fn(arg, path, i18n_string(strings, "units", ""), NULL,
+		    "units", "units", units_index(&c), NULL, NULL);
+		free(path);
+	}
 	return rc;
 }
