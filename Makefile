@@ -142,7 +142,7 @@ $(BUILD)/template_files.c: scripts/embed.sh $(TEMPLATE_DEPS)
 
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/scratch.h \
-    $(BUILD)/libplanpress.a
+    tests/unit/jsonpath.h $(BUILD)/libplanpress.a
 	@mkdir -p $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Igenerator $(LDFLAGS) -o $@ $< $(BUILD)/libplanpress.a $(LDLIBS)
 

@@ -17,6 +17,7 @@
 #include "config.h"
 #include "dataset.h"
 #include "diag.h"
+#include "i18n.h"
 #include "intl.h"
 #include "meta.h"
 #include "page.h"
@@ -24,6 +25,7 @@
 #include "schema.h"
 #include "section.h"
 #include "suggest.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* The roles and the fields each must have (the first "nneed" of them). */
@@ -104,6 +106,7 @@ struct indicators_priv {
 	size_t			 nvals;
 	struct pitem		*items;
 	size_t			 nitems;
+	char			*meth;	/* the default methodology path */
 	int			 ok;
 };
 
@@ -718,13 +721,37 @@ site_path(struct indicators *x, const struct meta *m, const json_t *cfg,
 	return 1;
 }
 
+/*
+ * The methodology page's path into x->meth_path: progress's
+ * methodology_path, else the indicators' path and the theme's
+ * "methodology_slug" in the site's language ("/chi-tieu/" and
+ * "phuong-phap": "/chi-tieu/phuong-phap/").
+ */
+static int
+methodology_path(struct indicators *x, const struct meta *m,
+    const json_t *cfg, const json_t *strings)
+{
+	const char	*slug = i18n_string(strings, "methodology_slug", "");
+
+	x->meth_path = x->priv->meth = xasprintf("%s%s/", x->ind_path, slug);
+	if (json_object_get(cfg, "methodology_path") != NULL)
+		return site_path(x, m, cfg, "methodology_path", &x->meth_path);
+	if (!text_safe_segment(slug))
+		return diag_error(x->d, meta_loc(m, meta_root(m), "progress"),
+		    "the theme's methodology_slug '%s' must be a plain name "
+		    "without '/' or leading '.': the folder of the methodology "
+		    "page below indicators_path (or set methodology_path)",
+		    slug);
+	return 1;
+}
+
 static const char *const cfgkeys[] = { "indicators", "values", "units",
     "unit_progress", "as_of", "issued", "indicators_path", "units_path",
-    "unit_types", NULL };
+    "methodology_path", "unit_types", NULL };
 
 struct indicators *
-indicators_new(struct diag *d, const struct config *c, struct dataset **v,
-    size_t n)
+indicators_new(struct diag *d, const struct config *c, const json_t *strings,
+    struct dataset **v, size_t n)
 {
 	struct indicators	*x;
 	const struct meta	*m = c->meta;
@@ -777,6 +804,7 @@ indicators_new(struct diag *d, const struct config *c, struct dataset **v,
 		    "not a date (YYYY-MM-DD): the day the plan was issued", s);
 	ok &= site_path(x, m, cfg, "indicators_path", &x->ind_path);
 	ok &= site_path(x, m, cfg, "units_path", &x->unit_path);
+	ok &= methodology_path(x, m, cfg, strings);
 	if (json_object_get(cfg, "unit_types") && !json_is_object(
 	    x->unit_types = json_object_get(cfg, "unit_types")))
 		ok = diag_error(d, meta_loc(m, cfg, "unit_types"), "unit_types "
@@ -1836,6 +1864,7 @@ indicators_free(struct indicators *x)
 	json_decref(q->type_ix);
 	json_decref(q->area_ix);
 	json_decref(q->task_ix);
+	free(q->meth);
 	free(q);
 	free(x);
 }

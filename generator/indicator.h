@@ -205,6 +205,7 @@ struct indicators {
 	size_t		 nmonitor_clauses;	/* clauses of monitor only */
 	const char	*ind_path;	/* "/chi-tieu/" */
 	const char	*unit_path;	/* "/don-vi/" */
+	const char	*meth_path;	/* "/chi-tieu/phuong-phap/" */
 	const json_t	*unit_types;	/* type -> words, or NULL */
 	struct indicators_priv *priv;
 };
@@ -250,15 +251,18 @@ enum ind_state	 indicators_row_state(const struct indicators *x,
 
 /*
  * The model for the site "c" and its datasets "v", or NULL when
- * site.yaml has no "progress:" mapping.  A role naming an unknown
- * dataset or a dataset without a required field, and any other mistake
- * in "progress:", is reported at its place in site.yaml; the model is
- * still returned (its paths are known, so links to its pages can be
- * judged), collects nothing, and indicators_link() then returns 0 with
- * nothing more to say.  Free with indicators_free().
+ * site.yaml has no "progress:" mapping.  "strings" are the theme's in
+ * the site's language (an edition keeps the site's paths): the
+ * methodology page's folder below the indicators' path is their
+ * "methodology_slug", unless progress sets methodology_path.  A role
+ * naming an unknown dataset or a dataset without a required field, and
+ * any other mistake in "progress:", is reported at its place in
+ * site.yaml; the model is still returned (its paths are known, so links
+ * to its pages can be judged), collects nothing, and indicators_link()
+ * then returns 0 with nothing more to say.  Free with indicators_free().
  */
 struct indicators *indicators_new(struct diag *d, const struct config *c,
-		    struct dataset **v, size_t n);
+		    const json_t *strings, struct dataset **v, size_t n);
 void		 indicators_free(struct indicators *x);
 
 /*

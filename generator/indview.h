@@ -1,12 +1,12 @@
 /*
- * The views of the indicator model (indicator.h): what content pages
- * show of it (the home page's headline, an area's targets, a task's
- * units and indicators), the pages it adds (one per indicator and per
- * unit, their indexes, the methodology and API pages) and the static
- * API under api/.  docs/templates.md documents every object; numbers,
- * dates and words come from the theme's strings, so each language gets
- * its own ("8,5%" and "30/06/2024" in Vietnamese, "8.5%" and
- * "30 Jun 2024" in English).
+ * The page views of the indicator model (indicator.h): what content
+ * pages show of it (the home page's headline, an area's targets, a
+ * task's units and indicators) and the pages it adds (one per indicator
+ * and per unit, their indexes, the methodology and API pages); the
+ * static API under api/ is indapi.h's.  docs/templates.md documents
+ * every object; numbers, dates and words come from the theme's strings,
+ * so each language gets its own ("8,5%" and "30/06/2024" in Vietnamese,
+ * "8.5%" and "30 Jun 2024" in English).
  *
  * Views only read the model, so render threads may build them at once.
  */
@@ -15,13 +15,11 @@
 
 #include <jansson.h>
 
-struct buf;
-struct indicators;
 struct edition;
+struct indicator;
+struct indicators;
 struct page;
-
-/* The methodology page, below the targets' index. */
-#define INDVIEW_METHODOLOGY	"phuong-phap/"
+struct unit;
 
 /*
  * The "progress" object of content page "p" seen from site path "from"
@@ -43,16 +41,12 @@ typedef int (*indview_page_fn)(void *arg, const char *path,
 int	 indview_pages(const struct indicators *x, const json_t *strings,
 	    const struct edition *ed, indview_page_fn fn, void *arg);
 
-/* Where a file of the API goes: its path below the output folder. */
-typedef int (*indview_file_fn)(void *arg, const char *path,
-	    const struct buf *data);
-
 /*
- * Write the static API: api/indicators.json, api/indicators/ID.json and
- * ID.csv, api/areas.json, api/units.json and api/units/ID.json, with
- * absolute URLs from "base_url" (site paths when it is "").
+ * The site path of the page of indicator "ind" of "x" ("/chi-tieu/A1.a/"),
+ * and of unit "u" ("/don-vi/ict/"), as a new string to free with free().
  */
-int	 indview_api(const struct indicators *x, const char *base_url,
-	    indview_file_fn fn, void *arg);
+char	*indview_ind_path(const struct indicators *x,
+	    const struct indicator *ind);
+char	*indview_unit_path(const struct indicators *x, const struct unit *u);
 
 #endif

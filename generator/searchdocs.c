@@ -18,7 +18,6 @@
 #include "edition.h"
 #include "i18n.h"
 #include "indicator.h"
-#include "indview.h"
 #include "markdown.h"
 #include "page.h"
 #include "search.h"
@@ -301,7 +300,7 @@ model(const struct searchdocs *in, struct search *s, struct words *w)
 		reset(w);
 		target(in, s, w, &x->v[i]);
 	}
-	path = xasprintf("%s" INDVIEW_METHODOLOGY, ip);
+	path = epath(in, xstrdup(x->meth_path));
 	made(s, SEARCH_PAGE, path, i18n_string(in->strings, "methodology",
 	    ""), title, ip);
 	free(path);

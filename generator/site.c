@@ -46,6 +46,7 @@
 #include "fsin.h"
 #include "fsout.h"
 #include "i18n.h"
+#include "indapi.h"
 #include "indicator.h"
 #include "indview.h"
 #include "intl.h"
@@ -673,7 +674,7 @@ progresspages(struct build *b)
 	o.r = renderer(b);
 	rc = indview_pages(b->ind, words(b), edition(b), progress_page, &o);
 	if (b->cur == 0)	/* the API is plain data, one for all */
-		rc &= indview_api(b->ind, b->c.base_url, progress_file, b);
+		rc &= indapi_write(b->ind, b->c.base_url, progress_file, b);
 	buf_release(&o.html);
 	render_free(o.r);
 	return rc;
@@ -788,6 +789,7 @@ links(struct build *b, int datapages_made)
 		if (b->ind != NULL) {
 			linkcheck_unsure(b->links, b->ind->ind_path);
 			linkcheck_unsure(b->links, b->ind->unit_path);
+			linkcheck_unsure(b->links, b->ind->meth_path);
 		}
 	}
 	return linkcheck_report(b->links, b->d);
@@ -1205,12 +1207,15 @@ start_output(struct build *b)
 		publish_set_sample_notices(b->pub, notes);
 		json_decref(notes);
 	}
-	b->ind = indicators_new(b->d, &b->c, b->data, b->ndata);
+	b->ind = indicators_new(b->d, &b->c, theme_strings(b->th), b->data,
+	    b->ndata);
 	for (i = 0; b->ind != NULL && i < b->c.nlangs; i++) {
 		/* every edition has the pages of the progress model */
 		b->eds[i].mirrored[0] = b->ind->ind_path;
 		b->eds[i].mirrored[1] = b->ind->unit_path;
 		json_object_set_new(b->eds[i].pages, "/api/", json_true());
+		json_object_set_new(b->eds[i].pages, b->ind->meth_path,
+		    json_true());
 	}
 	b->views = views_new(b->d, b->data, b->ndata);
 	/* Known before any page is rendered: every header has the box. */

@@ -255,6 +255,37 @@ printf -- '---\ntitle: "Tìm"\nlayout: search\n---\n' >"$S/content/tim.md"
 expect_status 0 "build of a site with a search page and no data" $P build --quiet --source "$S" --output "$TMP/nosearch-out"
 python3 "$TMP/lookup.py" "$TMP/nosearch-out/tim/index" home "" && ok || bad "the index of a site without data finds its home page"
 
+# progress.methodology_path moves the methodology page, in the site and
+# in its editions, and every link to it follows: the files that named
+# the page below the targets now name the new folder, and no other.
+X="$TMP/meth"
+mkdir -p "$X"
+cp -R content datasets themes "$X/"
+awk '{ print } /^progress:$/ { print "  methodology_path: /cach-tinh/" }' \
+    site.yaml >"$X/site.yaml"
+expect_status 0 "build with a methodology_path" $P build --quiet --source "$X" \
+    --base-url https://example.gov.vn/ke-hoach/ --output "$TMP/meth-out"
+expect_status 0 "build with the default methodology page" $P build --quiet \
+    --base-url https://example.gov.vn/ke-hoach/ --output "$TMP/meth-default"
+# The site's language names the folder; the English edition keeps it.
+[ -f "$TMP/meth-default/chi-tieu/phuong-phap/index.html" ] &&
+    [ -f "$TMP/meth-default/en/chi-tieu/phuong-phap/index.html" ] && ok ||
+    bad "the default methodology page is not below the targets, in the site and its edition"
+[ -f "$TMP/meth-out/cach-tinh/index.html" ] && [ -f "$TMP/meth-out/en/cach-tinh/index.html" ] &&
+    ok || bad "methodology_path does not move the methodology page of the site and its edition"
+(cd "$TMP/meth-default" && grep -rl 'phuong-phap/' . |
+    sed 's|chi-tieu/phuong-phap/|cach-tinh/|' | sort) >"$TMP/meth-want"
+(cd "$TMP/meth-out" && grep -rl 'cach-tinh/' . | sort) >"$TMP/meth-got"
+[ "$(wc -l <"$TMP/meth-want")" -gt 80 ] && diff "$TMP/meth-want" "$TMP/meth-got" >/dev/null &&
+    ok || bad "the files that link to the methodology page differ once it moved"
+grep -rl 'phuong-phap' "$TMP/meth-out" >/dev/null && bad "a file still names the old methodology folder" || ok
+grep -q 'href="cach-tinh/"' "$TMP/meth-out/index.html" && grep -q 'href="cach-tinh/"' "$TMP/meth-out/en/index.html" &&
+    grep -q 'href="../../cach-tinh/"' "$TMP/meth-out/chi-tieu/I.1.a/index.html" &&
+    grep -q 'href="../../cach-tinh/"' "$TMP/meth-out/en/chi-tieu/I.1.a/index.html" &&
+    ok || bad "the home and target pages do not link to the moved methodology page"
+sh tests/checks/links.sh "$TMP/meth-out" >"$TMP/meth-links" 2>&1 && ok ||
+    bad "broken links once the methodology page moved: $(grep -v '^RESULT' "$TMP/meth-links" | head -5)"
+
 # docs/architecture.md maps every source file to its stage.
 for c in generator/*.c; do
 	f=$(basename "$c")

@@ -54,6 +54,10 @@ static struct page *scratch_page(const struct scratch *, const char *)
 static char	 scratch_home[4096];
 static char	 scratch_dir[64];
 
+/* The theme's methodology_slug that scratch_load() gives the model
+ * (NULL: none); a test may change it before scratch_load(). */
+static const char *scratch_slug = "phuong-phap";
+
 /* Make a new temporary folder named after "name" and go into it. */
 static void
 scratch_setup(const char *name)
@@ -219,9 +223,10 @@ scratch_plan(void)
 	    "    - {name: baseline_period}\n    - {name: direction}\n"
 	    "    - {name: assessment}\n"
 	    "  missingValues: [\"\"]\n");
+	/* A source with a comma, quoted in the CSV of the API. */
 	scratch_put("datasets/vals.csv",
 	    "indicator,period,value,value_type,unit,source,sample\n"
-	    "A1.a,2024-Q1,45.5,actual,ict,Quarterly report,true\n"
+	    "A1.a,2024-Q1,45.5,actual,ict,\"Report 1, ICT\",true\n"
 	    "A1.a,2024-Q2,50.2,actual,ict,Quarterly report,true\n"
 	    "A2.a,2023,71,actual,,Annual report,false\n"
 	    "A2.b.1,2024-H1,31.5,estimate,,Survey,true\n"
@@ -313,6 +318,7 @@ scratch_load(struct scratch *m)
 	struct dataset_sink	 count = { NULL, scratch_begin,
 	    scratch_row, scratch_end };
 	const struct dataset_sink *sink = &count;
+	json_t			*strings;
 
 	memset(m, 0, sizeof(*m));
 	count.arg = m;
@@ -323,7 +329,12 @@ scratch_load(struct scratch *m)
 	if (m->root != NULL)
 		section_link(m->root, m->d, &m->c);
 	dataset_load_all(m->d, "datasets", &m->data, &m->ndata);
-	m->ind = indicators_new(m->d, &m->c, m->data, m->ndata);
+	strings = json_object();
+	if (scratch_slug != NULL)
+		json_object_set_new(strings, "methodology_slug",
+		    json_string(scratch_slug));
+	m->ind = indicators_new(m->d, &m->c, strings, m->data, m->ndata);
+	json_decref(strings);
 	m->views = views_new(m->d, m->data, m->ndata);
 	m->views_linked = views_link(m->views, m->d, m->root);
 	if (m->ind != NULL)

@@ -753,12 +753,69 @@ test_final(void)
 	CHECK(indicators_final(&ind, &v) == 0);
 }
 
+/*
+ * The methodology page's path: the indicators' path and the theme's
+ * methodology_slug, or progress's methodology_path; a slug that is no
+ * plain name, or none, is an error unless the path is set.
+ */
+static void
+test_methodology_path(void)
+{
+	static const char *const path = "progress:\n  indicators: reg\n"
+	    "  units: units\n  methodology_path: /cach-tinh/\n";
+	struct scratch	 m;
+
+	scratch_setup("indicator");
+	scratch_plan();
+	site_yaml("progress:\n  indicators: reg\n  units: units\n");
+	scratch_load(&m);
+	CHECK(m.errors == 0);
+	CHECK_STR(m.ind->meth_path, "/chi-tieu/phuong-phap/");
+	scratch_free(&m);
+	site_yaml("progress:\n  indicators: reg\n  units: units\n"
+	    "  indicators_path: /t/\n");
+	scratch_slug = "methodology";
+	scratch_load(&m);
+	CHECK(m.errors == 0);
+	CHECK_STR(m.ind->meth_path, "/t/methodology/");
+	scratch_free(&m);
+	site_yaml(path);
+	scratch_load(&m);
+	CHECK(m.errors == 0);
+	CHECK_STR(m.ind->meth_path, "/cach-tinh/");
+	scratch_free(&m);
+	/* With the path set, the theme needs no slug. */
+	scratch_slug = NULL;
+	scratch_load(&m);
+	CHECK(m.errors == 0);
+	CHECK_STR(m.ind->meth_path, "/cach-tinh/");
+	scratch_free(&m);
+	roles_case("progress:\n  indicators: reg\n",
+	    "site.yaml:3:3: error: the theme's methodology_slug '' must be a "
+	    "plain name without '/' or leading '.': the folder of the "
+	    "methodology page below indicators_path (or set "
+	    "methodology_path)\n");
+	scratch_slug = "../x";
+	roles_case("progress:\n  indicators: reg\n",
+	    "site.yaml:3:3: error: the theme's methodology_slug '../x' must "
+	    "be a plain name without '/' or leading '.': the folder of the "
+	    "methodology page below indicators_path (or set "
+	    "methodology_path)\n");
+	scratch_slug = "phuong-phap";
+	roles_case("progress:\n  indicators: reg\n"
+	    "  methodology_path: cach-tinh\n",
+	    "site.yaml:4:21: error: methodology_path 'cach-tinh' must be a "
+	    "path of the site from / to /, such as /chi-tieu/phuong-phap/\n");
+	scratch_teardown();
+}
+
 int
 main(void)
 {
 	test_none();
 	test_roles();
 	test_unknown_key();
+	test_methodology_path();
 	test_plan();
 	test_refs();
 	test_rows();
