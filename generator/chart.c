@@ -1,16 +1,16 @@
 /*
  * SVG charts, in the render stage: a renderer holding figures (the
  * values of an indicator, a ranking of units) fills a struct chart and
- * calls chart_line(), chart_bars() or chart_progress(), and the markup
- * goes into the page as a partial's would.  All layout happens here, at
- * build time: the reader's browser gets a finished drawing in a viewBox
- * that scales to the screen, no script, and a table with the same
- * numbers for screen readers, copying and small screens.
+ * calls chart_line_model() or chart_bars_model(), and the theme's
+ * partials/chart.mustache shows the model: the SVG drawn here, then the
+ * same numbers as a table for screen readers, copying and small
+ * screens.  chart_progress() appends a small SVG as it is.  All layout
+ * happens here, at build time: the reader's browser gets a finished
+ * drawing in a viewBox that scales to the screen, and no script.
  *
- *	figure, figcaption
  *	svg: title, desc, [legend], grid and ticks, target, lines or bars,
  *	     value labels
- *	[details, summary] table: caption, header row, one row per label
+ *	table: summary, caption, columns, one row per label (as data)
  *
  * There are no font metrics at build time, so text widths are estimated
  * from code points (CHAR_EM of the font size, a little over the average
@@ -20,14 +20,19 @@
  */
 #include "chart.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "embed.h"
+#include "mustache.h"
 #include "text.h"
 #include "xalloc.h"
+
+#define CHART_PARTIAL	"partials/chart.mustache"
 
 const struct chart_ink chart_inks[CHART_INK_COUNT] = {
 	[CHART_INK_TEXT] = { "text", "#0b0c0c", 1 },
@@ -142,11 +147,11 @@ xml(struct buf *out, const char *s)
 		text_escape_xml(out, s, strlen(s));
 }
 
-static void
-html(struct buf *out, const char *s)
+/* "s", or "" for NULL. */
+static const char *
+str(const char *s)
 {
-	if (s != NULL)
-		text_escape_html(out, s, strlen(s));
+	return s != NULL ? s : "";
 }
 
 /* Code points in the string "s" (NULL has none). */
@@ -423,14 +428,6 @@ draw_release(struct draw *d)
 	buf_release(&d->num);
 }
 
-static void
-figure_open(struct draw *d, const char *kind)
-{
-	buf_printf(d->out, "<figure class=\"chart %s\">\n<figcaption>", kind);
-	html(d->out, d->c->title);
-	buf_puts(d->out, "</figcaption>\n");
-}
-
 /* Open the <svg> of height "h" with its <title> and <desc>. */
 static void
 svg_open(struct draw *d, double h)
@@ -489,83 +486,91 @@ point_title(struct draw *d, const struct chart_point *p)
 	buf_puts(d->out, "</title>");
 }
 
-/* A table cell: the value as "number" writes it, then the note. */
-static void
+/* A table cell: the value as "number" writes it, then its note. */
+static json_t *
 cell(struct draw *d, const struct chart_point *p)
 {
-	buf_puts(d->out, "<td>");
-	if (p != NULL && present(p))
-		html(d->out, value(d, p->value));
-	else
-		buf_puts(d->out, MISSING);
-	if (p != NULL && p->note != NULL) {
-		buf_puts(d->out, " (");
-		html(d->out, p->note);
-		buf_puts(d->out, ")");
-	}
-	buf_puts(d->out, "</td>");
-}
+	int	 have = p != NULL && present(p);
 
-static void
-table_head(struct draw *d, size_t nseries)
-{
-	const struct chart	*c = d->c;
-	size_t			 k;
-
-	buf_printf(d->out, "<caption id=\"%s-caption\">", d->id.data);
-	html(d->out, c->title);
-	buf_puts(d->out, "</caption>\n<thead><tr><th scope=\"col\">");
-	html(d->out, c->x_title);
-	buf_puts(d->out, "</th>");
-	for (k = 0; k < nseries; k++) {
-		buf_puts(d->out, "<th scope=\"col\">");
-		html(d->out, c->series[k].name != NULL ? c->series[k].name :
-		    c->y_title);
-		buf_puts(d->out, "</th>");
-	}
-	buf_puts(d->out, "</tr></thead>\n");
+	return json_pack("{s:s, s:b, s:s}", "value", have ? value(d,
+	    p->value) : "", "missing", !have, "note", p != NULL &&
+	    p->note != NULL ? p->note : "");
 }
 
 /*
- * The table of the first "nseries" series: a row per label of series 0,
- * a column per series; "marks" shows marked labels in bold (bars).
+ * The table of the first "nseries" series as data: a row per label of
+ * series 0, a column per series; "marks" marks highlighted labels
+ * (bars).  Every key is there, so a template never reads another's.
  */
-static void
+static json_t *
 table(struct draw *d, size_t nseries, int marks)
 {
 	const struct chart		*c = d->c;
 	const struct chart_point	*p;
+	json_t				*t, *cols, *rows, *cells;
 	size_t				 i, k, n;
-	int				 m;
+	char				*cap;
 
 	if (c->series == NULL || c->nseries == 0)
 		nseries = 0;
-	if (c->table_summary != NULL) {
-		buf_puts(d->out, "<details class=\"chart-data\"><summary>");
-		html(d->out, c->table_summary);
-		buf_puts(d->out, "</summary>\n");
-	}
-	/* It may scroll sideways: a region to reach with the keyboard. */
-	buf_printf(d->out, "<div class=\"table-wrap\" role=\"region\""
-	    " tabindex=\"0\" aria-labelledby=\"%s-caption\">"
-	    "<table class=\"chart-table\">\n", d->id.data);
-	table_head(d, nseries);
-	buf_puts(d->out, "<tbody>\n");
+	cols = json_array();
+	json_array_append_new(cols, json_pack("{s:s}", "title",
+	    str(c->x_title)));
+	for (k = 0; k < nseries; k++)
+		json_array_append_new(cols, json_pack("{s:s}", "title",
+		    c->series[k].name != NULL ? c->series[k].name :
+		    str(c->y_title)));
+	rows = json_array();
 	n = nseries > 0 ? c->series[0].n : 0;
 	for (i = 0; i < n; i++) {
 		p = &c->series[0].v[i];
-		m = marks && p->mark;
-		buf_printf(d->out, "<tr%s><th scope=\"row\">%s",
-		    m ? " class=\"chart-mark\"" : "", m ? "<strong>" : "");
-		html(d->out, p->label);
-		buf_printf(d->out, "%s</th>", m ? "</strong>" : "");
+		cells = json_array();
 		for (k = 0; k < nseries; k++)
-			cell(d, i < c->series[k].n ? &c->series[k].v[i] : NULL);
-		buf_puts(d->out, "</tr>\n");
+			json_array_append_new(cells, cell(d, i <
+			    c->series[k].n ? &c->series[k].v[i] : NULL));
+		json_array_append_new(rows, json_pack("{s:s, s:b, s:o}",
+		    "label", str(p->label), "mark", marks && p->mark,
+		    "cells", cells));
 	}
-	buf_puts(d->out, "</tbody>\n</table></div>\n");
-	if (c->table_summary != NULL)
-		buf_puts(d->out, "</details>\n");
+	cap = xasprintf("%s-caption", d->id.data);
+	t = json_pack("{s:s, s:s, s:s, s:o, s:o}", "summary",
+	    str(c->table_summary), "caption", str(c->title), "caption_id",
+	    cap, "columns", cols, "rows", rows);
+	free(cap);
+	return t;
+}
+
+/*
+ * Append the figure of model "m" (taken) to "out", as the default
+ * theme's partials/chart.mustache writes it.
+ */
+static void
+figure(struct buf *out, json_t *m)
+{
+	const struct embed_file	*f = embed_find(CHART_PARTIAL);
+	struct mustache		*t;
+
+	assert(f != NULL);
+	t = mustache_parse(NULL, CHART_PARTIAL, (const char *)f->data,
+	    f->len);
+	assert(t != NULL);
+	mustache_render(t, m, NULL, NULL, NULL, out);
+	mustache_free(t);
+	json_decref(m);
+}
+
+/*
+ * The model of a chart whose SVG is in "svg": what the theme's
+ * partials/chart.mustache shows.
+ */
+static json_t *
+model(struct draw *d, const char *kind, struct buf *svg, json_t *tab)
+{
+	if (svg->len > 0 && svg->data[svg->len - 1] == '\n')
+		svg->data[--svg->len] = '\0';
+	return json_pack("{s:s, s:s, s:s, s:s%, s:o}", "kind", kind, "id",
+	    d->id.data, "title", str(d->c->title), "svg", svg->data, svg->len,
+	    "table", tab);
 }
 
 /*
@@ -1097,22 +1102,31 @@ line_svg(struct draw *d, double lo, double hi)
 	buf_puts(d->out, "</svg>\n");
 }
 
-void
-chart_line(struct buf *out, const struct chart *c)
+json_t *
+chart_line_model(const struct chart *c)
 {
 	struct draw	 d;
+	struct buf	 svg = BUF_INIT;
 	double		 lo = 0, hi = 0;
+	json_t		*m;
 
-	draw_init(&d, out, c, LINE_VIEW_W);
+	draw_init(&d, &svg, c, LINE_VIEW_W);
 	value_decimals(&d, c->nseries);
-	figure_open(&d, "chart-line");
 	if (extent(c, c->nseries, &lo, &hi))
 		line_svg(&d, lo, hi);
 	else
 		no_data(&d);
-	table(&d, c->series != NULL ? c->nseries : 0, 0);
-	buf_puts(out, "</figure>\n");
+	m = model(&d, "line", &svg, table(&d, c->series != NULL ?
+	    c->nseries : 0, 0));
 	draw_release(&d);
+	buf_release(&svg);
+	return m;
+}
+
+void
+chart_line(struct buf *out, const struct chart *c)
+{
+	figure(out, chart_line_model(c));
 }
 
 /* 1 if the UTF-8 sequence at "p" is a combining mark (U+0300..U+036F). */
@@ -1389,22 +1403,31 @@ bars_svg(struct draw *d, double lo, double hi)
 	buf_puts(d->out, "</svg>\n");
 }
 
-void
-chart_bars(struct buf *out, const struct chart *c)
+json_t *
+chart_bars_model(const struct chart *c)
 {
 	struct draw	 d;
+	struct buf	 svg = BUF_INIT;
 	double		 lo = 0, hi = 0;
+	json_t		*m;
 
-	draw_init(&d, out, c, BARS_VIEW_W);
+	draw_init(&d, &svg, c, BARS_VIEW_W);
 	value_decimals(&d, 1);
-	figure_open(&d, "chart-bars");
 	if (extent(c, 1, &lo, &hi))
 		bars_svg(&d, lo, hi);
 	else
 		no_data(&d);
-	table(&d, c->series != NULL && c->nseries > 0 ? 1 : 0, 1);
-	buf_puts(out, "</figure>\n");
+	m = model(&d, "bars", &svg, table(&d, c->series != NULL &&
+	    c->nseries > 0 ? 1 : 0, 1));
 	draw_release(&d);
+	buf_release(&svg);
+	return m;
+}
+
+void
+chart_bars(struct buf *out, const struct chart *c)
+{
+	figure(out, chart_bars_model(c));
 }
 
 /* "v" as a share of "max", within 0..1; 0 when it cannot be one. */

@@ -715,7 +715,7 @@ decimals_of(const char *s, const char *mark)
  * Append the number "c" of field "sf" as the table shows it: decimals
  * padded with zeros to "dec" ("0,9" beside "0,95" is "0,90"), integers
  * as they are.  Returns its decimals; text that is not a number is
- * written as it is.
+ * appended as it is (the template escapes it).
  */
 static int
 cellnum(const struct schema_field *sf, const char *c, const struct fmt *f,
@@ -727,7 +727,7 @@ cellnum(const struct schema_field *sf, const char *c, const struct fmt *f,
 	double		 d = num(c, &ok);
 
 	if (!ok) {
-		text_escape_html(out, c, strlen(c));
+		buf_puts(out, c);
 		return 0;
 	}
 	if (sf->type == SCHEMA_INTEGER) {
@@ -767,69 +767,86 @@ column_decimals(const struct dsv *s, const struct view *v,
 	return dec;
 }
 
-static void
-table(const struct dsv *s, const struct view *v, struct rowref *r,
-    size_t n, const struct fmt *f, struct buf *out)
+/* 1 if field "f" of "ds" holds numbers. */
+static int
+numeric(const struct dataset *ds, size_t f)
 {
-	const struct schema_field *sf;
-	size_t		 i, k;
-	int		 isnum, *dec = xcalloc(v->ncols + 1, sizeof(*dec));
-	char		*cap;
+	enum schema_type	 t = ds->schema->fields[f].type;
 
-	for (k = 0; k < v->ncols; k++)
-		dec[k] = column_decimals(s, v, r, n, f, k);
-
-	/* It may scroll sideways: a region to reach with the keyboard. */
-	cap = xasprintf("view-%s-%s-caption", s->ds->id, v->id);
-	buf_puts(out, "<div class=\"table-wrap\" role=\"region\""
-	    " tabindex=\"0\" aria-labelledby=\"");
-	text_escape_html(out, cap, strlen(cap));
-	buf_puts(out, "\"><table class=\"data-table view-table\"><caption id=\"");
-	text_escape_html(out, cap, strlen(cap));
-	buf_puts(out, "\">");
-	free(cap);
-	text_escape_html(out, v->title ? v->title : v->id, strlen(v->title ?
-	    v->title : v->id));
-	buf_puts(out, "</caption><thead><tr>");
-	for (k = 0; k < v->ncols; k++) {
-		sf = &s->ds->schema->fields[v->cols[k]];
-		isnum = sf->type == SCHEMA_NUMBER || sf->type == SCHEMA_INTEGER;
-		buf_printf(out, "<th scope=\"col\"%s>", isnum ?
-		    " class=\"num\"" : "");
-		text_escape_html(out, ftitle(s->ds, v->cols[k]),
-		    strlen(ftitle(s->ds, v->cols[k])));
-		buf_puts(out, "</th>");
-	}
-	buf_puts(out, "</tr></thead><tbody>\n");
-	for (i = 0; i < n; i++) {
-		buf_puts(out, "<tr>");
-		for (k = 0; k < v->ncols; k++) {
-			const char *c = r[i].cells[v->cols[k]];
-
-			sf = &s->ds->schema->fields[v->cols[k]];
-			isnum = sf->type == SCHEMA_NUMBER ||
-			    sf->type == SCHEMA_INTEGER;
-			buf_puts(out, k == 0 ? "<th scope=\"row\">" : isnum ?
-			    "<td class=\"num\">" : "<td>");
-			if (isnum)
-				cellnum(sf, c, f, dec[k], out);
-			else
-				text_escape_html(out, c, strlen(c));
-			buf_puts(out, k == 0 ? "</th>" : "</td>");
-		}
-		buf_puts(out, "</tr>\n");
-	}
-	buf_puts(out, "</tbody></table></div>\n");
-	free(dec);
+	return t == SCHEMA_NUMBER || t == SCHEMA_INTEGER;
 }
 
-static void
+/* The cells of the row "cells" in the view's columns, as {text, num}. */
+static json_t *
+table_cells(const struct dsv *s, const struct view *v, char **cells,
+    const struct fmt *f, const int *dec)
+{
+	json_t		*a = json_array();
+	struct buf	 b = BUF_INIT;
+	size_t		 k;
+	int		 isnum;
+
+	for (k = 0; k < v->ncols; k++) {
+		isnum = numeric(s->ds, v->cols[k]);
+		buf_reset(&b);
+		if (isnum)
+			cellnum(&s->ds->schema->fields[v->cols[k]],
+			    cells[v->cols[k]], f, dec[k], &b);
+		else
+			buf_puts(&b, cells[v->cols[k]]);
+		json_array_append_new(a, json_pack("{s:s%, s:b}", "text",
+		    b.data, b.len, "num", isnum));
+	}
+	buf_release(&b);
+	return a;
+}
+
+/*
+ * The table of a table view as data, for partials/view-table.mustache:
+ * {caption, caption_id, columns[] {title, num}, rows[] {label, cells[]
+ * {text, num}}}, the first column's cell being the row's label.
+ */
+static json_t *
+table(const struct dsv *s, const struct view *v, struct rowref *r,
+    size_t n, const struct fmt *f)
+{
+	json_t		*cols = json_array(), *rows = json_array(), *cells, *t;
+	json_t		*label;
+	size_t		 i, k;
+	int		*dec = xcalloc(v->ncols + 1, sizeof(*dec));
+	char		*cap;
+
+	for (k = 0; k < v->ncols; k++) {
+		dec[k] = column_decimals(s, v, r, n, f, k);
+		json_array_append_new(cols, json_pack("{s:s, s:b}", "title",
+		    ftitle(s->ds, v->cols[k]), "num", numeric(s->ds,
+		    v->cols[k])));
+	}
+	for (i = 0; i < n; i++) {
+		cells = table_cells(s, v, r[i].cells, f, dec);
+		label = json_object_get(json_array_get(cells, 0), "text");
+		label = label ? json_incref(label) : json_string("");
+		json_array_remove(cells, 0);
+		json_array_append_new(rows, json_pack("{s:o, s:o}", "label",
+		    label, "cells", cells));
+	}
+	cap = xasprintf("view-%s-%s-caption", s->ds->id, v->id);
+	t = json_pack("{s:s, s:s, s:o, s:o}", "caption", v->title ? v->title :
+	    v->id, "caption_id", cap, "columns", cols, "rows", rows);
+	free(cap);
+	free(dec);
+	return t;
+}
+
+/* The chart of a bar or line view, as chart.h's model. */
+static json_t *
 chart(const struct dsv *s, const struct view *v, struct rowref *r,
-    size_t n, const struct fmt *f, const json_t *strings, struct buf *out)
+    size_t n, const struct fmt *f, const json_t *strings)
 {
 	struct chart		 c;
 	struct chart_series	*ser;
 	struct chart_point	*pts;
+	json_t			*m;
 	char			**names, **labels;
 	size_t			 nser = 0, nlab = 0, i, k, si, li;
 	int			 ok;
@@ -894,37 +911,40 @@ chart(const struct dsv *s, const struct view *v, struct rowref *r,
 	c.no_data = i18n_string(strings, "no_data_chart", NULL);
 	c.table_summary = i18n_string(strings, "chart_table", NULL);
 	c.invert = v->rank;
-	if (v->type == V_BAR)
-		chart_bars(out, &c);
-	else
-		chart_line(out, &c);
+	m = v->type == V_BAR ? chart_bars_model(&c) : chart_line_model(&c);
 	free(pts);
 	free(ser);
 	free(names);
 	free(labels);
 	free(id);
+	return m;
 }
 
+/*
+ * The model of view "v": a chart or a table (the other false), as
+ * partials/views.mustache shows them.
+ */
 static json_t *
 render_one(const struct dsv *s, const struct view *v, const json_t *strings)
 {
 	struct rowref	*r;
-	struct buf	 html = BUF_INIT;
 	struct fmt	 f = { strings, v->decimals };
 	size_t		 n = select_rows(s, v, &r);
 	json_t		*o;
 
-	if (v->type == V_TABLE)
-		table(s, v, r, n, &f, &html);
-	else
-		chart(s, v, r, n, &f, strings, &html);
-	o = json_pack("{s:s, s:s, s:s?, s:s, s:s, s:b, s:s%}", "id", v->id,
+	o = json_pack("{s:s, s:s, s:s?, s:s, s:s, s:b}", "id", v->id,
 	    "dataset", s->ds->id, "dataset_title", s->ds->title,
 	    "title", v->title ? v->title : v->id,
-	    "description", v->desc ? v->desc : "", "sample", s->ds->sample,
-	    "html", html.data, html.len);
+	    "description", v->desc ? v->desc : "", "sample", s->ds->sample);
+	if (v->type == V_TABLE) {
+		json_object_set_new(o, "chart", json_false());
+		json_object_set_new(o, "table", table(s, v, r, n, &f));
+	} else {
+		json_object_set_new(o, "chart", chart(s, v, r, n, &f,
+		    strings));
+		json_object_set_new(o, "table", json_false());
+	}
 	free(r);
-	buf_release(&html);
 	return o;
 }
 

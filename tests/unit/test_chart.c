@@ -337,6 +337,72 @@ test_inks(void)
 	CHECK(chart_inks[CHART_INK_TARGET].text);
 }
 
+/* --------------------------------------------------------------- models */
+
+static const char *
+sget(const json_t *o, const char *key)
+{
+	const char	*s = json_string_value(json_object_get(o, key));
+
+	return s != NULL ? s : "(none)";
+}
+
+/*
+ * The models: the SVG drawn, the table as data with its text unescaped
+ * (the theme escapes it), and every key present, so that a template
+ * never falls through to a key of the page.
+ */
+static void
+test_models(void)
+{
+	struct chart_point	 v[] = {
+		{ "A <1>", 63.1, 0, 1, "ước tính" }, { "B", 0, 1, 0, NULL },
+	};
+	struct chart_series	 s = { NULL, v, NPOINTS(v) };
+	struct chart		 c = { .id = "m&1", .title = "T & t",
+				    .x_title = "Kỳ", .series = &s,
+				    .nseries = 1, .number = vi_number };
+	json_t			*m, *t, *r0, *r1, *c0;
+	const char		*svg;
+
+	m = chart_line_model(&c);
+	CHECK_STR(sget(m, "kind"), "line");
+	CHECK_STR(sget(m, "id"), "m-1");
+	CHECK_STR(sget(m, "title"), "T & t");
+	svg = sget(m, "svg");
+	CHECK(strncmp(svg, "<svg ", 5) == 0 && has(svg, "T &amp; t"));
+	CHECK(svg[strlen(svg) - 1] == '>' && !has(svg, "<table"));
+	t = json_object_get(m, "table");
+	CHECK_STR(sget(t, "summary"), "");
+	CHECK_STR(sget(t, "caption"), "T & t");
+	CHECK_STR(sget(t, "caption_id"), "m-1-caption");
+	CHECK(json_array_size(json_object_get(t, "columns")) == 2);
+	CHECK_STR(sget(json_array_get(json_object_get(t, "columns"), 0),
+	    "title"), "Kỳ");
+	CHECK_STR(sget(json_array_get(json_object_get(t, "columns"), 1),
+	    "title"), "");
+	r0 = json_array_get(json_object_get(t, "rows"), 0);
+	r1 = json_array_get(json_object_get(t, "rows"), 1);
+	CHECK_STR(sget(r0, "label"), "A <1>");
+	/* An estimate is no highlight: only bars mark rows. */
+	CHECK(json_is_false(json_object_get(r0, "mark")));
+	c0 = json_array_get(json_object_get(r0, "cells"), 0);
+	CHECK_STR(sget(c0, "value"), "63,1");
+	CHECK_STR(sget(c0, "note"), "ước tính");
+	CHECK(json_is_false(json_object_get(c0, "missing")));
+	c0 = json_array_get(json_object_get(r1, "cells"), 0);
+	CHECK_STR(sget(c0, "value"), "");
+	CHECK_STR(sget(c0, "note"), "");
+	CHECK(json_is_true(json_object_get(c0, "missing")));
+	json_decref(m);
+	m = chart_bars_model(&c);
+	CHECK_STR(sget(m, "kind"), "bars");
+	r0 = json_array_get(json_object_get(json_object_get(m, "table"),
+	    "rows"), 0);
+	CHECK(json_is_true(json_object_get(r0, "mark")));
+	json_decref(m);
+}
+
 /* ---------------------------------------------------------- line chart */
 
 static const struct chart_point rate[] = {
@@ -1123,6 +1189,7 @@ int
 main(void)
 {
 	test_inks();
+	test_models();
 	test_line_structure();
 	test_line_target_estimate();
 	test_line_rank();
