@@ -453,16 +453,22 @@ svg_open(struct draw *d, double h)
 	}
 }
 
-/* The whole SVG when there is nothing to draw. */
+/*
+ * The whole SVG when there is nothing to draw: the chart's "no_data"
+ * words, or nothing but its title when it has none.
+ */
 static void
 no_data(struct draw *d)
 {
 	svg_open(d, NO_DATA_H);
-	buf_printf(d->out, "<text class=\"chart-no-data\" x=\"%s\" y=\"%d\""
-	    " text-anchor=\"middle\" fill=\"%s\">", co(d->vw / 2).s,
-	    NO_DATA_H / 2 + 5, INK(MUTED));
-	xml(d->out, d->c->no_data != NULL ? d->c->no_data : "No data");
-	buf_puts(d->out, "</text>\n</svg>\n");
+	if (d->c->no_data != NULL && *d->c->no_data != '\0') {
+		buf_printf(d->out, "<text class=\"chart-no-data\" x=\"%s\""
+		    " y=\"%d\" text-anchor=\"middle\" fill=\"%s\">",
+		    co(d->vw / 2).s, NO_DATA_H / 2 + 5, INK(MUTED));
+		xml(d->out, d->c->no_data);
+		buf_puts(d->out, "</text>\n");
+	}
+	buf_puts(d->out, "</svg>\n");
 }
 
 /* Append "label: value (note)" for a <title>, escaped for XML. */

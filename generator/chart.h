@@ -124,7 +124,8 @@ struct chart {
 	const char	*estimate_label; /* line: legend entry for marked
 					   points, e.g. "Ước tính"; NULL: none */
 	const char	*no_data;	/* shown in the SVG when no point has a
-					   value; NULL: "No data" */
+					   value (the theme's words); NULL or
+					   "": the SVG shows nothing */
 	const char	*table_summary;	/* when set, the table is folded in a
 					   <details> with this <summary>, e.g.
 					   "Bảng số liệu" */

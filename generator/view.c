@@ -908,8 +908,8 @@ chart(const struct dsv *s, const struct view *v, struct rowref *r,
 	c.number = fmtnum;
 	c.arg = (void *)f;
 	c.decimal_mark = i18n_string(strings, "decimal_mark", ".");
-	c.no_data = i18n_string(strings, "no_data_chart", NULL);
-	c.table_summary = i18n_string(strings, "chart_table", NULL);
+	c.no_data = i18n_string(strings, "no_data_chart", "");
+	c.table_summary = i18n_string(strings, "chart_table", "");
 	c.invert = v->rank;
 	m = v->type == V_BAR ? chart_bars_model(&c) : chart_line_model(&c);
 	free(pts);

@@ -746,23 +746,29 @@ test_line_no_data(void)
 	CHECK(!has(b.data, "chart-line ") && !has(b.data, "chart-marker"));
 	CHECK(count(b.data, "<th scope=\"row\">") == 2);
 	CHECK(has(b.data, "<td>\xE2\x80\x94 (n/a)</td>"));
-	/* No series at all; the default text. */
+	/* No series at all, no words: no text of planpress's own. */
 	buf_reset(&b);
 	c.series = NULL;
 	c.nseries = 0;
 	c.no_data = NULL;
 	chart_line(&b, &c);
 	common(b.data);
-	CHECK(has(b.data, ">No data</text>"));
+	CHECK(!has(b.data, "chart-no-data") && !has(b.data, "No data"));
+	CHECK(has(b.data, "<title id=\"empty-title\">Trống</title>\n</svg>"));
 	CHECK(has(b.data, "<tbody>\n</tbody>"));
-	/* Empty series. */
+	/* Empty series; empty words are no words. */
 	buf_reset(&b);
 	s.n = 0;
 	c.series = &s;
 	c.nseries = 1;
+	c.no_data = "";
 	chart_bars(&b, &c);
 	common(b.data);
-	CHECK(has(b.data, ">No data</text>"));
+	CHECK(!has(b.data, "chart-no-data") && has(b.data, "role=\"img\""));
+	c.no_data = "Chưa có số liệu";
+	buf_reset(&b);
+	chart_bars(&b, &c);
+	CHECK(has(b.data, ">Chưa có số liệu</text>"));
 	buf_release(&b);
 }
 
@@ -1104,7 +1110,7 @@ test_bars_edges(void)
 	buf_reset(&b);
 	chart_bars(&b, &c);
 	common(b.data);
-	CHECK(has(b.data, ">No data</text>") && !has(b.data, "<rect"));
+	CHECK(!has(b.data, "chart-no-data") && !has(b.data, "<rect"));
 	CHECK(count(b.data, "<th scope=\"row\">") == 2);
 	buf_release(&b);
 }
