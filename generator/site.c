@@ -1205,7 +1205,8 @@ start_output(struct build *b)
 		publish_set_sample_notices(b->pub, notes);
 		json_decref(notes);
 	}
-	b->ind = indicators_new(b->d, &b->c, b->data, b->ndata);
+	b->ind = indicators_new(b->d, &b->c, theme_strings(b->th), b->data,
+	    b->ndata);
 	for (i = 0; b->ind != NULL && i < b->c.nlangs; i++) {
 		/* every edition has the pages of the progress model */
 		b->eds[i].mirrored[0] = b->ind->ind_path;

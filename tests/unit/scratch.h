@@ -51,6 +51,12 @@ static int	 scratch_said(const struct scratch *, const char *)
 static struct page *scratch_page(const struct scratch *, const char *)
 		    SCRATCH_UNUSED;
 
+/*
+ * The theme's strings scratch_load() gives the models; NULL: those of
+ * the default theme's vi.yaml that they read.
+ */
+static json_t	*scratch_strings SCRATCH_UNUSED;
+
 static char	 scratch_home[4096];
 static char	 scratch_dir[64];
 
@@ -255,6 +261,7 @@ scratch_plan(void)
 struct scratch {
 	struct diag		 *d;
 	struct config		  c;
+	json_t			 *strings;	/* the theme's */
 	struct section		 *root;
 	struct dataset		**data;
 	size_t			  ndata;
@@ -323,7 +330,10 @@ scratch_load(struct scratch *m)
 	if (m->root != NULL)
 		section_link(m->root, m->d, &m->c);
 	dataset_load_all(m->d, "datasets", &m->data, &m->ndata);
-	m->ind = indicators_new(m->d, &m->c, m->data, m->ndata);
+	m->strings = scratch_strings != NULL ? json_incref(scratch_strings) :
+	    json_pack("{s:s, s:s}", "indicators_path", "/chi-tieu/",
+	    "units_path", "/don-vi/");
+	m->ind = indicators_new(m->d, &m->c, m->strings, m->data, m->ndata);
 	m->views = views_new(m->d, m->data, m->ndata);
 	m->views_linked = views_link(m->views, m->d, m->root);
 	if (m->ind != NULL)
@@ -346,6 +356,7 @@ scratch_free(struct scratch *m)
 	dataset_free_all(m->data, m->ndata);
 	section_free(m->root);
 	config_release(&m->c);
+	json_decref(m->strings);
 	diag_free(m->d);
 	free(m->out);
 }
