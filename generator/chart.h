@@ -1,8 +1,10 @@
 /*
  * SVG charts written at build time, with no script: a line chart of
- * values over periods, a horizontal bar chart, and a small progress bar.
- * Renderers call them with numbers they already hold; the charts only
- * append markup to the caller's buffer.
+ * values over periods (chartline.c), a horizontal bar chart
+ * (chartbars.c), and a small progress bar (chartprogress.c); chart.c
+ * holds the palette and the model the theme shows, and chartdraw.h what
+ * the chart files share.  Renderers call them with numbers they already
+ * hold; the charts give a model or append markup to the caller's buffer.
  *
  * Invariants callers rely on:
  *  - the output is well-formed XML as well as HTML5 (only the five XML
