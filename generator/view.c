@@ -103,23 +103,11 @@ field(struct diag *d, const struct dataset *ds, const json_t *o,
 	return f;
 }
 
-/* Parse the view "o", written at "at" (its place in the list). */
+/* The view's "id", of [a-z0-9-]. */
 static int
-parse(struct diag *d, const struct dataset *ds, const json_t *o,
+parse_id(struct diag *d, const struct dataset *ds, const json_t *o,
     const struct loc *at, struct view *v)
 {
-	const json_t	*j, *e;
-	const char	*k, *s;
-	long long	 n;
-	size_t		 i;
-	int		 ok = 1;
-
-	memset(v, 0, sizeof(*v));
-	v->x = v->y = v->series = v->sort = SCHEMA_NONE;
-	v->decimals = 2;
-	if (!json_is_object(o))
-		return diag_error(d, at, "each view must be a mapping");
-	meta_warn_unknown(d, ds->meta, o, viewkeys, _("view"));
 	if (!meta_string(ds->meta, d, o, "id", &v->id))
 		return 0;
 	if (v->id == NULL || !*v->id || strspn(v->id,
@@ -127,10 +115,21 @@ parse(struct diag *d, const struct dataset *ds, const json_t *o,
 		return diag_error(d, v->id ? meta_loc(ds->meta, o, "id") : at,
 		    "a view needs an 'id' of lower-case letters, digits and "
 		    "'-'");
-	ok &= meta_string(ds->meta, d, o, "title", &v->title);
-	ok &= meta_string(ds->meta, d, o, "description", &v->desc);
-	s = "table";
-	ok &= meta_string(ds->meta, d, o, "type", &s);
+	return 1;
+}
+
+/*
+ * The view's "type": bar, line or table (the default).  Returns 0 after
+ * reporting an unknown type; a type that is no text is reported too,
+ * clears "*ok" and leaves a table, whose other keys are still read.
+ */
+static int
+parse_type(struct diag *d, const struct dataset *ds, const json_t *o,
+    struct view *v, int *ok)
+{
+	const char	*s = "table";
+
+	*ok &= meta_string(ds->meta, d, o, "type", &s);
 	if (strcmp(s, "bar") == 0)
 		v->type = V_BAR;
 	else if (strcmp(s, "line") == 0)
@@ -140,8 +139,16 @@ parse(struct diag *d, const struct dataset *ds, const json_t *o,
 	else
 		return diag_error(d, meta_loc(ds->meta, o, "type"), "view type "
 		    "'%s' must be bar, line or table", s);
-	v->at = meta_loc(ds->meta, o, "x") ? *meta_loc(ds->meta, o, "x") :
-	    at ? *at : (struct loc){ ds->yaml, 0, 0 };
+	return 1;
+}
+
+/* The fields the view draws: "x", "y", "series" and "sort". */
+static int
+parse_fields(struct diag *d, const struct dataset *ds, const json_t *o,
+    struct view *v)
+{
+	int	 ok = 1;
+
 	v->x = field(d, ds, o, "x", v->type != V_TABLE, 0, &ok);
 	v->y = field(d, ds, o, "y", v->type != V_TABLE, 1, &ok);
 	v->series = field(d, ds, o, "series", 0, 0, &ok);
@@ -149,61 +156,96 @@ parse(struct diag *d, const struct dataset *ds, const json_t *o,
 	if (v->sort != SCHEMA_NONE)
 		v->desc_sort = *json_string_value(json_object_get(o,
 		    "sort")) == '-';
-	if ((j = json_object_get(o, "filter")) != NULL) {
-		if (!json_is_object(j))
-			ok = diag_error(d, meta_loc(ds->meta, o, "filter"),
-			    "a view's filter must map fields to values");
-		else
-			json_object_foreach((json_t *)j, k, e) {
-				size_t	 f = schema_find(ds->schema, k);
+	return ok;
+}
 
-				if (f == SCHEMA_NONE) {
-					ok = diag_error(d, meta_key_loc(
-					    ds->meta, j, k), "view filter "
-					    "field '%s' is not a field of "
-					    "the schema", k);
-					continue;
-				}
-				if (!json_is_string(e) && !json_is_integer(e)) {
-					ok = diag_error(d, meta_loc(ds->meta, j,
-					    k), "a filter value must be text "
-					    "or a whole number");
-					continue;
-				}
-				v->filters = xreallocarray(v->filters,
-				    v->nfilters + 1, sizeof(*v->filters));
-				v->filters[v->nfilters].field = f;
-				v->filters[v->nfilters++].value =
-				    json_is_string(e) ? xstrdup(
-				    json_string_value(e)) : xasprintf("%lld",
-				    (long long)json_integer_value(e));
-			}
-	}
-	if ((j = json_object_get(o, "columns")) != NULL) {
-		json_t	*names = NULL;
+/* One entry "k": "e" of the view's filter "j", the cells it keeps. */
+static int
+filter_one(struct diag *d, const struct dataset *ds, const json_t *j,
+    const char *k, const json_t *e, struct view *v)
+{
+	size_t	 f = schema_find(ds->schema, k);
 
-		if (meta_strings(ds->meta, d, o, "columns", &names))
-			json_array_foreach(names, i, e) {
-				size_t	 f = schema_find(ds->schema,
-				    json_string_value(e));
+	if (f == SCHEMA_NONE)
+		return diag_error(d, meta_key_loc(ds->meta, j, k), "view "
+		    "filter field '%s' is not a field of the schema", k);
+	if (!json_is_string(e) && !json_is_integer(e))
+		return diag_error(d, meta_loc(ds->meta, j, k), "a filter value "
+		    "must be text or a whole number");
+	v->filters = xreallocarray(v->filters, v->nfilters + 1,
+	    sizeof(*v->filters));
+	v->filters[v->nfilters].field = f;
+	v->filters[v->nfilters++].value = json_is_string(e) ?
+	    xstrdup(json_string_value(e)) : xasprintf("%lld",
+	    (long long)json_integer_value(e));
+	return 1;
+}
 
-				if (f == SCHEMA_NONE) {
-					ok = diag_error(d, json_is_array(j) ?
-					    meta_index_loc(ds->meta, j, i) :
-					    meta_loc(ds->meta, o, "columns"),
-					    "view column '%s' is not a field "
-					    "of the schema",
-					    json_string_value(e));
-					continue;
-				}
-				v->cols = xreallocarray(v->cols, v->ncols + 1,
-				    sizeof(*v->cols));
-				v->cols[v->ncols++] = f;
-			}
-		else
-			ok = 0;
+/* The view's "filter": a mapping of fields to the values rows have. */
+static int
+parse_filter(struct diag *d, const struct dataset *ds, const json_t *o,
+    struct view *v)
+{
+	const json_t	*j = json_object_get(o, "filter"), *e;
+	const char	*k;
+	int		 ok = 1;
+
+	if (j == NULL)
+		return 1;
+	if (!json_is_object(j))
+		return diag_error(d, meta_loc(ds->meta, o, "filter"), "a view's "
+		    "filter must map fields to values");
+	json_object_foreach((json_t *)j, k, e)
+		ok &= filter_one(d, ds, j, k, e, v);
+	return ok;
+}
+
+/* Add field "f" to the columns of the table of "v". */
+static void
+add_column(struct view *v, size_t f)
+{
+	v->cols = xreallocarray(v->cols, v->ncols + 1, sizeof(*v->cols));
+	v->cols[v->ncols++] = f;
+}
+
+/* The view's "columns": fields of the schema, in order. */
+static int
+parse_columns(struct diag *d, const struct dataset *ds, const json_t *o,
+    struct view *v)
+{
+	const json_t	*j = json_object_get(o, "columns"), *e;
+	json_t		*names = NULL;
+	size_t		 i, f;
+	int		 ok = 1;
+
+	if (j == NULL)
+		return 1;
+	if (!meta_strings(ds->meta, d, o, "columns", &names)) {
 		json_decref(names);
+		return 0;
 	}
+	json_array_foreach(names, i, e) {
+		f = schema_find(ds->schema, json_string_value(e));
+		if (f != SCHEMA_NONE) {
+			add_column(v, f);
+			continue;
+		}
+		ok = diag_error(d, json_is_array(j) ? meta_index_loc(ds->meta,
+		    j, i) : meta_loc(ds->meta, o, "columns"), "view column "
+		    "'%s' is not a field of the schema", json_string_value(e));
+	}
+	json_decref(names);
+	return ok;
+}
+
+/* The view's "rank", "decimals" (0 to 10) and "limit" (1 or more). */
+static int
+parse_options(struct diag *d, const struct dataset *ds, const json_t *o,
+    struct view *v)
+{
+	long long	 n;
+	int		 ok = 1;
+
 	if (json_object_get(o, "rank") && !meta_bool(ds->meta, d, o, "rank",
 	    &v->rank))
 		ok = 0;
@@ -222,20 +264,61 @@ parse(struct diag *d, const struct dataset *ds, const json_t *o,
 		else
 			v->limit = (size_t)n;
 	}
-	if (v->ncols == 0) {	/* tables show x, series, y by default */
-		size_t	 def[3] = { v->x, v->series, v->y };
+	return ok;
+}
 
-		for (i = 0; i < 3; i++)
-			if (def[i] != SCHEMA_NONE) {
-				v->cols = xreallocarray(v->cols, v->ncols + 1,
-				    sizeof(*v->cols));
-				v->cols[v->ncols++] = def[i];
-			}
-		if (v->ncols == 0 && v->type == V_TABLE)
-			ok = diag_error(d, json_object_get(o, "type") ?
-			    meta_loc(ds->meta, o, "type") : at,
-			    "a table view needs 'columns'");
-	}
+/*
+ * Without "columns", a table shows x, series and y; a table view with
+ * none of them is an error.
+ */
+static int
+default_columns(struct diag *d, const struct dataset *ds, const json_t *o,
+    const struct loc *at, struct view *v)
+{
+	size_t	 def[3] = { v->x, v->series, v->y }, i;
+
+	if (v->ncols > 0)
+		return 1;
+	for (i = 0; i < 3; i++)
+		if (def[i] != SCHEMA_NONE)
+			add_column(v, def[i]);
+	if (v->ncols == 0 && v->type == V_TABLE)
+		return diag_error(d, json_object_get(o, "type") ?
+		    meta_loc(ds->meta, o, "type") : at,
+		    "a table view needs 'columns'");
+	return 1;
+}
+
+/*
+ * Parse the view "o", written at "at" (its place in the list), into
+ * "v" (release() it either way).  Returns 1, or 0 after reporting every
+ * mistake to "d".
+ */
+static int
+parse(struct diag *d, const struct dataset *ds, const json_t *o,
+    const struct loc *at, struct view *v)
+{
+	int	 ok = 1;
+
+	memset(v, 0, sizeof(*v));
+	v->x = v->y = v->series = v->sort = SCHEMA_NONE;
+	v->decimals = 2;
+	if (!json_is_object(o))
+		return diag_error(d, at, "each view must be a mapping");
+	meta_warn_unknown(d, ds->meta, o, viewkeys, _("view"));
+	if (!parse_id(d, ds, o, at, v))
+		return 0;
+	ok &= meta_string(ds->meta, d, o, "title", &v->title);
+	ok &= meta_string(ds->meta, d, o, "description", &v->desc);
+	if (!parse_type(d, ds, o, v, &ok))
+		return 0;
+	v->at = meta_loc(ds->meta, o, "x") ? *meta_loc(ds->meta, o, "x") :
+	    at ? *at : (struct loc){ ds->yaml, 0, 0 };
+	ok &= parse_fields(d, ds, o, v);
+	ok &= parse_filter(d, ds, o, v);
+	ok &= parse_columns(d, ds, o, v);
+	ok &= parse_options(d, ds, o, v);
+	ok &= default_columns(d, ds, o, at, v);
 	return ok;
 }
 

@@ -243,7 +243,10 @@ test_mistakes(void)
 	    "    filter: district\n"
 	    "    rank: maybe\n"
 	    "  - id: ok\n"				/* 43 */
-	    "    columns: [name]\n",
+	    "    columns: [name]\n"
+	    "  - id: listed\n"				/* 45 */
+	    "    type: [bar]\n"
+	    "    limit: 0\n",
 	    "views: [scores/ok, scores/pie, scores/oj, scores/Bad Id]\n");
 	scratch_load(&m);
 	CHECK(m.views != NULL && m.views_linked == 0);
@@ -286,7 +289,12 @@ test_mistakes(void)
 	    "fields to values\n"
 	    "datasets/scores.yaml:42:11: error: key 'rank' must be true or "
 	    "false, not 'maybe'\n"
-	    "datasets/scores.yaml:43:9: error: duplicate view 'ok'\n"));
+	    "datasets/scores.yaml:43:9: error: duplicate view 'ok'\n"
+	    "datasets/scores.yaml:46:11: error: a table view needs 'columns'\n"
+	    "datasets/scores.yaml:46:11: error: key 'type' must be a string, "
+	    "not a list\n"
+	    "datasets/scores.yaml:47:12: error: limit must be a positive whole "
+	    "number\n"));
 	/* The first "ok" is kept; the broken ones render as nothing. */
 	a = views_render(m.views, NULL, "scores/ok", vi);
 	CHECK(json_array_size(a) == 1);
