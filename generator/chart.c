@@ -5,8 +5,9 @@
  * (chartbars.c); the theme's partials/chart.mustache shows the model,
  * the SVG drawn at build time then the same numbers as a table for
  * screen readers, copying and small screens.  This file holds the
- * palette every chart draws with, the model (chart_model(): the table as
- * data), and the figure of a model as the built-in default theme writes
+ * palette every chart draws with, the model (chart_model(): the SVG and
+ * the table as data), and the figure of a model as the built-in default
+ * theme writes
  * it, for a caller that renders no partial (chart_line(), chart_bars()).
  * chart_progress() (chartprogress.c) is a small SVG on its own.
  *
@@ -115,15 +116,40 @@ figure(struct buf *out, json_t *m)
 	json_decref(m);
 }
 
-json_t *
-chart_model(struct draw *d, const char *kind, struct buf *svg,
-    size_t nseries, int marks)
+/*
+ * The model of a chart drawn with "d" whose SVG is in "svg" (its last
+ * newline dropped), with the table of the first "nseries" series.
+ */
+static json_t *
+model(struct draw *d, const char *kind, struct buf *svg, size_t nseries,
+    int marks)
 {
 	if (svg->len > 0 && svg->data[svg->len - 1] == '\n')
 		svg->data[--svg->len] = '\0';
 	return json_pack("{s:s, s:s, s:s, s:s%, s:o}", "kind", kind, "id",
 	    d->id.data, "title", str(d->c->title), "svg", svg->data, svg->len,
 	    "table", table(d, nseries, marks));
+}
+
+json_t *
+chart_model(const struct chart *c, const char *kind, double vw,
+    size_t nseries, int marks, draw_fn draw)
+{
+	struct draw	 d;
+	struct buf	 svg = BUF_INIT;
+	double		 lo = 0, hi = 0;
+	json_t		*m;
+
+	draw_init(&d, &svg, c, vw);
+	draw_value_decimals(&d, nseries);
+	if (draw_extent(c, nseries, &lo, &hi))
+		draw(&d, lo, hi);
+	else
+		draw_no_data(&d);
+	m = model(&d, kind, &svg, nseries, marks);
+	draw_release(&d);
+	buf_release(&svg);
+	return m;
 }
 
 void

@@ -309,20 +309,5 @@ bars_svg(struct draw *d, double lo, double hi)
 json_t *
 chart_bars_model(const struct chart *c)
 {
-	struct draw	 d;
-	struct buf	 svg = BUF_INIT;
-	double		 lo = 0, hi = 0;
-	json_t		*m;
-
-	draw_init(&d, &svg, c, BARS_VIEW_W);
-	draw_value_decimals(&d, 1);
-	if (draw_extent(c, 1, &lo, &hi))
-		bars_svg(&d, lo, hi);
-	else
-		draw_no_data(&d);
-	m = chart_model(&d, "bars", &svg, c->series != NULL &&
-	    c->nseries > 0 ? 1 : 0, 1);
-	draw_release(&d);
-	buf_release(&svg);
-	return m;
+	return chart_model(c, "bars", BARS_VIEW_W, 1, 1, bars_svg);
 }

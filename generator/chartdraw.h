@@ -15,16 +15,14 @@
  *    over the average advance of Vietnamese text in common sans-serif
  *    fonts, about 0.51), and layouts leave slack.
  *
- *	struct draw	 d;
+ *	static void
+ *	line_svg(struct draw *d, double lo, double hi)
+ *	{
+ *		... draw_scale(), draw_svg_open(d, height), the marks ...
+ *		buf_puts(d->out, "</svg>\n");
+ *	}
  *
- *	draw_init(&d, &svg, c, 320);
- *	draw_value_decimals(&d, c->nseries);
- *	if (draw_extent(c, c->nseries, &lo, &hi))
- *		... draw_svg_open(&d, height), the marks, "</svg>\n" ...
- *	else
- *		draw_no_data(&d);
- *	m = chart_model(&d, "line", &svg, c->nseries, 0);
- *	draw_release(&d);
+ *	return chart_model(c, "line", 320, c->nseries, 0, line_svg);
  */
 #ifndef PLANPRESS_CHARTDRAW_H
 #define PLANPRESS_CHARTDRAW_H
@@ -225,13 +223,19 @@ void		 draw_no_data(struct draw *d);
 void		 draw_point_title(struct draw *d, const struct chart_point *p);
 
 /*
- * The model of the chart drawn with "d" whose SVG is in "svg" (its
- * last newline dropped), kind "line" or "bars", with the table of the
- * first "nseries" series; "marks" marks highlighted rows (bars): what
- * the theme's partials/chart.mustache shows (chart.c).  Returns a new
- * reference.
+ * Draw the marks of a chart whose values lie in "lo".."hi" (there is
+ * one at least): the whole <svg> element, from draw_svg_open() on.
  */
-json_t		*chart_model(struct draw *d, const char *kind, struct buf *svg,
-		    size_t nseries, int marks);
+typedef void	(*draw_fn)(struct draw *d, double lo, double hi);
+
+/*
+ * The model of chart "c" (chart.c), what the theme's
+ * partials/chart.mustache shows: kind "line" or "bars", the SVG "draw"
+ * draws "vw" units wide over the values of the first "nseries" series
+ * (or draw_no_data()'s), and the table of those series; "marks" marks
+ * highlighted rows (bars).  Returns a new reference.
+ */
+json_t		*chart_model(const struct chart *c, const char *kind,
+		    double vw, size_t nseries, int marks, draw_fn draw);
 
 #endif

@@ -591,20 +591,5 @@ line_svg(struct draw *d, double lo, double hi)
 json_t *
 chart_line_model(const struct chart *c)
 {
-	struct draw	 d;
-	struct buf	 svg = BUF_INIT;
-	double		 lo = 0, hi = 0;
-	json_t		*m;
-
-	draw_init(&d, &svg, c, LINE_VIEW_W);
-	draw_value_decimals(&d, c->nseries);
-	if (draw_extent(c, c->nseries, &lo, &hi))
-		line_svg(&d, lo, hi);
-	else
-		draw_no_data(&d);
-	m = chart_model(&d, "line", &svg, c->series != NULL ? c->nseries : 0,
-	    0);
-	draw_release(&d);
-	buf_release(&svg);
-	return m;
+	return chart_model(c, "line", LINE_VIEW_W, c->nseries, 0, line_svg);
 }
