@@ -128,9 +128,10 @@ struct chart {
 	const char	*no_data;	/* shown in the SVG when no point has a
 					   value (the theme's words); NULL or
 					   "": the SVG shows nothing */
-	const char	*table_summary;	/* when set, the table is folded in a
-					   <details> with this <summary>, e.g.
-					   "Bảng số liệu" */
+	const char	*table_summary;	/* the model's table.summary: when
+					   set, the default theme folds the
+					   table in a <details> with this
+					   <summary>, e.g. "Bảng số liệu" */
 };
 
 /* Line series cycle through this many colours, markers and dashes. */
