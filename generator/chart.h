@@ -1,8 +1,10 @@
 /*
  * SVG charts written at build time, with no script: a line chart of
- * values over periods, a horizontal bar chart, and a small progress bar.
- * Renderers call them with numbers they already hold; the charts only
- * append markup to the caller's buffer.
+ * values over periods (chartline.c), a horizontal bar chart
+ * (chartbars.c), and a small progress bar (chartprogress.c); chart.c
+ * holds the palette and the model the theme shows, and chartdraw.h what
+ * the chart files share.  Renderers call them with numbers they already
+ * hold; the charts give a model or append markup to the caller's buffer.
  *
  * Invariants callers rely on:
  *  - the output is well-formed XML as well as HTML5 (only the five XML
@@ -10,11 +12,14 @@
  *  - same input, same bytes: coordinates have at most two decimals and
  *    are printed without the C library's locale, so setlocale() cannot
  *    change them (only "number" and the default "%g" see the locale);
- *  - chart_line() and chart_bars() append one <figure>: a <figcaption>
- *    with the title, the <svg>, then a <table> with the same numbers as
- *    formatted by "number".  The SVG has role="img", is labelled by its
- *    <title> and <desc>, and scales to the width of its container; the
- *    table is its accessible equivalent;
+ *  - chart_line_model() and chart_bars_model() give a chart as data
+ *    for the theme (docs/templates.md): the <svg>, and a table with the
+ *    same numbers as formatted by "number", which the theme's
+ *    partials/chart.mustache shows in a <figure> after the SVG.  The
+ *    SVG has role="img", is labelled by its <title> and <desc>, and
+ *    scales to the width of its container; the table is its accessible
+ *    equivalent.  No HTML but the SVG is written here, and no word but
+ *    the caller's;
  *  - colours are presentation attributes taken from chart_inks[], which
  *    all meet WCAG AA against white, plus classes a theme may restyle
  *    (chart-line, chart-estimate, chart-marker, chart-bar,
@@ -40,12 +45,14 @@
  *	struct chart_series s = { NULL, p, 2 };
  *	struct chart c = { .id = "ty-le-dvc", .title = "Tỷ lệ hồ sơ trực tuyến",
  *	    .series = &s, .nseries = 1, .has_range = 1, .max = 100 };
- *	chart_line(&out, &c);	// <figure class="chart chart-line">...
+ *	json_t *m = chart_line_model(&c);	// {kind: "line", svg: "<svg ...
  */
 #ifndef PLANPRESS_CHART_H
 #define PLANPRESS_CHART_H
 
 #include <stddef.h>
+
+#include <jansson.h>
 
 struct buf;
 
@@ -119,10 +126,12 @@ struct chart {
 	const char	*estimate_label; /* line: legend entry for marked
 					   points, e.g. "Ước tính"; NULL: none */
 	const char	*no_data;	/* shown in the SVG when no point has a
-					   value; NULL: "No data" */
-	const char	*table_summary;	/* when set, the table is folded in a
-					   <details> with this <summary>, e.g.
-					   "Bảng số liệu" */
+					   value (the theme's words); NULL or
+					   "": the SVG shows nothing */
+	const char	*table_summary;	/* the model's table.summary: when
+					   set, the default theme folds the
+					   table in a <details> with this
+					   <summary>, e.g. "Bảng số liệu" */
 };
 
 /* Line series cycle through this many colours, markers and dashes. */
@@ -159,30 +168,41 @@ struct chart_ink {
 extern const struct chart_ink chart_inks[CHART_INK_COUNT];
 
 /*
- * Append to "out" a <figure> holding an SVG line chart of the values of
- * every series over the labels of the first, then the table.  The value
- * axis has "nice" ticks (1, 2, 2.5 or 5 times a power of ten) and holds
- * the target and, without "has_range", 0; x labels are thinned out when
- * they would overlap (or there are more than 12), always keeping the
- * last; missing values leave gaps.  A single series has its last value
- * written beside it.  Several named series are named at the ends of
- * their lines (with their last values when those fit), in a column
- * right of the plot, spread so no two labels overlap, each joined to its
- * point by a thin line; when the names are too long for that, a legend
- * above the plot names them.  With no value at all the SVG says
- * "no_data" and the table is still there.
+ * The model of a line chart, for the theme's partials/chart.mustache
+ * (docs/templates.md): {kind "line", id, title, svg, table}, the <svg>
+ * drawn here and the table as data.  The SVG plots the values of every
+ * series over the labels of the first.  The value axis has "nice" ticks
+ * (1, 2, 2.5 or 5 times a power of ten) and holds the target and,
+ * without "has_range", 0; x labels are thinned out when they would
+ * overlap (or there are more than 12), always keeping the last; missing
+ * values leave gaps.  A single series has its last value written beside
+ * it.  Several named series are named at the ends of their lines (with
+ * their last values when those fit), in a column right of the plot,
+ * spread so no two labels overlap, each joined to its point by a thin
+ * line; when the names are too long for that, a legend above the plot
+ * names them.  With no value at all the SVG says "no_data" and the
+ * table is still there.  Returns a new reference.
  */
-void	chart_line(struct buf *out, const struct chart *c);
+json_t	*chart_line_model(const struct chart *c);
 
 /*
- * Append to "out" a <figure> holding a horizontal bar chart of
- * series[0] (rankings, shares), one row per point in the order given,
- * then the table.  Each row has its label above its bar, whole, in as
- * many lines as it needs at the chart's width (broken at spaces, a
- * longer word between characters), and the value at the bar's end.
- * Bars start at 0 and grow left for negative values.  The target is a
- * vertical dashed line.
+ * The model of a horizontal bar chart of series[0] (rankings, shares),
+ * as chart_line_model()'s with kind "bars": one row per point in the
+ * order given.  Each row has its label above its bar, whole, in as many
+ * lines as it needs at the chart's width (broken at spaces, a longer
+ * word between characters), and the value at the bar's end.  Bars
+ * start at 0 and grow left for negative values.  The target is a
+ * vertical dashed line.  Returns a new reference.
  */
+json_t	*chart_bars_model(const struct chart *c);
+
+/*
+ * Append to "out" the <figure> of chart_line_model() or
+ * chart_bars_model() as the default theme's partials/chart.mustache
+ * writes it (built into planpress), for a caller that does not render
+ * the model through its theme: the indicator pages' chart.
+ */
+void	chart_line(struct buf *out, const struct chart *c);
 void	chart_bars(struct buf *out, const struct chart *c);
 
 /*

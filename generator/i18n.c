@@ -16,19 +16,41 @@
 #include "meta.h"
 #include "xalloc.h"
 
+/* 1 if "key" ends in "_path": a path of the site, such as "/chi-tieu/". */
 static int
-checkvalues(struct diag *d, const struct meta *m, json_t *obj)
+pathkey(const char *key)
 {
-	const char	*key;
+	size_t	 len = strlen(key);
+
+	return len >= 5 && strcmp(key + len - 5, "_path") == 0;
+}
+
+/*
+ * Every value of "obj" is text, a list of texts or a mapping of those;
+ * a top-level string whose key ends in "_path" is a path of the site
+ * from '/' to '/'.
+ */
+static int
+checkvalues(struct diag *d, const struct meta *m, json_t *obj, int top)
+{
+	const char	*key, *s;
 	json_t		*v, *x;
 	size_t		 i;
 	int		 rc = 1;
 
 	json_object_foreach(obj, key, v) {
+		if (json_is_string(v) && top && pathkey(key)) {
+			s = json_string_value(v);
+			if (*s != '/' || s[strlen(s) - 1] != '/')
+				rc = diag_error(d, meta_loc(m, obj, key),
+				    "string '%s' must be a path of the site "
+				    "from / to /, not '%s'", key, s);
+			continue;
+		}
 		if (json_is_string(v))
 			continue;
 		if (json_is_object(v)) {
-			rc &= checkvalues(d, m, v);
+			rc &= checkvalues(d, m, v, 0);
 			continue;
 		}
 		if (json_is_array(v)) {
@@ -68,7 +90,7 @@ merge(struct diag *d, json_t *into, const char *path, int required)
 		    "of keys to texts");
 		goto out;
 	}
-	if (!checkvalues(d, m, meta_root(m)))
+	if (!checkvalues(d, m, meta_root(m), 1))
 		goto out;
 	json_object_update(into, meta_root(m));
 	rc = 1;

@@ -1,7 +1,9 @@
 /*
  * The strings a theme shows, per language: themes/NAME/i18n/LANG.yaml,
  * overridden key by key by the site's own i18n/LANG.yaml.  Values are
- * strings, lists of strings (month names) or mappings of those.
+ * strings, lists of strings (month names) or mappings of those; a
+ * top-level key ending in "_path" is a path of the site from '/' to '/'
+ * ("indicators_path": "/chi-tieu/").
  */
 #ifndef PLANPRESS_I18N_H
 #define PLANPRESS_I18N_H
@@ -14,7 +16,7 @@ struct diag;
 /*
  * Load the strings of "lang".  Returns a new reference to an object, or
  * NULL after reporting (a missing theme file for the language, a value
- * of the wrong type).
+ * of the wrong type, a path that is not one).
  */
 json_t	*i18n_load(struct diag *d, const char *themedir, const char *sitedir,
 	    const char *lang);

@@ -697,26 +697,38 @@ bind_role(struct indicators *x, struct dataset **v, size_t n,
 }
 
 /*
- * The path "key" of "cfg", where pages go, into "*out" (which holds the
- * default): a path of the site from '/' to '/', such as "/chi-tieu/",
- * since the pages' paths are made by appending "ID/" to it.
+ * The path "key" of "cfg", where pages go, into "*out": a path of the
+ * site from '/' to '/', such as "/chi-tieu/", since the pages' paths
+ * are made by appending "ID/" to it.  Without the key, the theme's
+ * string "key" for the site's language ("strings", where i18n.c checked
+ * it); without either, an error at "progress:".  "*out" is never NULL:
+ * after an error the model still has paths, if unusable ones.
  */
 static int
 site_path(struct indicators *x, const struct meta *m, const json_t *cfg,
-    const char *key, const char **out)
+    const json_t *strings, const char *key, const char **out)
 {
-	const char	*s = NULL;
+	const char	*s = NULL, *def = i18n_string(strings, key, NULL);
 	size_t		 len;
 
-	if (json_object_get(cfg, key) == NULL)
-		return 1;
+	*out = def != NULL ? def : "/";
+	if (json_object_get(cfg, key) == NULL) {
+		if (def != NULL)
+			return 1;
+		return diag_error(x->d, meta_loc(m, meta_root(m), "progress"),
+		    "progress needs '%s': the theme's strings for this "
+		    "language have no '%s' to take it from", key, key);
+	}
 	if (!meta_string(m, x->d, cfg, key, &s))
 		return 0;
 	len = strlen(s);
-	if (len == 0 || s[0] != '/' || s[len - 1] != '/')
+	if ((len == 0 || s[0] != '/' || s[len - 1] != '/') && def != NULL)
 		return diag_error(x->d, meta_loc(m, cfg, key), "%s '%s' must "
 		    "be a path of the site from / to /, such as %s", key, s,
-		    *out);
+		    def);
+	if (len == 0 || s[0] != '/' || s[len - 1] != '/')
+		return diag_error(x->d, meta_loc(m, cfg, key), "%s '%s' must "
+		    "be a path of the site from / to /", key, s);
 	*out = s;
 	return 1;
 }
@@ -735,7 +747,8 @@ methodology_path(struct indicators *x, const struct meta *m,
 
 	x->meth_path = x->priv->meth = xasprintf("%s%s/", x->ind_path, slug);
 	if (json_object_get(cfg, "methodology_path") != NULL)
-		return site_path(x, m, cfg, "methodology_path", &x->meth_path);
+		return site_path(x, m, cfg, strings, "methodology_path",
+		    &x->meth_path);
 	if (!text_safe_segment(slug))
 		return diag_error(x->d, meta_loc(m, meta_root(m), "progress"),
 		    "the theme's methodology_slug '%s' must be a plain name "
@@ -768,8 +781,6 @@ indicators_new(struct diag *d, const struct config *c, const json_t *strings,
 	x->d = d;
 	x->c = c;
 	x->latest = LONG_MIN;
-	x->ind_path = "/chi-tieu/";
-	x->unit_path = "/don-vi/";
 	x->priv->ind_ix = json_object();
 	x->priv->unit_ix = json_object();
 	x->priv->type_ix = json_object();
@@ -802,8 +813,8 @@ indicators_new(struct diag *d, const struct config *c, const json_t *strings,
 	    &s) && (x->issued = status_day_parse(s)) == LONG_MIN)
 		ok = diag_error(d, meta_loc(m, cfg, "issued"), "issued '%s' is "
 		    "not a date (YYYY-MM-DD): the day the plan was issued", s);
-	ok &= site_path(x, m, cfg, "indicators_path", &x->ind_path);
-	ok &= site_path(x, m, cfg, "units_path", &x->unit_path);
+	ok &= site_path(x, m, cfg, strings, "indicators_path", &x->ind_path);
+	ok &= site_path(x, m, cfg, strings, "units_path", &x->unit_path);
 	ok &= methodology_path(x, m, cfg, strings);
 	if (json_object_get(cfg, "unit_types") && !json_is_object(
 	    x->unit_types = json_object_get(cfg, "unit_types")))

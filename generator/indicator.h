@@ -203,8 +203,8 @@ struct indicators {
 	size_t		 nparts;	/* measurable parts (not monitor) */
 	size_t		 nmonitor;	/* monitor-only indicators */
 	size_t		 nmonitor_clauses;	/* clauses of monitor only */
-	const char	*ind_path;	/* "/chi-tieu/" */
-	const char	*unit_path;	/* "/don-vi/" */
+	const char	*ind_path;	/* "/chi-tieu/": site.yaml's, else */
+	const char	*unit_path;	/* the theme's; "/don-vi/" */
 	const char	*meth_path;	/* "/chi-tieu/phuong-phap/" */
 	const json_t	*unit_types;	/* type -> words, or NULL */
 	struct indicators_priv *priv;
@@ -251,12 +251,14 @@ enum ind_state	 indicators_row_state(const struct indicators *x,
 
 /*
  * The model for the site "c" and its datasets "v", or NULL when
- * site.yaml has no "progress:" mapping.  "strings" are the theme's in
- * the site's language (an edition keeps the site's paths): the
- * methodology page's folder below the indicators' path is their
- * "methodology_slug", unless progress sets methodology_path.  A role
- * naming an unknown dataset or a dataset without a required field, and
- * any other mistake in "progress:", is reported at its place in
+ * site.yaml has no "progress:" mapping.  The paths of its pages are
+ * progress.indicators_path and units_path, else the strings of those
+ * names in "strings", the theme's strings of the site's language, which
+ * lends them for the life of the model (an edition keeps the site's
+ * paths); the methodology page's folder below the indicators' path is
+ * their "methodology_slug", unless progress sets methodology_path.  A
+ * role naming an unknown dataset or a dataset without a required field,
+ * and any other mistake in "progress:", is reported at its place in
  * site.yaml; the model is still returned (its paths are known, so links
  * to its pages can be judged), collects nothing, and indicators_link()
  * then returns 0 with nothing more to say.  Free with indicators_free().

@@ -103,23 +103,11 @@ field(struct diag *d, const struct dataset *ds, const json_t *o,
 	return f;
 }
 
-/* Parse the view "o", written at "at" (its place in the list). */
+/* The view's "id", of [a-z0-9-]. */
 static int
-parse(struct diag *d, const struct dataset *ds, const json_t *o,
+parse_id(struct diag *d, const struct dataset *ds, const json_t *o,
     const struct loc *at, struct view *v)
 {
-	const json_t	*j, *e;
-	const char	*k, *s;
-	long long	 n;
-	size_t		 i;
-	int		 ok = 1;
-
-	memset(v, 0, sizeof(*v));
-	v->x = v->y = v->series = v->sort = SCHEMA_NONE;
-	v->decimals = 2;
-	if (!json_is_object(o))
-		return diag_error(d, at, "each view must be a mapping");
-	meta_warn_unknown(d, ds->meta, o, viewkeys, _("view"));
 	if (!meta_string(ds->meta, d, o, "id", &v->id))
 		return 0;
 	if (v->id == NULL || !*v->id || strspn(v->id,
@@ -127,10 +115,21 @@ parse(struct diag *d, const struct dataset *ds, const json_t *o,
 		return diag_error(d, v->id ? meta_loc(ds->meta, o, "id") : at,
 		    "a view needs an 'id' of lower-case letters, digits and "
 		    "'-'");
-	ok &= meta_string(ds->meta, d, o, "title", &v->title);
-	ok &= meta_string(ds->meta, d, o, "description", &v->desc);
-	s = "table";
-	ok &= meta_string(ds->meta, d, o, "type", &s);
+	return 1;
+}
+
+/*
+ * The view's "type": bar, line or table (the default).  Returns 0 after
+ * reporting an unknown type; a type that is no text is reported too,
+ * clears "*ok" and leaves a table, whose other keys are still read.
+ */
+static int
+parse_type(struct diag *d, const struct dataset *ds, const json_t *o,
+    struct view *v, int *ok)
+{
+	const char	*s = "table";
+
+	*ok &= meta_string(ds->meta, d, o, "type", &s);
 	if (strcmp(s, "bar") == 0)
 		v->type = V_BAR;
 	else if (strcmp(s, "line") == 0)
@@ -140,8 +139,16 @@ parse(struct diag *d, const struct dataset *ds, const json_t *o,
 	else
 		return diag_error(d, meta_loc(ds->meta, o, "type"), "view type "
 		    "'%s' must be bar, line or table", s);
-	v->at = meta_loc(ds->meta, o, "x") ? *meta_loc(ds->meta, o, "x") :
-	    at ? *at : (struct loc){ ds->yaml, 0, 0 };
+	return 1;
+}
+
+/* The fields the view draws: "x", "y", "series" and "sort". */
+static int
+parse_fields(struct diag *d, const struct dataset *ds, const json_t *o,
+    struct view *v)
+{
+	int	 ok = 1;
+
 	v->x = field(d, ds, o, "x", v->type != V_TABLE, 0, &ok);
 	v->y = field(d, ds, o, "y", v->type != V_TABLE, 1, &ok);
 	v->series = field(d, ds, o, "series", 0, 0, &ok);
@@ -149,61 +156,96 @@ parse(struct diag *d, const struct dataset *ds, const json_t *o,
 	if (v->sort != SCHEMA_NONE)
 		v->desc_sort = *json_string_value(json_object_get(o,
 		    "sort")) == '-';
-	if ((j = json_object_get(o, "filter")) != NULL) {
-		if (!json_is_object(j))
-			ok = diag_error(d, meta_loc(ds->meta, o, "filter"),
-			    "a view's filter must map fields to values");
-		else
-			json_object_foreach((json_t *)j, k, e) {
-				size_t	 f = schema_find(ds->schema, k);
+	return ok;
+}
 
-				if (f == SCHEMA_NONE) {
-					ok = diag_error(d, meta_key_loc(
-					    ds->meta, j, k), "view filter "
-					    "field '%s' is not a field of "
-					    "the schema", k);
-					continue;
-				}
-				if (!json_is_string(e) && !json_is_integer(e)) {
-					ok = diag_error(d, meta_loc(ds->meta, j,
-					    k), "a filter value must be text "
-					    "or a whole number");
-					continue;
-				}
-				v->filters = xreallocarray(v->filters,
-				    v->nfilters + 1, sizeof(*v->filters));
-				v->filters[v->nfilters].field = f;
-				v->filters[v->nfilters++].value =
-				    json_is_string(e) ? xstrdup(
-				    json_string_value(e)) : xasprintf("%lld",
-				    (long long)json_integer_value(e));
-			}
-	}
-	if ((j = json_object_get(o, "columns")) != NULL) {
-		json_t	*names = NULL;
+/* One entry "k": "e" of the view's filter "j", the cells it keeps. */
+static int
+filter_one(struct diag *d, const struct dataset *ds, const json_t *j,
+    const char *k, const json_t *e, struct view *v)
+{
+	size_t	 f = schema_find(ds->schema, k);
 
-		if (meta_strings(ds->meta, d, o, "columns", &names))
-			json_array_foreach(names, i, e) {
-				size_t	 f = schema_find(ds->schema,
-				    json_string_value(e));
+	if (f == SCHEMA_NONE)
+		return diag_error(d, meta_key_loc(ds->meta, j, k), "view "
+		    "filter field '%s' is not a field of the schema", k);
+	if (!json_is_string(e) && !json_is_integer(e))
+		return diag_error(d, meta_loc(ds->meta, j, k), "a filter value "
+		    "must be text or a whole number");
+	v->filters = xreallocarray(v->filters, v->nfilters + 1,
+	    sizeof(*v->filters));
+	v->filters[v->nfilters].field = f;
+	v->filters[v->nfilters++].value = json_is_string(e) ?
+	    xstrdup(json_string_value(e)) : xasprintf("%lld",
+	    (long long)json_integer_value(e));
+	return 1;
+}
 
-				if (f == SCHEMA_NONE) {
-					ok = diag_error(d, json_is_array(j) ?
-					    meta_index_loc(ds->meta, j, i) :
-					    meta_loc(ds->meta, o, "columns"),
-					    "view column '%s' is not a field "
-					    "of the schema",
-					    json_string_value(e));
-					continue;
-				}
-				v->cols = xreallocarray(v->cols, v->ncols + 1,
-				    sizeof(*v->cols));
-				v->cols[v->ncols++] = f;
-			}
-		else
-			ok = 0;
+/* The view's "filter": a mapping of fields to the values rows have. */
+static int
+parse_filter(struct diag *d, const struct dataset *ds, const json_t *o,
+    struct view *v)
+{
+	const json_t	*j = json_object_get(o, "filter"), *e;
+	const char	*k;
+	int		 ok = 1;
+
+	if (j == NULL)
+		return 1;
+	if (!json_is_object(j))
+		return diag_error(d, meta_loc(ds->meta, o, "filter"), "a view's "
+		    "filter must map fields to values");
+	json_object_foreach((json_t *)j, k, e)
+		ok &= filter_one(d, ds, j, k, e, v);
+	return ok;
+}
+
+/* Add field "f" to the columns of the table of "v". */
+static void
+add_column(struct view *v, size_t f)
+{
+	v->cols = xreallocarray(v->cols, v->ncols + 1, sizeof(*v->cols));
+	v->cols[v->ncols++] = f;
+}
+
+/* The view's "columns": fields of the schema, in order. */
+static int
+parse_columns(struct diag *d, const struct dataset *ds, const json_t *o,
+    struct view *v)
+{
+	const json_t	*j = json_object_get(o, "columns"), *e;
+	json_t		*names = NULL;
+	size_t		 i, f;
+	int		 ok = 1;
+
+	if (j == NULL)
+		return 1;
+	if (!meta_strings(ds->meta, d, o, "columns", &names)) {
 		json_decref(names);
+		return 0;
 	}
+	json_array_foreach(names, i, e) {
+		f = schema_find(ds->schema, json_string_value(e));
+		if (f != SCHEMA_NONE) {
+			add_column(v, f);
+			continue;
+		}
+		ok = diag_error(d, json_is_array(j) ? meta_index_loc(ds->meta,
+		    j, i) : meta_loc(ds->meta, o, "columns"), "view column "
+		    "'%s' is not a field of the schema", json_string_value(e));
+	}
+	json_decref(names);
+	return ok;
+}
+
+/* The view's "rank", "decimals" (0 to 10) and "limit" (1 or more). */
+static int
+parse_options(struct diag *d, const struct dataset *ds, const json_t *o,
+    struct view *v)
+{
+	long long	 n;
+	int		 ok = 1;
+
 	if (json_object_get(o, "rank") && !meta_bool(ds->meta, d, o, "rank",
 	    &v->rank))
 		ok = 0;
@@ -222,20 +264,61 @@ parse(struct diag *d, const struct dataset *ds, const json_t *o,
 		else
 			v->limit = (size_t)n;
 	}
-	if (v->ncols == 0) {	/* tables show x, series, y by default */
-		size_t	 def[3] = { v->x, v->series, v->y };
+	return ok;
+}
 
-		for (i = 0; i < 3; i++)
-			if (def[i] != SCHEMA_NONE) {
-				v->cols = xreallocarray(v->cols, v->ncols + 1,
-				    sizeof(*v->cols));
-				v->cols[v->ncols++] = def[i];
-			}
-		if (v->ncols == 0 && v->type == V_TABLE)
-			ok = diag_error(d, json_object_get(o, "type") ?
-			    meta_loc(ds->meta, o, "type") : at,
-			    "a table view needs 'columns'");
-	}
+/*
+ * Without "columns", a table shows x, series and y; a table view with
+ * none of them is an error.
+ */
+static int
+default_columns(struct diag *d, const struct dataset *ds, const json_t *o,
+    const struct loc *at, struct view *v)
+{
+	size_t	 def[3] = { v->x, v->series, v->y }, i;
+
+	if (v->ncols > 0)
+		return 1;
+	for (i = 0; i < 3; i++)
+		if (def[i] != SCHEMA_NONE)
+			add_column(v, def[i]);
+	if (v->ncols == 0 && v->type == V_TABLE)
+		return diag_error(d, json_object_get(o, "type") ?
+		    meta_loc(ds->meta, o, "type") : at,
+		    "a table view needs 'columns'");
+	return 1;
+}
+
+/*
+ * Parse the view "o", written at "at" (its place in the list), into
+ * "v" (release() it either way).  Returns 1, or 0 after reporting every
+ * mistake to "d".
+ */
+static int
+parse(struct diag *d, const struct dataset *ds, const json_t *o,
+    const struct loc *at, struct view *v)
+{
+	int	 ok = 1;
+
+	memset(v, 0, sizeof(*v));
+	v->x = v->y = v->series = v->sort = SCHEMA_NONE;
+	v->decimals = 2;
+	if (!json_is_object(o))
+		return diag_error(d, at, "each view must be a mapping");
+	meta_warn_unknown(d, ds->meta, o, viewkeys, _("view"));
+	if (!parse_id(d, ds, o, at, v))
+		return 0;
+	ok &= meta_string(ds->meta, d, o, "title", &v->title);
+	ok &= meta_string(ds->meta, d, o, "description", &v->desc);
+	if (!parse_type(d, ds, o, v, &ok))
+		return 0;
+	v->at = meta_loc(ds->meta, o, "x") ? *meta_loc(ds->meta, o, "x") :
+	    at ? *at : (struct loc){ ds->yaml, 0, 0 };
+	ok &= parse_fields(d, ds, o, v);
+	ok &= parse_filter(d, ds, o, v);
+	ok &= parse_columns(d, ds, o, v);
+	ok &= parse_options(d, ds, o, v);
+	ok &= default_columns(d, ds, o, at, v);
 	return ok;
 }
 
@@ -715,7 +798,7 @@ decimals_of(const char *s, const char *mark)
  * Append the number "c" of field "sf" as the table shows it: decimals
  * padded with zeros to "dec" ("0,9" beside "0,95" is "0,90"), integers
  * as they are.  Returns its decimals; text that is not a number is
- * written as it is.
+ * appended as it is (the template escapes it).
  */
 static int
 cellnum(const struct schema_field *sf, const char *c, const struct fmt *f,
@@ -727,7 +810,7 @@ cellnum(const struct schema_field *sf, const char *c, const struct fmt *f,
 	double		 d = num(c, &ok);
 
 	if (!ok) {
-		text_escape_html(out, c, strlen(c));
+		buf_puts(out, c);
 		return 0;
 	}
 	if (sf->type == SCHEMA_INTEGER) {
@@ -767,69 +850,86 @@ column_decimals(const struct dsv *s, const struct view *v,
 	return dec;
 }
 
-static void
-table(const struct dsv *s, const struct view *v, struct rowref *r,
-    size_t n, const struct fmt *f, struct buf *out)
+/* 1 if field "f" of "ds" holds numbers. */
+static int
+numeric(const struct dataset *ds, size_t f)
 {
-	const struct schema_field *sf;
-	size_t		 i, k;
-	int		 isnum, *dec = xcalloc(v->ncols + 1, sizeof(*dec));
-	char		*cap;
+	enum schema_type	 t = ds->schema->fields[f].type;
 
-	for (k = 0; k < v->ncols; k++)
-		dec[k] = column_decimals(s, v, r, n, f, k);
-
-	/* It may scroll sideways: a region to reach with the keyboard. */
-	cap = xasprintf("view-%s-%s-caption", s->ds->id, v->id);
-	buf_puts(out, "<div class=\"table-wrap\" role=\"region\""
-	    " tabindex=\"0\" aria-labelledby=\"");
-	text_escape_html(out, cap, strlen(cap));
-	buf_puts(out, "\"><table class=\"data-table view-table\"><caption id=\"");
-	text_escape_html(out, cap, strlen(cap));
-	buf_puts(out, "\">");
-	free(cap);
-	text_escape_html(out, v->title ? v->title : v->id, strlen(v->title ?
-	    v->title : v->id));
-	buf_puts(out, "</caption><thead><tr>");
-	for (k = 0; k < v->ncols; k++) {
-		sf = &s->ds->schema->fields[v->cols[k]];
-		isnum = sf->type == SCHEMA_NUMBER || sf->type == SCHEMA_INTEGER;
-		buf_printf(out, "<th scope=\"col\"%s>", isnum ?
-		    " class=\"num\"" : "");
-		text_escape_html(out, ftitle(s->ds, v->cols[k]),
-		    strlen(ftitle(s->ds, v->cols[k])));
-		buf_puts(out, "</th>");
-	}
-	buf_puts(out, "</tr></thead><tbody>\n");
-	for (i = 0; i < n; i++) {
-		buf_puts(out, "<tr>");
-		for (k = 0; k < v->ncols; k++) {
-			const char *c = r[i].cells[v->cols[k]];
-
-			sf = &s->ds->schema->fields[v->cols[k]];
-			isnum = sf->type == SCHEMA_NUMBER ||
-			    sf->type == SCHEMA_INTEGER;
-			buf_puts(out, k == 0 ? "<th scope=\"row\">" : isnum ?
-			    "<td class=\"num\">" : "<td>");
-			if (isnum)
-				cellnum(sf, c, f, dec[k], out);
-			else
-				text_escape_html(out, c, strlen(c));
-			buf_puts(out, k == 0 ? "</th>" : "</td>");
-		}
-		buf_puts(out, "</tr>\n");
-	}
-	buf_puts(out, "</tbody></table></div>\n");
-	free(dec);
+	return t == SCHEMA_NUMBER || t == SCHEMA_INTEGER;
 }
 
-static void
+/* The cells of the row "cells" in the view's columns, as {text, num}. */
+static json_t *
+table_cells(const struct dsv *s, const struct view *v, char **cells,
+    const struct fmt *f, const int *dec)
+{
+	json_t		*a = json_array();
+	struct buf	 b = BUF_INIT;
+	size_t		 k;
+	int		 isnum;
+
+	for (k = 0; k < v->ncols; k++) {
+		isnum = numeric(s->ds, v->cols[k]);
+		buf_reset(&b);
+		if (isnum)
+			cellnum(&s->ds->schema->fields[v->cols[k]],
+			    cells[v->cols[k]], f, dec[k], &b);
+		else
+			buf_puts(&b, cells[v->cols[k]]);
+		json_array_append_new(a, json_pack("{s:s%, s:b}", "text",
+		    b.data, b.len, "num", isnum));
+	}
+	buf_release(&b);
+	return a;
+}
+
+/*
+ * The table of a table view as data, for partials/view-table.mustache:
+ * {caption, caption_id, columns[] {title, num}, rows[] {label, cells[]
+ * {text, num}}}, the first column's cell being the row's label.
+ */
+static json_t *
+table(const struct dsv *s, const struct view *v, struct rowref *r,
+    size_t n, const struct fmt *f)
+{
+	json_t		*cols = json_array(), *rows = json_array(), *cells, *t;
+	json_t		*label;
+	size_t		 i, k;
+	int		*dec = xcalloc(v->ncols + 1, sizeof(*dec));
+	char		*cap;
+
+	for (k = 0; k < v->ncols; k++) {
+		dec[k] = column_decimals(s, v, r, n, f, k);
+		json_array_append_new(cols, json_pack("{s:s, s:b}", "title",
+		    ftitle(s->ds, v->cols[k]), "num", numeric(s->ds,
+		    v->cols[k])));
+	}
+	for (i = 0; i < n; i++) {
+		cells = table_cells(s, v, r[i].cells, f, dec);
+		label = json_object_get(json_array_get(cells, 0), "text");
+		label = label ? json_incref(label) : json_string("");
+		json_array_remove(cells, 0);
+		json_array_append_new(rows, json_pack("{s:o, s:o}", "label",
+		    label, "cells", cells));
+	}
+	cap = xasprintf("view-%s-%s-caption", s->ds->id, v->id);
+	t = json_pack("{s:s, s:s, s:o, s:o}", "caption", v->title ? v->title :
+	    v->id, "caption_id", cap, "columns", cols, "rows", rows);
+	free(cap);
+	free(dec);
+	return t;
+}
+
+/* The chart of a bar or line view, as chart.h's model. */
+static json_t *
 chart(const struct dsv *s, const struct view *v, struct rowref *r,
-    size_t n, const struct fmt *f, const json_t *strings, struct buf *out)
+    size_t n, const struct fmt *f, const json_t *strings)
 {
 	struct chart		 c;
 	struct chart_series	*ser;
 	struct chart_point	*pts;
+	json_t			*m;
 	char			**names, **labels;
 	size_t			 nser = 0, nlab = 0, i, k, si, li;
 	int			 ok;
@@ -891,40 +991,43 @@ chart(const struct dsv *s, const struct view *v, struct rowref *r,
 	c.number = fmtnum;
 	c.arg = (void *)f;
 	c.decimal_mark = i18n_string(strings, "decimal_mark", ".");
-	c.no_data = i18n_string(strings, "no_data_chart", NULL);
-	c.table_summary = i18n_string(strings, "chart_table", NULL);
+	c.no_data = i18n_string(strings, "no_data_chart", "");
+	c.table_summary = i18n_string(strings, "chart_table", "");
 	c.invert = v->rank;
-	if (v->type == V_BAR)
-		chart_bars(out, &c);
-	else
-		chart_line(out, &c);
+	m = v->type == V_BAR ? chart_bars_model(&c) : chart_line_model(&c);
 	free(pts);
 	free(ser);
 	free(names);
 	free(labels);
 	free(id);
+	return m;
 }
 
+/*
+ * The model of view "v": a chart or a table (the other false), as
+ * partials/views.mustache shows them.
+ */
 static json_t *
 render_one(const struct dsv *s, const struct view *v, const json_t *strings)
 {
 	struct rowref	*r;
-	struct buf	 html = BUF_INIT;
 	struct fmt	 f = { strings, v->decimals };
 	size_t		 n = select_rows(s, v, &r);
 	json_t		*o;
 
-	if (v->type == V_TABLE)
-		table(s, v, r, n, &f, &html);
-	else
-		chart(s, v, r, n, &f, strings, &html);
-	o = json_pack("{s:s, s:s, s:s?, s:s, s:s, s:b, s:s%}", "id", v->id,
+	o = json_pack("{s:s, s:s, s:s?, s:s, s:s, s:b}", "id", v->id,
 	    "dataset", s->ds->id, "dataset_title", s->ds->title,
 	    "title", v->title ? v->title : v->id,
-	    "description", v->desc ? v->desc : "", "sample", s->ds->sample,
-	    "html", html.data, html.len);
+	    "description", v->desc ? v->desc : "", "sample", s->ds->sample);
+	if (v->type == V_TABLE) {
+		json_object_set_new(o, "chart", json_false());
+		json_object_set_new(o, "table", table(s, v, r, n, &f));
+	} else {
+		json_object_set_new(o, "chart", chart(s, v, r, n, &f,
+		    strings));
+		json_object_set_new(o, "table", json_false());
+	}
 	free(r);
-	buf_release(&html);
 	return o;
 }
 

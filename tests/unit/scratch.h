@@ -51,6 +51,12 @@ static int	 scratch_said(const struct scratch *, const char *)
 static struct page *scratch_page(const struct scratch *, const char *)
 		    SCRATCH_UNUSED;
 
+/*
+ * The theme's strings scratch_load() gives the models; NULL: those of
+ * the default theme's vi.yaml that they read.
+ */
+static json_t	*scratch_strings SCRATCH_UNUSED;
+
 static char	 scratch_home[4096];
 static char	 scratch_dir[64];
 
@@ -260,6 +266,7 @@ scratch_plan(void)
 struct scratch {
 	struct diag		 *d;
 	struct config		  c;
+	json_t			 *strings;	/* the theme's */
 	struct section		 *root;
 	struct dataset		**data;
 	size_t			  ndata;
@@ -318,7 +325,6 @@ scratch_load(struct scratch *m)
 	struct dataset_sink	 count = { NULL, scratch_begin,
 	    scratch_row, scratch_end };
 	const struct dataset_sink *sink = &count;
-	json_t			*strings;
 
 	memset(m, 0, sizeof(*m));
 	count.arg = m;
@@ -329,12 +335,13 @@ scratch_load(struct scratch *m)
 	if (m->root != NULL)
 		section_link(m->root, m->d, &m->c);
 	dataset_load_all(m->d, "datasets", &m->data, &m->ndata);
-	strings = json_object();
+	m->strings = scratch_strings != NULL ? json_copy(scratch_strings) :
+	    json_pack("{s:s, s:s}", "indicators_path", "/chi-tieu/",
+	    "units_path", "/don-vi/");
 	if (scratch_slug != NULL)
-		json_object_set_new(strings, "methodology_slug",
+		json_object_set_new(m->strings, "methodology_slug",
 		    json_string(scratch_slug));
-	m->ind = indicators_new(m->d, &m->c, strings, m->data, m->ndata);
-	json_decref(strings);
+	m->ind = indicators_new(m->d, &m->c, m->strings, m->data, m->ndata);
 	m->views = views_new(m->d, m->data, m->ndata);
 	m->views_linked = views_link(m->views, m->d, m->root);
 	if (m->ind != NULL)
@@ -357,6 +364,7 @@ scratch_free(struct scratch *m)
 	dataset_free_all(m->data, m->ndata);
 	section_free(m->root);
 	config_release(&m->c);
+	json_decref(m->strings);
 	diag_free(m->d);
 	free(m->out);
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "embed.h"
 #include "text.h"
 #include "check.h"
 
@@ -304,11 +305,33 @@ contrast(const char *a, const char *b)
 	return (la + 0.05) / (lb + 0.05);
 }
 
+/*
+ * The page's background in the default theme: --c-bg of
+ * assets/style.css, "#rrggbb", or "" when it is not found.
+ */
+static const char *
+page_background(void)
+{
+	static char		 rgb[8];
+	const struct embed_file	*f = embed_find("assets/style.css");
+	const char		*p;
+
+	rgb[0] = '\0';
+	if (f == NULL || (p = strstr((const char *)f->data, "--c-bg:")) ==
+	    NULL)
+		return rgb;
+	p += strspn(p + 7, " ") + 7;
+	if (strspn(p + 1, "0123456789abcdef") >= 6 && *p == '#')
+		snprintf(rgb, sizeof(rgb), "%.7s", p);
+	return rgb;
+}
+
 static void
 test_inks(void)
 {
-	size_t	 i, j;
-	double	 r;
+	const char	*bg;
+	size_t		 i, j;
+	double		 r;
 
 	/* The formula itself, on known pairs. */
 	CHECK(fabs(contrast("#000000", "#ffffff") - 21) < 0.01);
@@ -316,25 +339,99 @@ test_inks(void)
 	CHECK(contrast("#777777", "#ffffff") < 4.5);
 	CHECK(fabs(contrast("#ffffff", "#ffffff") - 1) < 1e-9);
 	CHECK(luminance("#12345") < 0 && luminance("red") < 0);
+	CHECK(contrast("red", "#ffffff") < 3);	/* no colour, no ratio */
 	CHECK(luminance(CHART_PAPER) > 0.999);
 
+	/* Charts paint no background: they lie on the theme's page. */
+	bg = page_background();
+	CHECK_STR(bg, CHART_PAPER);
 	for (i = 0; i < CHART_INK_COUNT; i++) {
 		const struct chart_ink	*k = &chart_inks[i];
 
-		CHECK(k->name != NULL && luminance(k->rgb) >= 0);
-		if (k->name == NULL || luminance(k->rgb) < 0)
-			continue;
-		r = contrast(k->rgb, "#ffffff");
+		CHECK(k->name != NULL);
+		/*
+		 * Against that background, every mark at least 3:1 (WCAG
+		 * 1.4.11), text at least 4.5:1 (1.4.3); an ink that is no
+		 * colour has no ratio (contrast() is negative).
+		 */
+		r = contrast(k->rgb, bg);
 		if (r < (k->text ? 4.5 : 3.0))
 			printf("  ink %s %s: %.2f:1\n", k->name, k->rgb, r);
-		CHECK(r >= (k->text ? 4.5 : 3.0));
-		for (j = 0; j < i; j++)
+		CHECK(r >= 3.0);
+		CHECK(!k->text || r >= 4.5);
+		for (j = 0; j < i && k->name != NULL; j++)
 			CHECK(strcmp(k->name, chart_inks[j].name) != 0);
 	}
 	/* Series colours are used for value labels: text contrast. */
 	for (i = 0; i < CHART_SERIES_INKS; i++)
 		CHECK(chart_inks[CHART_INK_SERIES + i].text);
 	CHECK(chart_inks[CHART_INK_TARGET].text);
+}
+
+/* --------------------------------------------------------------- models */
+
+static const char *
+sget(const json_t *o, const char *key)
+{
+	const char	*s = json_string_value(json_object_get(o, key));
+
+	return s != NULL ? s : "(none)";
+}
+
+/*
+ * The models: the SVG drawn, the table as data with its text unescaped
+ * (the theme escapes it), and every key present, so that a template
+ * never falls through to a key of the page.
+ */
+static void
+test_models(void)
+{
+	struct chart_point	 v[] = {
+		{ "A <1>", 63.1, 0, 1, "ước tính" }, { "B", 0, 1, 0, NULL },
+	};
+	struct chart_series	 s = { NULL, v, NPOINTS(v) };
+	struct chart		 c = { .id = "m&1", .title = "T & t",
+				    .x_title = "Kỳ", .series = &s,
+				    .nseries = 1, .number = vi_number };
+	json_t			*m, *t, *r0, *r1, *c0;
+	const char		*svg;
+
+	m = chart_line_model(&c);
+	CHECK_STR(sget(m, "kind"), "line");
+	CHECK_STR(sget(m, "id"), "m-1");
+	CHECK_STR(sget(m, "title"), "T & t");
+	svg = sget(m, "svg");
+	CHECK(strncmp(svg, "<svg ", 5) == 0 && has(svg, "T &amp; t"));
+	CHECK(svg[strlen(svg) - 1] == '>' && !has(svg, "<table"));
+	t = json_object_get(m, "table");
+	CHECK_STR(sget(t, "summary"), "");
+	CHECK_STR(sget(t, "caption"), "T & t");
+	CHECK_STR(sget(t, "caption_id"), "m-1-caption");
+	CHECK(json_array_size(json_object_get(t, "columns")) == 2);
+	CHECK_STR(sget(json_array_get(json_object_get(t, "columns"), 0),
+	    "title"), "Kỳ");
+	CHECK_STR(sget(json_array_get(json_object_get(t, "columns"), 1),
+	    "title"), "");
+	r0 = json_array_get(json_object_get(t, "rows"), 0);
+	r1 = json_array_get(json_object_get(t, "rows"), 1);
+	CHECK_STR(sget(r0, "label"), "A <1>");
+	/* An estimate is no highlight: only bars mark rows. */
+	CHECK(json_is_false(json_object_get(r0, "mark")));
+	c0 = json_array_get(json_object_get(r0, "cells"), 0);
+	CHECK_STR(sget(c0, "value"), "63,1");
+	CHECK_STR(sget(c0, "note"), "ước tính");
+	CHECK(json_is_false(json_object_get(c0, "missing")));
+	c0 = json_array_get(json_object_get(r1, "cells"), 0);
+	CHECK_STR(sget(c0, "value"), "");
+	CHECK_STR(sget(c0, "note"), "");
+	CHECK(json_is_true(json_object_get(c0, "missing")));
+	json_decref(m);
+	m = chart_bars_model(&c);
+	CHECK_STR(sget(m, "kind"), "bars");
+	r0 = json_array_get(json_object_get(json_object_get(m, "table"),
+	    "rows"), 0);
+	CHECK(json_is_true(json_object_get(r0, "mark")));
+	json_decref(m);
 }
 
 /* ---------------------------------------------------------- line chart */
@@ -680,23 +777,29 @@ test_line_no_data(void)
 	CHECK(!has(b.data, "chart-line ") && !has(b.data, "chart-marker"));
 	CHECK(count(b.data, "<th scope=\"row\">") == 2);
 	CHECK(has(b.data, "<td>\xE2\x80\x94 (n/a)</td>"));
-	/* No series at all; the default text. */
+	/* No series at all, no words: no text of planpress's own. */
 	buf_reset(&b);
 	c.series = NULL;
 	c.nseries = 0;
 	c.no_data = NULL;
 	chart_line(&b, &c);
 	common(b.data);
-	CHECK(has(b.data, ">No data</text>"));
+	CHECK(!has(b.data, "chart-no-data") && !has(b.data, "No data"));
+	CHECK(has(b.data, "<title id=\"empty-title\">Trống</title>\n</svg>"));
 	CHECK(has(b.data, "<tbody>\n</tbody>"));
-	/* Empty series. */
+	/* Empty series; empty words are no words. */
 	buf_reset(&b);
 	s.n = 0;
 	c.series = &s;
 	c.nseries = 1;
+	c.no_data = "";
 	chart_bars(&b, &c);
 	common(b.data);
-	CHECK(has(b.data, ">No data</text>"));
+	CHECK(!has(b.data, "chart-no-data") && has(b.data, "role=\"img\""));
+	c.no_data = "Chưa có số liệu";
+	buf_reset(&b);
+	chart_bars(&b, &c);
+	CHECK(has(b.data, ">Chưa có số liệu</text>"));
 	buf_release(&b);
 }
 
@@ -1038,7 +1141,7 @@ test_bars_edges(void)
 	buf_reset(&b);
 	chart_bars(&b, &c);
 	common(b.data);
-	CHECK(has(b.data, ">No data</text>") && !has(b.data, "<rect"));
+	CHECK(!has(b.data, "chart-no-data") && !has(b.data, "<rect"));
 	CHECK(count(b.data, "<th scope=\"row\">") == 2);
 	buf_release(&b);
 }
@@ -1123,6 +1226,7 @@ int
 main(void)
 {
 	test_inks();
+	test_models();
 	test_line_structure();
 	test_line_target_estimate();
 	test_line_rank();

@@ -177,6 +177,49 @@ test_unknown_key(void)
 	scratch_teardown();
 }
 
+/*
+ * Where the pages go: site.yaml's paths, else the theme's strings of
+ * the site's language; a theme without them needs site.yaml's.
+ */
+static void
+test_paths(void)
+{
+	struct scratch	 m;
+
+	scratch_setup("indicator");
+	scratch_plan();
+	scratch_strings = json_pack("{s:s, s:s}", "indicators_path",
+	    "/targets/", "units_path", "/agencies/");
+	site_yaml("progress:\n  indicators: reg\n  units: units\n");
+	scratch_load(&m);
+	CHECK(m.ind != NULL && m.linked == 1);
+	CHECK_STR(m.ind->ind_path, "/targets/");
+	CHECK_STR(m.ind->unit_path, "/agencies/");
+	scratch_free(&m);
+	site_yaml("progress:\n  indicators: reg\n  units: units\n"
+	    "  indicators_path: /muc-tieu/\n");
+	scratch_load(&m);
+	CHECK(m.ind != NULL && m.linked == 1);
+	CHECK_STR(m.ind->ind_path, "/muc-tieu/");
+	CHECK_STR(m.ind->unit_path, "/agencies/");
+	scratch_free(&m);
+	json_decref(scratch_strings);
+	scratch_strings = json_object();
+	roles_case("progress:\n  indicators: reg\n  units_path: /dv/\n",
+	    "site.yaml:3:3: error: progress needs 'indicators_path': the "
+	    "theme's strings for this language have no 'indicators_path' "
+	    "to take it from\n");
+	roles_case("progress:\n  indicators: reg\n  indicators_path: x\n",
+	    "site.yaml:3:3: error: progress needs 'units_path': the theme's "
+	    "strings for this language have no 'units_path' to take it "
+	    "from\n"
+	    "site.yaml:4:20: error: indicators_path 'x' must be a path of "
+	    "the site from / to /\n");
+	json_decref(scratch_strings);
+	scratch_strings = NULL;
+	scratch_teardown();
+}
+
 /* The plan as of 2024-07-15: every indicator's figures and status. */
 static void
 test_statuses(const struct indicators *x)
@@ -805,7 +848,7 @@ test_methodology_path(void)
 	roles_case("progress:\n  indicators: reg\n"
 	    "  methodology_path: cach-tinh\n",
 	    "site.yaml:4:21: error: methodology_path 'cach-tinh' must be a "
-	    "path of the site from / to /, such as /chi-tieu/phuong-phap/\n");
+	    "path of the site from / to /\n");
 	scratch_teardown();
 }
 
@@ -816,6 +859,7 @@ main(void)
 	test_roles();
 	test_unknown_key();
 	test_methodology_path();
+	test_paths();
 	test_plan();
 	test_refs();
 	test_rows();

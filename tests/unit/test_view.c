@@ -13,9 +13,40 @@
 
 #include "buf.h"
 #include "check.h"
+#include "embed.h"
+#include "mustache.h"
 #include "scratch.h"
 
 static json_t	*vi, *en;
+
+/* What partials/views.mustache puts in its <div class="chart-wrap">. */
+static const char *const wrap = "{{#chart}}{{>chart}}{{/chart}}"
+    "{{#table}}{{>view-table}}{{/table}}";
+
+/* The default theme's partials "chart" and "view-table", parsed once. */
+static struct mustache	*partials[2];
+
+static const struct mustache *
+partial(void *arg, const char *name)
+{
+	static const char *const names[2] = { "chart", "view-table" };
+	const struct embed_file	*f;
+	char			 path[64];
+	size_t			 i;
+
+	(void)arg;
+	for (i = 0; i < 2 && strcmp(names[i], name) != 0; i++)
+		continue;
+	if (i == 2)
+		return NULL;
+	if (partials[i] == NULL) {
+		snprintf(path, sizeof(path), "partials/%s.mustache", name);
+		if ((f = embed_find(path)) != NULL)
+			partials[i] = mustache_parse(NULL, path,
+			    (const char *)f->data, f->len);
+	}
+	return partials[i];
+}
 
 /* The schema of datasets/scores.yaml, before its views. */
 static const char *const scores_yaml =
@@ -76,18 +107,34 @@ find(const json_t *a, const char *key, const char *value)
 	return NULL;
 }
 
+/* The HTML of the view model "v" as the default theme shows it. */
+static json_t *
+view_html(json_t *v)
+{
+	struct mustache	*t = mustache_parse(NULL, "wrap", wrap, strlen(wrap));
+	struct buf	 b = BUF_INIT;
+	json_t		*s;
+
+	CHECK(t != NULL && v != NULL);
+	if (t != NULL && v != NULL)
+		CHECK(mustache_render(t, v, partial, NULL, NULL, &b));
+	s = json_stringn(b.data, b.len);
+	mustache_free(t);
+	buf_release(&b);
+	return s;
+}
+
 /* The HTML of view "ref" in "strings", or "" (the reference is kept in
  * "keep", to json_decref()). */
 static const char *
 html(const struct views *w, const char *ref, const json_t *strings,
     json_t **keep)
 {
-	const char	*s;
+	json_t		*a = views_render(w, NULL, ref, strings);
 
-	*keep = views_render(w, NULL, ref, strings);
-	s = json_string_value(json_object_get(json_array_get(*keep, 0),
-	    "html"));
-	return s ? s : "";
+	*keep = view_html(json_array_get(a, 0));
+	json_decref(a);
+	return json_string_value(*keep);
 }
 
 /* Whether "a" comes before "b" in "s", both present. */
@@ -196,7 +243,10 @@ test_mistakes(void)
 	    "    filter: district\n"
 	    "    rank: maybe\n"
 	    "  - id: ok\n"				/* 43 */
-	    "    columns: [name]\n",
+	    "    columns: [name]\n"
+	    "  - id: listed\n"				/* 45 */
+	    "    type: [bar]\n"
+	    "    limit: 0\n",
 	    "views: [scores/ok, scores/pie, scores/oj, scores/Bad Id]\n");
 	scratch_load(&m);
 	CHECK(m.views != NULL && m.views_linked == 0);
@@ -239,7 +289,12 @@ test_mistakes(void)
 	    "fields to values\n"
 	    "datasets/scores.yaml:42:11: error: key 'rank' must be true or "
 	    "false, not 'maybe'\n"
-	    "datasets/scores.yaml:43:9: error: duplicate view 'ok'\n"));
+	    "datasets/scores.yaml:43:9: error: duplicate view 'ok'\n"
+	    "datasets/scores.yaml:46:11: error: a table view needs 'columns'\n"
+	    "datasets/scores.yaml:46:11: error: key 'type' must be a string, "
+	    "not a list\n"
+	    "datasets/scores.yaml:47:12: error: limit must be a positive whole "
+	    "number\n"));
 	/* The first "ok" is kept; the broken ones render as nothing. */
 	a = views_render(m.views, NULL, "scores/ok", vi);
 	CHECK(json_array_size(a) == 1);
@@ -349,6 +404,13 @@ test_bars(const struct views *w)
 	CHECK_STR(json_string_value(json_object_get(json_array_get(a, 0),
 	    "description")), "Highest first.");
 	CHECK(json_is_true(json_object_get(json_array_get(a, 0), "sample")));
+	/* A chart as chart.h's model, its table as data, text unescaped. */
+	CHECK(json_is_false(json_object_get(json_array_get(a, 0), "table")));
+	keep = json_object_get(json_array_get(a, 0), "chart");
+	CHECK_STR(json_string_value(json_object_get(keep, "kind")), "bars");
+	CHECK_STR(json_string_value(json_object_get(json_array_get(
+	    json_object_get(json_object_get(keep, "table"), "rows"), 0),
+	    "label")), "West & Co");
 	json_decref(a);
 
 	h = html(w, "scores/ranking", vi, &keep);
@@ -476,7 +538,7 @@ static void
 test_render(void)
 {
 	struct scratch	 m;
-	json_t		*a;
+	json_t		*a, *keep;
 
 	scratch_setup("view");
 	site("views:\n"
@@ -545,10 +607,22 @@ test_render(void)
 	CHECK(json_is_false(json_object_get(json_array_get(a, 0), "sample")));
 	CHECK_STR(json_string_value(json_object_get(json_array_get(a, 0),
 	    "title")), "all");
-	CHECK(strstr(json_string_value(json_object_get(json_array_get(a, 0),
-	    "html")), "<tbody>\n<tr><th scope=\"row\">x</th><td "
-	    "class=\"num\">1</td></tr>\n<tr><th scope=\"row\">y</th><td "
-	    "class=\"num\">2</td></tr>\n</tbody>") != NULL);
+	/* A table as data: no chart, raw text, a flag for numbers. */
+	CHECK(json_is_false(json_object_get(json_array_get(a, 0), "chart")));
+	keep = json_object_get(json_array_get(a, 0), "table");
+	CHECK_STR(json_string_value(json_object_get(keep, "caption_id")),
+	    "view-plain-all-caption");
+	CHECK(json_is_false(json_object_get(json_array_get(json_object_get(
+	    keep, "columns"), 0), "num")));
+	CHECK(json_is_true(json_object_get(json_array_get(json_object_get(
+	    keep, "columns"), 1), "num")));
+	CHECK_STR(json_string_value(json_object_get(json_array_get(
+	    json_object_get(keep, "rows"), 1), "label")), "y");
+	keep = view_html(json_array_get(a, 0));
+	CHECK(strstr(json_string_value(keep), "<tbody>\n<tr><th scope=\"row\">"
+	    "x</th><td class=\"num\">1</td></tr>\n<tr><th scope=\"row\">y"
+	    "</th><td class=\"num\">2</td></tr>\n</tbody>") != NULL);
+	json_decref(keep);
 	json_decref(a);
 	if (m.views != NULL) {
 		test_bars(m.views);
@@ -669,5 +743,7 @@ main(void)
 	test_rows_max();
 	json_decref(vi);
 	json_decref(en);
+	mustache_free(partials[0]);
+	mustache_free(partials[1]);
 	return CHECK_DONE("view");
 }
