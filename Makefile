@@ -11,7 +11,7 @@
 #                   (60) seconds each; needs clang (make test runs each
 #                   for FUZZ_TEST_SECONDS, 5, when clang is present)
 #   make install    PREFIX=/usr/local DESTDIR=
-#   make pot        po/planpress.pot from the messages in generator/*.c
+#   make pot        po/planpress.pot from the messages in generator/**/*.c
 #   make po-update  po/planpress.pot, merged into every po/LANG.po (new
 #                   messages come in untranslated: translate them, then
 #                   sh tests/checks/po.sh says what is still missing)
@@ -35,14 +35,21 @@ WARN	 = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	   -DPLANPRESS_VERSION='"$(VERSION)"' -DPLANPRESS_DATADIR='"$(DATADIR)"' \
 	   -DPLANPRESS_LOCALEDIR='"$(LOCALEDIR)"' -DPLANPRESS_BUILDDIR='"$(BUILD)"' \
-	   $(WARN) $(WERROR) $(PKG_CFLAGS) $(CFLAGS)
+	   $(WARN) $(WERROR) $(addprefix -I,$(GENDIRS)) $(PKG_CFLAGS) $(CFLAGS)
 LDLIBS	+= $(PKG_LIBS) -lcmark-gfm-extensions -lcsv -lpthread -lm
 
 BUILD	?= build
-SRCS	 = $(sort $(wildcard generator/*.c))
-OBJS	 = $(SRCS:generator/%.c=$(BUILD)/%.o)
+# generator/ holds the driver (main.c, site.c) and a folder per stage
+# (docs/architecture.md); every object goes flat into $(BUILD), so file
+# names are unique across the folders.
+GENDIRS	 = generator generator/base generator/load generator/link \
+	   generator/data generator/model generator/render generator/finish \
+	   generator/tools
+SRCS	 = $(sort $(foreach d,$(GENDIRS),$(wildcard $(d)/*.c)))
+OBJS	 = $(addprefix $(BUILD)/,$(notdir $(SRCS:.c=.o)))
+vpath %.c $(GENDIRS)
 # The default theme and the starter site, embedded in the binary for
-# planpress init and new (generator/embed.h); their folders are listed
+# planpress init and new (generator/base/embed.h); their folders are listed
 # too, so removing a file regenerates the C file.
 THEME_DEPS != find themes/default ! -name '.*' 2>/dev/null || echo
 # planpress's own templates (generator/templates: the page serve shows
@@ -66,9 +73,9 @@ FUZZ_SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
 HAVE_CLANG != command -v $(FUZZ_CC) >/dev/null 2>&1 && echo yes || echo
 # Message catalogs: po/LANG.po is the translation (committed), compiled
 # into $(BUILD)/locale/LANG/LC_MESSAGES/planpress.mo, where build/planpress
-# and ./planpress find it (generator/datadir.h).  The functions that
+# and ./planpress find it (generator/base/datadir.h).  The functions that
 # translate their format themselves are keywords for xgettext
-# (generator/intl.h); po/exclude.pot lists formats that only join text
+# (generator/base/intl.h); po/exclude.pot lists formats that only join text
 # translated elsewhere.
 LINGUAS	 = $(sort $(basename $(notdir $(wildcard po/*.po))))
 MOS	 = $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/planpress.mo)
@@ -100,7 +107,7 @@ $(BUILD)/libplanpress.a: $(LIBOBJS)
 
 # Each object depends on the headers it includes, as the compiler lists
 # them (-MMD -MP writes $(BUILD)/NAME.d beside NAME.o).
-$(BUILD)/%.o: generator/%.c Makefile
+$(BUILD)/%.o: %.c Makefile
 	@mkdir -p $(BUILD)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
@@ -132,7 +139,7 @@ $(BUILD)/starter_files.c: scripts/embed.sh $(STARTER_DEPS)
 	sh scripts/embed.sh starter embed_starter >$@.tmp && mv -f $@.tmp $@
 
 $(BUILD)/theme_files.o $(BUILD)/template_files.o $(BUILD)/starter_files.o: \
-    $(BUILD)/%.o: $(BUILD)/%.c generator/embed.h
+    $(BUILD)/%.o: $(BUILD)/%.c generator/base/embed.h
 	$(CC) $(ALL_CFLAGS) -Igenerator -c -o $@ $<
 
 $(BUILD)/template_files.c: scripts/embed.sh $(TEMPLATE_DEPS)

@@ -4,7 +4,7 @@
 #   sh scripts/embed.sh generator/templates embed_templates \
 #       >build/template_files.c
 #   sh scripts/embed.sh starter embed_starter >build/starter_files.c
-# It defines the array NAME[] of generator/embed.h: the files sorted by
+# It defines the array NAME[] of generator/base/embed.h: the files sorted by
 # their path inside the folder, each NUL-terminated (the NUL is not
 # counted in the length), ending with an entry whose path is NULL.
 # Hidden files (a name starting with '.') are left out; names must not

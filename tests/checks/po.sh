@@ -1,6 +1,6 @@
 #!/bin/sh
 # The message catalogs against the messages in the C code: the template
-# is extracted again from generator/*.c (make pot, the Makefile's
+# is extracted again from generator/**/*.c (make pot, the Makefile's
 # xgettext keywords), and every po/LANG.po must translate every message
 # in it, none fuzzy, none empty, none left over from messages that are
 # gone, with the same printf conversions (msgfmt --check) and the same
@@ -77,7 +77,7 @@ done
 
 # Literal formats of the translating functions that xgettext missed (a
 # compound literal or a conditional before them): mark them with N_().
-python3 - "$POT" po/exclude.pot generator/*.c >"$TMP/missed" <<'PY'
+python3 - "$POT" po/exclude.pot generator/*.c generator/*/*.c >"$TMP/missed" <<'PY'
 import re, sys
 pos = {'diag_error': 3, 'diag_warning': 3, 'diag_add': 4, 'diag_syserr': 3,
        'diag_note': 2, 'report': 4, 'report_at': 5, 'error': 3, 'err': 3,

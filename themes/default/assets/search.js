@@ -1,7 +1,7 @@
 /*
  * planpress site search: the search page's script.  It reads the index
  * planpress wrote beside the page (the folder in data-index: meta.json,
- * term files t/N.json, page files d/N.json; generator/search.h says
+ * term files t/N.json, page files d/N.json; generator/render/search.h says
  * what they hold), loads only the term files of the words typed and the
  * page files of the results shown, and folds words as planpress did:
  * NFD, marks dropped, đ as d (as dd in codes such as I.2.đ), lower case.
@@ -18,7 +18,7 @@
   const WEIGHT = [0, 4, 16, 64];	/* text, code or heading, title */
   const EXACT = 1, PAIR = 2;	/* a whole word; two in a row in the title */
   const SHOW = 20;		/* results shown at a time */
-  const TERM_MAX = 48;		/* bytes, as generator/search.h */
+  const TERM_MAX = 48;		/* bytes, as generator/render/search.h */
   const PREFIX_FILES = 8;	/* a last word loads at most these */
   const utf8 = new TextEncoder();
 
