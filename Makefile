@@ -106,12 +106,14 @@ $(BUILD)/libplanpress.a: $(LIBOBJS)
 	ar rcs $@ $(LIBOBJS)
 
 # Each object depends on the headers it includes, as the compiler lists
-# them (-MMD -MP writes $(BUILD)/NAME.d beside NAME.o).
+# them (-MMD -MP writes $(BUILD)/NAME.dep beside NAME.o; ".dep", not
+# ".d", so that the lists of a build made before generator/ had its
+# folders, naming generator/NAME.c, are not read).
 $(BUILD)/%.o: %.c Makefile
 	@mkdir -p $(BUILD)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -MMD -MP -MF $(@:.o=.dep) -c -o $@ $<
 
--include $(OBJS:.o=.d)
+-include $(OBJS:.o=.dep)
 
 $(BUILD)/locale/%/LC_MESSAGES/planpress.mo: po/%.po
 	@mkdir -p $(@D)
