@@ -23,7 +23,9 @@
  */
 #include "mustache.h"
 
+#include <assert.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -844,35 +846,76 @@ mustache_foreach_ref(const struct mustache *t, void (*fn)(void *arg,
 	refs(t->kids, t->nkids, fn, arg);
 }
 
+/* The templates a walk of names() has been through, each once. */
+struct seen {
+	const struct mustache	**v;
+	size_t			  n, cap;
+};
+
+/* 1 the first time "t" is met on this walk. */
 static int
-mentions(const struct node *v, size_t n, const char *name,
-    mustache_lookup_fn lookup, void *arg, int depth)
+first(struct seen *s, const struct mustache *t)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->v[i] == t)
+			return 0;
+	s->v = xgrow(s->v, s->n, &s->cap, 16, sizeof(*s->v));
+	s->v[s->n++] = t;
+	return 1;
+}
+
+/*
+ * Set in "*mask" the bit of every name of "want" ("nwant" names) that a
+ * variable or section tag of "v" or of a template it names has as a
+ * part.  A template's names are the same wherever it is included, so
+ * each is walked once: a partial that includes itself ends there.
+ */
+static void
+names(const struct node *v, size_t n, const char *const *want,
+    size_t nwant, uint64_t *mask, mustache_lookup_fn lookup, void *arg,
+    struct seen *s)
 {
 	const struct mustache	*t;
-	size_t			 i, k;
+	size_t			 i, k, j;
 
 	for (i = 0; i < n; i++) {
 		for (k = 0; k < v[i].npath && v[i].kind != N_TEXT &&
 		    v[i].kind != N_BOL && v[i].kind != N_PARTIAL &&
 		    v[i].kind != N_PARENT && v[i].kind != N_BLOCK; k++)
-			if (strcmp(v[i].path[k], name) == 0)
-				return 1;
+			for (j = 0; j < nwant; j++)
+				if (strcmp(v[i].path[k], want[j]) == 0)
+					*mask |= (uint64_t)1 << j;
 		if ((v[i].kind == N_PARTIAL || v[i].kind == N_PARENT) &&
-		    lookup != NULL && depth < MAXDEPTH &&
-		    (t = lookup(arg, v[i].text)) != NULL &&
-		    mentions(t->kids, t->nkids, name, lookup, arg, depth + 1))
-			return 1;
-		if (mentions(v[i].kids, v[i].nkids, name, lookup, arg, depth))
-			return 1;
+		    lookup != NULL && (t = lookup(arg, v[i].text)) != NULL &&
+		    first(s, t))
+			names(t->kids, t->nkids, want, nwant, mask, lookup,
+			    arg, s);
+		names(v[i].kids, v[i].nkids, want, nwant, mask, lookup, arg,
+		    s);
 	}
-	return 0;
+}
+
+uint64_t
+mustache_mentions_mask(const struct mustache *t, const char *const *want,
+    size_t nwant, mustache_lookup_fn lookup, void *arg)
+{
+	struct seen	 s = { NULL, 0, 0 };
+	uint64_t	 mask = 0;
+
+	assert(nwant <= 64);
+	first(&s, t);
+	names(t->kids, t->nkids, want, nwant, &mask, lookup, arg, &s);
+	free(s.v);
+	return mask;
 }
 
 int
 mustache_mentions(const struct mustache *t, const char *name,
     mustache_lookup_fn lookup, void *arg)
 {
-	return mentions(t->kids, t->nkids, name, lookup, arg, 0);
+	return mustache_mentions_mask(t, &name, 1, lookup, arg) != 0;
 }
 
 /*

@@ -21,6 +21,7 @@
 #define PLANPRESS_MUSTACHE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <jansson.h>
 
@@ -101,6 +102,18 @@ void		 mustache_foreach_ref(const struct mustache *t,
  * template of a page can read.
  */
 int		 mustache_mentions(const struct mustache *t, const char *name,
+		    mustache_lookup_fn lookup, void *arg);
+
+/*
+ * mustache_mentions() for the "nwant" (at most 64) names of "want" at
+ * once: bit i of the result is set when want[i] is mentioned.  Each
+ * template reachable from "t" is walked once.
+ *
+ *	mustache_mentions_mask(t, (const char *[]){ "a", "b" }, 2, ...)
+ *	// 2 for "{{#x}}{{b}}{{/x}}": only "b"
+ */
+uint64_t	 mustache_mentions_mask(const struct mustache *t,
+		    const char *const *want, size_t nwant,
 		    mustache_lookup_fn lookup, void *arg);
 
 /* The file name given to mustache_parse(); lives until mustache_free(). */

@@ -294,6 +294,34 @@ test_mentions(void)
 	lib_free(&l);
 }
 
+/*
+ * Several names at once: each bit for its name, partials and parents
+ * walked once each, even when they include each other twice over (a
+ * walk per inclusion would take 2^64 steps).
+ */
+static void
+test_mentions_mask(void)
+{
+	struct lib		 l = { { NULL }, { NULL }, 0 };
+	struct mustache		*t;
+	static const char	*const want[] = { "title", "url", "date",
+				    "pages", "summary" };
+	static const char	 src[] = "{{<base}}{{$main}}{{#page.pages}}"
+				    "{{url}}{{/page.pages}}{{/main}}{{/base}}";
+
+	lib_add(&l, "base", "{{$main}}{{/main}}{{>twice}}");
+	lib_add(&l, "twice", "{{>twice}}{{>twice}}{{^date}}{{/date}}");
+	t = mustache_parse(NULL, "t", src, sizeof(src) - 1);
+	CHECK(t != NULL && mustache_mentions_mask(t, want, 5, lookup, &l) ==
+	    (2 | 4 | 8));
+	CHECK(t != NULL && mustache_mentions_mask(t, want, 1, lookup, &l) ==
+	    0);
+	CHECK(t != NULL && mustache_mentions_mask(t, want + 1, 1, NULL,
+	    NULL) == 1);
+	mustache_free(t);
+	lib_free(&l);
+}
+
 static void
 test_recursion(void)
 {
@@ -560,6 +588,7 @@ main(void)
 	test_errors();
 	test_recursion();
 	test_mentions();
+	test_mentions_mask();
 	test_output_limit();
 	test_depth();
 	test_refs();
