@@ -652,9 +652,14 @@ pageview(struct render *r, const struct here *h, const struct page *p,
 		json_object_set_new(o, "permalink", *r->c->base_url ?
 		    json_sprintf("%s%s", r->c->base_url, p->path + 1) :
 		    jstr(p->path));
+	/*
+	 * A reference: a page's front matter is in its own view only, and
+	 * one thread makes that view (listings read other pages' with
+	 * json_object_get(), which leaves the count alone).
+	 */
 	if (want(r, K_PARAMS))
 		json_object_set_new(o, "params", p->front ?
-		    json_deep_copy(p->front) : json_object());
+		    json_incref(p->front) : json_object());
 	head(r, o, p, html);
 	if (want(r, K_BREADCRUMBS))
 		json_object_set_new(o, "breadcrumbs", breadcrumbs(r, h, p));
