@@ -297,6 +297,22 @@ parse(const char *src, size_t len, int opt, cmark_parser **pp)
 }
 
 /*
+ * A page is done: its tree "doc", its parser "p" and the HTML all live
+ * in this thread's arena (cmark_parser_new_with_mem() gives the tree,
+ * the renderer and the extensions' data the parser's allocator), so
+ * emptying the arena frees them at once.  cmark_node_free() and
+ * cmark_parser_free() would walk the tree only to hand each block to
+ * arena_free(), which keeps all but the newest until then anyway.
+ */
+static void
+done(cmark_node *doc, cmark_parser *p)
+{
+	(void)doc;
+	(void)p;
+	arena_reset();
+}
+
+/*
  * 1 if words must not run together at event "ev" of "n": the end of a
  * block (a table cell too: its type is the extension's), a line break,
  * a code block (a leaf, so it only has a start).
@@ -341,9 +357,7 @@ markdown_text(const char *src, size_t len, struct buf *heads,
 			    text, ' ');
 	}
 	cmark_iter_free(it);
-	cmark_node_free(doc);
-	cmark_parser_free(p);
-	arena_reset();
+	done(doc, p);
 }
 
 int
@@ -360,8 +374,6 @@ markdown_render(struct diag *d, const char *file, unsigned line0,
 	html = cmark_render_html(doc, opt & ~CMARK_OPT_SOURCEPOS,
 	    cmark_parser_get_syntax_extensions(p));
 	buf_puts(out, html);
-	cmark_node_free(doc);
-	cmark_parser_free(p);
-	arena_reset();
+	done(doc, p);
 	return 1;
 }
