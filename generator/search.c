@@ -9,6 +9,7 @@
  */
 #include "search.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -164,11 +165,40 @@ putcp(struct buf *out, utf8proc_int32_t c)
 	buf_put(out, u, (size_t)n);
 }
 
+/*
+ * text_fold_char() of the BMP, as it is found: 0 not yet known, else
+ * the one code point a character folds to plus one, FOLD_NONE when it
+ * folds to none (a mark), or FOLD_MANY when to several (asked again
+ * each time).  Threads may fill it at once; they write the same values.
+ */
+static _Atomic uint32_t	 fold_bmp[0x10000];
+
+#define FOLD_NONE	UINT32_C(0xFFFFFFFE)
+#define FOLD_MANY	UINT32_C(0xFFFFFFFF)
+
+/* fold_bmp[c], found now if not yet known. */
+static uint32_t
+foldbmp(utf8proc_int32_t c)
+{
+	int32_t		 f[TEXT_FOLD_MAX];
+	uint32_t	 v;
+	int		 n;
+
+	v = atomic_load_explicit(&fold_bmp[c], memory_order_relaxed);
+	if (v != 0)
+		return v;
+	n = text_fold_char(c, f);
+	v = n <= 0 ? FOLD_NONE : n == 1 ? (uint32_t)f[0] + 1 : FOLD_MANY;
+	atomic_store_explicit(&fold_bmp[c], v, memory_order_relaxed);
+	return v;
+}
+
 /* Fold "c" into "out" as text_fold_char() does; Đ is "dd" in codes. */
 static void
 foldcp(struct buf *out, utf8proc_int32_t c, int code)
 {
 	int32_t		 f[TEXT_FOLD_MAX];
+	uint32_t	 v = FOLD_MANY;
 	int		 n, i;
 
 	if (c < 0x80) {
@@ -177,6 +207,12 @@ foldcp(struct buf *out, utf8proc_int32_t c, int code)
 	}
 	if (is_dstroke(c)) {
 		buf_puts(out, code ? "dd" : "d");
+		return;
+	}
+	if (c < 0x10000 && (v = foldbmp(c)) == FOLD_NONE)
+		return;
+	if (v != FOLD_MANY) {
+		putcp(out, (utf8proc_int32_t)(v - 1));
 		return;
 	}
 	n = text_fold_char(c, f);
