@@ -9,6 +9,7 @@
  */
 #include "search.h"
 
+#include <assert.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -499,20 +500,58 @@ dumpcb(const char *s, size_t len, void *data)
 	return 0;
 }
 
-/* Hand "fn" the file "name" of the index: "v" (taken) as compact JSON. */
+/* Hand "fn" the file "name" of the index, "data" and a newline. */
+static void
+putbuf(struct writer *w, const char *name, struct buf *data)
+{
+	char	*path = xasprintf("%s%s", w->dir, name);
+
+	buf_putc(data, '\n');
+	if (!w->fn(w->arg, path, data))
+		w->rc = 0;
+	free(path);
+}
+
+/* The file "name" of the index: "v" (taken) as compact JSON. */
 static void
 put(struct writer *w, const char *name, json_t *v, size_t flags)
 {
 	struct buf	 data = BUF_INIT;
-	char		*path = xasprintf("%s%s", w->dir, name);
 
 	json_dump_callback(v, dumpcb, &data, JSON_COMPACT | flags);
-	buf_putc(&data, '\n');
-	if (!w->fn(w->arg, path, &data))
-		w->rc = 0;
-	free(path);
+	putbuf(w, name, &data);
 	buf_release(&data);
 	json_decref(v);
+}
+
+/*
+ * The term "t" as a JSON string.  A term holds letters, digits, marks,
+ * dots and spaces (search_terms()): nothing that JSON escapes.
+ */
+static void
+jsonterm(struct buf *b, const struct term *t)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->len; i++)
+		assert((unsigned char)t->s[i] >= 0x20 && t->s[i] != '"' &&
+		    t->s[i] != '\\');
+	buf_putc(b, '"');
+	buf_put(b, t->s, t->len);
+	buf_putc(b, '"');
+}
+
+/* "x" in decimal. */
+static void
+decimal(struct buf *b, uint64_t x)
+{
+	char	 d[24];
+	size_t	 n = sizeof(d);
+
+	do
+		d[--n] = (char)('0' + x % 10);
+	while ((x /= 10) > 0);
+	buf_put(b, d + n, sizeof(d) - n);
 }
 
 /* The bytes of "x" in decimal. */
@@ -546,32 +585,62 @@ measure(struct term *t)
 		t->bytes += digits(value(t, i)) + 1;
 }
 
-/* The encoded pages of "t". */
-static json_t *
-postings(const struct term *t)
+/* "t":[v,...] of the term "t": its encoded pages. */
+static void
+postings(struct buf *b, const struct term *t)
 {
-	json_t	*a = json_array();
 	size_t	 i;
 
-	for (i = 0; i < t->n; i++)
-		json_array_append_new(a, json_integer((json_int_t)value(t, i)));
-	return a;
+	jsonterm(b, t);
+	buf_puts(b, ":[");
+	for (i = 0; i < t->n; i++) {
+		if (i > 0)
+			buf_putc(b, ',');
+		decimal(b, value(t, i));
+	}
+	buf_putc(b, ']');
 }
 
-/* The term file of v[i..j), whose key is the first "L" characters. */
+/* Terms in the byte order of their text, as JSON_SORT_KEYS sorts keys. */
+static int
+cmptext(const void *a, const void *b)
+{
+	const struct term	*x = *(const struct term *const *)a;
+	const struct term	*y = *(const struct term *const *)b;
+
+	return strcmp(x->s, y->s);
+}
+
+/*
+ * The term file of v[i..j), whose key is the first "L" characters: an
+ * object of the terms, keys sorted, in compact JSON as put() writes it
+ * (written here, since jansson would build a value for every page of
+ * every term first).
+ */
 static void
 shard(struct writer *w, size_t i, size_t j, size_t L)
 {
-	json_t	*o = json_object();
-	char	 name[32];
+	struct term	**v = xreallocarray(NULL, j - i, sizeof(*v));
+	struct buf	  data = BUF_INIT;
+	char		  name[32];
+	size_t		  k;
 
-	for (; i < j; i++)
-		json_object_set_new(o, w->v[i]->s, postings(w->v[i]));
+	memcpy(v, w->v + i, (j - i) * sizeof(*v));
+	qsort(v, j - i, sizeof(*v), cmptext);
+	buf_putc(&data, '{');
+	for (k = 0; k < j - i; k++) {
+		if (k > 0)
+			buf_putc(&data, ',');
+		postings(&data, v[k]);
+	}
+	buf_putc(&data, '}');
 	json_array_append_new(w->keys, json_stringn(w->v[j - 1]->key,
 	    w->v[j - 1]->kend[L]));
 	snprintf(name, sizeof(name), "t/%zu.json",
 	    json_array_size(w->keys) - 1);
-	put(w, name, o, JSON_SORT_KEYS);
+	putbuf(w, name, &data);
+	buf_release(&data);
+	free(v);
 }
 
 /* The end of the terms from v[i] (before "j") that share its L-key. */
