@@ -32,6 +32,10 @@ struct markdown_opts {
 	const struct edition *ed;	/* the page's edition: links from
 					   the site root lead into it
 					   (edition_path()); NULL: none */
+	struct buf *heads, *text;	/* not NULL: the words too, as
+					   markdown_text() appends them
+					   (with "smart", its quotes and
+					   dashes typographic) */
 };
 
 /* Register the cmark-gfm extensions; call once before any thread starts. */

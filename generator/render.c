@@ -104,6 +104,7 @@ struct render {
 	render_progress_fn	 progress;
 	void			*progress_arg;
 	struct linkcheck	*links;		/* NULL: links not checked */
+	struct buf		*heads, *text;	/* the words: NULL, none */
 	const char		*search;	/* the search page, or NULL */
 	const json_t		*langs;		/* [{code, name, prefix}] */
 	size_t			 cur;		/* this edition in langs */
@@ -881,6 +882,13 @@ render_set_edition(struct render *r, const json_t *langs,
 }
 
 void
+render_set_words(struct render *r, struct buf *heads, struct buf *text)
+{
+	r->heads = heads;
+	r->text = text;
+}
+
+void
 render_set_links(struct render *r, struct linkcheck *lc)
 {
 	r->links = lc;
@@ -1103,12 +1111,22 @@ render_with(struct render *r, const struct here *h, const struct page *p,
 	mo = r->c->markdown;
 	mo.files = h->files;
 	mo.ed = h->ed;
+	mo.heads = mo.text = NULL;
 	if (r->links != NULL) {
 		lp.lc = r->links;
 		lp.file = p->file;
 		lp.from = h->path;
 		mo.link = onlink;
 		mo.link_arg = &lp;
+	}
+	if (r->heads != NULL) {
+		buf_reset(r->heads);
+		buf_reset(r->text);
+		if (!mo.smart) {	/* the words of this very parse */
+			mo.heads = r->heads;
+			mo.text = r->text;
+		} else
+			markdown_text(p->body, p->bodylen, r->heads, r->text);
 	}
 	rc = markdown_render(r->d, p->file, p->bodyline, p->body,
 	    p->bodylen, &mo, root.data, &r->html);

@@ -59,6 +59,7 @@ struct search {
 	json_t		*sections;	/* titles, in order */
 	json_t		*secix;		/* title -> index */
 	unsigned char	 field;		/* of the text being added */
+	size_t		 doc;		/* the page it is on */
 	struct buf	 prev, pair;	/* a title's last word, a pair */
 };
 
@@ -387,7 +388,7 @@ onterm(void *arg, const char *str, size_t len, int code)
 {
 	struct search	*s = arg;
 	struct term	*t = term(s, str, len);
-	uint32_t	 d = (uint32_t)(s->ndocs - 1);
+	uint32_t	 d = (uint32_t)s->doc;
 	unsigned char	 f = s->field;
 
 	(void)code;
@@ -460,6 +461,7 @@ search_add(struct search *s, const struct search_doc *doc)
 	d->snippet = dup(doc->snippet);
 	d->section_path = dup(doc->section_path);
 	d->section = section(s, doc->section ? doc->section : "");
+	s->doc = s->ndocs - 1;
 	index_text(s, doc->text, F_TEXT);
 	index_text(s, doc->snippet, F_TEXT);
 	index_text(s, doc->heads, F_CODE);
@@ -468,6 +470,77 @@ search_add(struct search *s, const struct search_doc *doc)
 	index_text(s, doc->title, F_TITLE);
 	buf_reset(&s->prev);
 	search_terms(d->title, strlen(d->title), onpair, s);
+}
+
+void
+search_add_words(struct search *part, size_t doc, const char *text,
+    const char *snippet, const char *heads)
+{
+	part->doc = doc;
+	index_text(part, text, F_TEXT);
+	index_text(part, snippet, F_TEXT);
+	index_text(part, heads, F_CODE);
+}
+
+void
+search_set_snippet(struct search *s, size_t doc, const char *snippet)
+{
+	free(s->docs[doc].snippet);
+	s->docs[doc].snippet = dup(snippet);
+}
+
+/*
+ * Merge the pages of "from" into those of "t": both lists are in the
+ * order of the pages (a term's pages come in that order in each index),
+ * and a page in both keeps the better place, as onterm() keeps it.
+ */
+static void
+mergeterm(struct term *t, const struct term *from)
+{
+	uint32_t	*docs;
+	unsigned char	*where;
+	size_t		 i = 0, j = 0, n = 0, cap = t->n + from->n;
+
+	docs = xreallocarray(NULL, cap ? cap : 1, sizeof(*docs));
+	where = xreallocarray(NULL, cap ? cap : 1, 1);
+	while (i < t->n || j < from->n) {
+		if (j == from->n || (i < t->n && t->docs[i] < from->docs[j])) {
+			docs[n] = t->docs[i];
+			where[n++] = t->where[i++];
+		} else if (i == t->n || from->docs[j] < t->docs[i]) {
+			docs[n] = from->docs[j];
+			where[n++] = from->where[j++];
+		} else {
+			docs[n] = t->docs[i];
+			where[n++] = t->where[i] > from->where[j] ?
+			    t->where[i] : from->where[j];
+			i++;
+			j++;
+		}
+	}
+	free(t->docs);
+	free(t->where);
+	t->docs = docs;
+	t->where = where;
+	t->n = n;
+	t->cap = cap;
+}
+
+void
+search_merge(struct search *s, struct search *part)
+{
+	struct term	*from;
+	size_t		 i;
+
+	for (i = 0; i < part->nterms; i++) {
+		from = &part->terms[i];
+		mergeterm(term(s, from->s, from->len), from);
+		free(from->s);
+		free(from->docs);
+		free(from->where);
+	}
+	part->nterms = 0;
+	json_object_clear(part->ix);
 }
 
 /* Writing the index. */
