@@ -43,8 +43,9 @@
  */
 struct slot {
 	const json_t	*c;		/* NULL for a free slot */
-	size_t		 key;
-	size_t		 idx;
+	uint32_t	 key;
+	uint32_t	 idx;		/* (a document of 2^32 values would
+					   not fit in memory) */
 	struct loc	 at;		/* where the value starts */
 	struct loc	 key_at;	/* where the key is written */
 };
@@ -135,7 +136,7 @@ same(const struct meta *m, const struct slot *s, const json_t *c,
 {
 	if (s->c != c || (s->key == 0) != (key == NULL))
 		return 0;
-	return key == NULL ? s->idx == idx :
+	return key == NULL ? s->idx == (uint32_t)idx :
 	    strcmp(m->keys + s->key - 1, key) == 0;
 }
 
@@ -170,7 +171,7 @@ lookup(const struct meta *m, const json_t *c, const char *key, size_t idx)
 }
 
 /* Keep "key" in the table's keys; its offset plus one. */
-static size_t
+static uint32_t
 addkey(struct meta *m, const char *key)
 {
 	size_t	 n = strlen(key) + 1, at = m->keyslen;
@@ -181,7 +182,7 @@ addkey(struct meta *m, const char *key)
 	}
 	memcpy(m->keys + at, key, n);
 	m->keyslen += n;
-	return at + 1;
+	return (uint32_t)(at + 1);
 }
 
 /* The table, parsed: packed when it is small, its keys at their size. */
@@ -230,13 +231,15 @@ set_loc(struct meta *m, const json_t *c, const char *key, size_t idx,
 {
 	struct slot	*s;
 
+	if (idx > UINT32_MAX)	/* no place kept: errors go without */
+		return;
 	if ((m->used + 1) * 4 > m->nslots * 3)
 		grow(m);
 	s = probe(m, c, key, idx);
 	if (s->c == NULL) {
 		s->c = c;
 		s->key = key ? addkey(m, key) : 0;
-		s->idx = idx;
+		s->idx = (uint32_t)idx;
 		m->used++;
 	}
 	s->at = *at;
