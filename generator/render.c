@@ -117,6 +117,7 @@ struct render {
 	json_t			*empty;		/* "", shared by the views */
 	json_t			*kinds[4];	/* "home", "section", ... */
 	struct datememo		 dates[NDATES];	/* by a hash of the date */
+	struct mustache_cache	*cache;		/* sections written before */
 	struct wants		*wants;		/* by layout */
 	size_t			 nwants, wants_cap;
 	uint64_t		 want;		/* of the page being made */
@@ -1134,7 +1135,8 @@ render_with(struct render *r, const struct here *h, const struct page *p,
 	v = view(r, h, p, root.data, &r->html);
 	if (key)
 		json_object_set_new(v, key, extra);
-	rc &= mustache_render(m, v, theme_lookup, (void *)r->th, r->d, out);
+	rc &= mustache_render_cached(m, v, theme_lookup, (void *)r->th, r->d,
+	    out, r->cache);
 	json_decref(v);
 	buf_release(&root);
 	return rc;
@@ -1263,6 +1265,7 @@ render_new(struct diag *d, const struct config *c, const struct theme *th,
 	buf_init(&r->html);
 	buf_init(&r->date);
 	r->empty = json_string("");
+	r->cache = mustache_cache_new();
 	for (i = 0; i < 4; i++)
 		r->kinds[i] = json_string(kindnames[i]);
 	return r;
@@ -1292,5 +1295,6 @@ render_free(struct render *r)
 		json_decref(r->dates[i].display);
 	}
 	free(r->wants);
+	mustache_cache_free(r->cache);
 	free(r);
 }
