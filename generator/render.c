@@ -118,6 +118,9 @@ struct render {
 	json_t			*kinds[4];	/* "home", "section", ... */
 	struct datememo		 dates[NDATES];	/* by a hash of the date */
 	struct mustache_cache	*cache;		/* sections written before */
+	char			**mpaths;	/* of the menu items, seen from */
+	size_t			 nmpaths;	/* "mpaths_ed" (menupaths()) */
+	const struct edition	*mpaths_ed;
 	struct wants		*wants;		/* by layout */
 	size_t			 nwants, wants_cap;
 	uint64_t		 want;		/* of the page being made */
@@ -708,42 +711,64 @@ active(const struct here *h, const char *u)
 	return under(h->path, u);
 }
 
+/*
+ * The site paths of the menu items (menu_path()), in the order menus()
+ * walks them: made once for the edition of "h".
+ */
+static char *const *
+menupaths(struct render *r, const struct here *h)
+{
+	json_t		*list, *it;
+	const char	*name;
+	size_t		 i;
+
+	if (r->mpaths != NULL && r->mpaths_ed == h->ed)
+		return r->mpaths;
+	for (i = 0; i < r->nmpaths; i++)
+		free(r->mpaths[i]);
+	free(r->mpaths);
+	r->nmpaths = 0;
+	json_object_foreach(r->c->menus, name, list)
+		r->nmpaths += json_array_size(list);
+	r->mpaths = xcalloc(r->nmpaths + 1, sizeof(*r->mpaths));
+	r->nmpaths = 0;
+	json_object_foreach(r->c->menus, name, list)
+		json_array_foreach(list, i, it)
+			r->mpaths[r->nmpaths++] = menu_path(h, it);
+	r->mpaths_ed = h->ed;
+	return r->mpaths;
+}
+
 static json_t *
 menus(struct render *r, const struct here *h)
 {
 	json_t		*o, *list, *it, *a, *e;
-	const char	*name;
-	char		*u;
-	size_t		 i, n = folder(h);
+	const char	*name, *u;
+	char *const	*paths;
+	size_t		 i, k, n = folder(h);
 
 	if (r->c->menus == NULL)
 		return json_object();
-	json_object_foreach(r->c->menus, name, list)
-		json_array_foreach(list, i, it) {
-			u = menu_path(h, it);
-			if (n && inside(h, n, u))
-				n = 0;
-			free(u);
-		}
+	paths = menupaths(r, h);
+	for (k = 0; k < r->nmpaths && n; k++)
+		if (inside(h, n, paths[k]))
+			n = 0;
 	startkey(&r->key, h, n, r->want);
-	if (n == 0)
-		json_object_foreach(r->c->menus, name, list)
-			json_array_foreach(list, i, it) {
-				u = menu_path(h, it);
-				render_url(&r->key, h->path, h->abs, u,
-				    h->files);
-				buf_putc(&r->key, '\0');
-				buf_putc(&r->key, '0' + (strcmp(h->path, u) ==
-				    0) + 2 * active(h, u));
-				free(u);
-			}
+	for (k = 0; k < r->nmpaths && n == 0; k++) {
+		u = paths[k];
+		render_url(&r->key, h->path, h->abs, u, h->files);
+		buf_putc(&r->key, '\0');
+		buf_putc(&r->key, '0' + (strcmp(h->path, u) == 0) +
+		    2 * active(h, u));
+	}
 	if ((o = recall(&r->menu, &r->key)) != NULL)
 		return o;
 	o = json_object();
+	k = 0;
 	json_object_foreach(r->c->menus, name, list) {
 		a = json_array();
 		json_array_foreach(list, i, it) {
-			u = menu_path(h, it);
+			u = paths[k++];
 			e = json_object();
 			json_object_set_new(e, "name", jstr(
 			    json_string_value(json_object_get(it, "name"))));
@@ -755,7 +780,6 @@ menus(struct render *r, const struct here *h)
 			json_object_set_new(e, "active",
 			    json_boolean(active(h, u)));
 			json_array_append_new(a, e);
-			free(u);
 		}
 		json_object_set_new(o, name, a);
 	}
@@ -1296,5 +1320,8 @@ render_free(struct render *r)
 	}
 	free(r->wants);
 	mustache_cache_free(r->cache);
+	for (i = 0; i < r->nmpaths; i++)
+		free(r->mpaths[i]);
+	free(r->mpaths);
 	free(r);
 }
