@@ -90,6 +90,12 @@ struct build {
 	struct sitemap		*sm;	/* every HTML page written */
 	struct search		*search;	/* NULL without a search page */
 	const char		*search_path;	/* that page's site path */
+	struct searchdocs	 sdin;		/* what "search" is made of */
+	size_t			*sdocs;		/* while the content pages of
+						   "search" are to render: the
+						   document of each (page i of
+						   section_flatten()), else
+						   NULL */
 	char			 day[11];	/* the build's day, YYYY-MM-DD */
 	struct edition		*eds;		/* one per c.langs */
 	json_t			*langs;		/* [{code, name, prefix}] of
@@ -413,11 +419,34 @@ struct work {
 	pthread_mutex_t	  lock;
 };
 
-static int
-one(struct work *w, struct render *r, struct page *p, struct buf *html)
+/* A render thread's own renderer and page buffer. */
+struct renderer_state {
+	struct render	*r;
+	struct buf	 html;
+	struct search	*part;		/* the words of its pages for the
+					   search index, or NULL */
+	struct buf	 heads, text;	/* those of the page rendered */
+};
+
+/* Page "i", rendered by "t": its words go to the search index. */
+static void
+findwords(struct work *w, struct renderer_state *t, size_t i)
 {
-	char	*path;
-	int	 rc;
+	struct build	*b = w->b;
+
+	if (t->part != NULL && b->sdocs[i] != SEARCHDOCS_NONE)
+		searchdocs_words(&b->sdin, b->search, t->part, b->sdocs[i],
+		    w->v[i], t->heads.data, t->text.data);
+}
+
+static int
+one(struct work *w, struct renderer_state *t, size_t i)
+{
+	struct render	*r = t->r;
+	struct page	*p = w->v[i];
+	struct buf	*html = &t->html;
+	char		*path;
+	int		 rc;
 
 	if (p->broken) {	/* its front matter was reported: no cascade */
 		if (p->path != NULL)	/* links to it are not broken */
@@ -430,17 +459,12 @@ one(struct work *w, struct render *r, struct page *p, struct buf *html)
 	page_drop_body(p);	/* rendered once: the Markdown is not needed */
 	if (!rc)
 		return 0;
+	findwords(w, t, i);
 	path = xasprintf("%sindex.html", p->path + 1);
 	rc = emit_from(w->b, path, html, p->file);
 	free(path);
 	return rc;
 }
-
-/* A render thread's own renderer and page buffer. */
-struct renderer_state {
-	struct render	*r;
-	struct buf	 html;
-};
 
 static void *
 render_begin(void *arg)
@@ -450,6 +474,12 @@ render_begin(void *arg)
 
 	t->r = renderer(w->b);
 	buf_init(&t->html);
+	buf_init(&t->heads);
+	buf_init(&t->text);
+	if (w->b->sdocs != NULL) {
+		t->part = search_new();
+		render_set_words(t->r, &t->heads, &t->text);
+	}
 	return t;
 }
 
@@ -458,7 +488,7 @@ render_each(void *arg, void *state, size_t i)
 {
 	struct work		*w = arg;
 	struct renderer_state	*t = state;
-	int			 rc = one(w, t->r, w->v[i], &t->html);
+	int			 rc = one(w, t, i);
 
 	pthread_mutex_lock(&w->lock);
 	w->rc &= rc;
@@ -470,10 +500,18 @@ render_each(void *arg, void *state, size_t i)
 static void
 render_end(void *arg, void *state)
 {
+	struct work		*w = arg;
 	struct renderer_state	*t = state;
 
-	(void)arg;
+	if (t->part != NULL) {	/* the words of its pages */
+		pthread_mutex_lock(&w->lock);
+		search_merge(w->b->search, t->part);
+		pthread_mutex_unlock(&w->lock);
+		search_free(t->part);
+	}
 	buf_release(&t->html);
+	buf_release(&t->heads);
+	buf_release(&t->text);
 	render_free(t->r);
 	free(t);
 }
@@ -1022,20 +1060,35 @@ search_file(void *arg, const char *path, const struct buf *data)
 static int
 searchindex(struct build *b, int made)
 {
-	struct searchdocs	 in;
-	char			*dir;
-	int			 rc;
+	struct searchdocs	*in = &b->sdin;
 
 	if (b->search_path == NULL)	/* the site has no search page */
 		return 1;
-	in.root = b->root;
-	in.x = made && b->ind_ok ? b->ind : NULL;
-	in.data = made ? b->data : NULL;
-	in.ndata = made ? b->ndata : 0;
-	in.strings = words(b);
-	in.d = b->d;
-	in.ed = edition(b);
-	b->search = searchdocs_index(&in);
+	in->root = b->root;
+	in->x = made && b->ind_ok ? b->ind : NULL;
+	in->data = made ? b->data : NULL;
+	in->ndata = made ? b->ndata : 0;
+	in->strings = words(b);
+	in->d = b->d;
+	in->ed = edition(b);
+	b->search = searchdocs_index(in, &b->sdocs);
+	return 1;
+}
+
+/*
+ * Write the search index begun by searchindex(), once pages() gave it
+ * the words of the content pages.
+ */
+static int
+searchwrite(struct build *b)
+{
+	char	*dir;
+	int	 rc;
+
+	if (b->sdocs == NULL)
+		return 1;
+	free(b->sdocs);
+	b->sdocs = NULL;
 	dir = xasprintf("%sindex/", b->search_path + 1);
 	rc = search_write(b->search, dir, search_file, b);
 	free(dir);
@@ -1277,6 +1330,7 @@ render_site(struct build *b, int made)
 	stats_start(b->o->stats, "render pages");
 	rc &= discovery(b);
 	rc &= pages(b);
+	rc &= searchwrite(b);
 	for (i = 0; i < b->c.nlangs; i++)
 		rc &= edition_pages(b, i, made);
 	rc &= sitemap(b);
@@ -1442,6 +1496,7 @@ edition_pages(struct build *b, size_t i, int made)
 		rc &= progresspages(b);
 	edition_entries(b);
 	rc &= pages(b);
+	rc &= searchwrite(b);
 	e->search = b->search;	/* kept for serve's pages */
 	e->search_path = b->search_path;
 	leave(b);

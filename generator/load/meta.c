@@ -37,22 +37,37 @@
 #include "text.h"
 #include "xalloc.h"
 
-/* One location record: a value of container "c" at "key" or "idx". */
+/*
+ * One location record: a value of container "c" at "key" (an offset
+ * in the meta's "keys", plus one) or, when "key" is 0, at "idx".
+ */
 struct slot {
 	const json_t	*c;		/* NULL for a free slot */
-	char		*key;		/* owned; NULL for an array element */
-	size_t		 idx;
+	uint32_t	 key;
+	uint32_t	 idx;		/* (a document of 2^32 values would
+					   not fit in memory) */
 	struct loc	 at;		/* where the value starts */
 	struct loc	 key_at;	/* where the key is written */
 };
+
+/*
+ * A document's table is a hash table while it is parsed.  Then, when it
+ * holds at most PACK_MAX records (front matter, mostly), it is packed:
+ * the records alone, searched from the start.  A site of many pages
+ * keeps one per page, so it keeps each small.
+ */
+#define PACK_MAX	32
 
 struct meta {
 	json_t		*root;
 	char		*file;
 	struct loc	 root_at;
 	struct slot	*slots;
-	size_t		 nslots;	/* 0 or a power of 2 */
+	size_t		 nslots;	/* 0 (packed) or a power of 2 */
 	size_t		 used;
+	char		*keys;		/* the keys of the records, each
+					   ending in NUL */
+	size_t		 keyslen, keyscap;
 };
 
 /* A container being filled while its events arrive. */
@@ -114,6 +129,17 @@ hash(const json_t *c, const char *key, size_t idx)
 	return h;
 }
 
+/* 1 if slot "s" records (c, key, idx). */
+static int
+same(const struct meta *m, const struct slot *s, const json_t *c,
+    const char *key, size_t idx)
+{
+	if (s->c != c || (s->key == 0) != (key == NULL))
+		return 0;
+	return key == NULL ? s->idx == (uint32_t)idx :
+	    strcmp(m->keys + s->key - 1, key) == 0;
+}
+
 /* The slot holding (c, key, idx), or the free slot where it would go. */
 static struct slot *
 probe(const struct meta *m, const json_t *c, const char *key, size_t idx)
@@ -123,11 +149,7 @@ probe(const struct meta *m, const json_t *c, const char *key, size_t idx)
 
 	for (i = hash(c, key, idx) & mask;; i = (i + 1) & mask) {
 		s = &m->slots[i];
-		if (s->c == NULL)
-			return s;
-		if (s->c != c || (s->key == NULL) != (key == NULL))
-			continue;
-		if (key == NULL ? s->idx == idx : strcmp(s->key, key) == 0)
+		if (s->c == NULL || same(m, s, c, key, idx))
 			return s;
 	}
 }
@@ -136,11 +158,53 @@ static const struct slot *
 lookup(const struct meta *m, const json_t *c, const char *key, size_t idx)
 {
 	const struct slot	*s;
+	size_t			 i;
 
-	if (m->nslots == 0)
+	if (m->nslots == 0) {	/* packed */
+		for (i = 0; i < m->used; i++)
+			if (same(m, &m->slots[i], c, key, idx))
+				return &m->slots[i];
 		return NULL;
+	}
 	s = probe(m, c, key, idx);
 	return s->c != NULL ? s : NULL;
+}
+
+/* Keep "key" in the table's keys; its offset plus one. */
+static uint32_t
+addkey(struct meta *m, const char *key)
+{
+	size_t	 n = strlen(key) + 1, at = m->keyslen;
+
+	if (m->keyscap - m->keyslen < n) {
+		m->keyscap = m->keyscap * 2 > at + n ? m->keyscap * 2 : at + n;
+		m->keys = xrealloc(m->keys, m->keyscap);
+	}
+	memcpy(m->keys + at, key, n);
+	m->keyslen += n;
+	return (uint32_t)(at + 1);
+}
+
+/* The table, parsed: packed when it is small, its keys at their size. */
+static void
+pack(struct meta *m)
+{
+	struct slot	*v;
+	size_t		 i, n = 0;
+
+	if (m->keyslen < m->keyscap) {
+		m->keys = xrealloc(m->keys, m->keyslen ? m->keyslen : 1);
+		m->keyscap = m->keyslen ? m->keyslen : 1;
+	}
+	if (m->nslots == 0 || m->used > PACK_MAX)
+		return;
+	v = xreallocarray(NULL, m->used, sizeof(*v));
+	for (i = 0; i < m->nslots; i++)
+		if (m->slots[i].c != NULL)
+			v[n++] = m->slots[i];
+	free(m->slots);
+	m->slots = v;
+	m->nslots = 0;
 }
 
 static void
@@ -153,7 +217,8 @@ grow(struct meta *m)
 	m->slots = xcalloc(m->nslots, sizeof(*m->slots));
 	for (i = 0; i < n; i++)
 		if (old[i].c != NULL) {
-			s = probe(m, old[i].c, old[i].key, old[i].idx);
+			s = probe(m, old[i].c, old[i].key ? m->keys +
+			    old[i].key - 1 : NULL, old[i].idx);
 			*s = old[i];
 		}
 	free(old);
@@ -166,13 +231,15 @@ set_loc(struct meta *m, const json_t *c, const char *key, size_t idx,
 {
 	struct slot	*s;
 
+	if (idx > UINT32_MAX)	/* no place kept: errors go without */
+		return;
 	if ((m->used + 1) * 4 > m->nslots * 3)
 		grow(m);
 	s = probe(m, c, key, idx);
 	if (s->c == NULL) {
 		s->c = c;
-		s->key = key ? xstrdup(key) : NULL;
-		s->idx = idx;
+		s->key = key ? addkey(m, key) : 0;
+		s->idx = (uint32_t)idx;
 		m->used++;
 	}
 	s->at = *at;
@@ -912,18 +979,16 @@ meta_parse(struct diag *d, const char *file, unsigned line0,
 		json_decref(m->root);
 		m->root = json_object();
 	}
+	pack(m);
 	return m;
 }
 
 void
 meta_free(struct meta *m)
 {
-	size_t	 i;
-
 	if (m == NULL)
 		return;
-	for (i = 0; i < m->nslots; i++)
-		free(m->slots[i].key);
+	free(m->keys);
 	free(m->slots);
 	json_decref(m->root);
 	free(m->file);

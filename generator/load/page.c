@@ -415,7 +415,8 @@ page_load(struct diag *d, const char *path, const char *display,
 	struct page	*p = xcalloc(1, sizeof(*p));
 
 	p->file = xstrdup(display);
-	p->src = xstrdup(path);
+	/* Usually the same: one copy for both. */
+	p->src = strcmp(path, display) == 0 ? p->file : xstrdup(path);
 	p->rel = xstrdup(rel);
 	p->name = basename_md(rel);
 	p->is_index = strcmp(p->name, "_index") == 0;
@@ -467,7 +468,8 @@ page_free(struct page *p)
 	meta_free(p->fm);
 	free(p->twins);
 	free(p->text);
-	free(p->src);
+	if (p->src != p->file)
+		free(p->src);
 	free(p->path);
 	free(p->name);
 	free(p->rel);

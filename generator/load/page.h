@@ -47,7 +47,8 @@ struct page {
 	int		 draft;
 	int		 broken;	/* front matter with a reported error */
 	char		*src;		/* the path read, to read it again;
-					   NULL for a page made in memory */
+					   NULL for a page made in memory;
+					   may be "file" itself */
 	char		*text;		/* the Markdown body, NFC (the front
 				   matter is parsed and not kept) */
 	const char	*body;		/* the Markdown after the front matter;
@@ -85,7 +86,7 @@ struct page_keep {
 	size_t		 max;
 };
 
-#define PAGE_KEEP_MAX	((size_t)48 << 20)
+#define PAGE_KEEP_MAX	((size_t)32 << 20)
 
 /*
  * Read the page at "path" (shown as "display" in diagnostics; "rel" is

@@ -454,7 +454,8 @@ pageurl(struct page *p, struct diag *d, const struct config *c,
 		expand(&b, json_string_value(pat), p, slug);
 	else
 		buf_printf(&b, "%s%s/", secpath, slug);
-	p->path = buf_detach(&b, NULL);
+	p->path = xstrndup(b.data, b.len);	/* at its size: one a page */
+	buf_release(&b);
 	free(slug);
 	return 1;
 }

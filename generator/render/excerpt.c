@@ -141,30 +141,59 @@ space(struct buf *b)
 		buf_putc(b, ' ');
 }
 
-/* The plain text of the HTML from "s" up to the paragraph's end. */
-static void
-plain(struct buf *b, const char *s, const char *end)
+/* 1 for the bytes plain() copies one by one: a tag, an entity, a space. */
+static int
+stops(char c)
 {
-	size_t	 n;
+	return c == '<' || c == '&' || c == ' ' || c == '\n' || c == '\t' ||
+	    c == '\r';
+}
+
+/*
+ * The plain text of the HTML from "s" up to the paragraph's end.  It
+ * stops early, between two characters, once it holds more than "max"
+ * characters and does not end in a space: excerpt_cut() to "max" then
+ * cuts it where it would cut the whole paragraph.
+ */
+static void
+plain(struct buf *b, const char *s, const char *end, size_t max)
+{
+	const char	*run;
+	size_t		 n, chars = 0;
 
 	while (s < end) {
+		if (chars > max && b->data[b->len - 1] != ' ')
+			return;
 		if (*s == '<') {
 			if (strncmp(s, "</p>", 4) == 0)
 				break;
-			if (strncmp(s, "<br", 3) == 0)
+			if (strncmp(s, "<br", 3) == 0 && b->len > 0 &&
+			    b->data[b->len - 1] != ' ') {
 				space(b);
+				chars++;
+			}
 			while (s < end && *s != '>')
 				s++;
 			if (s < end)
 				s++;
 		} else if (*s == '&' && (n = entity(b, s + 1,
-		    (size_t)(end - s - 1))) > 0)
+		    (size_t)(end - s - 1))) > 0) {
 			s += n + 1;
-		else if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
-			space(b);
+			chars++;
+		} else if (*s == ' ' || *s == '\n' || *s == '\t' ||
+		    *s == '\r') {
+			if (b->len > 0 && b->data[b->len - 1] != ' ') {
+				space(b);
+				chars++;
+			}
 			s++;
-		} else
-			buf_putc(b, *s++);
+		} else {
+			for (run = s++; s < end && !stops(*s); s++)
+				continue;
+			buf_put(b, run, (size_t)(s - run));
+			for (; run < s; run++)
+				chars += lead((unsigned char)*run);
+		}
 	}
 	while (b->len > 0 && b->data[b->len - 1] == ' ')
 		buf_truncate(b, b->len - 1);
@@ -194,7 +223,7 @@ excerpt_html(struct buf *out, const char *html, size_t len, size_t max,
 			if (s == end)
 				break;
 			buf_reset(&text);
-			plain(&text, s + 1, end);
+			plain(&text, s + 1, end, max);
 			if (text.len > 0)
 				break;
 		}

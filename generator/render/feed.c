@@ -20,15 +20,32 @@ struct entry {
 	void	*arg;			/* when summary is NULL */
 };
 
+/*
+ * Only the FEED_MAX newest entries are written: "v" holds at most twice
+ * that, and is cut back to the newest FEED_MAX when full, so a site of
+ * many dated pages keeps only a few in memory.
+ */
 struct feed {
 	struct entry	*v;
 	size_t		 n, cap;
+	size_t		 added;		/* entries added in all */
 };
 
 struct feed *
 feed_new(void)
 {
 	return xcalloc(1, sizeof(struct feed));
+}
+
+static void
+drop(struct entry *e)
+{
+	free(e->id);
+	free(e->link);
+	free(e->title);
+	free(e->updated);
+	free(e->published);
+	free(e->summary);
 }
 
 void
@@ -38,16 +55,29 @@ feed_free(struct feed *f)
 
 	if (f == NULL)
 		return;
-	for (i = 0; i < f->n; i++) {
-		free(f->v[i].id);
-		free(f->v[i].link);
-		free(f->v[i].title);
-		free(f->v[i].updated);
-		free(f->v[i].published);
-		free(f->v[i].summary);
-	}
+	for (i = 0; i < f->n; i++)
+		drop(&f->v[i]);
 	free(f->v);
 	free(f);
+}
+
+/* Newest first; the same day by id. */
+static int
+newest(const void *a, const void *b)
+{
+	const struct entry	*x = a, *y = b;
+	int			 c = strcmp(y->updated, x->updated);
+
+	return c ? c : strcmp(x->id, y->id);
+}
+
+/* Keep the FEED_MAX newest entries of a full "f": the ones it writes. */
+static void
+cut(struct feed *f)
+{
+	qsort(f->v, f->n, sizeof(*f->v), newest);
+	while (f->n > FEED_MAX)
+		drop(&f->v[--f->n]);
 }
 
 static struct entry *
@@ -56,6 +86,9 @@ add(struct feed *f, const char *id, const char *link, const char *title,
 {
 	struct entry	*e;
 
+	if (f->n == 2 * FEED_MAX)
+		cut(f);
+	f->added++;
 	f->v = xgrow(f->v, f->n, &f->cap, 16, sizeof(*f->v));
 	e = &f->v[f->n++];
 	e->id = xstrdup(id);
@@ -92,17 +125,7 @@ feed_add_lazy(struct feed *f, const char *id, const char *link,
 size_t
 feed_count(const struct feed *f)
 {
-	return f->n;
-}
-
-/* Newest first; the same day by id. */
-static int
-newest(const void *a, const void *b)
-{
-	const struct entry	*x = a, *y = b;
-	int			 c = strcmp(y->updated, x->updated);
-
-	return c ? c : strcmp(x->id, y->id);
+	return f->added;
 }
 
 static void

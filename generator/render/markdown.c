@@ -279,6 +279,45 @@ relink(cmark_node *n, const char *root, int files,
 	buf_release(&m);
 }
 
+/*
+ * 1 if words must not run together at event "ev" of "n": the end of a
+ * block (a table cell too: its type is the extension's), a line break,
+ * a code block (a leaf, so it only has a start).
+ */
+static int
+breaks(cmark_event_type ev, cmark_node *n)
+{
+	cmark_node_type	 t = cmark_node_get_type(n);
+
+	if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK ||
+	    t == CMARK_NODE_CODE_BLOCK)
+		return 1;
+	return ev == CMARK_EVENT_EXIT && t != CMARK_NODE_DOCUMENT &&
+	    (t & (CMARK_NODE_TYPE_PRESENT | CMARK_NODE_TYPE_INLINE)) ==
+	    CMARK_NODE_TYPE_BLOCK;
+}
+
+/*
+ * The words of node "n" at event "ev" into "heads" (inside a heading,
+ * "*inhead") or "text", with a space where words must not run together.
+ */
+static void
+words(cmark_event_type ev, cmark_node *n, int *inhead, struct buf *heads,
+    struct buf *text)
+{
+	cmark_node_type	 t = cmark_node_get_type(n);
+	const char	*lit;
+
+	if (t == CMARK_NODE_HEADING)
+		*inhead = ev == CMARK_EVENT_ENTER;
+	if ((t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ||
+	    t == CMARK_NODE_CODE_BLOCK) && ev == CMARK_EVENT_ENTER &&
+	    (lit = cmark_node_get_literal(n)) != NULL)
+		buf_puts(*inhead ? heads : text, lit);
+	if (breaks(ev, n))
+		buf_putc(t == CMARK_NODE_HEADING || *inhead ? heads : text, ' ');
+}
+
 static void
 walk(struct diag *d, const char *file, unsigned line0, cmark_node *doc,
     const char *root, const struct markdown_opts *o)
@@ -290,11 +329,14 @@ walk(struct diag *d, const char *file, unsigned line0, cmark_node *doc,
 	cmark_node_type		 t;
 	struct loc		 l;
 	struct buf		 check = BUF_INIT;
+	int			 inhead = 0;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (o && o->text)
+			words(ev, n, &inhead, o->heads, o->text);
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
-		n = cmark_iter_get_node(it);
 		t = cmark_node_get_type(n);
 		if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
 			int	 has = cmark_node_get_url(n) != NULL;
@@ -349,21 +391,19 @@ parse(const char *src, size_t len, int opt, cmark_parser **pp)
 }
 
 /*
- * 1 if words must not run together at event "ev" of "n": the end of a
- * block (a table cell too: its type is the extension's), a line break,
- * a code block (a leaf, so it only has a start).
+ * A page is done: its tree "doc", its parser "p" and the HTML all live
+ * in this thread's arena (cmark_parser_new_with_mem() gives the tree,
+ * the renderer and the extensions' data the parser's allocator), so
+ * emptying the arena frees them at once.  cmark_node_free() and
+ * cmark_parser_free() would walk the tree only to hand each block to
+ * arena_free(), which keeps all but the newest until then anyway.
  */
-static int
-breaks(cmark_event_type ev, cmark_node *n)
+static void
+done(cmark_node *doc, cmark_parser *p)
 {
-	cmark_node_type	 t = cmark_node_get_type(n);
-
-	if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK ||
-	    t == CMARK_NODE_CODE_BLOCK)
-		return 1;
-	return ev == CMARK_EVENT_EXIT && t != CMARK_NODE_DOCUMENT &&
-	    (t & (CMARK_NODE_TYPE_PRESENT | CMARK_NODE_TYPE_INLINE)) ==
-	    CMARK_NODE_TYPE_BLOCK;
+	(void)doc;
+	(void)p;
+	arena_reset();
 }
 
 void
@@ -374,28 +414,12 @@ markdown_text(const char *src, size_t len, struct buf *heads,
 	cmark_node		*doc = parse(src, len, CMARK_OPT_DEFAULT, &p);
 	cmark_iter		*it = cmark_iter_new(doc);
 	cmark_event_type	 ev;
-	cmark_node		*n;
-	cmark_node_type		 t;
-	const char		*lit;
 	int			 inhead = 0;
 
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		n = cmark_iter_get_node(it);
-		t = cmark_node_get_type(n);
-		if (t == CMARK_NODE_HEADING)
-			inhead = ev == CMARK_EVENT_ENTER;
-		if ((t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ||
-		    t == CMARK_NODE_CODE_BLOCK) && ev == CMARK_EVENT_ENTER &&
-		    (lit = cmark_node_get_literal(n)) != NULL)
-			buf_puts(inhead ? heads : text, lit);
-		if (breaks(ev, n))
-			buf_putc(t == CMARK_NODE_HEADING || inhead ? heads :
-			    text, ' ');
-	}
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+		words(ev, cmark_iter_get_node(it), &inhead, heads, text);
 	cmark_iter_free(it);
-	cmark_node_free(doc);
-	cmark_parser_free(p);
-	arena_reset();
+	done(doc, p);
 }
 
 int
@@ -412,8 +436,6 @@ markdown_render(struct diag *d, const char *file, unsigned line0,
 	html = cmark_render_html(doc, opt & ~CMARK_OPT_SOURCEPOS,
 	    cmark_parser_get_syntax_extensions(p));
 	buf_puts(out, html);
-	cmark_node_free(doc);
-	cmark_parser_free(p);
-	arena_reset();
+	done(doc, p);
 	return 1;
 }

@@ -33,6 +33,10 @@ struct markdown_opts {
 					   the site root lead into it
 					   (edition_path()); NULL: none */
 	const char *from;	/* with "ed", the page's site path */
+	struct buf *heads, *text;	/* not NULL: the words too, as
+					   markdown_text() appends them
+					   (with "smart", its quotes and
+					   dashes typographic) */
 };
 
 /* Register the cmark-gfm extensions; call once before any thread starts. */

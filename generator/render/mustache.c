@@ -23,7 +23,9 @@
  */
 #include "mustache.h"
 
+#include <assert.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +61,10 @@ struct node {
 	char		*ind;		/* indentation of its lines, or NULL */
 	struct node	*kids;
 	size_t		 nkids;
+	int		 closed;	/* a section or inverted section with
+					   no partial, parent or block below:
+					   what it writes depends only on the
+					   values its names find */
 };
 
 struct mustache {
@@ -720,11 +726,36 @@ openlevel(struct level *l, const struct tok *t)
 	}
 }
 
+/* 1 if the nodes "v" hold no partial, parent or block, at any depth. */
+static int
+closed(const struct node *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		switch (v[i].kind) {
+		case N_PARTIAL:
+		case N_PARENT:
+		case N_BLOCK:
+			return 0;
+		case N_SECTION:
+		case N_INVERTED:
+			if (!v[i].closed)
+				return 0;
+			break;
+		default:
+			break;
+		}
+	return 1;
+}
+
 static void
 closelevel(struct level *l)
 {
 	l->n.kids = l->kids;
 	l->n.nkids = l->nkids;
+	l->n.closed = (l->n.kind == N_SECTION || l->n.kind == N_INVERTED) &&
+	    closed(l->kids, l->nkids);
 	append(l - 1, &l->n);
 }
 
@@ -844,35 +875,76 @@ mustache_foreach_ref(const struct mustache *t, void (*fn)(void *arg,
 	refs(t->kids, t->nkids, fn, arg);
 }
 
+/* The templates a walk of names() has been through, each once. */
+struct seen {
+	const struct mustache	**v;
+	size_t			  n, cap;
+};
+
+/* 1 the first time "t" is met on this walk. */
 static int
-mentions(const struct node *v, size_t n, const char *name,
-    mustache_lookup_fn lookup, void *arg, int depth)
+first(struct seen *s, const struct mustache *t)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->v[i] == t)
+			return 0;
+	s->v = xgrow(s->v, s->n, &s->cap, 16, sizeof(*s->v));
+	s->v[s->n++] = t;
+	return 1;
+}
+
+/*
+ * Set in "*mask" the bit of every name of "want" ("nwant" names) that a
+ * variable or section tag of "v" or of a template it names has as a
+ * part.  A template's names are the same wherever it is included, so
+ * each is walked once: a partial that includes itself ends there.
+ */
+static void
+names(const struct node *v, size_t n, const char *const *want,
+    size_t nwant, uint64_t *mask, mustache_lookup_fn lookup, void *arg,
+    struct seen *s)
 {
 	const struct mustache	*t;
-	size_t			 i, k;
+	size_t			 i, k, j;
 
 	for (i = 0; i < n; i++) {
 		for (k = 0; k < v[i].npath && v[i].kind != N_TEXT &&
 		    v[i].kind != N_BOL && v[i].kind != N_PARTIAL &&
 		    v[i].kind != N_PARENT && v[i].kind != N_BLOCK; k++)
-			if (strcmp(v[i].path[k], name) == 0)
-				return 1;
+			for (j = 0; j < nwant; j++)
+				if (strcmp(v[i].path[k], want[j]) == 0)
+					*mask |= (uint64_t)1 << j;
 		if ((v[i].kind == N_PARTIAL || v[i].kind == N_PARENT) &&
-		    lookup != NULL && depth < MAXDEPTH &&
-		    (t = lookup(arg, v[i].text)) != NULL &&
-		    mentions(t->kids, t->nkids, name, lookup, arg, depth + 1))
-			return 1;
-		if (mentions(v[i].kids, v[i].nkids, name, lookup, arg, depth))
-			return 1;
+		    lookup != NULL && (t = lookup(arg, v[i].text)) != NULL &&
+		    first(s, t))
+			names(t->kids, t->nkids, want, nwant, mask, lookup,
+			    arg, s);
+		names(v[i].kids, v[i].nkids, want, nwant, mask, lookup, arg,
+		    s);
 	}
-	return 0;
+}
+
+uint64_t
+mustache_mentions_mask(const struct mustache *t, const char *const *want,
+    size_t nwant, mustache_lookup_fn lookup, void *arg)
+{
+	struct seen	 s = { NULL, 0, 0 };
+	uint64_t	 mask = 0;
+
+	assert(nwant <= 64);
+	first(&s, t);
+	names(t->kids, t->nkids, want, nwant, &mask, lookup, arg, &s);
+	free(s.v);
+	return mask;
 }
 
 int
 mustache_mentions(const struct mustache *t, const char *name,
     mustache_lookup_fn lookup, void *arg)
 {
-	return mentions(t->kids, t->nkids, name, lookup, arg, 0);
+	return mustache_mentions_mask(t, &name, 1, lookup, arg) != 0;
 }
 
 /*
@@ -909,6 +981,23 @@ struct scope {
 	unsigned		 depth;
 };
 
+/*
+ * The output of closed sections (struct node) over values, from one
+ * render to the next: for each section node, the last value it was
+ * written for (a reference, so that no other value takes its address)
+ * and what it wrote then.
+ */
+struct memo {
+	const struct node	*n;
+	json_t			*v;
+	struct buf		 out;
+};
+
+struct mustache_cache {
+	struct memo		*v;
+	size_t			 n, cap;
+};
+
 /* What stays the same through one mustache_render(). */
 struct run {
 	mustache_lookup_fn	 lookup;
@@ -917,6 +1006,11 @@ struct run {
 	struct buf		*out;
 	size_t			 max;	/* out->len past which to stop */
 	int			 over;	/* 1: past it, 2: and reported */
+	struct mustache_cache	*cache;	/* NULL: none */
+	const struct ctx	*outside; /* a section being kept: the
+					   context it is in, or NULL */
+	int			 leaked;	/* a name of it was looked up
+					   outside it */
 };
 
 static int	nodes(struct run *, const struct scope *,
@@ -927,16 +1021,19 @@ static int	nodes(struct run *, const struct scope *,
  * has it, the other parts from that value only.  NULL when missing.
  */
 static json_t *
-resolve(const struct ctx *c, const struct node *n)
+resolve(struct run *r, const struct ctx *c, const struct node *n)
 {
 	json_t	*v = NULL;
 	size_t	 i;
 
 	if (n->npath == 0)
 		return c ? c->v : NULL;
-	for (; c != NULL && v == NULL; c = c->up)
+	for (; c != NULL && v == NULL; c = c->up) {
+		if (c == r->outside)	/* past the section being kept */
+			r->leaked = 1;
 		if (json_is_object(c->v))
 			v = json_object_get(c->v, n->path[0]);
+	}
 	for (i = 1; i < n->npath && v != NULL; i++)
 		v = json_is_object(v) ? json_object_get(v, n->path[i]) : NULL;
 	return v;
@@ -1036,20 +1133,90 @@ with(struct run *r, const struct scope *s, json_t *v,
 	return nodes(r, &in, n->kids, n->nkids);
 }
 
+/* Section "n" over "v" (not falsy). */
 static int
-section(struct run *r, const struct scope *s, const struct node *n)
+each(struct run *r, const struct scope *s, const struct node *n, json_t *v)
 {
-	json_t	*v = resolve(s->c, n), *e;
+	json_t	*e;
 	size_t	 i;
 
-	if (falsy(v))
-		return 1;
 	if (!json_is_array(v))
 		return with(r, s, v, n);
 	json_array_foreach(v, i, e)
 		if (!with(r, s, e, n))
 			return 0;
 	return 1;
+}
+
+/* 1 if the indentation "in" writes nothing. */
+static int
+flat(const struct indent *in)
+{
+	for (; in != NULL; in = in->up)
+		if (*in->s != '\0')
+			return 0;
+	return 1;
+}
+
+/* The memo of section "n" in "c", made empty when new. */
+static struct memo *
+memo(struct mustache_cache *c, const struct node *n)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].n == n)
+			return &c->v[i];
+	c->v = xgrow(c->v, c->n, &c->cap, 16, sizeof(*c->v));
+	memset(&c->v[c->n], 0, sizeof(c->v[c->n]));
+	c->v[c->n].n = n;
+	buf_init(&c->v[c->n].out);
+	return &c->v[c->n++];
+}
+
+/*
+ * Closed section "n" over "v" (not falsy), written again from the
+ * cache when it was last written for "v"; else written, and kept when
+ * every name in it was found inside it (its output then depends on "v"
+ * alone: no indentation, no partial, nothing from outside).
+ */
+static int
+kept(struct run *r, const struct scope *s, const struct node *n, json_t *v)
+{
+	struct memo	*m = memo(r->cache, n);
+	size_t		 start = r->out->len;
+	int		 rc;
+
+	/* Past the limit, it is written again to report where. */
+	if (m->v == v && r->out->len + m->out.len <= r->max) {
+		buf_put(r->out, m->out.data, m->out.len);
+		return 1;
+	}
+	r->outside = s->c;
+	r->leaked = 0;
+	rc = each(r, s, n, v);
+	r->outside = NULL;
+	if (!rc || r->leaked)
+		return rc;
+	m = memo(r->cache, n);	/* the cache may have moved */
+	json_decref(m->v);
+	m->v = json_incref(v);
+	buf_reset(&m->out);
+	buf_put(&m->out, r->out->data + start, r->out->len - start);
+	return 1;
+}
+
+static int
+section(struct run *r, const struct scope *s, const struct node *n)
+{
+	json_t	*v = resolve(r, s->c, n);
+
+	if (falsy(v))
+		return 1;
+	if (r->cache != NULL && n->closed && r->outside == NULL &&
+	    flat(s->in))
+		return kept(r, s, n, v);
+	return each(r, s, n, v);
 }
 
 /* {{>name}} and {{<name}}: render the other template in place. */
@@ -1124,12 +1291,12 @@ node(struct run *r, const struct scope *s, const struct node *n)
 		return 1;
 	case N_VAR:
 	case N_RAW:
-		interpolate(r, resolve(s->c, n), n->kind == N_VAR);
+		interpolate(r, resolve(r, s->c, n), n->kind == N_VAR);
 		return 1;
 	case N_SECTION:
 		return section(r, s, n);
 	case N_INVERTED:
-		return falsy(resolve(s->c, n)) ?
+		return falsy(resolve(r, s->c, n)) ?
 		    nodes(r, s, n->kids, n->nkids) : 1;
 	case N_PARTIAL:
 	case N_PARENT:
@@ -1188,9 +1355,17 @@ int
 mustache_render(const struct mustache *t, json_t *ctx,
     mustache_lookup_fn lookup, void *arg, struct diag *d, struct buf *out)
 {
+	return mustache_render_cached(t, ctx, lookup, arg, d, out, NULL);
+}
+
+int
+mustache_render_cached(const struct mustache *t, json_t *ctx,
+    mustache_lookup_fn lookup, void *arg, struct diag *d, struct buf *out,
+    struct mustache_cache *cache)
+{
 	static const struct node top = { .line = 1, .col = 1 };
 	struct run	 r = { lookup, arg, d, out,
-			    out->len + output_max, 0 };
+			    out->len + output_max, 0, cache, NULL, 0 };
 	struct ctx	 c = { ctx, NULL };
 	struct scope	 s = { t, &c, NULL, NULL, 0 };
 	int		 rc = nodes(&r, &s, t->kids, t->nkids);
@@ -1198,4 +1373,25 @@ mustache_render(const struct mustache *t, json_t *ctx,
 	if (r.over == 1)
 		toolong(&r, t, &top);
 	return rc;
+}
+
+struct mustache_cache *
+mustache_cache_new(void)
+{
+	return xcalloc(1, sizeof(struct mustache_cache));
+}
+
+void
+mustache_cache_free(struct mustache_cache *c)
+{
+	size_t	 i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->n; i++) {
+		json_decref(c->v[i].v);
+		buf_release(&c->v[i].out);
+	}
+	free(c->v);
+	free(c);
 }

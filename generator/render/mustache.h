@@ -21,6 +21,7 @@
 #define PLANPRESS_MUSTACHE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <jansson.h>
 
@@ -84,6 +85,32 @@ int		 mustache_render(const struct mustache *t, json_t *ctx,
 		    struct buf *out);
 
 /*
+ * What mustache_render_cached() keeps from one render to the next: the
+ * output of sections.  A cache serves one thread at a time.
+ */
+struct mustache_cache;
+
+/* A new, empty cache; free it with mustache_cache_free(). */
+struct mustache_cache *mustache_cache_new(void);
+
+/* Drop the cache's references and output; NULL does nothing. */
+void		 mustache_cache_free(struct mustache_cache *c);
+
+/*
+ * mustache_render(), writing a section again from "cache" (NULL: none)
+ * when the same section was last written for the same value (the same
+ * json_t), if what it wrote then depended on that value alone: every
+ * name in it was found inside it, and it holds no partial, parent or
+ * block and is not indented.  The cache takes a reference to each
+ * value it keeps, so no other value can take its address; the caller
+ * must not change a value it renders while the cache lives (views are
+ * made, rendered and dropped).  Same bytes as mustache_render().
+ */
+int		 mustache_render_cached(const struct mustache *t, json_t *ctx,
+		    mustache_lookup_fn lookup, void *arg, struct diag *d,
+		    struct buf *out, struct mustache_cache *cache);
+
+/*
  * Call "fn" for every partial ({{>name}}, is_parent 0) and parent
  * ({{<name}}, is_parent 1) that "t" names, in source order, with the
  * 1-based line and column of the tag, so that a caller can load them
@@ -101,6 +128,18 @@ void		 mustache_foreach_ref(const struct mustache *t,
  * template of a page can read.
  */
 int		 mustache_mentions(const struct mustache *t, const char *name,
+		    mustache_lookup_fn lookup, void *arg);
+
+/*
+ * mustache_mentions() for the "nwant" (at most 64) names of "want" at
+ * once: bit i of the result is set when want[i] is mentioned.  Each
+ * template reachable from "t" is walked once.
+ *
+ *	mustache_mentions_mask(t, (const char *[]){ "a", "b" }, 2, ...)
+ *	// 2 for "{{#x}}{{b}}{{/x}}": only "b"
+ */
+uint64_t	 mustache_mentions_mask(const struct mustache *t,
+		    const char *const *want, size_t nwant,
 		    mustache_lookup_fn lookup, void *arg);
 
 /* The file name given to mustache_parse(); lives until mustache_free(). */

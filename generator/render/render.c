@@ -8,6 +8,7 @@
  */
 #include "render.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +50,45 @@ struct datememo {
 
 #define NDATES	256
 
+/*
+ * The keys of a view that a layout may go without.  A key that no tag of
+ * the layout, of its parents or of its partials names can never be read,
+ * so it is not made: names[K_X] is the key of K_X, and its bit is set in
+ * the renderer's "want" when the layout names it (mustache_mentions()).
+ * Making more than a layout reads is always right; these only save work.
+ */
+enum key {
+	K_TITLE, K_CODE, K_URL, K_SUMMARY, K_SUMMARY_PARAPHRASE, K_LEAD_TEXT,
+	K_DATE, K_DATE_DISPLAY, K_WEIGHT, K_KIND, K_IS_SECTION, K_LEAD,
+	K_PARTNERS, K_HAS_LEAD, K_HAS_PARTNERS, K_IS_HOME, K_IS_PAGE,
+	K_CONTENT, K_PATH, K_PERMALINK, K_PARAMS, K_HEAD_TITLE,
+	K_DESCRIPTION, K_HAS_DESCRIPTION, K_SHARE, K_JSONLD, K_BREADCRUMBS,
+	K_PREV, K_NEXT, K_SECTION, K_PAGES, K_HAS_PAGES, K_ROOT,
+	K_INDEX_FILE, K_GENERATOR, K_MENU, K_HOME_URL, K_SECTIONS,
+	K_ALTERNATES, K_CONTACT_URL, K_PUBLISHER_URL, K_LEGAL_URL,
+	K_SEARCH_URL, K_LOGO_URL, K_LANGUAGES, K_HAS_LANGUAGES, K_HREFLANG,
+	K_ORIGINAL_URL, K_ORIGINAL_LANG, K_COUNT
+};
+
+static const char *const names[K_COUNT] = {
+	"title", "code", "url", "summary", "summary_paraphrase", "lead_text",
+	"date", "date_display", "weight", "kind", "is_section", "lead",
+	"partners", "has_lead", "has_partners", "is_home", "is_page",
+	"content", "path", "permalink", "params", "head_title",
+	"description", "has_description", "share", "jsonld", "breadcrumbs",
+	"prev", "next", "section", "pages", "has_pages", "root",
+	"index_file", "generator", "menu", "home_url", "sections",
+	"alternates", "contact_url", "publisher_url", "legal_url",
+	"search_url", "logo_url", "languages", "has_languages", "hreflang",
+	"original_url", "original_lang"
+};
+
+/* The keys a layout names, found once per renderer. */
+struct wants {
+	const struct mustache	*m;
+	uint64_t		 mask;
+};
+
 /* The longest <title> and description search results show, in characters. */
 #define TITLE_MAX	70
 #define DESC_MAX	200
@@ -64,6 +104,7 @@ struct render {
 	render_progress_fn	 progress;
 	void			*progress_arg;
 	struct linkcheck	*links;		/* NULL: links not checked */
+	struct buf		*heads, *text;	/* the words: NULL, none */
 	const char		*search;	/* the search page, or NULL */
 	const json_t		*langs;		/* [{code, name, prefix}] */
 	size_t			 cur;		/* this edition in langs */
@@ -76,6 +117,13 @@ struct render {
 	json_t			*empty;		/* "", shared by the views */
 	json_t			*kinds[4];	/* "home", "section", ... */
 	struct datememo		 dates[NDATES];	/* by a hash of the date */
+	struct mustache_cache	*cache;		/* sections written before */
+	char			**mpaths;	/* of the menu items, seen from */
+	size_t			 nmpaths;	/* "mpaths_ed" (menupaths()) */
+	const struct edition	*mpaths_ed;
+	struct wants		*wants;		/* by layout */
+	size_t			 nwants, wants_cap;
+	uint64_t		 want;		/* of the page being made */
 };
 
 /* Where links of the page being rendered start from. */
@@ -88,6 +136,32 @@ struct here {
 	const struct edition *ed;	/* where links lead (edition_path()) */
 	int		 made;		/* a page with no content file */
 };
+
+/* 1 if the layout of the page being made reads key "k". */
+static int
+want(const struct render *r, enum key k)
+{
+	return (r->want >> k & 1) != 0;
+}
+
+/* The keys layout "m" reads: a mask of enum key bits. */
+static uint64_t
+wanted(struct render *r, const struct mustache *m)
+{
+	struct wants	*w;
+	size_t		 i;
+
+	for (i = 0; i < r->nwants; i++)
+		if (r->wants[i].m == m)
+			return r->wants[i].mask;
+	r->wants = xgrow(r->wants, r->nwants, &r->wants_cap, 8,
+	    sizeof(*r->wants));
+	w = &r->wants[r->nwants++];
+	w->m = m;
+	w->mask = mustache_mentions_mask(m, names, K_COUNT, theme_lookup,
+	    (void *)r->th);
+	return w->mask;
+}
 
 /* render_relurl() without "files". */
 static void
@@ -222,11 +296,15 @@ inside(const struct here *h, size_t n, const char *to)
 	return strncmp(to, h->path, n) == 0 && to[n] != '\0';
 }
 
-/* Start key "k" as the folder of "n" bytes, or (n = 0) for URLs. */
+/*
+ * Start key "k" as the folder of "n" bytes, or (n = 0) for URLs, after
+ * the keys the layout reads ("want"), which the part holds.
+ */
 static void
-startkey(struct buf *k, const struct here *h, size_t n)
+startkey(struct buf *k, const struct here *h, size_t n, uint64_t want)
 {
 	buf_reset(k);
+	buf_put(k, &want, sizeof(want));
 	buf_putc(k, n ? 'F' : 'U');
 	buf_put(k, h->path, n);
 }
@@ -316,9 +394,12 @@ link_to(struct render *r, const struct here *h, const struct page *p)
 {
 	json_t	*o = json_object();
 
-	putstr(r, o, "title", p->title);
-	putstr(r, o, "code", p->code);
-	json_object_set_new(o, "url", url(h, p->path));
+	if (want(r, K_TITLE))
+		putstr(r, o, "title", p->title);
+	if (want(r, K_CODE))
+		putstr(r, o, "code", p->code);
+	if (want(r, K_URL))
+		json_object_set_new(o, "url", url(h, p->path));
 	return o;
 }
 
@@ -365,29 +446,40 @@ fields(struct render *r, const struct here *h, const struct page *p)
 {
 	json_t		*o = link_to(r, h, p);
 
-	putstr(r, o, "summary", p->summary);
-	json_object_set_new(o, "summary_paraphrase", json_boolean(p->front &&
-	    json_is_true(json_object_get(p->front, "summary_is_paraphrase"))));
-	if (p->front && json_is_string(json_object_get(p->front, "lead_text")))
+	if (want(r, K_SUMMARY))
+		putstr(r, o, "summary", p->summary);
+	if (want(r, K_SUMMARY_PARAPHRASE))
+		json_object_set_new(o, "summary_paraphrase", json_boolean(
+		    p->front && json_is_true(json_object_get(p->front,
+		    "summary_is_paraphrase"))));
+	if (want(r, K_LEAD_TEXT) && p->front &&
+	    json_is_string(json_object_get(p->front, "lead_text")))
 		putstr(r, o, "lead_text", json_string_value(json_object_get(
 		    p->front, "lead_text")));
-	dates(r, o, p->date);
-	json_object_set_new(o, "weight", json_integer(p->weight));
-	putstr(r, o, "kind", kind(p));
-	json_object_set_new(o, "is_section", json_boolean(p->is_index));
+	if (want(r, K_DATE) || want(r, K_DATE_DISPLAY))
+		dates(r, o, p->date);
+	if (want(r, K_WEIGHT))
+		json_object_set_new(o, "weight", json_integer(p->weight));
+	if (want(r, K_KIND))
+		putstr(r, o, "kind", kind(p));
+	if (want(r, K_IS_SECTION))
+		json_object_set_new(o, "is_section",
+		    json_boolean(p->is_index));
 	/*
 	 * Copies, not references: other threads list the same page, and
 	 * json_incref() reads the count without an atomic load first.
 	 */
-	if (p->lead)
+	if (p->lead && want(r, K_LEAD))
 		json_object_set_new(o, "lead", json_deep_copy(p->lead));
-	if (p->partners)
+	if (p->partners && want(r, K_PARTNERS))
 		json_object_set_new(o, "partners",
 		    json_deep_copy(p->partners));
-	json_object_set_new(o, "has_lead",
-	    json_boolean(json_array_size(p->lead) > 0));
-	json_object_set_new(o, "has_partners",
-	    json_boolean(json_array_size(p->partners) > 0));
+	if (want(r, K_HAS_LEAD))
+		json_object_set_new(o, "has_lead",
+		    json_boolean(json_array_size(p->lead) > 0));
+	if (want(r, K_HAS_PARTNERS))
+		json_object_set_new(o, "has_partners",
+		    json_boolean(json_array_size(p->partners) > 0));
 	return o;
 }
 
@@ -434,7 +526,7 @@ breadcrumbs(struct render *r, const struct here *h, const struct page *p)
 	for (top = s; top != NULL; top = top->parent)
 		if (n && inside(h, n, top->index->path))
 			n = 0;
-	startkey(&r->key, h, n);
+	startkey(&r->key, h, n, r->want);
 	buf_put(&r->key, &s, sizeof(s));
 	for (top = s; top != NULL && n == 0; top = top->parent)
 		urlkey(&r->key, h, top->index->path);
@@ -460,13 +552,13 @@ neighbours(struct render *r, json_t *o, const struct here *h,
 {
 	struct section	*s = p->section;
 
-	if (p->prev)
+	if (p->prev && want(r, K_PREV))
 		json_object_set_new(o, "prev", link_to(r, h, p->prev));
-	if (p->next)
+	if (p->next && want(r, K_NEXT))
 		json_object_set_new(o, "next", link_to(r, h, p->next));
 	if (p->is_index)
 		s = s->parent;
-	if (s != NULL)
+	if (s != NULL && want(r, K_SECTION))
 		json_object_set_new(o, "section", link_to(r, h, s->index));
 }
 
@@ -505,24 +597,32 @@ head(struct render *r, json_t *o, const struct page *p,
 	char		*abs = NULL;
 	json_t		*share;
 
-	headtitle(r, p, &b);
-	json_object_set_new(o, "head_title", jstrn(b.data, b.len));
-	buf_reset(&b);
-	if (*p->summary)
-		excerpt_cut(&b, p->summary, DESC_MAX, ell);
-	else
-		excerpt_html(&b, html->data, html->len, DESC_MAX, ell);
-	json_object_set_new(o, "has_description", json_boolean(b.len > 0));
-	if (b.len == 0)
-		excerpt_cut(&b, r->c->description, DESC_MAX, ell);
-	json_object_set_new(o, "description", jstrn(b.data, b.len));
-	if (*r->c->base_url && strcmp(p->path, "/404.html") != 0)
-		abs = xasprintf("%s%s", r->c->base_url, p->path + 1);
-	share = share_view(r->strings, abs, p->title);
-	if (abs == NULL)	/* the page's own, relative URL */
-		json_object_set(share, "url", json_object_get(o, "url"));
-	json_object_set_new(o, "share", share);
-	if (!strcmp(kind(p), "home")) {
+	if (want(r, K_HEAD_TITLE)) {
+		headtitle(r, p, &b);
+		json_object_set_new(o, "head_title", jstrn(b.data, b.len));
+	}
+	if (want(r, K_DESCRIPTION) || want(r, K_HAS_DESCRIPTION)) {
+		buf_reset(&b);
+		if (*p->summary)
+			excerpt_cut(&b, p->summary, DESC_MAX, ell);
+		else
+			excerpt_html(&b, html->data, html->len, DESC_MAX, ell);
+		json_object_set_new(o, "has_description",
+		    json_boolean(b.len > 0));
+		if (b.len == 0)
+			excerpt_cut(&b, r->c->description, DESC_MAX, ell);
+		json_object_set_new(o, "description", jstrn(b.data, b.len));
+	}
+	if (want(r, K_SHARE)) {
+		if (*r->c->base_url && strcmp(p->path, "/404.html") != 0)
+			abs = xasprintf("%s%s", r->c->base_url, p->path + 1);
+		share = share_view(r->strings, abs, p->title);
+		if (abs == NULL)	/* the page's own, relative URL */
+			json_object_set(share, "url", json_object_get(o,
+			    "url"));
+		json_object_set_new(o, "share", share);
+	}
+	if (want(r, K_JSONLD) && !strcmp(kind(p), "home")) {
 		buf_reset(&b);
 		identity_jsonld(r->c, &b);
 		json_object_set_new(o, "jsonld", jstrn(b.data, b.len));
@@ -538,23 +638,39 @@ pageview(struct render *r, const struct here *h, const struct page *p,
 	json_t		*o = fields(r, h, p), *kids;
 	const char	*k = kind(p);
 
-	json_object_set_new(o, "is_home", json_boolean(!strcmp(k, "home")));
-	json_object_set_new(o, "is_page", json_boolean(!strcmp(k, "page")));
+	if (want(r, K_IS_HOME))
+		json_object_set_new(o, "is_home",
+		    json_boolean(!strcmp(k, "home")));
+	if (want(r, K_IS_PAGE))
+		json_object_set_new(o, "is_page",
+		    json_boolean(!strcmp(k, "page")));
 	/* cmark-gfm writes UTF-8 (the input was checked on load). */
-	json_object_set_new(o, "content", json_stringn_nocheck(html->data,
-	    html->len));
-	json_object_set_new(o, "url", jstr(h->files ? "index.html" : "./"));
-	setstr(o, "path", p->path);
-	json_object_set_new(o, "permalink", *r->c->base_url ?
-	    json_sprintf("%s%s", r->c->base_url, p->path + 1) :
-	    jstr(p->path));
-	json_object_set_new(o, "params", p->front ? json_deep_copy(p->front) :
-	    json_object());
+	if (want(r, K_CONTENT))
+		json_object_set_new(o, "content", json_stringn_nocheck(
+		    html->data, html->len));
+	if (want(r, K_URL))
+		json_object_set_new(o, "url", jstr(h->files ? "index.html" :
+		    "./"));
+	if (want(r, K_PATH))
+		setstr(o, "path", p->path);
+	if (want(r, K_PERMALINK))
+		json_object_set_new(o, "permalink", *r->c->base_url ?
+		    json_sprintf("%s%s", r->c->base_url, p->path + 1) :
+		    jstr(p->path));
+	/*
+	 * A reference: a page's front matter is in its own view only, and
+	 * one thread makes that view (listings read other pages' with
+	 * json_object_get(), which leaves the count alone).
+	 */
+	if (want(r, K_PARAMS))
+		json_object_set_new(o, "params", p->front ?
+		    json_incref(p->front) : json_object());
 	head(r, o, p, html);
-	json_object_set_new(o, "breadcrumbs", breadcrumbs(r, h, p));
+	if (want(r, K_BREADCRUMBS))
+		json_object_set_new(o, "breadcrumbs", breadcrumbs(r, h, p));
 	neighbours(r, o, h, p);
 	progress(r, h, p, 1, o);
-	if (p->is_index) {
+	if (p->is_index && (want(r, K_PAGES) || want(r, K_HAS_PAGES))) {
 		kids = children(r, h, p->section, 1);
 		json_object_set_new(o, "has_pages",
 		    json_boolean(json_array_size(kids) > 0));
@@ -595,42 +711,64 @@ active(const struct here *h, const char *u)
 	return under(h->path, u);
 }
 
+/*
+ * The site paths of the menu items (menu_path()), in the order menus()
+ * walks them: made once for the edition of "h".
+ */
+static char *const *
+menupaths(struct render *r, const struct here *h)
+{
+	json_t		*list, *it;
+	const char	*name;
+	size_t		 i;
+
+	if (r->mpaths != NULL && r->mpaths_ed == h->ed)
+		return r->mpaths;
+	for (i = 0; i < r->nmpaths; i++)
+		free(r->mpaths[i]);
+	free(r->mpaths);
+	r->nmpaths = 0;
+	json_object_foreach(r->c->menus, name, list)
+		r->nmpaths += json_array_size(list);
+	r->mpaths = xcalloc(r->nmpaths + 1, sizeof(*r->mpaths));
+	r->nmpaths = 0;
+	json_object_foreach(r->c->menus, name, list)
+		json_array_foreach(list, i, it)
+			r->mpaths[r->nmpaths++] = menu_path(h, it);
+	r->mpaths_ed = h->ed;
+	return r->mpaths;
+}
+
 static json_t *
 menus(struct render *r, const struct here *h)
 {
 	json_t		*o, *list, *it, *a, *e;
-	const char	*name;
-	char		*u;
-	size_t		 i, n = folder(h);
+	const char	*name, *u;
+	char *const	*paths;
+	size_t		 i, k, n = folder(h);
 
 	if (r->c->menus == NULL)
 		return json_object();
-	json_object_foreach(r->c->menus, name, list)
-		json_array_foreach(list, i, it) {
-			u = menu_path(h, it);
-			if (n && inside(h, n, u))
-				n = 0;
-			free(u);
-		}
-	startkey(&r->key, h, n);
-	if (n == 0)
-		json_object_foreach(r->c->menus, name, list)
-			json_array_foreach(list, i, it) {
-				u = menu_path(h, it);
-				render_url(&r->key, h->path, h->abs, u,
-				    h->files);
-				buf_putc(&r->key, '\0');
-				buf_putc(&r->key, '0' + (strcmp(h->path, u) ==
-				    0) + 2 * active(h, u));
-				free(u);
-			}
+	paths = menupaths(r, h);
+	for (k = 0; k < r->nmpaths && n; k++)
+		if (inside(h, n, paths[k]))
+			n = 0;
+	startkey(&r->key, h, n, r->want);
+	for (k = 0; k < r->nmpaths && n == 0; k++) {
+		u = paths[k];
+		render_url(&r->key, h->path, h->abs, u, h->files);
+		buf_putc(&r->key, '\0');
+		buf_putc(&r->key, '0' + (strcmp(h->path, u) == 0) +
+		    2 * active(h, u));
+	}
 	if ((o = recall(&r->menu, &r->key)) != NULL)
 		return o;
 	o = json_object();
+	k = 0;
 	json_object_foreach(r->c->menus, name, list) {
 		a = json_array();
 		json_array_foreach(list, i, it) {
-			u = menu_path(h, it);
+			u = paths[k++];
 			e = json_object();
 			json_object_set_new(e, "name", jstr(
 			    json_string_value(json_object_get(it, "name"))));
@@ -642,7 +780,6 @@ menus(struct render *r, const struct here *h)
 			json_object_set_new(e, "active",
 			    json_boolean(active(h, u)));
 			json_array_append_new(a, e);
-			free(u);
 		}
 		json_object_set_new(o, name, a);
 	}
@@ -662,7 +799,7 @@ sections(struct render *r, const struct here *h, int withpages)
 		for (i = 0; i < r->root->nsubs && n; i++)
 			if (inside(h, n, r->root->subs[i]->index->path))
 				n = 0;
-		startkey(&r->key, h, n);
+		startkey(&r->key, h, n, r->want);
 		for (i = 0; i < r->root->nsubs && n == 0; i++)
 			urlkey(&r->key, h, r->root->subs[i]->index->path);
 		if ((a = recall(&r->secs, &r->key)) != NULL)
@@ -717,15 +854,17 @@ links(struct render *r, const struct here *h, json_t *v)
 	const char	*u;
 	char		*p;
 
-	if ((u = json_string_value(json_object_get(r->c->contact, "url"))))
+	if (want(r, K_CONTACT_URL) && (u = json_string_value(
+	    json_object_get(r->c->contact, "url"))))
 		json_object_set_new(v, "contact_url", url(h, u));
-	if ((u = json_string_value(json_object_get(r->c->publisher, "url"))))
+	if (want(r, K_PUBLISHER_URL) && (u = json_string_value(
+	    json_object_get(r->c->publisher, "url"))))
 		json_object_set_new(v, "publisher_url", url(h, u));
-	if (*r->c->legal_url)
+	if (want(r, K_LEGAL_URL) && *r->c->legal_url)
 		json_object_set_new(v, "legal_url", url(h, r->c->legal_url));
-	if (r->search != NULL)
+	if (want(r, K_SEARCH_URL) && r->search != NULL)
 		json_object_set_new(v, "search_url", url(h, r->search));
-	if (*r->c->logo) {
+	if (want(r, K_LOGO_URL) && *r->c->logo) {
 		p = xasprintf("/%s", r->c->logo);
 		json_object_set_new(v, "logo_url", url(h, p));
 		free(p);
@@ -768,6 +907,13 @@ render_set_edition(struct render *r, const json_t *langs,
 }
 
 void
+render_set_words(struct render *r, struct buf *heads, struct buf *text)
+{
+	r->heads = heads;
+	r->text = text;
+}
+
+void
 render_set_links(struct render *r, struct linkcheck *lc)
 {
 	r->links = lc;
@@ -800,35 +946,38 @@ static void	languages(struct render *, const struct here *,
 
 static json_t *
 view(struct render *r, const struct here *h, const struct page *p,
-    const struct mustache *m, const struct buf *html)
+    const char *root, const struct buf *html)
 {
 	json_t		*v = json_object(), *pv;
-	struct buf	 b = BUF_INIT;
 
-	if (h->abs)
-		buf_puts(&b, h->abs);
-	else
-		relurl(&b, h->path, "/");
-	json_object_set_new(v, "root", jstrn(b.data, b.len));
-	json_object_set_new(v, "index_file", jstr(h->files ? "index.html" :
-	    ""));
-	buf_release(&b);
+	if (want(r, K_ROOT))
+		json_object_set_new(v, "root", jstr(root));
+	if (want(r, K_INDEX_FILE))
+		json_object_set_new(v, "index_file", jstr(h->files ?
+		    "index.html" : ""));
 	json_object_set_new(v, "lang", jstr(r->c->language));
-	json_object_set_new(v, "generator", jstr("planpress "
-	    PLANPRESS_VERSION));
+	if (want(r, K_GENERATOR))
+		json_object_set_new(v, "generator", jstr("planpress "
+		    PLANPRESS_VERSION));
 	json_object_set(v, "site", r->site);
 	json_object_set(v, "t", r->strings);
-	json_object_set_new(v, "menu", menus(r, h));
-	json_object_set_new(v, "home_url", url(h, "/"));
+	if (want(r, K_MENU))
+		json_object_set_new(v, "menu", menus(r, h));
+	if (want(r, K_HOME_URL))
+		json_object_set_new(v, "home_url", url(h, "/"));
 	pv = pageview(r, h, p, html);
 	json_object_set_new(v, "page", pv);
 	/* The home page lists every page only for a layout that shows them. */
-	json_object_set_new(v, "sections", sections(r, h,
-	    p->is_index && p->section == r->root &&
-	    mustache_mentions(m, "pages", theme_lookup, (void *)r->th)));
-	json_object_set_new(v, "alternates", alternates(r, h));
+	if (want(r, K_SECTIONS))
+		json_object_set_new(v, "sections", sections(r, h,
+		    p->is_index && p->section == r->root && want(r, K_PAGES)));
+	if (want(r, K_ALTERNATES))
+		json_object_set_new(v, "alternates", alternates(r, h));
 	links(r, h, v);
-	if (r->langs != NULL && json_array_size(r->langs) > 1 &&
+	if ((want(r, K_LANGUAGES) || want(r, K_HAS_LANGUAGES) ||
+	    want(r, K_HREFLANG) || want(r, K_ORIGINAL_URL) ||
+	    want(r, K_ORIGINAL_LANG)) &&
+	    r->langs != NULL && json_array_size(r->langs) > 1 &&
 	    p->path[strlen(p->path) - 1] == '/')	/* not the 404 page */
 		languages(r, h, p, v);
 	if (p->lang != NULL && !p->translated) {
@@ -988,6 +1137,7 @@ render_with(struct render *r, const struct here *h, const struct page *p,
 	mo.files = h->files;
 	mo.ed = h->ed;
 	mo.from = h->path;
+	mo.heads = mo.text = NULL;
 	if (r->links != NULL) {
 		lp.lc = r->links;
 		lp.file = p->file;
@@ -995,12 +1145,23 @@ render_with(struct render *r, const struct here *h, const struct page *p,
 		mo.link = onlink;
 		mo.link_arg = &lp;
 	}
+	if (r->heads != NULL) {
+		buf_reset(r->heads);
+		buf_reset(r->text);
+		if (!mo.smart) {	/* the words of this very parse */
+			mo.heads = r->heads;
+			mo.text = r->text;
+		} else
+			markdown_text(p->body, p->bodylen, r->heads, r->text);
+	}
 	rc = markdown_render(r->d, p->file, p->bodyline, p->body,
 	    p->bodylen, &mo, root.data, &r->html);
-	v = view(r, h, p, m, &r->html);
+	r->want = wanted(r, m);
+	v = view(r, h, p, root.data, &r->html);
 	if (key)
 		json_object_set_new(v, key, extra);
-	rc &= mustache_render(m, v, theme_lookup, (void *)r->th, r->d, out);
+	rc &= mustache_render_cached(m, v, theme_lookup, (void *)r->th, r->d,
+	    out, r->cache);
 	json_decref(v);
 	buf_release(&root);
 	return rc;
@@ -1129,6 +1290,7 @@ render_new(struct diag *d, const struct config *c, const struct theme *th,
 	buf_init(&r->html);
 	buf_init(&r->date);
 	r->empty = json_string("");
+	r->cache = mustache_cache_new();
 	for (i = 0; i < 4; i++)
 		r->kinds[i] = json_string(kindnames[i]);
 	return r;
@@ -1157,5 +1319,10 @@ render_free(struct render *r)
 		json_decref(r->dates[i].date);
 		json_decref(r->dates[i].display);
 	}
+	free(r->wants);
+	mustache_cache_free(r->cache);
+	for (i = 0; i < r->nmpaths; i++)
+		free(r->mpaths[i]);
+	free(r->mpaths);
 	free(r);
 }

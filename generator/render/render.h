@@ -76,6 +76,15 @@ void		 render_set_edition(struct render *r, const json_t *langs,
 		    const json_t *strings);
 
 /*
+ * From now on, every render_page() also gives the words of the page's
+ * Markdown, as markdown_text() gives them: those of its headings in
+ * "heads", the rest in "text" (both lent for the renderer's life, and
+ * emptied first).  NULL and NULL: no more.
+ */
+void		 render_set_words(struct render *r, struct buf *heads,
+		    struct buf *text);
+
+/*
  * Tell "lc" (borrowed) of every link and image in the pages' Markdown,
  * with the page's address and the link's place (linkcheck.h).
  */

@@ -9,6 +9,8 @@
  */
 #include "search.h"
 
+#include <assert.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,6 +59,7 @@ struct search {
 	json_t		*sections;	/* titles, in order */
 	json_t		*secix;		/* title -> index */
 	unsigned char	 field;		/* of the text being added */
+	size_t		 doc;		/* the page it is on */
 	struct buf	 prev, pair;	/* a title's last word, a pair */
 };
 
@@ -164,11 +167,40 @@ putcp(struct buf *out, utf8proc_int32_t c)
 	buf_put(out, u, (size_t)n);
 }
 
+/*
+ * text_fold_char() of the BMP, as it is found: 0 not yet known, else
+ * the one code point a character folds to plus one, FOLD_NONE when it
+ * folds to none (a mark), or FOLD_MANY when to several (asked again
+ * each time).  Threads may fill it at once; they write the same values.
+ */
+static _Atomic uint32_t	 fold_bmp[0x10000];
+
+#define FOLD_NONE	UINT32_C(0xFFFFFFFE)
+#define FOLD_MANY	UINT32_C(0xFFFFFFFF)
+
+/* fold_bmp[c], found now if not yet known. */
+static uint32_t
+foldbmp(utf8proc_int32_t c)
+{
+	int32_t		 f[TEXT_FOLD_MAX];
+	uint32_t	 v;
+	int		 n;
+
+	v = atomic_load_explicit(&fold_bmp[c], memory_order_relaxed);
+	if (v != 0)
+		return v;
+	n = text_fold_char(c, f);
+	v = n <= 0 ? FOLD_NONE : n == 1 ? (uint32_t)f[0] + 1 : FOLD_MANY;
+	atomic_store_explicit(&fold_bmp[c], v, memory_order_relaxed);
+	return v;
+}
+
 /* Fold "c" into "out" as text_fold_char() does; Đ is "dd" in codes. */
 static void
 foldcp(struct buf *out, utf8proc_int32_t c, int code)
 {
 	int32_t		 f[TEXT_FOLD_MAX];
+	uint32_t	 v = FOLD_MANY;
 	int		 n, i;
 
 	if (c < 0x80) {
@@ -177,6 +209,12 @@ foldcp(struct buf *out, utf8proc_int32_t c, int code)
 	}
 	if (is_dstroke(c)) {
 		buf_puts(out, code ? "dd" : "d");
+		return;
+	}
+	if (c < 0x10000 && (v = foldbmp(c)) == FOLD_NONE)
+		return;
+	if (v != FOLD_MANY) {
+		putcp(out, (utf8proc_int32_t)(v - 1));
 		return;
 	}
 	n = text_fold_char(c, f);
@@ -350,7 +388,7 @@ onterm(void *arg, const char *str, size_t len, int code)
 {
 	struct search	*s = arg;
 	struct term	*t = term(s, str, len);
-	uint32_t	 d = (uint32_t)(s->ndocs - 1);
+	uint32_t	 d = (uint32_t)s->doc;
 	unsigned char	 f = s->field;
 
 	(void)code;
@@ -423,6 +461,7 @@ search_add(struct search *s, const struct search_doc *doc)
 	d->snippet = dup(doc->snippet);
 	d->section_path = dup(doc->section_path);
 	d->section = section(s, doc->section ? doc->section : "");
+	s->doc = s->ndocs - 1;
 	index_text(s, doc->text, F_TEXT);
 	index_text(s, doc->snippet, F_TEXT);
 	index_text(s, doc->heads, F_CODE);
@@ -431,6 +470,77 @@ search_add(struct search *s, const struct search_doc *doc)
 	index_text(s, doc->title, F_TITLE);
 	buf_reset(&s->prev);
 	search_terms(d->title, strlen(d->title), onpair, s);
+}
+
+void
+search_add_words(struct search *part, size_t doc, const char *text,
+    const char *snippet, const char *heads)
+{
+	part->doc = doc;
+	index_text(part, text, F_TEXT);
+	index_text(part, snippet, F_TEXT);
+	index_text(part, heads, F_CODE);
+}
+
+void
+search_set_snippet(struct search *s, size_t doc, const char *snippet)
+{
+	free(s->docs[doc].snippet);
+	s->docs[doc].snippet = dup(snippet);
+}
+
+/*
+ * Merge the pages of "from" into those of "t": both lists are in the
+ * order of the pages (a term's pages come in that order in each index),
+ * and a page in both keeps the better place, as onterm() keeps it.
+ */
+static void
+mergeterm(struct term *t, const struct term *from)
+{
+	uint32_t	*docs;
+	unsigned char	*where;
+	size_t		 i = 0, j = 0, n = 0, cap = t->n + from->n;
+
+	docs = xreallocarray(NULL, cap ? cap : 1, sizeof(*docs));
+	where = xreallocarray(NULL, cap ? cap : 1, 1);
+	while (i < t->n || j < from->n) {
+		if (j == from->n || (i < t->n && t->docs[i] < from->docs[j])) {
+			docs[n] = t->docs[i];
+			where[n++] = t->where[i++];
+		} else if (i == t->n || from->docs[j] < t->docs[i]) {
+			docs[n] = from->docs[j];
+			where[n++] = from->where[j++];
+		} else {
+			docs[n] = t->docs[i];
+			where[n++] = t->where[i] > from->where[j] ?
+			    t->where[i] : from->where[j];
+			i++;
+			j++;
+		}
+	}
+	free(t->docs);
+	free(t->where);
+	t->docs = docs;
+	t->where = where;
+	t->n = n;
+	t->cap = cap;
+}
+
+void
+search_merge(struct search *s, struct search *part)
+{
+	struct term	*from;
+	size_t		 i;
+
+	for (i = 0; i < part->nterms; i++) {
+		from = &part->terms[i];
+		mergeterm(term(s, from->s, from->len), from);
+		free(from->s);
+		free(from->docs);
+		free(from->where);
+	}
+	part->nterms = 0;
+	json_object_clear(part->ix);
 }
 
 /* Writing the index. */
@@ -463,20 +573,58 @@ dumpcb(const char *s, size_t len, void *data)
 	return 0;
 }
 
-/* Hand "fn" the file "name" of the index: "v" (taken) as compact JSON. */
+/* Hand "fn" the file "name" of the index, "data" and a newline. */
+static void
+putbuf(struct writer *w, const char *name, struct buf *data)
+{
+	char	*path = xasprintf("%s%s", w->dir, name);
+
+	buf_putc(data, '\n');
+	if (!w->fn(w->arg, path, data))
+		w->rc = 0;
+	free(path);
+}
+
+/* The file "name" of the index: "v" (taken) as compact JSON. */
 static void
 put(struct writer *w, const char *name, json_t *v, size_t flags)
 {
 	struct buf	 data = BUF_INIT;
-	char		*path = xasprintf("%s%s", w->dir, name);
 
 	json_dump_callback(v, dumpcb, &data, JSON_COMPACT | flags);
-	buf_putc(&data, '\n');
-	if (!w->fn(w->arg, path, &data))
-		w->rc = 0;
-	free(path);
+	putbuf(w, name, &data);
 	buf_release(&data);
 	json_decref(v);
+}
+
+/*
+ * The term "t" as a JSON string.  A term holds letters, digits, marks,
+ * dots and spaces (search_terms()): nothing that JSON escapes.
+ */
+static void
+jsonterm(struct buf *b, const struct term *t)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->len; i++)
+		assert((unsigned char)t->s[i] >= 0x20 && t->s[i] != '"' &&
+		    t->s[i] != '\\');
+	buf_putc(b, '"');
+	buf_put(b, t->s, t->len);
+	buf_putc(b, '"');
+}
+
+/* "x" in decimal. */
+static void
+decimal(struct buf *b, uint64_t x)
+{
+	char	 d[24];
+	size_t	 n = sizeof(d);
+
+	do
+		d[--n] = (char)('0' + x % 10);
+	while ((x /= 10) > 0);
+	buf_put(b, d + n, sizeof(d) - n);
 }
 
 /* The bytes of "x" in decimal. */
@@ -510,32 +658,62 @@ measure(struct term *t)
 		t->bytes += digits(value(t, i)) + 1;
 }
 
-/* The encoded pages of "t". */
-static json_t *
-postings(const struct term *t)
+/* "t":[v,...] of the term "t": its encoded pages. */
+static void
+postings(struct buf *b, const struct term *t)
 {
-	json_t	*a = json_array();
 	size_t	 i;
 
-	for (i = 0; i < t->n; i++)
-		json_array_append_new(a, json_integer((json_int_t)value(t, i)));
-	return a;
+	jsonterm(b, t);
+	buf_puts(b, ":[");
+	for (i = 0; i < t->n; i++) {
+		if (i > 0)
+			buf_putc(b, ',');
+		decimal(b, value(t, i));
+	}
+	buf_putc(b, ']');
 }
 
-/* The term file of v[i..j), whose key is the first "L" characters. */
+/* Terms in the byte order of their text, as JSON_SORT_KEYS sorts keys. */
+static int
+cmptext(const void *a, const void *b)
+{
+	const struct term	*x = *(const struct term *const *)a;
+	const struct term	*y = *(const struct term *const *)b;
+
+	return strcmp(x->s, y->s);
+}
+
+/*
+ * The term file of v[i..j), whose key is the first "L" characters: an
+ * object of the terms, keys sorted, in compact JSON as put() writes it
+ * (written here, since jansson would build a value for every page of
+ * every term first).
+ */
 static void
 shard(struct writer *w, size_t i, size_t j, size_t L)
 {
-	json_t	*o = json_object();
-	char	 name[32];
+	struct term	**v = xreallocarray(NULL, j - i, sizeof(*v));
+	struct buf	  data = BUF_INIT;
+	char		  name[32];
+	size_t		  k;
 
-	for (; i < j; i++)
-		json_object_set_new(o, w->v[i]->s, postings(w->v[i]));
+	memcpy(v, w->v + i, (j - i) * sizeof(*v));
+	qsort(v, j - i, sizeof(*v), cmptext);
+	buf_putc(&data, '{');
+	for (k = 0; k < j - i; k++) {
+		if (k > 0)
+			buf_putc(&data, ',');
+		postings(&data, v[k]);
+	}
+	buf_putc(&data, '}');
 	json_array_append_new(w->keys, json_stringn(w->v[j - 1]->key,
 	    w->v[j - 1]->kend[L]));
 	snprintf(name, sizeof(name), "t/%zu.json",
 	    json_array_size(w->keys) - 1);
-	put(w, name, o, JSON_SORT_KEYS);
+	putbuf(w, name, &data);
+	buf_release(&data);
+	free(v);
 }
 
 /* The end of the terms from v[i] (before "j") that share its L-key. */

@@ -50,8 +50,9 @@
  * its code point in hexadecimal and "_" ("i_2e_" for "i.").
  *
  * Invariants: the same documents added in the same order give the same
- * bytes; every string is copied, so a document's strings may be freed
- * once search_add() returns.
+ * bytes, however their words are split between search_add() and
+ * search_add_words() and merged; every string is copied, so a
+ * document's strings may be freed once search_add() returns.
  */
 #ifndef PLANPRESS_SEARCH_H
 #define PLANPRESS_SEARCH_H
@@ -104,6 +105,31 @@ void		 search_add(struct search *s, const struct search_doc *doc);
 
 /* The number of pages added. */
 size_t		 search_count(const struct search *s);
+
+/*
+ * The words of page "doc" (a number search_add() gave out, perhaps on
+ * another index) added later, so that threads can each fill an index of
+ * their own, "part", for search_merge(): "text" and "snippet" as text,
+ * "heads" as headings, the fields of struct search_doc (NULL: none).
+ * A page's terms are the same whichever way its words come in.
+ */
+void		 search_add_words(struct search *part, size_t doc,
+		    const char *text, const char *snippet, const char *heads);
+
+/*
+ * Give page "doc" of "s" the snippet "snippet" (copied) in place of the
+ * one search_add() had.  Threads may give different pages theirs at
+ * once, while others call search_view().
+ */
+void		 search_set_snippet(struct search *s, size_t doc,
+		    const char *snippet);
+
+/*
+ * Add the terms of "part" (search_add_words()) to those of "s"; "part"
+ * is left empty of terms.  Whatever the order parts are merged in, "s"
+ * writes the same bytes as if every word had come with search_add().
+ */
+void		 search_merge(struct search *s, struct search *part);
 
 /* Where search_write() puts a file: its path below the output folder. */
 typedef int	(*search_file_fn)(void *arg, const char *path,

@@ -1,10 +1,11 @@
 /*
  * The documents of the site search, in the package stage: after the
  * datasets, targets and units are known and before the content pages
- * are rendered (their Markdown is read here, as plain words).  Every
- * page goes to search_add() in reading order: the content, then the
- * targets, the units and the datasets, each after its index page, so
- * results that rank alike are listed as the site lists them.
+ * are rendered.  Every page goes to search_add() in reading order: the
+ * content, then the targets, the units and the datasets, each after its
+ * index page, so results that rank alike are listed as the site lists
+ * them.  The words of a content page's Markdown come later, from the
+ * render stage, which parses it anyway: searchdocs_words() adds them.
  */
 #include "searchdocs.h"
 
@@ -103,12 +104,29 @@ findable(const struct page *p)
 	return !p->broken && n > 0 && p->path[n - 1] == '/' && !is_search(p);
 }
 
+/*
+ * The snippet and the words of content page "p" into "w", which holds
+ * the words of its Markdown: its summary, agencies and their words are
+ * text too.
+ */
 static void
-content_page(const struct searchdocs *in, struct search *s, struct words *w,
-    struct page *p)
+page_words(const struct searchdocs *in, struct words *w, const struct page *p)
+{
+	snippet(in, w, *p->summary ? p->summary : w->text.data);
+	words(&w->text, p->summary);	/* all of it: the snippet is cut */
+	agencies(in, p->lead, &w->text);
+	agencies(in, p->partners, &w->text);
+	words(&w->text, json_string_value(json_object_get(p->front,
+	    "lead_text")));
+	words(&w->text, json_string_value(json_object_get(p->front,
+	    "partners_text")));
+}
+
+/* The document of content page "p", its words to come; its number. */
+static size_t
+content_page(struct search *s, struct page *p)
 {
 	struct search_doc	 d;
-	int			 away = p->body == NULL;	/* not kept */
 	const struct section	*sec = p->is_index ? p->section->parent :
 	    p->section;
 
@@ -122,36 +140,44 @@ content_page(const struct searchdocs *in, struct search *s, struct words *w,
 		d.section = sec->index->title;
 		d.section_path = sec->index->path;
 	}
-	if (page_body(in->d, p))
-		markdown_text(p->body, p->bodylen, &w->heads, &w->text);
-	if (away)	/* read again for the index: memory stays bounded */
-		page_drop_body(p);
-	snippet(in, w, *p->summary ? p->summary : w->text.data);
-	words(&w->text, p->summary);	/* all of it: the snippet is cut */
-	agencies(in, p->lead, &w->text);
-	agencies(in, p->partners, &w->text);
-	words(&w->text, json_string_value(json_object_get(p->front,
-	    "lead_text")));
-	words(&w->text, json_string_value(json_object_get(p->front,
-	    "partners_text")));
-	d.heads = w->heads.data;
-	d.text = w->text.data;
-	d.snippet = w->snippet.data;
 	search_add(s, &d);
+	return search_count(s) - 1;
 }
 
+/* The content pages; docs[i] for page i of section_flatten(). */
 static void
-content(const struct searchdocs *in, struct search *s, struct words *w)
+content(const struct searchdocs *in, struct search *s, size_t **docs)
 {
 	struct page	**v;
 	size_t		  n = section_flatten(in->root, &v), i;
 
+	*docs = xreallocarray(NULL, n ? n : 1, sizeof(**docs));
 	for (i = 0; i < n; i++)
-		if (findable(v[i])) {
-			reset(w);
-			content_page(in, s, w, v[i]);
-		}
+		(*docs)[i] = findable(v[i]) ? content_page(s, v[i]) :
+		    SEARCHDOCS_NONE;
 	free(v);
+}
+
+void
+searchdocs_words(const struct searchdocs *in, struct search *s,
+    struct search *part, size_t doc, const struct page *p,
+    const char *heads, const char *text)
+{
+	struct words	 w;
+
+	memset(&w, 0, sizeof(w));
+	buf_init(&w.heads);
+	buf_init(&w.text);
+	buf_init(&w.snippet);
+	buf_puts(&w.heads, heads);
+	buf_puts(&w.text, text);
+	page_words(in, &w, p);
+	search_set_snippet(s, doc, w.snippet.data);
+	search_add_words(part, doc, w.text.data, w.snippet.data,
+	    w.heads.data);
+	buf_release(&w.heads);
+	buf_release(&w.text);
+	buf_release(&w.snippet);
 }
 
 /* A page planpress makes, known by its title alone. */
@@ -363,7 +389,7 @@ datasets(const struct searchdocs *in, struct search *s, struct words *w)
 }
 
 struct search *
-searchdocs_index(const struct searchdocs *in)
+searchdocs_index(const struct searchdocs *in, size_t **docs)
 {
 	struct search	*s = search_new();
 	struct words	 w;
@@ -374,7 +400,7 @@ searchdocs_index(const struct searchdocs *in)
 	buf_init(&w.snippet);
 	buf_init(&w.codes);
 	buf_init(&w.code);
-	content(in, s, &w);
+	content(in, s, docs);
 	if (in->x != NULL)
 		model(in, s, &w);
 	if (in->ndata > 0)

@@ -8,9 +8,13 @@
  * titles.  Words shown by the theme ("Chỉ tiêu") come from its strings.
  *
  *	struct searchdocs in = { root, x, data, ndata, strings };
- *	struct search *s = searchdocs_index(&in);
+ *	struct search *s = searchdocs_index(&in, &docs);
+ *	// render content page i (searchdocs_page()) on some thread:
+ *	searchdocs_words(&in, s, part, docs[i], page, heads, text);
+ *	search_merge(s, part);		// each thread's part, once
  *
- * Run it before the content pages are rendered: it reads their Markdown.
+ * Run it before the content pages are rendered: they give their words
+ * as they are rendered, from the parse that makes their HTML.
  */
 #ifndef PLANPRESS_SEARCHDOCS_H
 #define PLANPRESS_SEARCHDOCS_H
@@ -44,8 +48,30 @@ struct searchdocs {
 					   holds (edition.h), or NULL */
 };
 
-/* The index of what "in" names; free it with search_free(). */
-struct search	*searchdocs_index(const struct searchdocs *in);
+/* No document: a page that search does not find. */
+#define SEARCHDOCS_NONE	((size_t)-1)
+
+/*
+ * The index of what "in" names, free it with search_free(), without
+ * the words of the content pages yet: *docs gets, for page i of
+ * section_flatten(in->root), its document or SEARCHDOCS_NONE (free it
+ * with free()); the words of each page with a document must come with
+ * searchdocs_words() before the index is written.
+ */
+struct search	*searchdocs_index(const struct searchdocs *in,
+		    size_t **docs);
+
+/*
+ * The words of content page "p", document "doc" of "s": those of its
+ * Markdown, "heads" and "text" as markdown_text() gives them, its
+ * summary and agencies.  They go into "part" (search_add_words(), for
+ * search_merge() into "s"), its snippet into "s" (search_set_snippet()).
+ * Threads may call it at once, each with its own "part" and pages.
+ */
+void		 searchdocs_words(const struct searchdocs *in,
+		    struct search *s, struct search *part, size_t doc,
+		    const struct page *p, const char *heads,
+		    const char *text);
 
 /* The search page of the content under "root", or NULL. */
 const struct page *searchdocs_page(struct section *root);

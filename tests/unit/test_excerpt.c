@@ -4,6 +4,9 @@
  */
 #include "excerpt.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "buf.h"
 #include "check.h"
 
@@ -58,6 +61,38 @@ test_html(struct buf *b)
 	    "x \xEF\xBF\xBD y &bogus; z");
 }
 
+/*
+ * A long paragraph cut at every length: the text of the paragraph read
+ * in part gives the cut of the whole (plain() stops early).
+ */
+static void
+test_html_cuts(struct buf *b)
+{
+	static const char src[] = "<p>Sở <em>Thông tin</em> &amp; Truyền "
+	    "thông  theo dõi\n<a href=\"x\">ứng dụng Hue-S</a>, bảo đảm&nbsp;"
+	    "an toàn<br />\nbảo mật: Đđđđđđđđđđđđ &#x1EA1;&#x1EA1; cuối.  </p>"
+	    "<p>Sau</p>";
+	struct buf	 whole = BUF_INIT, want = BUF_INIT;
+	size_t		 max;
+	int		 ok = 1;
+
+	excerpt_html(&whole, src, sizeof(src) - 1, 100000, "…");
+	CHECK(whole.len > 100 && strstr(whole.data, "Sau") == NULL);
+	for (max = 1; max <= excerpt_length(whole.data) + 2; max++) {
+		buf_reset(&want);
+		excerpt_cut(&want, whole.data, max, "…");
+		html(b, src, max);
+		if (strcmp(b->data, want.data) != 0) {
+			printf("  max %zu: '%s', want '%s'\n", max, b->data,
+			    want.data);
+			ok = 0;
+		}
+	}
+	CHECK(ok);
+	buf_release(&whole);
+	buf_release(&want);
+}
+
 int
 main(void)
 {
@@ -65,6 +100,7 @@ main(void)
 
 	test_cut(&b);
 	test_html(&b);
+	test_html_cuts(&b);
 	buf_release(&b);
 	return CHECK_DONE("excerpt");
 }

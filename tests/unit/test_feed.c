@@ -101,10 +101,49 @@ test_limit_nobase(void)
 	buf_release(&a);
 }
 
+/*
+ * Many more entries than are written, added oldest first and newest
+ * first: the same FEED_MAX newest, in the same bytes, though only a few
+ * are kept at a time.
+ */
+static void
+test_many(void)
+{
+	struct feed	*f = feed_new(), *g = feed_new();
+	struct buf	 a = BUF_INIT, b = BUF_INIT;
+	char		 path[32], day[16];
+	int		 i, k;
+
+	for (i = 0; i < 5 * FEED_MAX; i++) {
+		k = 5 * FEED_MAX - 1 - i;
+		snprintf(path, sizeof(path), "/tin/%03d/", i);
+		snprintf(day, sizeof(day), "2024-%02d-%02d", 1 + i / 28 % 12,
+		    1 + i % 28);
+		feed_add(f, path, path, "x", day, NULL, NULL);
+		snprintf(path, sizeof(path), "/tin/%03d/", k);
+		snprintf(day, sizeof(day), "2024-%02d-%02d", 1 + k / 28 % 12,
+		    1 + k % 28);
+		feed_add(g, path, path, "x", day, NULL, NULL);
+	}
+	CHECK(feed_count(f) == 5 * FEED_MAX && feed_count(g) == 5 * FEED_MAX);
+	feed_atom(f, &site, &a);
+	feed_atom(g, &site, &b);
+	CHECK_STR(a.data, b.data);
+	/* 2024-09-26 (i = 249) is the newest, 2024-01-01 (i = 0) is not kept. */
+	CHECK(strstr(a.data, "<updated>2024-09-26T00:00:00Z</updated>") !=
+	    NULL);
+	CHECK(strstr(a.data, "tin/000/") == NULL);
+	feed_free(f);
+	feed_free(g);
+	buf_release(&a);
+	buf_release(&b);
+}
+
 int
 main(void)
 {
 	test_order();
 	test_limit_nobase();
+	test_many();
 	return CHECK_DONE("feed");
 }

@@ -16,7 +16,8 @@
 static char *
 md(struct diag *d, const char *src, int unsafe, const char *root)
 {
-	struct markdown_opts	 o = { unsafe, 0, 0, NULL, NULL, 0, NULL, NULL };
+	struct markdown_opts	 o = { unsafe, 0, 0, NULL, NULL, 0, NULL, NULL,
+				    NULL, NULL };
 	struct buf		 b = BUF_INIT;
 
 	CHECK(markdown_render(d, "x.md", 5, src, strlen(src), &o, root, &b));
@@ -27,7 +28,8 @@ md(struct diag *d, const char *src, int unsafe, const char *root)
 static char *
 mdfiles(const char *src)
 {
-	struct markdown_opts	 o = { 0, 0, 0, NULL, NULL, 1, NULL, NULL };
+	struct markdown_opts	 o = { 0, 0, 0, NULL, NULL, 1, NULL, NULL,
+				    NULL, NULL };
 	struct diag		*d = diag_new();
 	struct buf		 b = BUF_INIT;
 
@@ -62,7 +64,8 @@ static void
 test_edition(void)
 {
 	struct edition		 e;
-	struct markdown_opts	 o = { 0, 0, 0, NULL, NULL, 0, &e, NULL };
+	struct markdown_opts	 o = { 0, 0, 0, NULL, NULL, 0, &e, NULL, NULL,
+				    NULL };
 	struct diag		*d = diag_new();
 	struct buf		 b = BUF_INIT;
 	const char		*src = "[a](/a/) [b](/b/) [c](/a/#k) "
@@ -221,7 +224,8 @@ race(void *arg)
 {
 	static const char src[] = "~~old~~ new, see https://example.org and "
 	    "~~more~~ text.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
-	struct markdown_opts	 o = { 0, 0, 0, NULL, NULL, 0, NULL, NULL };
+	struct markdown_opts	 o = { 0, 0, 0, NULL, NULL, 0, NULL, NULL,
+				    NULL, NULL };
 	struct buf		 b = BUF_INIT;
 	struct diag		*d = diag_new();
 	size_t			 i, *bad = arg;
@@ -284,11 +288,58 @@ test_text(void)
 	buf_release(&t);
 }
 
+/*
+ * The words markdown_render() gives with its HTML are markdown_text()'s,
+ * links rewritten or not, raw HTML dropped or kept.
+ */
+static void
+test_render_words(void)
+{
+	static const char *const src[] = {
+		"# Mục *tiêu*\n\nPhát triển **dữ liệu**\nsố.\n\n"
+		    "| a | b |\n|---|---|\n| 1 | 2 |\n\n- x\n- `y`\n\n"
+		    "<b>raw</b> ~~z~~\n\n    code\n## Hai\n",
+		"Xem [học bạ số](/s15/bai-01854/) và https://example.org, "
+		    "I.2.đ.\n\n> trích *dẫn*  \ndòng\n\n```\nkhối\n```\n",
+		"",
+	};
+	struct markdown_opts	 o = { 0, 0, 0, NULL, NULL, 1, NULL, NULL,
+				    NULL, NULL };
+	struct buf		 h = BUF_INIT, t = BUF_INIT, h2 = BUF_INIT;
+	struct buf		 t2 = BUF_INIT, html = BUF_INIT;
+	struct diag		*d = diag_new();
+	size_t			 i;
+
+	markdown_init();
+	o.heads = &h2;
+	o.text = &t2;
+	for (i = 0; i < sizeof(src) / sizeof(src[0]); i++) {
+		buf_reset(&h);
+		buf_reset(&t);
+		buf_reset(&h2);
+		buf_reset(&t2);
+		o.unsafe = i == 0;
+		markdown_text(src[i], strlen(src[i]), &h, &t);
+		CHECK(markdown_render(d, "x.md", 1, src[i], strlen(src[i]), &o,
+		    "../", &html));
+		CHECK_STR(h2.data, h.data);
+		CHECK_STR(t2.data, t.data);
+	}
+	CHECK(t2.len == 0 && h2.len == 0);	/* the last, empty source */
+	buf_release(&h);
+	buf_release(&t);
+	buf_release(&h2);
+	buf_release(&t2);
+	buf_release(&html);
+	diag_free(d);
+}
+
 int
 main(void)
 {
 	test_markdown();
 	test_text();
+	test_render_words();
 	test_files();
 	test_edition();
 	test_threads();

@@ -575,11 +575,59 @@ out:
 	buf_release(&b);
 }
 
+/*
+ * Locations in documents of 6, 30 and 33 values (three for each key):
+ * the tables of the first two are packed once parsed, the last stays a
+ * hash table (PACK_MAX is 32).
+ */
+static void
+test_packed(void)
+{
+	static const size_t	 keys[] = { 2, 10, 11 };
+	struct diag		*d = diag_new();
+	struct buf		 src = BUF_INIT;
+	struct meta		*m;
+	json_t			*root;
+	char			 key[32];
+	size_t			 k, i, n;
+	int			 ok;
+
+	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+		n = keys[k];
+		buf_reset(&src);
+		for (i = 0; i < n; i++)
+			buf_printf(&src, "key%zu: [a, %zu]\n", i, i);
+		m = meta_parse(d, "f.yml", 1, src.data, src.len);
+		CHECK(m != NULL);
+		if (m == NULL)
+			continue;
+		root = meta_root(m);
+		ok = 1;
+		for (i = 0; i < n; i++) {
+			snprintf(key, sizeof(key), "key%zu", i);
+			ok &= at(meta_key_loc(m, root, key), i + 1, 1);
+			ok &= at(meta_loc(m, root, key), i + 1,
+			    strlen(key) + 3);
+			ok &= at(meta_index_loc(m, json_object_get(root, key),
+			    1), i + 1, strlen(key) + 7);
+		}
+		CHECK(ok);
+		CHECK(meta_loc(m, root, "key") == NULL);
+		CHECK(meta_index_loc(m, json_object_get(root, "key0"), 2) ==
+		    NULL);
+		CHECK(meta_index_loc(m, root, 0) == NULL);
+		meta_free(m);
+	}
+	buf_release(&src);
+	diag_free(d);
+}
+
 int
 main(void)
 {
 	test_scalars();
 	test_nested();
+	test_packed();
 	test_empty();
 	test_errors();
 	test_aliases();

@@ -294,6 +294,97 @@ test_mentions(void)
 	lib_free(&l);
 }
 
+/*
+ * Several names at once: each bit for its name, partials and parents
+ * walked once each, even when they include each other twice over (a
+ * walk per inclusion would take 2^64 steps).
+ */
+static void
+test_mentions_mask(void)
+{
+	struct lib		 l = { { NULL }, { NULL }, 0 };
+	struct mustache		*t;
+	static const char	*const want[] = { "title", "url", "date",
+				    "pages", "summary" };
+	static const char	 src[] = "{{<base}}{{$main}}{{#page.pages}}"
+				    "{{url}}{{/page.pages}}{{/main}}{{/base}}";
+
+	lib_add(&l, "base", "{{$main}}{{/main}}{{>twice}}");
+	lib_add(&l, "twice", "{{>twice}}{{>twice}}{{^date}}{{/date}}");
+	t = mustache_parse(NULL, "t", src, sizeof(src) - 1);
+	CHECK(t != NULL && mustache_mentions_mask(t, want, 5, lookup, &l) ==
+	    (2 | 4 | 8));
+	CHECK(t != NULL && mustache_mentions_mask(t, want, 1, lookup, &l) ==
+	    0);
+	CHECK(t != NULL && mustache_mentions_mask(t, want + 1, 1, NULL,
+	    NULL) == 1);
+	mustache_free(t);
+	lib_free(&l);
+}
+
+/*
+ * Rendering with a cache gives the bytes of rendering without, page
+ * after page, while the value of a section stays and what is around it
+ * changes, and when the value changes.
+ */
+static void
+test_cache(void)
+{
+	static const char *const src[] = {
+		"{{#menu}}<a href=\"{{url}}\">{{name}}</a>{{#cur}}*{{/cur}}\n"
+		    "{{/menu}}|{{page}}",
+		"{{#menu}}{{name}}@{{page}}\n{{/menu}}",	/* outside */
+		"{{#menu}}{{^gone}}-{{/gone}}{{/menu}}{{page}}", /* missing */
+		"{{#menu}}{{#sub}}{{page}}{{/sub}}{{/menu}}",	/* deeper */
+		"{{#menu}}{{>item}}{{/menu}}",		/* a partial */
+		"{{page}}\n  {{>list}}\n    {{>list}}\n",	/* indented */
+		"{{#one}}{{x}}{{#two}}{{y}}{{.}}{{/two}}{{/one}}",
+	};
+	struct lib		 l = { { NULL }, { NULL }, 0 };
+	struct mustache_cache	*c;
+	struct mustache		*t;
+	struct buf		 a = BUF_INIT, b = BUF_INIT;
+	json_t			*menu, *ctx;
+	size_t			 i, k;
+	char			 page[8];
+
+	lib_add(&l, "item", "{{name}}/{{page}};");
+	lib_add(&l, "list", "{{#menu}}\n{{name}}\n{{/menu}}\n");
+	for (i = 0; i < sizeof(src) / sizeof(src[0]); i++) {
+		t = mustache_parse(NULL, "t", src[i], strlen(src[i]));
+		CHECK(t != NULL);
+		c = mustache_cache_new();
+		menu = json_pack("[{s:s, s:s, s:b, s:{s:i}}, {s:s, s:s, "
+		    "s:b, s:i}]", "url", "../a/", "name", "A & B", "cur", 1,
+		    "sub", "x", 1, "url", "../b/", "name", "C", "cur", 0,
+		    "sub", 2);
+		for (k = 0; k < 4 && t != NULL; k++) {
+			if (k == 3) {	/* another value: written anew */
+				json_decref(menu);
+				menu = json_pack("[{s:s, s:s}]", "url", "x/",
+				    "name", "D");
+			}
+			snprintf(page, sizeof(page), "p%zu", k);
+			ctx = json_pack("{s:O, s:s, s:{s:s, s:[s, s]}}",
+			    "menu", menu, "page", page, "one", "x", page,
+			    "two", "y", page);
+			buf_reset(&a);
+			buf_reset(&b);
+			CHECK(mustache_render(t, ctx, lookup, &l, NULL, &a));
+			CHECK(mustache_render_cached(t, ctx, lookup, &l, NULL,
+			    &b, c));
+			CHECK_STR(b.data, a.data);
+			json_decref(ctx);
+		}
+		json_decref(menu);
+		mustache_cache_free(c);
+		mustache_free(t);
+	}
+	buf_release(&a);
+	buf_release(&b);
+	lib_free(&l);
+}
+
 static void
 test_recursion(void)
 {
@@ -560,6 +651,8 @@ main(void)
 	test_errors();
 	test_recursion();
 	test_mentions();
+	test_mentions_mask();
+	test_cache();
 	test_output_limit();
 	test_depth();
 	test_refs();
