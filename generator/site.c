@@ -1,20 +1,23 @@
 /*
  * The build pipeline, in the order it runs (docs/architecture.md maps
- * every source file to its stage):
+ * every source file to its stage and folder):
  *
  *	load	site.yaml (config.c), the theme (theme.c), every content
- *		page (section.c, page.c, on threads) and the metadata of
- *		every dataset (dataset.c, schema.c)
+ *		page and translation (section.c, page.c, on threads) and the
+ *		metadata of every dataset (dataset.c, schema.c)
  *	link	URLs, order and neighbours of the pages (section.c); the
- *		datasets that are content sections (tabulate.c)
- *	scan	one streaming pass over every dataset's rows: checked,
- *		written into the packages (publish.c) and collected by the
- *		indicator model (indicator.c) and the views (view.c); then
- *		every status (status.c) and the catalogs, dataset pages and
- *		progress pages (catalog.c, dsview.c, indview.c)
- *	render	the search index (searchdocs.c, search.c), sitemap and feed,
- *		then every content page through its layout (render.c,
- *		markdown.c, mustache.c), on threads
+ *		editions in other languages (section_edition(), edition.c);
+ *		the datasets that are content sections (tabulate.c)
+ *	scan	one streaming pass over every dataset's rows (scan.c, cell.c):
+ *		checked, written into the packages (publish.c) and collected
+ *		by the indicator model (indicator.c) and the views (view.c);
+ *		then every status (status.c) and the catalogs, dataset pages
+ *		and progress pages (catalog.c, dsview.c, indview.c, indapi.c)
+ *	render	the feed, then every content page through its layout
+ *		(render.c, markdown.c, mustache.c) on threads, whose words
+ *		go into the search index (searchdocs.c, search.c); then each
+ *		edition's progress pages, content pages and search index in
+ *		its language; then the sitemap of them all
  *	finish	redirect pages, static files, the link check (linkcheck.c),
  *		and the commit: the staging tree replaces the output folder
  *		in one step (fsout.c)
