@@ -59,6 +59,24 @@ void	edition_path(const struct edition *e, const char *to, struct buf *out);
 /* edition_path() as a new string, to free with free(). */
 char	*edition_strpath(const struct edition *e, const char *to);
 
+/*
+ * The words of the site in the language of edition "e" ("e" NULL: the
+ * site's own):
+ *  - edition_name(): a name whose translations are "names" (one slot
+ *    an edition, from a name_LANG column; NULL when there are none),
+ *    else "name";
+ *  - edition_title(): the title of the site's page "p", that of its
+ *    translation when the edition has one;
+ *  - edition_unit_type(): the words for unit type "type", the edition's
+ *    unit_types, else those of "types" (site.yaml's), else NULL.
+ */
+struct page;
+const char *edition_name(const struct edition *e, char *const *names,
+	    const char *name);
+const char *edition_title(const struct edition *e, const struct page *p);
+const char *edition_unit_type(const struct edition *e, const json_t *types,
+	    const char *type);
+
 /* Free what "e" owns (not "e" itself). */
 void	edition_release(struct edition *e);
 

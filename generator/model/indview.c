@@ -30,15 +30,6 @@ struct ctx {
 	const struct edition	*ed;	/* the page's edition, or NULL */
 };
 
-/* The name in the page's language: name_LANG, else the name. */
-static const char *
-tname(const struct ctx *c, char *const *names, const char *name)
-{
-	if (c->ed != NULL && names != NULL && names[c->ed->li] != NULL)
-		return names[c->ed->li];
-	return name;
-}
-
 static void
 setstr(json_t *o, const char *key, const char *v)
 {
@@ -182,21 +173,11 @@ unitlink(const struct ctx *c, const struct unit *u)
 	json_t	*o = json_object();
 
 	setstr(o, "id", u->id);
-	setstr(o, "name", tname(c, u->names, u->name));
+	setstr(o, "name", edition_name(c->ed, u->names, u->name));
 	json_object_set_new(o, "url", url(c, p));
 	json_object_set_new(o, "reading", json_boolean(!u->in_plan));
 	free(p);
 	return o;
-}
-
-/* The title of content page "p" in the page's language. */
-static const char *
-ptitle(const struct ctx *c, const struct page *p)
-{
-	if (c->ed != NULL && p->twins != NULL && p->twins[c->ed->li] != NULL &&
-	    p->twins[c->ed->li]->translated)
-		return p->twins[c->ed->li]->title;
-	return p->title;
 }
 
 static json_t *
@@ -204,7 +185,7 @@ pagelink(const struct ctx *c, const struct page *p)
 {
 	json_t	*o = json_object();
 
-	setstr(o, "title", ptitle(c, p));
+	setstr(o, "title", edition_title(c->ed, p));
 	setstr(o, "code", p->code);
 	json_object_set_new(o, "url", url(c, p->path));
 	return o;
@@ -429,7 +410,7 @@ summary(const struct ctx *c, const struct indicator *ind)
 	free(p);
 	setstr(o, "clause", ind->clause);
 	setstr(o, "label", ind->label);
-	setstr(o, "name", tname(c, ind->names, ind->name));
+	setstr(o, "name", edition_name(c->ed, ind->names, ind->name));
 	setstr(o, "area", ind->area);
 	setstr(o, "unit", ind->unit);
 	setstr(o, "kind", indicators_kind_name(ind->kind));
@@ -540,7 +521,7 @@ area_view(const struct ctx *c, const struct area *a, int withinds)
 	json_object_set_new(o, "sample", json_boolean(any_sample(c->x,
 	    a->inds, a->ninds)));
 	if (a->page) {
-		setstr(o, "title", ptitle(c, a->page));
+		setstr(o, "title", edition_title(c->ed, a->page));
 		setstr(o, "code", a->page->code);
 		json_object_set_new(o, "url", url(c, a->page->path));
 	} else
@@ -601,14 +582,7 @@ headline(const struct ctx *c)
 static const char *
 type_label(const struct ctx *c, const char *type)
 {
-	const char	*s = NULL;
-
-	if (c->ed != NULL && c->ed->lang->unit_types != NULL)
-		s = json_string_value(json_object_get(
-		    c->ed->lang->unit_types, type));
-	if (s == NULL)
-		s = json_string_value(json_object_get(c->x->unit_types,
-		    type));
+	const char	*s = edition_unit_type(c->ed, c->x->unit_types, type);
 
 	return s ? s : type;
 }
@@ -774,7 +748,7 @@ ind_chart(const struct ctx *c, const struct indicator *ind, struct buf *out)
 	memset(&ch, 0, sizeof(ch));
 	ch.id = "chart-values";
 	target(&tg, c->t, ind);
-	vars = json_pack("{s:s, s:s, s:I}", "name", tname(c, ind->names,
+	vars = json_pack("{s:s, s:s, s:I}", "name", edition_name(c->ed, ind->names,
 	    ind->name), "target",
 	    tg.data, "count", (json_int_t)ind->nvalues);
 	i18n_fill(c->t, "chart_values_title", vars, &title);
@@ -1173,10 +1147,10 @@ target_pages(struct ctx *c, indview_page_fn fn, void *arg)
 		ind = &x->v[i];
 		main = indview_ind_path(x, ind);
 		path = enter(c, main);
-		rc &= fn(arg, path, tname(c, ind->names, ind->name), NULL,
+		rc &= fn(arg, path, edition_name(c->ed, ind->names, ind->name), NULL,
 		    "indicator", "indicator", ind_page(c, ind),
 		    ind->area_page ? ind->area_page->path : x->ind_path,
-		    ind->area_page ? ptitle(c, ind->area_page) : title);
+		    ind->area_page ? edition_title(c->ed, ind->area_page) : title);
 		free(main);
 		free(path);
 	}
@@ -1205,7 +1179,7 @@ unit_pages(struct ctx *c, indview_page_fn fn, void *arg)
 	for (i = 0; i < x->nunits; i++) {
 		main = indview_unit_path(x, &x->units[i]);
 		path = enter(c, main);
-		rc &= fn(arg, path, tname(c, x->units[i].names,
+		rc &= fn(arg, path, edition_name(c->ed, x->units[i].names,
 		    x->units[i].name), NULL, "unit", "unit", unit_page(c, i),
 		    x->unit_path, utitle);
 		free(main);

@@ -209,25 +209,6 @@ epath(const struct searchdocs *in, char *path)
 	return e;
 }
 
-/* A name in the language of the index: name_LANG, else the name. */
-static const char *
-ename(const struct searchdocs *in, char *const *names, const char *name)
-{
-	if (in->ed != NULL && names != NULL && names[in->ed->li] != NULL)
-		return names[in->ed->li];
-	return name;
-}
-
-/* The title of content page "p" in the language of the index. */
-static const char *
-etitle(const struct searchdocs *in, const struct page *p)
-{
-	if (in->ed != NULL && p->twins != NULL &&
-	    p->twins[in->ed->li] != NULL)
-		return p->twins[in->ed->li]->title;
-	return p->title;
-}
-
 static void
 target(const struct searchdocs *in, struct search *s, struct words *w,
     const struct indicator *ind)
@@ -242,7 +223,7 @@ target(const struct searchdocs *in, struct search *s, struct words *w,
 	memset(&d, 0, sizeof(d));
 	d.kind = SEARCH_TARGET;
 	d.path = path;
-	d.title = ename(in, ind->names, ind->name);
+	d.title = edition_name(in->ed, ind->names, ind->name);
 	if (d.title != ind->name)	/* found by its own words too */
 		words(&w->text, ind->name);
 	if (*ind->area)
@@ -252,7 +233,7 @@ target(const struct searchdocs *in, struct search *s, struct words *w,
 	buf_printf(&w->codes, "%s %s%s%s %s", ind->id, ind->area,
 	    *ind->area ? "." : "", ind->clause, ind->task);
 	d.codes = w->codes.data;
-	d.section = ind->area_page ? etitle(in, ind->area_page) :
+	d.section = ind->area_page ? edition_title(in->ed, ind->area_page) :
 	    i18n_string(in->strings, "indicators", "");
 	d.section_path = secpath;
 	words(&w->text, ind->clause_text);
@@ -275,29 +256,23 @@ unit(const struct searchdocs *in, struct search *s, struct words *w,
 	const struct indicators	*x = in->x;
 	const struct unit	*parent = u->parent && *u->parent ?
 	    indicators_unit(x, u->parent) : NULL;
-	const char		*type = NULL;
+	const char		*type = edition_unit_type(in->ed,
+	    x->unit_types, u->type);
 	struct search_doc	 d;
 	char			*path, *secpath;
-
-	if (u->type && in->ed && in->ed->lang->unit_types)
-		type = json_string_value(json_object_get(
-		    in->ed->lang->unit_types, u->type));
-	if (u->type && type == NULL)
-		type = json_string_value(json_object_get(x->unit_types,
-		    u->type));
 	path = epath(in, xasprintf("%s%s/", x->unit_path, u->id));
 	secpath = epath(in, xstrdup(x->unit_path));
 	memset(&d, 0, sizeof(d));
 	d.kind = SEARCH_OTHER;
 	d.path = path;
-	d.title = ename(in, u->names, u->name);
+	d.title = edition_name(in->ed, u->names, u->name);
 	if (d.title != u->name)
 		words(&w->text, u->name);
 	d.codes = u->id;
 	d.section = i18n_string(in->strings, "units", "");
 	d.section_path = secpath;
 	words(&w->text, type ? type : u->type);
-	words(&w->text, parent ? ename(in, parent->names, parent->name) :
+	words(&w->text, parent ? edition_name(in->ed, parent->names, parent->name) :
 	    NULL);
 	words(&w->text, u->note);
 	snippet(in, w, type ? type : "");

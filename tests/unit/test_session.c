@@ -100,8 +100,8 @@ test_editions(void)
 	CHECK(holds("out/en/areas/safety/index.html", "A sentence added"));
 	/* ... which keeps its switcher and its place. */
 	CHECK(holds("out/areas/safety/index.html", "hreflang=\"en\""));
-	CHECK(holds("out/en/areas/safety/index.html", "untranslated") ||
-	    holds("out/en/areas/safety/index.html", "translation-notice"));
+	CHECK(holds("out/en/areas/safety/index.html",
+	    "has not been translated into English"));
 
 	/* A translation: that page alone. */
 	append("areas/services.en.md", "\nAn English sentence.\n");
