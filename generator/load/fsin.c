@@ -198,9 +198,11 @@ unresolved(struct diag *d, const char *display, const char *what)
 }
 
 /*
- * The length of the folder part of "path" when it is a plain relative
- * path (no "." or ".." segment, no empty one) whose folder is the
- * cached one; 0 otherwise.
+ * The length of the folder part of "path" when it is a plain path (no
+ * "." or ".." segment, no empty one) whose folder is the cached one; 0
+ * otherwise.  The current folder does not change during a build, so a
+ * relative folder names the same place each time, as an absolute one
+ * does.
  */
 static size_t
 cached(const char *path)
@@ -208,7 +210,7 @@ cached(const char *path)
 	const char	*slash = strrchr(path, '/'), *p;
 	size_t		 n;
 
-	if (slash == NULL || path[0] == '/' || okgen != generation)
+	if (slash == NULL || okgen != generation)
 		return 0;
 	n = (size_t)(slash - path);
 	for (p = path; p < slash + 1; p++)
@@ -228,7 +230,7 @@ remember(const char *path)
 	size_t		 n;
 	struct stat	 st;
 
-	if (slash == NULL || path[0] == '/' || root == NULL ||
+	if (slash == NULL || root == NULL ||
 	    (n = (size_t)(slash - path)) >= sizeof(okdir) ||
 	    lstat(path, &st) == -1 || S_ISLNK(st.st_mode))
 		return;

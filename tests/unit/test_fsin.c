@@ -72,22 +72,29 @@ test_read(void)
 	CHECK(symlink("a.md", at("site/content/in.md")) == 0);
 	CHECK(symlink("..", at("site/content/loop")) == 0);
 	CHECK(symlink("../../shared/t.md", at("site/content/shared.md")) == 0);
+	CHECK(symlink("../../shared", at("site/content/ext")) == 0);
 	CHECK(mkfifo(at("site/content/fifo.md"), 0644) == 0);
 	CHECK(fsin_confine(d, at("site")) == 1);
 
+	/* A plain file read first, by its absolute path, makes its folder
+	 * the one known to be inside: the links beside it and a folder
+	 * link out of it are still refused. */
+	CHECK(fsin_read(d, at("site/content/a.md"), "a.md", &b) == 1);
+	buf_reset(&b);
 	CHECK(fsin_read(d, at("site/content/in.md"), "in.md", &b) == 1);
 	CHECK_STR(b.data, "inside\n");
 	CHECK(refused(d, "site/content/out.md"));
 	CHECK(refused(d, "site/content/shared.md"));
 	CHECK(refused(d, "site/content/fifo.md"));
-	CHECK(diag_errors(d) == 3);
+	CHECK(refused(d, "site/content/ext/t.md"));
+	CHECK(diag_errors(d) == 4);
 
 	/* Listing leaves out, and reports, the links out and the loop:
 	 * a.md, fifo.md and in.md are left. */
 	n = fsin_list(d, at("site/content"), &v);
 	CHECK(n == 3);
 	fsin_list_free(v, n);
-	CHECK(diag_errors(d) == 6);
+	CHECK(diag_errors(d) == 8);
 
 	CHECK(fsin_allow(d, NULL, "../shared") == 1);
 	CHECK(!refused(d, "site/content/shared.md"));
