@@ -425,6 +425,7 @@ main(int argc, char *argv[])
 	if (a.stats)
 		a.o.stats = stats_new(SITE_STAGES);
 	diag_set_progress(d, !a.quiet);
+	a.o.leave = 1;
 	ok = site_build(d, &a.o, &st);
 	ok = ok && diag_errors(d) == 0;
 	diag_print(d, stderr);

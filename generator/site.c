@@ -1573,11 +1573,19 @@ run(struct build *b, struct diag *d, const struct site_opts *o,
 int
 site_build(struct diag *d, const struct site_opts *o, struct site_stats *st)
 {
-	struct build	 b;
-	int		 rc;
+	static struct build	 left;	/* a build left to the exit */
+	struct build		 b, *bp = o->leave ? &left : &b;
+	int			 rc;
 
-	rc = run(&b, d, o, st);
-	release(&b);
+	/*
+	 * Freeing every page, dataset and model one by one takes longer
+	 * than the exit does (25 ms of 0.6 s at 10,000 pages); a build kept
+	 * in "left" stays reachable, so leak checkers still see only what
+	 * was lost during the build.
+	 */
+	rc = run(bp, d, o, st);
+	if (!o->leave)
+		release(bp);
 	fsin_unconfine();
 	return rc;
 }

@@ -21,6 +21,9 @@ struct site_opts {
 	int		 check;		/* validate and render, write nothing */
 	int		 jobs;		/* render threads, at least 1 */
 	struct stats	*stats;		/* stage times (--stats), or NULL */
+	int		 leave;		/* 1: the process ends after the
+					   build, which leaves what it holds
+					   to the exit instead of freeing it */
 };
 
 /*
