@@ -240,6 +240,25 @@ text_nfc(const char *s, size_t len, size_t *outlen)
 	return (char *)dst;
 }
 
+int
+text_nfc_buf(struct buf *b)
+{
+	char	*t;
+	size_t	 n;
+
+	switch (nfc_scan(b->data, b->len)) {
+	case 0:
+		return 0;
+	case 1:
+		return 1;
+	}
+	t = text_nfc(b->data, b->len, &n);
+	buf_reset(b);
+	buf_put(b, t, n);
+	free(t);
+	return 1;
+}
+
 /*
  * The replacement for byte "c" in HTML ("xml" false) or XML: NULL to
  * copy the byte, "" to drop it.

@@ -55,6 +55,13 @@ void	 text_position(const char *s, size_t off, unsigned *line,
 char	*text_nfc(const char *s, size_t len, size_t *outlen);
 
 /*
+ * text_nfc() of the text in "b", in place: "b" is left alone when NFC
+ * leaves it as it is (most text), so nothing is copied.  Returns 0, and
+ * leaves "b" alone, when it is not valid UTF-8.
+ */
+int	 text_nfc_buf(struct buf *b);
+
+/*
  * Append "s" ("len" bytes) escaped for HTML text and attribute values:
  * & < > " ' become &amp; &lt; &gt; &quot; &#39;.  Other bytes are
  * copied unchanged.

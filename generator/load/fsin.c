@@ -317,10 +317,9 @@ int
 fsin_read(struct diag *d, const char *path, const char *display,
     struct buf *b)
 {
-	char		 tmp[65536];
 	struct stat	 st;
 	ssize_t		 n;
-	size_t		 total = 0;
+	size_t		 total = 0, room;
 	int		 fd, rc = 1;
 
 	if ((fd = openfile(d, path, display, &st)) == -1)
@@ -329,7 +328,19 @@ fsin_read(struct diag *d, const char *path, const char *display,
 		close(fd);
 		return toolarge(d, display, FSIN_MAX_READ);
 	}
-	while ((n = read(fd, tmp, sizeof(tmp))) != 0) {
+	/*
+	 * Straight into "b", grown once to the file's size and a byte more,
+	 * so that the read which finds the end needs no growing either; a
+	 * file that grows meanwhile is read on in steps of 64 KiB.
+	 */
+	buf_grow(b, (size_t)st.st_size + 1);
+	for (;;) {
+		if ((room = b->cap - b->len - 1) == 0) {
+			buf_grow(b, 65536);
+			room = b->cap - b->len - 1;
+		}
+		if ((n = read(fd, b->data + b->len, room)) == 0)
+			break;
 		if (n == -1) {
 			if (errno == EINTR)
 				continue;
@@ -340,7 +351,8 @@ fsin_read(struct diag *d, const char *path, const char *display,
 			rc = toolarge(d, display, FSIN_MAX_READ);
 			break;
 		}
-		buf_put(b, tmp, (size_t)n);
+		b->len += (size_t)n;
+		b->data[b->len] = '\0';
 	}
 	close(fd);
 	return rc;

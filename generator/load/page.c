@@ -306,14 +306,19 @@ frontmatter(struct page *p, struct diag *d)
 	return keys(p, d);
 }
 
-/* Read, check UTF-8 and normalise; the file's text ends up in p->text. */
+/*
+ * Read, check UTF-8 and normalise; the file's text ends up in p->text,
+ * the buffer it was read into unless a byte order mark or NFC changes
+ * it.
+ */
 static int
 readtext(struct page *p, struct diag *d, const char *path)
 {
 	struct buf	 b = BUF_INIT;
 	size_t		 bad, off = 0, n;
 	struct loc	 l = { p->file, 0, 0 };
-	int		 rc = 0;
+	char		*t = NULL;
+	int		 rc = 0, ok;
 
 	if (!fsin_read(d, path, p->file, &b))
 		goto out;
@@ -325,22 +330,28 @@ readtext(struct page *p, struct diag *d, const char *path)
 	}
 	if (b.len >= 3 && memcmp(b.data, "\xef\xbb\xbf", 3) == 0)
 		off = 3;
-	/* text_nfc() checks UTF-8 on its way: NULL when it is not. */
-	p->text = text_nfc(b.data + off, b.len - off, &n);
-	if (p->text == NULL) {
+	/* Both check UTF-8 on their way, and leave "b" as read if not. */
+	if (off == 0)
+		ok = text_nfc_buf(&b);
+	else if ((ok = (t = text_nfc(b.data + off, b.len - off, &n)) !=
+	    NULL)) {
+		buf_reset(&b);
+		buf_put(&b, t, n);
+		free(t);
+	}
+	if (!ok) {
 		text_utf8_valid(b.data + off, b.len - off, &bad);
 		text_position(b.data, off + bad, &l.line, &l.col);
 		diag_error(d, &l, "invalid UTF-8 (byte offset %zu)",
 		    off + bad);
 		goto out;
 	}
-	if (memchr(b.data + off, '\0', b.len - off) != NULL) {
-		free(p->text);
-		p->text = NULL;
+	if (memchr(b.data, '\0', b.len) != NULL) {
 		l.line = 1;
 		diag_error(d, &l, "file contains a NUL byte");
 		goto out;
 	}
+	p->text = buf_detach(&b, NULL);
 	rc = 1;
 out:
 	buf_release(&b);

@@ -123,6 +123,33 @@ test_body_again(void)
 	diag_free(d);
 }
 
+/* The text as loaded: a byte order mark dropped, NFC, bad bytes refused. */
+static void
+test_text(void)
+{
+	static const char	 nul[] = "---\ntitle: A\n---\na\0b\n";
+	struct page		*p;
+	char			*out = NULL;
+
+	p = load_n("\xef\xbb\xbf---\ntitle: Pha\xcc\x81t\n---\nE\xcc\x82.\n",
+	    30, &out);
+	CHECK_STR(out, "");
+	CHECK(p != NULL && strcmp(p->title, "Ph\xc3\xa1t") == 0);
+	CHECK(p != NULL && strcmp(p->body, "\xc3\x8a.\n") == 0);
+	page_free(p);
+	free(out);
+	p = load_n("---\ntitle: A\n---\nPha\xcc\x81t\n", 24, &out);
+	CHECK(p != NULL && strcmp(p->body, "Ph\xc3\xa1t\n") == 0);
+	page_free(p);
+	free(out);
+	p = load_n(nul, sizeof(nul) - 1, &out);
+	CHECK(p == NULL);
+	CHECK_STR(out, "content/x.md:1: error: file contains a NUL byte\n");
+	free(out);
+	CHECK(loads("---\ntitle: A\n---\nx\xc3(\n",
+	    "content/x.md:4:2: error: invalid UTF-8 (byte offset 18)\n"));
+}
+
 int
 main(void)
 {
@@ -134,6 +161,7 @@ main(void)
 	close(fd);
 	test_size();
 	test_body_again();
+	test_text();
 	CHECK(loads("---\ntitle: A\n---\nText.\n", ""));
 	CHECK(loads("---\ntitle: A\ndate: 2024-02-29\n---\n", ""));
 	CHECK(loads("---\ntitle: A\ndate: 2000-02-29 23:59\n---\n", ""));

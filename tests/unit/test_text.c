@@ -103,6 +103,30 @@ test_nfc(void)
 	CHECK(text_nfc("x\xC3", 2, NULL) == NULL);
 }
 
+/* In place: NFC text keeps its buffer, other text is normalised. */
+static void
+test_nfc_buf(void)
+{
+	struct buf	 b = BUF_INIT;
+	char		*was;
+
+	buf_puts(&b, "Ph\xC3\xA1t");
+	was = b.data;
+	CHECK(text_nfc_buf(&b) == 1);
+	CHECK(b.data == was && b.len == 5);
+	CHECK_STR(b.data, "Ph\xC3\xA1t");
+	buf_reset(&b);
+	buf_puts(&b, "li\x65\xCC\x82\xCC\xA3u");
+	CHECK(text_nfc_buf(&b) == 1);
+	CHECK_STR(b.data, "li\xE1\xBB\x87u");
+	CHECK(b.len == 6);
+	buf_reset(&b);
+	buf_puts(&b, "Pha\xCC\x81t x\xC3");		/* not UTF-8: as it was */
+	CHECK(text_nfc_buf(&b) == 0);
+	CHECK(b.len == 9 && memcmp(b.data, "Pha\xCC\x81t x\xC3", 9) == 0);
+	buf_release(&b);
+}
+
 static void
 test_escape(void)
 {
@@ -552,6 +576,7 @@ main(void)
 	test_utf8();
 	test_position();
 	test_nfc();
+	test_nfc_buf();
 	test_escape();
 	test_hexval();
 	test_slug_examples();
