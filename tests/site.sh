@@ -154,6 +154,20 @@ expect_status 0 "build with a BOM in a layout" $P build --quiet --source "$TMP/b
 head -c 3 "$TMP/bom-out/index.html" | grep -q "$(printf '\357\273\277')" &&
     bad "the layout's byte order mark reached the page" || ok
 
+# A site's own partials/chart.mustache draws every chart: the figures'
+# chart on a target's page and the charts of views alike.
+mkdir -p "$TMP/ownchart"
+cp -R site.yaml content datasets themes "$TMP/ownchart/"
+f="$TMP/ownchart/themes/default/partials/chart.mustache"
+sed 's/<figure class="chart /<figure class="chart own-chart /' "$f" >"$f.tmp" && mv "$f.tmp" "$f"
+expect_status 0 "build with its own chart partial" $P build --quiet --source "$TMP/ownchart" --output "$TMP/ownchart-out"
+grep -q '<figure class="chart own-chart chart-line">' "$TMP/ownchart-out/chi-tieu/I.2.dd.2/index.html" && ok ||
+    bad "a target's chart is not drawn by the site's partials/chart.mustache"
+n=$(grep -rl 'class="chart own-chart' "$TMP/ownchart-out" --include=index.html | wc -l)
+m=$(grep -rl 'class="chart ' "$TMP/ownchart-out" --include=index.html | wc -l)
+[ "$n" -gt 1 ] && [ "$n" -eq "$m" ] && ok ||
+    bad "$n of $m pages with a chart use the site's partials/chart.mustache"
+
 # Every theme language has the same keys.
 for t in themes/*/; do
 	for f in "$t"i18n/*.yaml; do

@@ -707,22 +707,25 @@ indview_page(const struct indicators *x, const json_t *strings,
 	return o;
 }
 
-/* The line chart of an indicator's figures, with its target. */
-static void
-ind_chart(const struct ctx *c, const struct indicator *ind, struct buf *out)
+/*
+ * The model of the line chart of an indicator's figures, with its
+ * target, for the theme's partials/chart.mustache; NULL when it has none.
+ */
+static json_t *
+ind_chart(const struct ctx *c, const struct indicator *ind)
 {
 	struct chart_point	*pts;
 	struct chart_series	 s;
 	struct chart		 ch;
 	struct buf		*labels, *notes, title = BUF_INIT,
 				 tg = BUF_INIT, desc = BUF_INIT;
-	json_t			*vars;
+	json_t			*vars, *m;
 	const char		*tag = i18n_string(c->t, "sample_data_tag", "");
 	size_t			 i;
 
 	if ((ind->kind != IND_VALUE && ind->kind != IND_MONITOR) ||
 	    ind->nvalues == 0)
-		return;
+		return NULL;
 	pts = xcalloc(ind->nvalues, sizeof(*pts));
 	labels = xcalloc(ind->nvalues, sizeof(*labels));
 	notes = xcalloc(ind->nvalues, sizeof(*notes));
@@ -776,7 +779,7 @@ ind_chart(const struct ctx *c, const struct indicator *ind, struct buf *out)
 	ch.estimate_label = i18n_string(c->t, "estimate", "");
 	ch.table_summary = i18n_string(c->t, "chart_table", "");
 	ch.no_data = i18n_string(c->t, "no_data_chart", "");
-	chart_line(out, &ch);
+	m = chart_line_model(&ch);
 	for (i = 0; i < ind->nvalues; i++) {
 		buf_release(&labels[i]);
 		buf_release(&notes[i]);
@@ -787,6 +790,7 @@ ind_chart(const struct ctx *c, const struct indicator *ind, struct buf *out)
 	buf_release(&title);
 	buf_release(&tg);
 	buf_release(&desc);
+	return m;
 }
 
 /* The rows of the figures table: every figure, with where it lies. */
@@ -871,8 +875,8 @@ ind_page(const struct ctx *c, const struct indicator *ind)
 	json_object_set_new(o, "has_values", json_boolean(ind->nvalues > 0));
 	json_object_set_new(o, "values", a);
 	json_object_set_new(o, "values_sample", json_boolean(list_sample(a)));
-	ind_chart(c, ind, &b);
-	putbuf(o, "chart", &b);
+	if ((a = ind_chart(c, ind)) != NULL)
+		json_object_set_new(o, "chart", a);
 
 	a = json_array();
 	if (ind->kind == IND_SHARE)
