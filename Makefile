@@ -98,8 +98,14 @@ all: planpress $(MOS)
 planpress: $(BUILD)/planpress $(MOS)
 	cp $(BUILD)/planpress $@.tmp && mv -f $@.tmp $@
 
+# planpress allocates with jemalloc (libjemalloc-dev) when it is there:
+# about 10% faster than the C library's malloc at 50,000 pages, in less
+# memory (bench/README.md).  The sanitizer build keeps the C library's
+# (MALLOC_LIBS=); tests/run.sh points valgrind at jemalloc.
+MALLOC_LIBS != pkg-config --libs jemalloc 2>/dev/null || echo
+
 $(BUILD)/planpress: $(OBJS)
-	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS) $(MALLOC_LIBS)
 
 $(BUILD)/libplanpress.a: $(LIBOBJS)
 	rm -f $@
@@ -205,7 +211,7 @@ check-tests:
 	@$(MAKE) --no-print-directory WERROR=-Werror test-bins
 	@$(MAKE) --no-print-directory WERROR=-Werror BUILD=build-asan \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
-	    LDFLAGS="-fsanitize=address,undefined" test-bins
+	    LDFLAGS="-fsanitize=address,undefined" MALLOC_LIBS= test-bins
 	@if [ -n "$(HAVE_CLANG)" ]; then \
 	    $(MAKE) --no-print-directory WERROR=-Werror fuzz-bins; fi
 	@PLANPRESS_FUZZ_SECONDS=$(if $(HAVE_CLANG),$(FUZZ_TEST_SECONDS),0) \
@@ -214,7 +220,7 @@ check-tests:
 asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
-	    LDFLAGS="-fsanitize=address,undefined" test-bins
+	    LDFLAGS="-fsanitize=address,undefined" MALLOC_LIBS= test-bins
 	@sh tests/run.sh build-asan
 
 valgrind: test-bins

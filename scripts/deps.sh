@@ -24,7 +24,8 @@ cd "$(dirname "$0")/.."
 # tests/checks/po.sh runs xgettext, msgmerge and msgcmp).
 build_pkgs="gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 libcsv-dev libjansson-dev libyaml-dev libzip-dev libutf8proc-dev
-libxlsxwriter-dev nettle-dev libmicrohttpd-dev libexpat1-dev gettext"
+libxlsxwriter-dev nettle-dev libmicrohttpd-dev libexpat1-dev gettext
+libjemalloc-dev"
 # libreoffice-calc-nogui is big: 54 packages, 87 MB to download, 260 MB
 # installed; about 15 s on a fresh machine here (1 s download, 11 s dpkg).
 # libc-l10n: the C library's own messages (strerror(), regerror()) in

@@ -40,7 +40,9 @@ run() {	# run NAME COMMAND...: show output, keep RESULT lines
 
 wrap=""
 if [ "${PLANPRESS_VALGRIND:-0}" = 1 ]; then
-	wrap="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
+	# planpress allocates with jemalloc when it was built with it
+	# (Makefile: MALLOC_LIBS): valgrind replaces that malloc too.
+	wrap="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --soname-synonyms=somalloc=*jemalloc*"
 fi
 
 suite() {	# suite BUILD LABEL
