@@ -100,7 +100,7 @@ planpress: $(BUILD)/planpress $(MOS)
 
 # planpress allocates with jemalloc (libjemalloc-dev) when it is there:
 # about 10% faster than the C library's malloc at 50,000 pages, in less
-# memory (bench/README.md).  The sanitizer build keeps the C library's
+# memory (make bench).  The sanitizer build keeps the C library's
 # (MALLOC_LIBS=); tests/run.sh points valgrind at jemalloc.
 MALLOC_LIBS != pkg-config --libs jemalloc 2>/dev/null || echo
 

@@ -217,27 +217,39 @@ nfc_scan(const char *s, size_t len)
 	return rc;
 }
 
-char *
-text_nfc(const char *s, size_t len, size_t *outlen)
+/* NFC of the valid UTF-8 "s", which nfc_scan() found may change. */
+static char *
+compose(const char *s, size_t len, size_t *outlen)
 {
 	utf8proc_uint8_t	*dst = NULL;
 	utf8proc_ssize_t	 n;
-	int			 rc = nfc_scan(s, len);
 
-	if (rc == 0)
-		return NULL;
-	if (rc == 1) {
-		if (outlen != NULL)
-			*outlen = len;
-		return xstrndup(s, len);
-	}
 	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
 	    &dst, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	if (n < 0)	/* only UTF8PROC_ERROR_NOMEM is left */
 		abort();
-	if (outlen != NULL)
-		*outlen = (size_t)n;
+	*outlen = (size_t)n;
 	return (char *)dst;
+}
+
+char *
+text_nfc(const char *s, size_t len, size_t *outlen)
+{
+	size_t	 n = len;
+	char	*t;
+
+	switch (nfc_scan(s, len)) {
+	case 0:
+		return NULL;
+	case 1:
+		t = xstrndup(s, len);
+		break;
+	default:
+		t = compose(s, len, &n);
+	}
+	if (outlen != NULL)
+		*outlen = n;
+	return t;
 }
 
 int
@@ -252,7 +264,7 @@ text_nfc_buf(struct buf *b)
 	case 1:
 		return 1;
 	}
-	t = text_nfc(b->data, b->len, &n);
+	t = compose(b->data, b->len, &n);
 	buf_reset(b);
 	buf_put(b, t, n);
 	free(t);

@@ -5,11 +5,8 @@
  * (chartbars.c); the theme's partials/chart.mustache shows the model,
  * the SVG drawn at build time then the same numbers as a table for
  * screen readers, copying and small screens.  This file holds the
- * palette every chart draws with, the model (chart_model(): the SVG and
- * the table as data), and the figure of a model as the built-in default
- * theme writes
- * it, for a caller that renders no partial (chart_line(), chart_bars()).
- * chart_progress() (chartprogress.c) is a small SVG on its own.
+ * palette every chart draws with and the model (chart_model(): the SVG
+ * and the table as data).  chart_progress() (chartprogress.c) is a small SVG on its own.
  *
  *	figure (partials/chart.mustache): figcaption, svg, [details,
  *	    summary] table: caption, header row, one row per label
@@ -18,16 +15,11 @@
  */
 #include "chart.h"
 
-#include <assert.h>
 #include <stdlib.h>
 
 #include "buf.h"
 #include "chartdraw.h"
-#include "embed.h"
-#include "mustache.h"
 #include "xalloc.h"
-
-#define CHART_PARTIAL	"partials/chart.mustache"
 
 const struct chart_ink chart_inks[CHART_INK_COUNT] = {
 	[CHART_INK_TEXT] = { "text", "#0b0c0c", 1 },
@@ -98,25 +90,6 @@ table(struct draw *d, size_t nseries, int marks)
 }
 
 /*
- * Append the figure of model "m" (taken) to "out", as the default
- * theme's partials/chart.mustache writes it.
- */
-static void
-figure(struct buf *out, json_t *m)
-{
-	const struct embed_file	*f = embed_find(CHART_PARTIAL);
-	struct mustache		*t;
-
-	t = f != NULL ? mustache_parse(NULL, CHART_PARTIAL,
-	    (const char *)f->data, f->len) : NULL;
-	assert(t != NULL);	/* built in, and tested */
-	if (t != NULL)
-		mustache_render(t, m, NULL, NULL, NULL, out);
-	mustache_free(t);
-	json_decref(m);
-}
-
-/*
  * The model of a chart drawn with "d" whose SVG is in "svg" (its last
  * newline dropped), with the table of the first "nseries" series.
  */
@@ -150,16 +123,4 @@ chart_model(const struct chart *c, const char *kind, double vw,
 	draw_release(&d);
 	buf_release(&svg);
 	return m;
-}
-
-void
-chart_line(struct buf *out, const struct chart *c)
-{
-	figure(out, chart_line_model(c));
-}
-
-void
-chart_bars(struct buf *out, const struct chart *c)
-{
-	figure(out, chart_bars_model(c));
 }

@@ -197,15 +197,6 @@ json_t	*chart_line_model(const struct chart *c);
 json_t	*chart_bars_model(const struct chart *c);
 
 /*
- * Append to "out" the <figure> of chart_line_model() or
- * chart_bars_model() as the default theme's partials/chart.mustache
- * writes it (built into planpress), for a caller that does not render
- * the model through its theme: the indicator pages' chart.
- */
-void	chart_line(struct buf *out, const struct chart *c);
-void	chart_bars(struct buf *out, const struct chart *c);
-
-/*
  * Append to "out" a small inline SVG progress bar, as wide as its
  * container and 16 pixels high: "value" of "max" (e.g. 63.1 of 100),
  * clamped to 0..max, with a tick at "target" when "has_target".  It has

@@ -17,10 +17,43 @@
 
 #include "buf.h"
 #include "embed.h"
+#include "mustache.h"
 #include "text.h"
 #include "check.h"
 
 /* check.h counts no skips; this suite does, and prints its own RESULT. */
+/*
+ * Append the figure of model "m" (taken) to "out" as the default theme's
+ * partials/chart.mustache, built into planpress, writes it: a chart as a
+ * page shows it.
+ */
+static void
+figure(struct buf *out, json_t *m)
+{
+	const struct embed_file	*f = embed_find("partials/chart.mustache");
+	struct mustache		*t;
+
+	t = f != NULL ? mustache_parse(NULL, "partials/chart.mustache",
+	    (const char *)f->data, f->len) : NULL;
+	CHECK(t != NULL);
+	if (t != NULL)
+		mustache_render(t, m, NULL, NULL, NULL, out);
+	mustache_free(t);
+	json_decref(m);
+}
+
+static void
+chart_line(struct buf *out, const struct chart *c)
+{
+	figure(out, chart_line_model(c));
+}
+
+static void
+chart_bars(struct buf *out, const struct chart *c)
+{
+	figure(out, chart_bars_model(c));
+}
+
 static int check_skipped;
 
 #define CHECK_SKIP(why) do {						\
