@@ -2,9 +2,11 @@
  * Metadata: YAML to jansson, with the source location of every value.
  * site.c, page.c and dataset.c hand meta_parse() the text of site.yml,
  * a page's front matter or a dataset description; it walks libyaml's
- * events, builds the json_t tree on a stack of open containers, and
- * records for each (container, key) and (container, index) where the
- * value and the key were written, in an open-addressing hash table.
+ * events (or, for the simplest front matter, the same events made by
+ * simple() below without libyaml), builds the json_t tree on a stack of
+ * open containers, and records for each (container, key) and
+ * (container, index) where the value and the key were written, in an
+ * open-addressing hash table.
  * Checks downstream (schema.c, the meta_* getters below) look the
  * location up when a value is wrong:
  *
@@ -424,6 +426,8 @@ core(const char *s, size_t len)
 	char	*tmp;
 	double	 x;
 
+	if (len > 0 && strchr("~nNtTfF0123456789+-.", *s) == NULL)
+		return json_stringn_nocheck(s, len);	/* text, at a glance */
 	if (is_word(s, len, nulls))
 		return json_null();
 	if (is_word(s, len, trues))
@@ -431,15 +435,15 @@ core(const char *s, size_t len)
 	if (is_word(s, len, falses))
 		return json_false();
 	if (core_int(s, len, &v))
-		return v ? v : json_stringn(s, len);
+		return v ? v : json_stringn_nocheck(s, len);
 	if (!is_float(s, len))
-		return json_stringn(s, len);
+		return json_stringn_nocheck(s, len);
 	tmp = xstrndup(s, len);
 	x = strtod(tmp, NULL);
 	free(tmp);
 	if (isfinite(x))
 		v = json_real(x);
-	return v ? v : json_stringn(s, len);
+	return v ? v : json_stringn_nocheck(s, len);
 }
 
 /* The value of a scalar event whose NFC text is "s". */
@@ -454,7 +458,7 @@ scalar(const yaml_event_t *ev, const char *s, size_t len)
 	if (tag != NULL && strncmp(tag, core_tag, sizeof(core_tag) - 1) == 0 &&
 	    strcmp(tag + sizeof(core_tag) - 1, "str") != 0)
 		return core(s, len);	/* !!int 3, !!null "" and so on */
-	return json_stringn(s, len);
+	return json_stringn_nocheck(s, len);
 }
 
 /* Building the tree. */
@@ -649,6 +653,7 @@ on_scalar(struct parse *p, const yaml_event_t *ev)
 {
 	struct loc	 at = mark(p, ev->start_mark);
 	const char	*anchor = (const char *)ev->data.scalar.anchor;
+	struct frame	*f;
 	char		*text;
 	size_t		 len;
 	json_t		*v;
@@ -658,6 +663,13 @@ on_scalar(struct parse *p, const yaml_event_t *ev)
 	if (text == NULL) {	/* libyaml lets no bad UTF-8 through */
 		error(p, &at, "invalid UTF-8 in a scalar");
 		add_nothing(p, &at);
+		return;
+	}
+	f = p->depth ? &p->stack[p->depth - 1] : NULL;
+	if (anchor == NULL && f != NULL && json_is_object(f->node) &&
+	    !f->have_key) {	/* a key: only its text is kept */
+		take_key(p, f, &at, text, len);
+		free(text);
 		return;
 	}
 	v = scalar(ev, text, len);
@@ -928,6 +940,274 @@ run(struct parse *p)
 	yaml_parser_delete(&p->yaml);
 }
 
+/*
+ * The simplest front matter, read without libyaml.  Most pages write
+ * only "key: value" lines, each value plain text, text in double or
+ * single quotes, or a one-line list of those in brackets.  Setting up
+ * libyaml's parser and scanning such a text costs more than the rest of
+ * reading the page, so simple() turns it into the events libyaml would
+ * give, with the same marks, and hands them to on_event() as libyaml's
+ * are.  For anything else (comments, indentation, escapes, an empty
+ * value, a tab, a character YAML gives a meaning to) it does nothing and
+ * returns 0, and run() reads the text.  test_meta and fuzz_meta hold the
+ * two readings equal.
+ */
+#define SIMPLE_EVENTS	64	/* more: libyaml reads the text */
+#define SIMPLE_KEY_MAX	128	/* (libyaml allows 1024) */
+
+struct simple {
+	yaml_event_t	 ev[SIMPLE_EVENTS];
+	size_t		 n;
+	const char	*line;		/* the line being read */
+	size_t		 lineno;	/* 0-based, as libyaml's marks */
+};
+
+/* 1 if the code points of "s" up to "end" are all ones YAML reads as text. */
+static int
+simple_chars(const char *s, const char *end)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	const unsigned char	*e = (const unsigned char *)end;
+	uint32_t		 c;
+
+	while (u < e) {
+		if (*u < 0x80) {	/* no tab, CR or other control */
+			if (*u < 0x20 || *u == 0x7F)
+				return 0;
+			u++;
+			continue;
+		}
+		if (*u < 0xE0) {	/* valid UTF-8: check_input() */
+			c = (uint32_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+			u += 2;
+		} else if (*u < 0xF0) {
+			c = (uint32_t)(u[0] & 0x0F) << 12 |
+			    (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+			u += 3;
+		} else {
+			u += 4;		/* beyond the BMP: all printable */
+			continue;
+		}
+		/* C1 controls and NEL, the line and paragraph separators,
+		 * the byte order mark, and the non-characters */
+		if (c < 0xA0 || c == 0x2028 || c == 0x2029 || c == 0xFEFF ||
+		    c >= 0xFFFE)
+			return 0;
+	}
+	return 1;
+}
+
+/* libyaml's mark of "at" on the current line: columns count characters. */
+static yaml_mark_t
+simple_mark(const struct simple *sp, const char *at)
+{
+	yaml_mark_t	 mk;
+	const char	*c;
+
+	memset(&mk, 0, sizeof(mk));
+	mk.line = sp->lineno;
+	for (c = sp->line; c < at; c++)
+		mk.column += ((unsigned char)*c & 0xC0) != 0x80;
+	return mk;
+}
+
+/* Add an event of "type" at "at"; 0 when there are too many. */
+static int
+simple_event(struct simple *sp, yaml_event_type_t type, const char *at)
+{
+	yaml_event_t	*ev;
+
+	if (sp->n == SIMPLE_EVENTS)
+		return 0;
+	ev = &sp->ev[sp->n++];
+	memset(ev, 0, sizeof(*ev));
+	ev->type = type;
+	ev->start_mark = simple_mark(sp, at);
+	ev->end_mark = ev->start_mark;
+	return 1;
+}
+
+static int
+simple_scalar(struct simple *sp, const char *at, const char *s, size_t len,
+    yaml_scalar_style_t style)
+{
+	yaml_event_t	*ev;
+
+	if (!simple_event(sp, YAML_SCALAR_EVENT, at))
+		return 0;
+	ev = &sp->ev[sp->n - 1];
+	ev->data.scalar.value = (yaml_char_t *)(uintptr_t)s;
+	ev->data.scalar.length = len;
+	ev->data.scalar.plain_implicit = style == YAML_PLAIN_SCALAR_STYLE;
+	ev->data.scalar.quoted_implicit = style != YAML_PLAIN_SCALAR_STYLE;
+	ev->data.scalar.style = style;
+	return 1;
+}
+
+/*
+ * A quoted scalar at "s" (its quote) before "end", with no escape in it:
+ * the byte after its closing quote, or NULL.
+ */
+static const char *
+simple_quoted(struct simple *sp, const char *s, const char *end)
+{
+	const char	*q;
+
+	q = memchr(s + 1, *s, (size_t)(end - s - 1));
+	if (q == NULL || (*s == '"' && memchr(s + 1, '\\', (size_t)(q - s - 1))
+	    != NULL) || (*s == '\'' && q + 1 < end && q[1] == '\''))
+		return NULL;
+	if (!simple_scalar(sp, s, s + 1, (size_t)(q - s - 1), *s == '"' ?
+	    YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_SINGLE_QUOTED_SCALAR_STYLE))
+		return NULL;
+	return q + 1;
+}
+
+/*
+ * 1 if a plain scalar may start at "s", before "end": not at a space or
+ * an indicator, but at a '-' before something else than a space ("-5").
+ */
+static int
+simple_plain_start(const char *s, const char *end)
+{
+	if (*s == '-')
+		return s + 1 < end && s[1] != ' ';
+	return *s != ' ' && strchr("?:,[]{}#&*!|>'\"%@`", *s) == NULL;
+}
+
+/*
+ * A plain scalar in a one-line list, at "s" before "end": the byte after
+ * it (a ',' or ']'), or NULL.
+ */
+static const char *
+simple_item(struct simple *sp, const char *s, const char *end)
+{
+	const char	*e = s, *t;
+
+	if (!simple_plain_start(s, end))
+		return NULL;
+	while (e < end && *e != ',' && *e != ']') {
+		if (strchr("[{}:#'\"", *e) != NULL)
+			return NULL;
+		e++;
+	}
+	for (t = e; t[-1] == ' '; t--)
+		continue;
+	return simple_scalar(sp, s, s, (size_t)(t - s),
+	    YAML_PLAIN_SCALAR_STYLE) ? e : NULL;
+}
+
+/* A one-line list at "s" (its '['): the byte after its ']', or NULL. */
+static const char *
+simple_list(struct simple *sp, const char *s, const char *end)
+{
+	if (!simple_event(sp, YAML_SEQUENCE_START_EVENT, s))
+		return NULL;
+	for (s++; s < end && *s == ' '; s++)
+		continue;
+	while (s != NULL && s < end && *s != ']') {
+		s = *s == '"' || *s == '\'' ? simple_quoted(sp, s, end) :
+		    simple_item(sp, s, end);
+		while (s != NULL && s < end && *s == ' ')
+			s++;
+		if (s == NULL || s == end)
+			return NULL;
+		if (*s == ',') {	/* and an item after it */
+			for (s++; s < end && *s == ' '; s++)
+				continue;
+			if (s == end || *s == ']' || *s == ',')
+				return NULL;
+		} else if (*s != ']')
+			return NULL;
+	}
+	if (s == NULL || s == end ||
+	    !simple_event(sp, YAML_SEQUENCE_END_EVENT, s))
+		return NULL;
+	return s + 1;
+}
+
+/* The value at "s", up to "end" (the end of its line); 1 if simple. */
+static int
+simple_value(struct simple *sp, const char *s, const char *end)
+{
+	const char	*e;
+
+	if (*s == '"' || *s == '\'')
+		e = simple_quoted(sp, s, end);
+	else if (*s == '[')
+		e = simple_list(sp, s, end);
+	else {			/* plain: no ": " or " #" in it */
+		if (!simple_plain_start(s, end))
+			return 0;
+		for (e = s; e < end; e++)
+			if ((*e == ':' && (e + 1 == end || e[1] == ' ')) ||
+			    (*e == '#' && e[-1] == ' '))
+				return 0;
+		while (e[-1] == ' ')
+			e--;
+		return simple_scalar(sp, s, s, (size_t)(e - s),
+		    YAML_PLAIN_SCALAR_STYLE);
+	}
+	while (e != NULL && e < end && *e == ' ')
+		e++;
+	return e == end;
+}
+
+/* The "key: value" line from "s" to "end"; 1 if simple. */
+static int
+simple_line(struct simple *sp, const char *s, const char *end)
+{
+	const char	*k = s, *v;
+
+	while (k < end && ((*k >= 'a' && *k <= 'z') || (*k >= 'A' &&
+	    *k <= 'Z') || (*k >= '0' && *k <= '9') || *k == '_' ||
+	    (*k == '-' && k > s)))
+		k++;
+	if (k == s || k - s > SIMPLE_KEY_MAX || k == end || *k != ':' ||
+	    k + 1 == end || k[1] != ' ')
+		return 0;
+	if (sp->n == 1 && !simple_event(sp, YAML_MAPPING_START_EVENT, s))
+		return 0;
+	if (!simple_scalar(sp, s, s, (size_t)(k - s), YAML_PLAIN_SCALAR_STYLE))
+		return 0;
+	for (v = k + 1; v < end && *v == ' '; v++)
+		continue;
+	return v < end && simple_value(sp, v, end);
+}
+
+static int
+simple(struct parse *p)
+{
+	struct simple	 sp;
+	const char	*s = p->src, *end = p->src + p->len, *eol, *c;
+	size_t		 i;
+
+	sp.n = 0;
+	sp.line = s;
+	sp.lineno = 0;
+	if (!simple_event(&sp, YAML_DOCUMENT_START_EVENT, s))
+		return 0;
+	for (; s < end; s = eol + (eol < end), sp.lineno++) {
+		if ((eol = memchr(s, '\n', (size_t)(end - s))) == NULL)
+			eol = end;
+		sp.line = s;
+		for (c = s; c < eol && *c == ' '; c++)
+			continue;
+		if (c == eol)		/* a blank line */
+			continue;
+		if (c != s || !simple_chars(s, eol) ||
+		    !simple_line(&sp, s, eol))
+			return 0;
+	}
+	sp.line = s;		/* the ends, which no one reads, at the end */
+	if (sp.n == 1 || !simple_event(&sp, YAML_MAPPING_END_EVENT, s) ||
+	    !simple_event(&sp, YAML_DOCUMENT_END_EVENT, s))
+		return 0;	/* no key at all: libyaml says what it is */
+	for (i = 0; i < sp.n && !p->stop; i++)
+		on_event(p, &sp.ev[i]);
+	return 1;
+}
+
 /* Free what a parse stopped by an error left open, and the anchors. */
 static void
 release(struct parse *p)
@@ -950,11 +1230,12 @@ release(struct parse *p)
 }
 
 struct meta *
-meta_parse(struct diag *d, const char *file, unsigned line0,
-    const char *src, size_t len)
+meta_parse_with(enum meta_reader how, struct diag *d, const char *file,
+    unsigned line0, const char *src, size_t len, int *simply)
 {
 	struct parse	 p;
 	struct meta	*m = xcalloc(1, sizeof(*m));
+	int		 taken = 0;
 
 	memset(&p, 0, sizeof(p));
 	p.m = m;
@@ -968,10 +1249,16 @@ meta_parse(struct diag *d, const char *file, unsigned line0,
 	m->root_at.file = m->file;
 	m->root_at.line = p.line0;
 	m->root_at.col = 1;
-	if (check_input(&p))
-		run(&p);
+	if (check_input(&p)) {
+		if (how != META_READ_LIBYAML)
+			taken = simple(&p);
+		if (!taken && how != META_READ_SIMPLE)
+			run(&p);
+	}
 	release(&p);
-	if (p.failed) {
+	if (simply != NULL)
+		*simply = taken;
+	if (p.failed || (how == META_READ_SIMPLE && !taken)) {
 		meta_free(m);
 		return NULL;
 	}
@@ -981,6 +1268,13 @@ meta_parse(struct diag *d, const char *file, unsigned line0,
 	}
 	pack(m);
 	return m;
+}
+
+struct meta *
+meta_parse(struct diag *d, const char *file, unsigned line0,
+    const char *src, size_t len)
+{
+	return meta_parse_with(META_READ_ANY, d, file, line0, src, len, NULL);
 }
 
 void
@@ -1044,6 +1338,53 @@ const struct loc *
 meta_root_loc(const struct meta *m)
 {
 	return &m->root_at;
+}
+
+/* 1 if "a" and "b" are both NULL or the same place in the same file. */
+static int
+same_place(const struct loc *a, const struct loc *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return a->line == b->line && a->col == b->col &&
+	    strcmp(a->file, b->file) == 0;
+}
+
+/* 1 if "va" of "a" and "vb" of "b" are equal and written at equal places. */
+static int
+same_tree(const struct meta *a, const json_t *va, const struct meta *b,
+    const json_t *vb)
+{
+	const char	*k;
+	json_t		*ca;
+	size_t		 i;
+
+	if (!json_equal((json_t *)va, (json_t *)vb))
+		return 0;
+	if (json_is_object(va))
+		json_object_foreach((json_t *)va, k, ca)
+			if (!same_place(meta_loc(a, va, k), meta_loc(b, vb, k)) ||
+			    !same_place(meta_key_loc(a, va, k),
+			    meta_key_loc(b, vb, k)) ||
+			    !same_tree(a, ca, b, json_object_get(vb, k)))
+				return 0;
+	if (json_is_array(va))
+		json_array_foreach((json_t *)va, i, ca)
+			if (!same_place(meta_index_loc(a, va, i),
+			    meta_index_loc(b, vb, i)) ||
+			    !same_tree(a, ca, b, json_array_get(vb, i)))
+				return 0;
+	return 1;
+}
+
+int
+meta_equal(const struct meta *a, const struct meta *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a->file, b->file) == 0 &&
+	    same_place(&a->root_at, &b->root_at) &&
+	    same_tree(a, a->root, b, b->root);
 }
 
 /* Typed getters. */

@@ -52,6 +52,33 @@ struct meta;
 struct meta	*meta_parse(struct diag *d, const char *file, unsigned line0,
 		    const char *src, size_t len);
 
+/*
+ * meta_parse() reads the simplest texts itself: "key: value" lines whose
+ * values are plain, quoted without escapes, or one-line lists of those,
+ * which is what most front matter holds; libyaml reads every other text.
+ * meta_parse_with() chooses the reader, for the tests that hold the two
+ * readings equal: META_READ_ANY as meta_parse(), META_READ_LIBYAML
+ * libyaml alone, META_READ_SIMPLE its own reader alone, which returns
+ * NULL and reports nothing for a text it does not read.  "*simply", if
+ * not NULL, gets 1 when its own reader read the text, else 0.  A text
+ * that fails check_input() (invalid UTF-8) is reported by every reader.
+ */
+enum meta_reader {
+	META_READ_ANY,
+	META_READ_LIBYAML,
+	META_READ_SIMPLE
+};
+
+struct meta	*meta_parse_with(enum meta_reader how, struct diag *d,
+		    const char *file, unsigned line0, const char *src,
+		    size_t len, int *simply);
+
+/*
+ * 1 if "a" and "b" hold equal trees (json_equal()) whose every value,
+ * key and item is written at the same place, or are both NULL.
+ */
+int		 meta_equal(const struct meta *a, const struct meta *b);
+
 /* Free "m" with its tree and locations; meta_free(NULL) does nothing. */
 void		 meta_free(struct meta *m);
 

@@ -3,7 +3,14 @@
  * The input is parsed as a whole YAML document, then split at its "---"
  * fences as a page would be and its front matter parsed again; the
  * typed getters and the location lookups run over the root's keys.
+ * Where meta_parse()'s own reader of simple front matter reads the text,
+ * it must read it as libyaml does: the same tree at the same places and
+ * the same messages, or the target aborts.
  */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include <jansson.h>
 
 #include "diag.h"
@@ -35,6 +42,50 @@ walk(const struct meta *m, struct diag *d)
 	}
 }
 
+/* The diagnostics of "d", printed; free() the result. */
+static char *
+printed(struct diag *d)
+{
+	char	*s = NULL;
+	size_t	 n = 0;
+	FILE	*fp = open_memstream(&s, &n);
+
+	if (fp == NULL)
+		abort();
+	diag_print(d, fp);
+	fclose(fp);
+	return s;
+}
+
+/* The own reader, where it reads "s", against libyaml. */
+static void
+compare(const char *file, unsigned line0, const char *s, size_t n)
+{
+	struct diag	*ds = diag_new(), *dy = diag_new();
+	struct meta	*ms, *my;
+	char		*ps, *py;
+	int		 taken;
+
+	ms = meta_parse_with(META_READ_SIMPLE, ds, file, line0, s, n, &taken);
+	if (taken) {
+		my = meta_parse_with(META_READ_LIBYAML, dy, file, line0, s, n,
+		    NULL);
+		ps = printed(ds);
+		py = printed(dy);
+		if (!meta_equal(ms, my) || strcmp(ps, py) != 0) {
+			fprintf(stderr, "own reader: %s\nlibyaml: %s\n", ps,
+			    py);
+			abort();
+		}
+		free(ps);
+		free(py);
+		meta_free(my);
+	}
+	meta_free(ms);
+	diag_free(ds);
+	diag_free(dy);
+}
+
 static void
 one(const char *file, unsigned line0, const char *s, size_t n)
 {
@@ -45,6 +96,7 @@ one(const char *file, unsigned line0, const char *s, size_t n)
 		walk(m, d);
 	meta_free(m);
 	fuzz_diag_done(d);
+	compare(file, line0, s, n);
 }
 
 int

@@ -622,6 +622,209 @@ test_packed(void)
 	diag_free(d);
 }
 
+/*
+ * meta_parse()'s own reader of simple front matter against libyaml's
+ * reading of the same text: 1 if they give equal trees at equal places
+ * and say the same, or if the own reader left the text to libyaml.
+ * "*taken" gets 1 when the own reader read it.  meta_parse() itself
+ * must also give libyaml's reading.
+ */
+static int
+reads_as_libyaml(const char *src, size_t len, int *taken)
+{
+	struct diag	*ds = diag_new(), *dy = diag_new(), *da = diag_new();
+	struct meta	*ms, *my, *ma;
+	char		*ps, *py, *pa;
+	int		 ok;
+
+	ms = meta_parse_with(META_READ_SIMPLE, ds, "f.md", 2, src, len,
+	    taken);
+	my = meta_parse_with(META_READ_LIBYAML, dy, "f.md", 2, src, len,
+	    NULL);
+	ma = meta_parse(da, "f.md", 2, src, len);
+	ps = printed(ds);
+	py = printed(dy);
+	pa = printed(da);
+	ok = meta_equal(ma, my) && strcmp(pa, py) == 0;
+	if (*taken)
+		ok &= meta_equal(ms, my) && strcmp(ps, py) == 0;
+	else
+		ok &= ms == NULL && *ps == '\0';
+	if (!ok)
+		printf("  read differently (own reader %s): '%.*s'\n"
+		    "  own: '%s'\n  libyaml: '%s'\n", *taken ? "took it" :
+		    "left it", (int)len, src, ps, py);
+	free(ps);
+	free(py);
+	free(pa);
+	meta_free(ms);
+	meta_free(my);
+	meta_free(ma);
+	diag_free(ds);
+	diag_free(dy);
+	diag_free(da);
+	return ok;
+}
+
+/* Texts the own reader reads, as libyaml does. */
+static void
+test_simple_taken(void)
+{
+	static const char *const texts[] = {
+		"title: \"Truyền thông chuyển đổi số (số 9999)\"\n"
+		"date: 2024-10-05\ntags: [\"y tế\", \"an toàn thông tin\"]\n"
+		"weight: 500\nslug: \"bai-09999\"\n",
+		"title: Kế hoạch năm 2024\n",
+		"title: Kế hoạch năm 2024   \nx: 1",
+		"\n\n  \ntitle: 'a \"b\" c'\n\nn: 3\n",
+		"a: [y tế , an toàn]\nb: []\nc: [ ]\nd: ['x', \"y\", z]\n",
+		"a: a:b, [c] {d} e#f\n",
+		"draft: true\nn: -5\nx: 0x1F\ny: 1e3\nz: ~\nw: .5\n",
+		"a: \"\"\nb: ''\nc: \"  spaced  \"\n",
+		"k: e\xCC\x81\nl: \xE2\x84\xA6\n",	/* NFC changes both */
+		"title: \"a\"\ntitle: \"b\"\n",		/* duplicate key */
+		"a-b: 1\n_c: 2\n2024: 3\ntrue: 4\n",
+		"t: \xF0\x9F\x98\x80 emoji\n",
+	};
+	size_t	 i;
+	int	 taken;
+
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		CHECK(reads_as_libyaml(texts[i], strlen(texts[i]), &taken));
+		CHECK(taken);
+		if (!taken)
+			printf("  left to libyaml: '%s'\n", texts[i]);
+	}
+}
+
+/* Texts the own reader leaves to libyaml, which still reads them. */
+static void
+test_simple_left(void)
+{
+	static const char *const texts[] = {
+		"",				/* nothing */
+		"# a comment\ntitle: a\n",
+		"title: a # a comment\n",
+		"title: a\n  continued\n",
+		"list:\n  - a\n",
+		"list:\n- a\n",
+		"a:\n",
+		"a: \"b\\\"c\"\n",			/* an escape */
+		"a: 'it''s'\n",
+		"a:\tb\n",
+		"a: b\r\nc: d\r\n",
+		"a: b\xC2\x85" "c\n",			/* NEL */
+		"a: b\xE2\x80\xA8" "c\n",		/* line separator */
+		"a: \xEF\xBB\xBF" "b\n",		/* a byte order mark */
+		"a: &x b\nc: *x\n",
+		"a: !!str 1\n",
+		"a: - b\n",
+		"a: b: c\n",
+		"a: [b, [c]]\n",
+		"a: [b,]\n",
+		"a: [b: c]\n",
+		"a: {b: c}\n",
+		"a: \"b\" c\n",
+		"a: \"b\n",
+		"---\na: b\n",
+		"a: b\n...\n",
+		"\"a\": b\n",
+		"a : b\n",
+		"a:b\n",
+		"a: |\n  b\n",
+		"a: @b\n",
+		"a: b\x7F\n",
+	};
+	size_t	 i;
+	int	 taken;
+
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		CHECK(reads_as_libyaml(texts[i], strlen(texts[i]), &taken));
+		CHECK(!taken);
+		if (taken)
+			printf("  not left to libyaml: '%s'\n", texts[i]);
+	}
+}
+
+/* A small deterministic generator (xorshift64). */
+static unsigned long long
+next_random(unsigned long long *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 7;
+	*x ^= *x << 17;
+	return *x;
+}
+
+#define PICK(x, v)	((v)[next_random(x) % (sizeof(v) / sizeof((v)[0]))])
+
+/*
+ * Thousands of texts made of the pieces front matter is made of, near
+ * the edges of the own reader's subset: where it reads one, it reads it
+ * as libyaml does.  Both readers must have had a fair share.
+ */
+static void
+test_simple_random(void)
+{
+	static const char *const keys[] = { "title", "date", "tags", "w",
+	    "a-b", "_x", "2024", "true", "title" };
+	static const char *const odd_keys[] = { "-k", "\"q\"", "k k", "a.b",
+	    "é" };
+	static const char *const seps[] = { ": ", ":  " };
+	static const char *const odd_seps[] = { ":", " : ", ":\t", ": \t" };
+	static const char *const values[] = { "Kế hoạch năm 2024", "a:b",
+	    "a#b", "5", "-5", "0x1F", "0o17", "1e3", ".5", "~", "null",
+	    "True", "yes", "2024-10-05", "a, b", "[a, b]",
+	    "[\"y tế\", \"an toàn\"]", "['a', 'b']", "[a , b ]", "[]", "[ ]",
+	    "\"quoted\"", "'single'", "'a'  ", "text   ", "a\xC2\xA0" "b",
+	    "e\xCC\x81", "\xE2\x84\xA6", "\"\"", "''", "[\"a, b\", c]",
+	    "['x' , \"y\"]", "a ]", "ổn định", "-x", "[-5, -]", "a?b",
+	    "[a?b]", "a-", "\xF0\x9F\x98\x80" };
+	static const char *const odd_values[] = { "a: b", "a #b", "[a,]",
+	    "[a,,b]", "[a: b]", "[a, [b]]", "[a", "{a: 1}",
+	    "\"esc\\\"aped\"", "\"unterminated", "'it''s'", "\"a\" b",
+	    "&anchor x", "*alias", "!tag x", "|", ">", "@x", "`x`", "%x",
+	    "?x", "-", "- a", "a\xC2\x85" "b", "a\xE2\x80\xA8" "b",
+	    "\xEF\xBB\xBF" "x", "x\x7F", "", " ", "a # b", "#x", "[#]",
+	    "[a#b]", "[a'b]", "x: [", "\"a\" # c", ":x", "[:x]", "[a:]",
+	    "[a]]", "[a]b", "[,]", "- ", "-\t" };
+	static const char *const extra[] = { "\n", "   \n", "# comment\n",
+	    "  indented: x\n", "---\n", "...\n", "- item\n", " \n" };
+	static const char *const eols[] = { "\r\n", "\r", "\t\n", " # c\n" };
+	unsigned long long	 x = 0x9E3779B97F4A7C15ULL;
+	struct buf		 src = BUF_INIT;
+	size_t			 i, j, n, took = 0, left = 0;
+	int			 ok = 1, taken;
+
+#define EDGE(x)	(next_random(x) % 10 == 0)	/* one piece in ten */
+	for (i = 0; i < 3000; i++) {
+		buf_reset(&src);
+		n = 1 + next_random(&x) % 5;
+		for (j = 0; j < n; j++) {
+			if (EDGE(&x))
+				buf_puts(&src, PICK(&x, extra));
+			buf_puts(&src, EDGE(&x) ? PICK(&x, odd_keys) :
+			    PICK(&x, keys));
+			buf_puts(&src, EDGE(&x) ? PICK(&x, odd_seps) :
+			    PICK(&x, seps));
+			buf_puts(&src, EDGE(&x) ? PICK(&x, odd_values) :
+			    PICK(&x, values));
+			if (EDGE(&x))
+				buf_puts(&src, PICK(&x, eols));
+			else if (j + 1 < n || next_random(&x) % 2)
+				buf_putc(&src, '\n');
+		}
+		ok &= reads_as_libyaml(src.data, src.len, &taken);
+		took += taken;
+		left += !taken;
+	}
+#undef EDGE
+	CHECK(ok);
+	CHECK(took > 600);
+	CHECK(left > 1000);
+	buf_release(&src);
+}
+
 int
 main(void)
 {
@@ -636,5 +839,8 @@ main(void)
 	test_nfc();
 	test_typed();
 	test_many();
+	test_simple_taken();
+	test_simple_left();
+	test_simple_random();
 	return CHECK_DONE("meta");
 }
