@@ -32,6 +32,9 @@ struct fsout {
 	struct diag	*d;
 	char		*dir;		/* the output directory */
 	char		*stage;		/* the staging directory */
+	int		 stagefd;	/* open on it, for the writes below it,
+					   which so resolve only their own
+					   path; -1 if none */
 	int		 lockfd;	/* DIR.lock, flock()ed; -1 if none */
 	pthread_mutex_t	 lock;		/* guards count */
 	size_t		 count;
@@ -222,15 +225,14 @@ fsout_open(struct diag *d, const char *dir, int legacy)
 	static const char marker[] = "This folder is written by planpress: "
 	    "every build replaces all of it.\n";
 	struct fsout	*fs;
-	char		*path;
 	size_t		 n = strlen(dir);
-	int		 ok;
 
 	while (n > 1 && dir[n - 1] == '/')
 		n--;
 	fs = xcalloc(1, sizeof(*fs));
 	fs->d = d;
 	fs->lockfd = -1;
+	fs->stagefd = -1;
 	pthread_mutex_init(&fs->lock, NULL);
 	fs->dir = xstrndup(dir, n);
 	/* Checked before the lock file is made beside a refused folder,
@@ -246,10 +248,13 @@ fsout_open(struct diag *d, const char *dir, int legacy)
 		fs->stage = NULL;
 		goto fail;
 	}
-	path = xasprintf("%s/%s", fs->stage, FSOUT_MARKER);
-	ok = putfile(fs, path, marker, sizeof(marker) - 1);
-	free(path);
-	if (!ok)
+	fs->stagefd = open(fs->stage, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
+	if (fs->stagefd == -1) {
+		diag_syserr(d, fs->stage, "cannot open the staging directory");
+		goto fail;
+	}
+	if (!putfile(fs, FSOUT_MARKER, marker, sizeof(marker) - 1))
 		goto fail;
 	return fs;
 fail:
@@ -264,6 +269,8 @@ fsout_free(struct fsout *fs)
 		return;
 	if (fs->stage && !fs->committed)
 		fsout_remove_tree(fs->stage);
+	if (fs->stagefd != -1)
+		close(fs->stagefd);
 	if (fs->lockfd != -1)
 		close(fs->lockfd);	/* releases the lock */
 	pthread_mutex_destroy(&fs->lock);
@@ -311,66 +318,79 @@ safepath(const char *path)
 	}
 }
 
+/* Report the failure "what" of the staging tree's "rel"; returns 0. */
+static int
+staged_error(struct fsout *fs, const char *rel, const char *what)
+{
+	int	 e = errno;
+	char	*full = xasprintf("%s/%s", fs->stage, rel);
+
+	errno = e;
+	diag_syserr(fs->d, full, what);
+	free(full);
+	return 0;
+}
+
 /*
- * Create the folder "full" cut at "end" and the ones above it, down to
- * "top" (the staging root): the deepest first, as the others usually
- * exist already, so a new page costs one mkdir().
+ * Create the folder "rel" (below the staging root) cut at "end", and the
+ * ones above it: the deepest first, as the others usually exist already,
+ * so a new page costs one mkdir().
  */
 static int
-mkdirs(struct fsout *fs, char *full, char *end, const char *top)
+mkdirs(struct fsout *fs, char *rel, char *end)
 {
 	char	*up;
 	int	 rc = 1;
 
 	*end = '\0';
-	if (mkdir(full, 0755) == 0 || errno == EEXIST)
+	if (mkdirat(fs->stagefd, rel, 0755) == 0 || errno == EEXIST)
 		goto out;
-	for (up = end - 1; up > top && *up != '/'; up--)
+	for (up = end - 1; up > rel && *up != '/'; up--)
 		continue;
-	if (errno == ENOENT && up > top) {
-		if (!mkdirs(fs, full, up, top)) {
+	if (errno == ENOENT && up > rel) {
+		if (!mkdirs(fs, rel, up)) {
 			rc = 0;
 			goto out;
 		}
-		if (mkdir(full, 0755) == 0 || errno == EEXIST)
+		if (mkdirat(fs->stagefd, rel, 0755) == 0 || errno == EEXIST)
 			goto out;
 	}
-	rc = diag_syserr(fs->d, full, "cannot create directory");
+	rc = staged_error(fs, rel, "cannot create directory");
 out:
 	*end = '/';
 	return rc;
 }
 
-/* Create the directories leading to "full" (below the staging root). */
+/* Create the directories leading to "rel" (below the staging root). */
 static int
-mkparents(struct fsout *fs, char *full)
+mkparents(struct fsout *fs, char *rel)
 {
-	char	*top = full + strlen(fs->stage);
-	char	*last = strrchr(top + 1, '/');
+	char	*last = strrchr(rel, '/');
 
-	return last == NULL || mkdirs(fs, full, last, top);
+	return last == NULL || mkdirs(fs, rel, last);
 }
 
+/* Write the file "rel" below the staging root, which must be new. */
 static int
-putfile(struct fsout *fs, const char *full, const void *data, size_t len)
+putfile(struct fsout *fs, const char *rel, const void *data, size_t len)
 {
 	const char	*p = data;
 	ssize_t		 w;
 	int		 fd, rc = 0;
 
-	fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	fd = openat(fs->stagefd, rel, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0644);
 	if (fd == -1) {
 		if (errno == EEXIST)
 			return diag_error(fs->d, NULL,
-			    "two outputs claim the same file '%s'",
-			    full + strlen(fs->stage) + 1);
-		return diag_syserr(fs->d, full, "cannot create file");
+			    "two outputs claim the same file '%s'", rel);
+		return staged_error(fs, rel, "cannot create file");
 	}
 	while (len > 0) {
 		if ((w = write(fd, p, len)) == -1) {
 			if (errno == EINTR)
 				continue;
-			diag_syserr(fs->d, full, "cannot write");
+			staged_error(fs, rel, "cannot write");
 			goto out;
 		}
 		p += w;
@@ -378,10 +398,8 @@ putfile(struct fsout *fs, const char *full, const void *data, size_t len)
 	}
 	rc = 1;
 out:
-	if (close(fd) == -1 && rc) {
-		diag_syserr(fs->d, full, "cannot write");
-		rc = 0;
-	}
+	if (close(fd) == -1 && rc)
+		rc = staged_error(fs, rel, "cannot write");
 	return rc;
 }
 
@@ -389,22 +407,22 @@ int
 fsout_write(struct fsout *fs, const char *path, const void *data,
     size_t len)
 {
-	char	*full;
+	char	*rel;
 	int	 rc = 0;
 
 	if (!safepath(path))
 		return diag_error(fs->d, NULL,
 		    "refusing to write outside the output directory: '%s'",
 		    path);
-	full = xasprintf("%s/%s", fs->stage, path);
-	if (!mkparents(fs, full))
+	rel = xstrdup(path);
+	if (!mkparents(fs, rel))
 		goto out;
-	if (!putfile(fs, full, data, len))
+	if (!putfile(fs, rel, data, len))
 		goto out;
 	counted(fs);
 	rc = 1;
 out:
-	free(full);
+	free(rel);
 	return rc;
 }
 
@@ -426,7 +444,7 @@ fsout_claim(struct fsout *fs, const char *path)
 		free(full);
 		return NULL;
 	}
-	if (!mkparents(fs, full)) {
+	if (!mkparents(fs, full + strlen(fs->stage) + 1)) {
 		free(full);
 		return NULL;
 	}
