@@ -84,13 +84,20 @@ buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	va_list	 cp;
 	int	 n;
 
+	/* Straight into the room left, measured first only if it is short. */
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = b->cap ? vsnprintf(b->data + b->len, b->cap - b->len, fmt, cp) :
+	    vsnprintf(NULL, 0, fmt, cp);
 	va_end(cp);
-	if (n <= 0)
+	if (n <= 0) {
+		if (b->cap)
+			b->data[b->len] = '\0';
 		return;
-	buf_grow(b, (size_t)n);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
+	if (b->cap == 0 || (size_t)n >= b->cap - b->len) {
+		buf_grow(b, (size_t)n);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 

@@ -83,6 +83,45 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
+/*
+ * "fmt" with "ap" when it has no conversion but "%s" and "%%", else
+ * NULL.  Most calls join paths and addresses so, and two rounds of
+ * vsnprintf() cost more than the joining.
+ */
+static char *
+join(const char *fmt, va_list ap)
+{
+	const char	*f, *s;
+	char		*p, *q;
+	size_t		 n = 0, len;
+	va_list		 cp;
+
+	for (f = fmt; *f != '\0'; f++)
+		if (*f == '%' && *++f != 's' && *f != '%')
+			return NULL;
+	va_copy(cp, ap);
+	for (f = fmt; *f != '\0'; f++, n++)
+		if (*f == '%' && *++f == 's') {
+			s = va_arg(cp, const char *);
+			n += strlen(s != NULL ? s : "(null)") - 1;
+		}
+	va_end(cp);
+	q = p = xmalloc(n + 1);
+	for (f = fmt; *f != '\0'; f++) {
+		if (*f != '%' || *++f == '%') {
+			*q++ = *f;
+			continue;
+		}
+		if ((s = va_arg(ap, const char *)) == NULL)
+			s = "(null)";
+		len = strlen(s);
+		memcpy(q, s, len);
+		q += len;
+	}
+	*q = '\0';
+	return p;
+}
+
 char *
 xasprintf(const char *fmt, ...)
 {
@@ -90,6 +129,11 @@ xasprintf(const char *fmt, ...)
 	int	 n;
 	char	*p;
 
+	va_start(ap, fmt);
+	p = join(fmt, ap);
+	va_end(ap);
+	if (p != NULL)
+		return p;
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);

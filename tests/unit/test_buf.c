@@ -1,9 +1,12 @@
-/* Unit tests of buf.c and diag.c: growth, formatting, detaching, and the
- * sorted, de-duplicated compiler-style output of diagnostics. */
+/* Unit tests of buf.c, xasprintf() and diag.c: growth, formatting,
+ * detaching, and the sorted, de-duplicated compiler-style output of
+ * diagnostics. */
 #include "buf.h"
 #include "diag.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 
@@ -39,6 +42,58 @@ test_buf(void)
 	free(s);
 	buf_release(&b);
 	buf_release(&b);
+}
+
+/*
+ * buf_printf() into the room a buffer has, and past it; xasprintf() with
+ * only "%s" (joined without vsnprintf()) and with other conversions.
+ */
+static void
+test_printf(void)
+{
+	struct buf	 b = BUF_INIT;
+	char		 big[300], *s;
+	size_t		 i;
+
+	memset(big, 'y', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	buf_printf(&b, "%s", "");
+	CHECK(b.len == 0 && b.data[0] == '\0');
+	buf_printf(&b, "%s", big);
+	CHECK(b.len == 299 && strspn(b.data, "y") == 299);
+	buf_reset(&b);
+	buf_puts(&b, "ab");
+	for (i = 0; i < 200; i++)	/* in the room, then past it */
+		buf_printf(&b, "%zu,", i % 10);
+	CHECK(b.len == 402 && b.data[402] == '\0');
+	CHECK(strncmp(b.data, "ab0,1,2,", 8) == 0);
+	CHECK_STR(b.data + 398, "8,9,");
+	buf_printf(&b, "%s|%s", big, "z");
+	CHECK(b.len == 402 + 301 && b.data[b.len - 1] == 'z' &&
+	    b.data[b.len - 2] == '|' && b.data[b.len] == '\0');
+	buf_release(&b);
+
+	s = xasprintf("%s/%s", "content", "a.md");
+	CHECK_STR(s, "content/a.md");
+	free(s);
+	s = xasprintf("%s", "");
+	CHECK_STR(s, "");
+	free(s);
+	s = xasprintf("/%s%s/", "", "en");
+	CHECK_STR(s, "/en/");
+	free(s);
+	s = xasprintf("100%% %s%%", "done");
+	CHECK_STR(s, "100% done%");
+	free(s);
+	s = xasprintf("plain");
+	CHECK_STR(s, "plain");
+	free(s);
+	s = xasprintf("%s-%d-%s", "a", 42, "b");	/* through vsnprintf() */
+	CHECK_STR(s, "a-42-b");
+	free(s);
+	s = xasprintf("%s:%u:%s", big, 7u, "x");
+	CHECK(strlen(s) == 299 + 4 && strcmp(s + 299, ":7:x") == 0);
+	free(s);
 }
 
 static void
@@ -78,6 +133,7 @@ int
 main(void)
 {
 	test_buf();
+	test_printf();
 	test_diag();
 	return CHECK_DONE("buf, diag");
 }
