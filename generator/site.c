@@ -422,14 +422,40 @@ struct work {
 	pthread_mutex_t	  lock;
 };
 
-/* A render thread's own renderer and page buffer. */
+/*
+ * A render thread's own renderer and page buffers.  A rendered page is
+ * held until the thread would otherwise wait: for the lock on inline
+ * parsing (render_set_wait()), or to hold the next page.
+ */
 struct renderer_state {
+	struct work	*w;
 	struct render	*r;
 	struct buf	 html;
+	struct buf	 held;		/* a page rendered, not yet written */
+	char		*held_path;	/* its output path; NULL: none held */
+	const char	*held_file;	/* its source */
+	size_t		 written;	/* pages written */
+	int		 rc;		/* 0 once a write failed */
 	struct search	*part;		/* the words of its pages for the
 					   search index, or NULL */
 	struct buf	 heads, text;	/* those of the page rendered */
 };
+
+/* Write the page "arg" (a struct renderer_state) holds, if any. */
+static void
+write_held(void *arg)
+{
+	struct renderer_state	*t = arg;
+	int			 rc;
+
+	if (t->held_path == NULL)
+		return;
+	rc = emit_from(t->w->b, t->held_path, &t->held, t->held_file);
+	t->rc &= rc;
+	t->written += rc;
+	free(t->held_path);
+	t->held_path = NULL;
+}
 
 /* Page "i", rendered by "t": its words go to the search index. */
 static void
@@ -447,8 +473,7 @@ one(struct work *w, struct renderer_state *t, size_t i)
 {
 	struct render	*r = t->r;
 	struct page	*p = w->v[i];
-	struct buf	*html = &t->html;
-	char		*path;
+	struct buf	*html = &t->html, tmp;
 	int		 rc;
 
 	if (p->broken) {	/* its front matter was reported: no cascade */
@@ -463,10 +488,13 @@ one(struct work *w, struct renderer_state *t, size_t i)
 	if (!rc)
 		return 0;
 	findwords(w, t, i);
-	path = xasprintf("%sindex.html", p->path + 1);
-	rc = emit_from(w->b, path, html, p->file);
-	free(path);
-	return rc;
+	write_held(t);		/* if waiting did not */
+	tmp = t->held;
+	t->held = t->html;
+	t->html = tmp;
+	t->held_path = xasprintf("%sindex.html", p->path + 1);
+	t->held_file = p->file;
+	return 1;
 }
 
 static void *
@@ -475,8 +503,12 @@ render_begin(void *arg)
 	struct work		*w = arg;
 	struct renderer_state	*t = xcalloc(1, sizeof(*t));
 
+	t->w = w;
 	t->r = renderer(w->b);
+	t->rc = 1;
+	render_set_wait(t->r, write_held, t);
 	buf_init(&t->html);
+	buf_init(&t->held);
 	buf_init(&t->heads);
 	buf_init(&t->text);
 	if (w->b->sdocs != NULL) {
@@ -491,12 +523,12 @@ render_each(void *arg, void *state, size_t i)
 {
 	struct work		*w = arg;
 	struct renderer_state	*t = state;
-	int			 rc = one(w, t, i);
 
-	pthread_mutex_lock(&w->lock);
-	w->rc &= rc;
-	w->done += rc;
-	pthread_mutex_unlock(&w->lock);
+	if (!one(w, t, i)) {
+		pthread_mutex_lock(&w->lock);
+		w->rc = 0;
+		pthread_mutex_unlock(&w->lock);
+	}
 	diag_progress(w->b->d, N_("Rendering"), i + 1, w->n, N_("pages"));
 }
 
@@ -506,13 +538,16 @@ render_end(void *arg, void *state)
 	struct work		*w = arg;
 	struct renderer_state	*t = state;
 
-	if (t->part != NULL) {	/* the words of its pages */
-		pthread_mutex_lock(&w->lock);
+	write_held(t);
+	pthread_mutex_lock(&w->lock);
+	w->rc &= t->rc;
+	w->done += t->written;
+	if (t->part != NULL)	/* the words of its pages */
 		search_merge(w->b->search, t->part);
-		pthread_mutex_unlock(&w->lock);
-		search_free(t->part);
-	}
+	pthread_mutex_unlock(&w->lock);
+	search_free(t->part);
 	buf_release(&t->html);
+	buf_release(&t->held);
 	buf_release(&t->heads);
 	buf_release(&t->text);
 	render_free(t->r);

@@ -362,9 +362,14 @@ walk(struct diag *d, const char *file, unsigned line0, cmark_node *doc,
 	buf_release(&check);
 }
 
-/* A parse of "src" with the site's extensions, in this thread's arena. */
+/*
+ * A parse of "src" with the site's extensions, in this thread's arena;
+ * "o" (or NULL) gives the work to do rather than wait for the inline
+ * lock.
+ */
 static cmark_node *
-parse(const char *src, size_t len, int opt, cmark_parser **pp)
+parse(const char *src, size_t len, int opt, const struct markdown_opts *o,
+    cmark_parser **pp)
 {
 	cmark_parser		*p;
 	cmark_syntax_extension	*ext;
@@ -383,7 +388,11 @@ parse(const char *src, size_t len, int opt, cmark_parser **pp)
 	 * it starts parsing inlines and off when it ends, so a page finishing
 	 * on one thread would blind another to them: one thread at a time.
 	 */
-	pthread_mutex_lock(&inline_lock);
+	if (pthread_mutex_trylock(&inline_lock) != 0) {
+		if (o != NULL && o->wait != NULL)
+			o->wait(o->wait_arg);
+		pthread_mutex_lock(&inline_lock);
+	}
 	doc = cmark_parser_finish(p);
 	pthread_mutex_unlock(&inline_lock);
 	*pp = p;
@@ -411,7 +420,8 @@ markdown_text(const char *src, size_t len, struct buf *heads,
     struct buf *text)
 {
 	cmark_parser		*p;
-	cmark_node		*doc = parse(src, len, CMARK_OPT_DEFAULT, &p);
+	cmark_node		*doc = parse(src, len, CMARK_OPT_DEFAULT, NULL,
+				    &p);
 	cmark_iter		*it = cmark_iter_new(doc);
 	cmark_event_type	 ev;
 	int			 inhead = 0;
@@ -429,7 +439,7 @@ markdown_render(struct diag *d, const char *file, unsigned line0,
 {
 	int			 opt = options(o);
 	cmark_parser		*p;
-	cmark_node		*doc = parse(src, len, opt, &p);
+	cmark_node		*doc = parse(src, len, opt, o, &p);
 	char			*html;
 
 	walk(d, file, line0, doc, root, o);

@@ -37,6 +37,11 @@ struct markdown_opts {
 					   markdown_text() appends them
 					   (with "smart", its quotes and
 					   dashes typographic) */
+	void	(*wait)(void *);	/* not NULL: called with "wait_arg"
+					   when another thread is parsing
+					   inlines, which go one thread at a
+					   time, before this one waits */
+	void	*wait_arg;
 };
 
 /* Register the cmark-gfm extensions; call once before any thread starts. */

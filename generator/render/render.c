@@ -105,6 +105,8 @@ struct render {
 	void			*progress_arg;
 	struct linkcheck	*links;		/* NULL: links not checked */
 	struct buf		*heads, *text;	/* the words: NULL, none */
+	void			(*wait)(void *);	/* render_set_wait() */
+	void			*wait_arg;
 	const char		*search;	/* the search page, or NULL */
 	const json_t		*langs;		/* [{code, name, prefix}] */
 	size_t			 cur;		/* this edition in langs */
@@ -919,6 +921,13 @@ render_set_links(struct render *r, struct linkcheck *lc)
 	r->links = lc;
 }
 
+void
+render_set_wait(struct render *r, void (*fn)(void *), void *arg)
+{
+	r->wait = fn;
+	r->wait_arg = arg;
+}
+
 /* Where a page's Markdown links are reported from. */
 struct linkplace {
 	struct linkcheck	*lc;
@@ -1138,6 +1147,8 @@ render_with(struct render *r, const struct here *h, const struct page *p,
 	mo.ed = h->ed;
 	mo.from = h->path;
 	mo.heads = mo.text = NULL;
+	mo.wait = r->wait;
+	mo.wait_arg = r->wait_arg;
 	if (r->links != NULL) {
 		lp.lc = r->links;
 		lp.file = p->file;

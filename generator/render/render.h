@@ -92,6 +92,14 @@ struct linkcheck;
 void		 render_set_links(struct render *r, struct linkcheck *lc);
 
 /*
+ * Have "fn" called with "arg" when a page's Markdown would wait for
+ * another thread (its inlines are parsed one thread at a time), so the
+ * thread does other work first; NULL: wait.
+ */
+void		 render_set_wait(struct render *r, void (*fn)(void *),
+		    void *arg);
+
+/*
  * A function giving more of the view of page "p" (an object whose keys
  * are added to the page's, such as "progress" and "views") as seen from
  * the page at site path "from" ("abs": absolute base URL, or NULL when
