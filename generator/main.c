@@ -23,12 +23,18 @@
 
 /*
  * When planpress is linked with jemalloc (Makefile: MALLOC_LIBS), jemalloc
- * reads its options from this at start-up: transparent huge pages for the
- * heap, which is touched once and kept for the whole build.  At 10,000
- * pages that is 2,300 page faults instead of 12,000 and 12% less CPU
- * time, for 4 MB more memory.  Without jemalloc nothing reads it.
+ * reads its options from this at start-up (MALLOC_CONF overrides them):
+ *  - transparent huge pages for the heap, which is touched once and kept
+ *    for the whole build: at 10,000 pages 2,300 page faults instead of
+ *    12,000 and 12% less CPU time, for 4 MB more memory;
+ *  - one arena for all threads instead of four for each core: each thread
+ *    keeps its own cache in front of it anyway, and a build's threads
+ *    then no longer give memory back to the system one by one when they
+ *    end (350 madvise() calls at 10,000 pages, most of them with the
+ *    other core interrupted to flush its TLB); 3 to 5% less time.
+ * Without jemalloc nothing reads it.
  */
-const char *malloc_conf = "thp:always";
+const char *malloc_conf = "thp:always,narenas:1";
 
 /* The help, in three messages: the synopsis, the commands, the options. */
 static const char *const usage_text[] = {
