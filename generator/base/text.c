@@ -57,7 +57,7 @@ seqlen(const unsigned char *s, size_t len)
 }
 
 /* The number of ASCII bytes "s" starts with, up to "len". */
-static size_t
+static inline size_t
 ascii_run(const unsigned char *s, size_t len)
 {
 	uint64_t	 w;
@@ -199,20 +199,36 @@ decode(const unsigned char *s, size_t n)
 static int
 nfc_scan(const char *s, size_t len)
 {
-	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 i = 0, n;
+	const unsigned char	*u = (const unsigned char *)s, *end = u + len;
+	utf8proc_int32_t	 c;
+	size_t			 n;
 	int			 rc = 1;
 
-	while (i < len) {
-		if (u[i] < 0x80) {
-			i += ascii_run(u + i, len - i);
+	while (u < end) {
+		if (*u < 0x80) {
+			u += ascii_run(u, (size_t)(end - u));
 			continue;
 		}
-		if ((n = seqlen(u + i, len - i)) == 0)
+		/* Two bytes, and three without the edge cases of E0 and ED
+		 * (Vietnamese letters are U+1EA0 to U+1EF9), inline. */
+		if (u[0] >= 0xC2 && u[0] < 0xE0 && end - u >= 2 &&
+		    (u[1] & 0xC0) == 0x80) {
+			c = (u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+			u += 2;
+		} else if (u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED &&
+		    end - u >= 3 && (u[1] & 0xC0) == 0x80 &&
+		    (u[2] & 0xC0) == 0x80) {
+			c = (u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 |
+			    (u[2] & 0x3F);
+			u += 3;
+		} else if ((n = seqlen(u, (size_t)(end - u))) == 0)
 			return 0;
-		if (rc == 1 && !stable(decode(u + i, n)))
+		else {
+			c = decode(u, n);
+			u += n;
+		}
+		if (rc == 1 && !stable(c))
 			rc = 2;
-		i += n;
 	}
 	return rc;
 }
