@@ -25,6 +25,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "fsin.h"
+#include "intl.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -355,7 +356,7 @@ mkdirs(struct fsout *fs, char *rel, char *end)
 		if (mkdirat(fs->stagefd, rel, 0755) == 0 || errno == EEXIST)
 			goto out;
 	}
-	rc = staged_error(fs, rel, "cannot create directory");
+	rc = staged_error(fs, rel, N_("cannot create directory"));
 out:
 	*end = '/';
 	return rc;
@@ -384,13 +385,13 @@ putfile(struct fsout *fs, const char *rel, const void *data, size_t len)
 		if (errno == EEXIST)
 			return diag_error(fs->d, NULL,
 			    "two outputs claim the same file '%s'", rel);
-		return staged_error(fs, rel, "cannot create file");
+		return staged_error(fs, rel, N_("cannot create file"));
 	}
 	while (len > 0) {
 		if ((w = write(fd, p, len)) == -1) {
 			if (errno == EINTR)
 				continue;
-			staged_error(fs, rel, "cannot write");
+			staged_error(fs, rel, N_("cannot write"));
 			goto out;
 		}
 		p += w;
@@ -399,7 +400,7 @@ putfile(struct fsout *fs, const char *rel, const void *data, size_t len)
 	rc = 1;
 out:
 	if (close(fd) == -1 && rc)
-		rc = staged_error(fs, rel, "cannot write");
+		rc = staged_error(fs, rel, N_("cannot write"));
 	return rc;
 }
 
