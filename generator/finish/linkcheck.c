@@ -28,7 +28,7 @@ struct linkcheck {
 	json_t		*drafts;	/* site path -> its file */
 	json_t		*unsure;	/* prefix -> true */
 	struct link	*v;
-	size_t		 n;
+	size_t		 n, cap;
 };
 
 struct linkcheck *
@@ -245,7 +245,7 @@ linkcheck_link(struct linkcheck *lc, const char *file, unsigned line,
 		return;
 	}
 	pthread_mutex_lock(&lc->lock);
-	lc->v = xreallocarray(lc->v, lc->n + 1, sizeof(*lc->v));
+	lc->v = xgrow(lc->v, lc->n, &lc->cap, 64, sizeof(*lc->v));
 	l = &lc->v[lc->n++];
 	l->file = xstrdup(file);
 	l->line = line;
@@ -289,20 +289,27 @@ int
 linkcheck_report(struct linkcheck *lc, struct diag *d)
 {
 	const json_t	*draft;
+	struct link	 tmp;
 	struct loc	 at;
-	size_t		 i;
+	size_t		 i, n = 0;
 	int		 rc = 1;
 
-	if (lc->n > 1)
-		qsort(lc->v, lc->n, sizeof(*lc->v), byplace);
+	/* The links that lead nowhere to the front, and in order. */
 	for (i = 0; i < lc->n; i++) {
+		if (lookup(lc->published, lc->v[i].target) != NULL ||
+		    unsure(lc, lc->v[i].target))
+			continue;
+		tmp = lc->v[n];
+		lc->v[n++] = lc->v[i];
+		lc->v[i] = tmp;
+	}
+	if (n > 1)
+		qsort(lc->v, n, sizeof(*lc->v), byplace);
+	for (i = 0; i < n; i++) {
 		const struct link *l = &lc->v[i];
 
 		if (i > 0 && byplace(l, &lc->v[i - 1]) == 0)
 			continue;	/* the same link, met twice */
-		if (lookup(lc->published, l->target) != NULL ||
-		    unsure(lc, l->target))
-			continue;
 		at.file = l->file;
 		at.line = l->line;
 		at.col = l->col;
