@@ -308,17 +308,15 @@ frontmatter(struct page *p, struct diag *d)
 
 /*
  * Read, check UTF-8 and normalise; the file's text ends up in p->text,
- * the buffer it was read into unless a byte order mark or NFC changes
- * it.
+ * the buffer it was read into.
  */
 static int
 readtext(struct page *p, struct diag *d, const char *path)
 {
 	struct buf	 b = BUF_INIT;
-	size_t		 bad, off = 0, n;
+	size_t		 bad, off = 0;
 	struct loc	 l = { p->file, 0, 0 };
-	char		*t = NULL;
-	int		 rc = 0, ok;
+	int		 rc = 0;
 
 	if (!fsin_read(d, path, p->file, &b))
 		goto out;
@@ -328,20 +326,17 @@ readtext(struct page *p, struct diag *d, const char *path)
 		    (double)b.len / (1 << 20), PAGE_SIZE_MAX >> 20);
 		goto out;
 	}
-	if (b.len >= 3 && memcmp(b.data, "\xef\xbb\xbf", 3) == 0)
+	/* A byte order mark is no part of the text (editors show it in no
+	 * column); byte offsets in messages still count it. */
+	if (b.len >= 3 && memcmp(b.data, "\xef\xbb\xbf", 3) == 0) {
 		off = 3;
-	/* Both check UTF-8 on their way, and leave "b" as read if not. */
-	if (off == 0)
-		ok = text_nfc_buf(&b);
-	else if ((ok = (t = text_nfc(b.data + off, b.len - off, &n)) !=
-	    NULL)) {
-		buf_reset(&b);
-		buf_put(&b, t, n);
-		free(t);
+		memmove(b.data, b.data + off, b.len - off);
+		buf_truncate(&b, b.len - off);
 	}
-	if (!ok) {
-		text_utf8_valid(b.data + off, b.len - off, &bad);
-		text_position(b.data, off + bad, &l.line, &l.col);
+	/* It checks UTF-8 on its way, and leaves "b" as read if not. */
+	if (!text_nfc_buf(&b)) {
+		text_utf8_valid(b.data, b.len, &bad);
+		text_position(b.data, bad, &l.line, &l.col);
 		diag_error(d, &l, "invalid UTF-8 (byte offset %zu)",
 		    off + bad);
 		goto out;

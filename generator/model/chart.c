@@ -6,7 +6,8 @@
  * the SVG drawn at build time then the same numbers as a table for
  * screen readers, copying and small screens.  This file holds the
  * palette every chart draws with and the model (chart_model(): the SVG
- * and the table as data).  chart_progress() (chartprogress.c) is a small SVG on its own.
+ * and the table as data).  chart_progress() (chartprogress.c) is a
+ * small SVG on its own.
  *
  *	figure (partials/chart.mustache): figcaption, svg, [details,
  *	    summary] table: caption, header row, one row per label

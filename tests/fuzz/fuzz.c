@@ -58,8 +58,8 @@ fuzz_write(const char *name, const void *data, size_t len)
 	return path;
 }
 
-void
-fuzz_diag_done(struct diag *d)
+char *
+fuzz_diag_text(struct diag *d)
 {
 	char	*s = NULL;
 	size_t	 n = 0;
@@ -69,7 +69,13 @@ fuzz_diag_done(struct diag *d)
 		abort();
 	diag_print(d, fp);
 	fclose(fp);
-	free(s);
+	return s;
+}
+
+void
+fuzz_diag_done(struct diag *d)
+{
+	free(fuzz_diag_text(d));
 	diag_free(d);
 }
 

@@ -30,6 +30,9 @@ const char	*fuzz_dir(void);
  */
 const char	*fuzz_write(const char *name, const void *data, size_t len);
 
+/* The diagnostics of "d", printed; free() the result. */
+char		*fuzz_diag_text(struct diag *d);
+
 /* Print the diagnostics of "d" to a memory stream and free "d". */
 void		 fuzz_diag_done(struct diag *d);
 

@@ -42,21 +42,6 @@ walk(const struct meta *m, struct diag *d)
 	}
 }
 
-/* The diagnostics of "d", printed; free() the result. */
-static char *
-printed(struct diag *d)
-{
-	char	*s = NULL;
-	size_t	 n = 0;
-	FILE	*fp = open_memstream(&s, &n);
-
-	if (fp == NULL)
-		abort();
-	diag_print(d, fp);
-	fclose(fp);
-	return s;
-}
-
 /* The own reader, where it reads "s", against libyaml. */
 static void
 compare(const char *file, unsigned line0, const char *s, size_t n)
@@ -70,8 +55,8 @@ compare(const char *file, unsigned line0, const char *s, size_t n)
 	if (taken) {
 		my = meta_parse_with(META_READ_LIBYAML, dy, file, line0, s, n,
 		    NULL);
-		ps = printed(ds);
-		py = printed(dy);
+		ps = fuzz_diag_text(ds);
+		py = fuzz_diag_text(dy);
 		if (!meta_equal(ms, my) || strcmp(ps, py) != 0) {
 			fprintf(stderr, "own reader: %s\nlibyaml: %s\n", ps,
 			    py);

@@ -44,6 +44,18 @@ test_buf(void)
 	buf_release(&b);
 }
 
+/* 1 if "got" (freed) is "want"; says what it got if not. */
+static int
+formatted(char *got, const char *want)
+{
+	int	 ok = strcmp(got, want) == 0;
+
+	if (!ok)
+		printf("  got '%s', want '%s'\n", got, want);
+	free(got);
+	return ok;
+}
+
 /*
  * buf_printf() into the room a buffer has, and past it; xasprintf() with
  * only "%s" (joined without vsnprintf()) and with other conversions.
@@ -73,24 +85,14 @@ test_printf(void)
 	    b.data[b.len - 2] == '|' && b.data[b.len] == '\0');
 	buf_release(&b);
 
-	s = xasprintf("%s/%s", "content", "a.md");
-	CHECK_STR(s, "content/a.md");
-	free(s);
-	s = xasprintf("%s", "");
-	CHECK_STR(s, "");
-	free(s);
-	s = xasprintf("/%s%s/", "", "en");
-	CHECK_STR(s, "/en/");
-	free(s);
-	s = xasprintf("100%% %s%%", "done");
-	CHECK_STR(s, "100% done%");
-	free(s);
-	s = xasprintf("plain");
-	CHECK_STR(s, "plain");
-	free(s);
-	s = xasprintf("%s-%d-%s", "a", 42, "b");	/* through vsnprintf() */
-	CHECK_STR(s, "a-42-b");
-	free(s);
+	CHECK(formatted(xasprintf("%s/%s", "content", "a.md"),
+	    "content/a.md"));
+	CHECK(formatted(xasprintf("%s", ""), ""));
+	CHECK(formatted(xasprintf("/%s%s/", "", "en"), "/en/"));
+	CHECK(formatted(xasprintf("100%% %s%%", "done"), "100% done%"));
+	CHECK(formatted(xasprintf("plain"), "plain"));
+	/* through vsnprintf() */
+	CHECK(formatted(xasprintf("%s-%d-%s", "a", 42, "b"), "a-42-b"));
 	s = xasprintf("%s:%u:%s", big, 7u, "x");
 	CHECK(strlen(s) == 299 + 4 && strcmp(s + 299, ":7:x") == 0);
 	free(s);

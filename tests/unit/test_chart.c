@@ -21,7 +21,6 @@
 #include "text.h"
 #include "check.h"
 
-/* check.h counts no skips; this suite does, and prints its own RESULT. */
 /*
  * Append the figure of model "m" (taken) to "out" as the default theme's
  * partials/chart.mustache, built into planpress, writes it: a chart as a
@@ -54,6 +53,7 @@ chart_bars(struct buf *out, const struct chart *c)
 	figure(out, chart_bars_model(c));
 }
 
+/* check.h counts no skips; this suite does, and prints its own RESULT. */
 static int check_skipped;
 
 #define CHECK_SKIP(why) do {						\

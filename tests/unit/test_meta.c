@@ -666,6 +666,25 @@ reads_as_libyaml(const char *src, size_t len, int *taken)
 	return ok;
 }
 
+/*
+ * reads_as_libyaml() of each of the "n" texts, which the own reader must
+ * take ("take" 1) or leave to libyaml (0).
+ */
+static void
+reads_all_as_libyaml(const char *const *texts, size_t n, int take)
+{
+	size_t	 i;
+	int	 taken;
+
+	for (i = 0; i < n; i++) {
+		CHECK(reads_as_libyaml(texts[i], strlen(texts[i]), &taken));
+		CHECK(taken == take);
+		if (taken != take)
+			printf("  %s: '%s'\n", take ? "left to libyaml" :
+			    "not left to libyaml", texts[i]);
+	}
+}
+
 /* Texts the own reader reads, as libyaml does. */
 static void
 test_simple_taken(void)
@@ -686,15 +705,8 @@ test_simple_taken(void)
 		"a-b: 1\n_c: 2\n2024: 3\ntrue: 4\n",
 		"t: \xF0\x9F\x98\x80 emoji\n",
 	};
-	size_t	 i;
-	int	 taken;
 
-	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
-		CHECK(reads_as_libyaml(texts[i], strlen(texts[i]), &taken));
-		CHECK(taken);
-		if (!taken)
-			printf("  left to libyaml: '%s'\n", texts[i]);
-	}
+	reads_all_as_libyaml(texts, sizeof(texts) / sizeof(texts[0]), 1);
 }
 
 /* Texts the own reader leaves to libyaml, which still reads them. */
@@ -735,15 +747,8 @@ test_simple_left(void)
 		"a: @b\n",
 		"a: b\x7F\n",
 	};
-	size_t	 i;
-	int	 taken;
 
-	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
-		CHECK(reads_as_libyaml(texts[i], strlen(texts[i]), &taken));
-		CHECK(!taken);
-		if (taken)
-			printf("  not left to libyaml: '%s'\n", texts[i]);
-	}
+	reads_all_as_libyaml(texts, sizeof(texts) / sizeof(texts[0]), 0);
 }
 
 /* A small deterministic generator (xorshift64). */

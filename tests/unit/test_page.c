@@ -148,6 +148,12 @@ test_text(void)
 	free(out);
 	CHECK(loads("---\ntitle: A\n---\nx\xc3(\n",
 	    "content/x.md:4:2: error: invalid UTF-8 (byte offset 18)\n"));
+	/* After a byte order mark: the offset in the file, the column as an
+	 * editor shows it. */
+	CHECK(loads("\xef\xbb\xbf---\ntitle: A\n---\nx\xc3(\n",
+	    "content/x.md:4:2: error: invalid UTF-8 (byte offset 21)\n"));
+	CHECK(loads("\xef\xbb\xbfx\xc3(\n",
+	    "content/x.md:1:2: error: invalid UTF-8 (byte offset 4)\n"));
 }
 
 int
