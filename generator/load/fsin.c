@@ -329,9 +329,11 @@ fsin_read(struct diag *d, const char *path, const char *display,
 		return toolarge(d, display, FSIN_MAX_READ);
 	}
 	/*
-	 * Straight into "b", grown once to the file's size and a byte more,
-	 * so that the read which finds the end needs no growing either; a
-	 * file that grows meanwhile is read on in steps of 64 KiB.
+	 * Straight into "b", grown once to the file's size and a byte more.
+	 * A read that brings all the bytes fstat() counted and stops short
+	 * of that extra byte has met the end, so the usual file takes one
+	 * read(); a file that grows meanwhile is read on in steps of 64 KiB,
+	 * and one that shrinks until a read returns nothing.
 	 */
 	buf_grow(b, (size_t)st.st_size + 1);
 	for (;;) {
@@ -353,6 +355,8 @@ fsin_read(struct diag *d, const char *path, const char *display,
 		}
 		b->len += (size_t)n;
 		b->data[b->len] = '\0';
+		if ((size_t)n < room && total >= (size_t)st.st_size)
+			break;
 	}
 	close(fd);
 	return rc;
