@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <zlib.h>
+
 #include "buf.h"
 #include "diag.h"
 #include "fsin.h"
@@ -307,6 +309,53 @@ frontmatter(struct page *p, struct diag *d)
 }
 
 /*
+ * Read the file at "path" into "b", without its byte order mark (a mark
+ * is no part of the text: editors show it in no column); *off is the
+ * mark's length, which byte offsets in messages still count.
+ */
+static int
+readraw(struct page *p, struct diag *d, const char *path, struct buf *b,
+    size_t *off)
+{
+	struct loc	 l = { p->file, 0, 0 };
+
+	*off = 0;
+	if (!fsin_read(d, path, p->file, b))
+		return 0;
+	if (b->len > PAGE_SIZE_MAX)
+		return diag_error(d, &l, "page is %.1f MB, more than the %d MB "
+		    "a page may have (split it into several pages)",
+		    (double)b->len / (1 << 20), PAGE_SIZE_MAX >> 20);
+	if (b->len >= 3 && memcmp(b->data, "\xef\xbb\xbf", 3) == 0) {
+		*off = 3;
+		memmove(b->data, b->data + 3, b->len - 3);
+		buf_truncate(b, b->len - 3);
+	}
+	return 1;
+}
+
+/* Check UTF-8 and normalise "b" to NFC in place; no NUL byte either. */
+static int
+checktext(struct page *p, struct diag *d, struct buf *b, size_t off)
+{
+	size_t		 bad;
+	struct loc	 l = { p->file, 0, 0 };
+
+	/* It checks UTF-8 on its way, and leaves "b" as read if not. */
+	if (!text_nfc_buf(b)) {
+		text_utf8_valid(b->data, b->len, &bad);
+		text_position(b->data, bad, &l.line, &l.col);
+		return diag_error(d, &l, "invalid UTF-8 (byte offset %zu)",
+		    off + bad);
+	}
+	if (memchr(b->data, '\0', b->len) != NULL) {
+		l.line = 1;
+		return diag_error(d, &l, "file contains a NUL byte");
+	}
+	return 1;
+}
+
+/*
  * Read, check UTF-8 and normalise; the file's text ends up in p->text,
  * the buffer it was read into.
  */
@@ -314,41 +363,13 @@ static int
 readtext(struct page *p, struct diag *d, const char *path)
 {
 	struct buf	 b = BUF_INIT;
-	size_t		 bad, off = 0;
-	struct loc	 l = { p->file, 0, 0 };
+	size_t		 off;
 	int		 rc = 0;
 
-	if (!fsin_read(d, path, p->file, &b))
-		goto out;
-	if (b.len > PAGE_SIZE_MAX) {
-		diag_error(d, &l, "page is %.1f MB, more than the %d MB a page "
-		    "may have (split it into several pages)",
-		    (double)b.len / (1 << 20), PAGE_SIZE_MAX >> 20);
-		goto out;
+	if (readraw(p, d, path, &b, &off) && checktext(p, d, &b, off)) {
+		p->text = buf_detach(&b, NULL);
+		rc = 1;
 	}
-	/* A byte order mark is no part of the text (editors show it in no
-	 * column); byte offsets in messages still count it. */
-	if (b.len >= 3 && memcmp(b.data, "\xef\xbb\xbf", 3) == 0) {
-		off = 3;
-		memmove(b.data, b.data + off, b.len - off);
-		buf_truncate(&b, b.len - off);
-	}
-	/* It checks UTF-8 on its way, and leaves "b" as read if not. */
-	if (!text_nfc_buf(&b)) {
-		text_utf8_valid(b.data, b.len, &bad);
-		text_position(b.data, bad, &l.line, &l.col);
-		diag_error(d, &l, "invalid UTF-8 (byte offset %zu)",
-		    off + bad);
-		goto out;
-	}
-	if (memchr(b.data, '\0', b.len) != NULL) {
-		l.line = 1;
-		diag_error(d, &l, "file contains a NUL byte");
-		goto out;
-	}
-	p->text = buf_detach(&b, NULL);
-	rc = 1;
-out:
 	buf_release(&b);
 	return rc;
 }
@@ -363,42 +384,85 @@ keepbody(struct page *p)
 	p->body = p->text;
 }
 
-/* Keep the body of "p" in memory while "k" allows it. */
+static uint32_t
+bodysum(const char *body, size_t len)
+{
+	return (uint32_t)crc32_z(crc32_z(0, Z_NULL, 0),
+	    (const unsigned char *)body, len);
+}
+
+/*
+ * Keep the body of "p" in memory while "k" allows it; past that, only
+ * its length and CRC-32, for page_body() to know it again.
+ */
 static void
 budget(struct page *p, struct page_keep *k)
 {
 	if (k == NULL ||
 	    atomic_fetch_add(&k->used, p->bodylen) + p->bodylen <= k->max)
 		return;
+	p->bodysum = bodysum(p->body, p->bodylen);
+	p->summed = 1;
 	free(p->text);
 	p->text = NULL;
 	p->body = NULL;
-	p->bodylen = 0;
+}
+
+/*
+ * Whether the text in "b" has the body that "p" had at load; "b" need
+ * not be checked yet, since the same bytes were.  Sets *body to it.
+ */
+static int
+samebody(const struct page *p, const struct buf *b, const char **body)
+{
+	const char	*yaml;
+	size_t		 ylen, blen;
+	unsigned	 bline;
+
+	return page_split(b->data, b->len, &yaml, &ylen, body, &blen,
+	    &bline) && blen == p->bodylen && bline == p->bodyline &&
+	    bodysum(*body, blen) == p->bodysum;
 }
 
 int
 page_body(struct diag *d, struct page *p)
 {
+	struct buf	 b = BUF_INIT;
 	struct loc	 at = { NULL, 1, 1 };
-	const char	*yaml;
-	size_t		 ylen;
+	const char	*yaml, *body;
+	size_t		 ylen, off;
+	int		 rc = 0;
 
 	if (p->body != NULL)
 		return 1;
 	p->body = "";
-	if (p->src == NULL || !readtext(p, d, p->src))
-		return 0;
-	if (!page_split(p->text, strlen(p->text), &yaml, &ylen, &p->body,
-	    &p->bodylen, &p->bodyline)) {
-		free(p->text);
-		p->text = NULL;
-		p->body = "";
-		at.file = p->file;
-		return diag_error(d, &at,
-		    "the page changed during the build; build again");
+	at.file = p->file;
+	if (p->src == NULL || !readraw(p, d, p->src, &b, &off))
+		goto out;
+	if (p->summed && samebody(p, &b, &body))
+		;	/* the file as page_load() read and checked it */
+	else if (!checktext(p, d, &b, off))
+		goto out;
+	else if (p->summed ? !samebody(p, &b, &body) : !page_split(b.data,
+	    b.len, &yaml, &ylen, &body, &p->bodylen, &p->bodyline)) {
+		diag_error(d, &at, "the page changed during the build; "
+		    "build again");
+		goto out;
 	}
+	off = (size_t)(body - b.data);
+	p->text = buf_detach(&b, NULL);
+	p->body = p->text + off;
 	keepbody(p);
-	return 1;
+	p->summed = 0;
+	rc = 1;
+out:
+	if (!rc) {
+		p->body = "";
+		p->bodylen = 0;
+		p->summed = 0;
+	}
+	buf_release(&b);
+	return rc;
 }
 
 static char *
@@ -460,6 +524,7 @@ page_drop_body(struct page *p)
 	p->text = NULL;
 	p->body = NULL;
 	p->bodylen = 0;
+	p->summed = 0;
 }
 
 void

@@ -11,6 +11,7 @@
 
 #include <stdatomic.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <jansson.h>
 
@@ -30,6 +31,9 @@ struct page {
 	char		*rel;		/* "nhiem-vu/x.md", below content/ */
 	char		*name;		/* "x" (file name without .md) */
 	int		 is_index;	/* an _index.md */
+	int		 summed;	/* body left out at load: bodylen and
+					   bodysum say what page_body() must
+					   read again */
 	struct meta	*fm;		/* front matter, NULL when there is none */
 	json_t		*front;		/* its root object (owned reference) */
 	const char	*title;
@@ -56,6 +60,7 @@ struct page {
 					   page_body() */
 	size_t		 bodylen;
 	unsigned	 bodyline;	/* line of the file where body starts */
+	uint32_t	 bodysum;	/* CRC-32 of the body, when "summed" */
 
 	/* Filled by the link stage. */
 	char		*path;		/* "/nhiem-vu/x/", always ends in '/' */
@@ -108,8 +113,12 @@ void		 page_drop_body(struct page *p);
 
 /*
  * Bring the body of "p" into memory if it is not (p->body NULL): read
- * its file again, with the checks of page_load().  Returns 1, or 0 after
- * reporting (p->body is then "").
+ * its file again, with the checks of page_load().  A body the memory
+ * budget left out must come back as page_load() read it (same length and
+ * CRC-32; then the checks are not run twice): a file edited since is
+ * reported as changed during the build.  A body dropped after rendering
+ * comes back as the file is now.  Returns 1, or 0 after reporting
+ * (p->body is then "").
  */
 int		 page_body(struct diag *d, struct page *p);
 
