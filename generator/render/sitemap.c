@@ -14,11 +14,11 @@
 #include "xalloc.h"
 
 struct entry {
-	char	*path;		/* "/a/b/" */
-	char	*lastmod;	/* "" when unknown */
-	char	*lang;
-	char	*key;		/* translation group, "" for none */
-	size_t	 seq;		/* the order it was added in */
+	char		*path;		/* "/a/b/"; one block with the rest */
+	const char	*lastmod;	/* "" when unknown */
+	const char	*lang;
+	const char	*key;		/* translation group, "" for none */
+	size_t		 seq;		/* the order it was added in */
 };
 
 struct sitemap {
@@ -46,12 +46,8 @@ sitemap_free(struct sitemap *sm)
 
 	if (sm == NULL)
 		return;
-	for (i = 0; i < sm->n; i++) {
+	for (i = 0; i < sm->n; i++)
 		free(sm->v[i].path);
-		free(sm->v[i].lastmod);
-		free(sm->v[i].lang);
-		free(sm->v[i].key);
-	}
 	free(sm->v);
 	free(sm->base);
 	free(sm->lang);
@@ -69,13 +65,23 @@ sitemap_add(struct sitemap *sm, const char *path, const char *lastmod,
     const char *lang, const char *key)
 {
 	struct entry	*e;
+	const char	*s[4];
+	size_t		 len[4], i, all = 0;
+	char		*at;
 
+	s[0] = path;
+	s[1] = orempty(lastmod);
+	s[2] = lang && *lang ? lang : sm->lang;
+	s[3] = orempty(key);
+	for (i = 0; i < 4; i++)
+		all += len[i] = strlen(s[i]) + 1;
 	sm->v = xgrow(sm->v, sm->n, &sm->cap, 64, sizeof(*sm->v));
 	e = &sm->v[sm->n++];
-	e->path = xstrdup(path);
-	e->lastmod = xstrdup(orempty(lastmod));
-	e->lang = xstrdup(lang && *lang ? lang : sm->lang);
-	e->key = xstrdup(orempty(key));
+	e->path = at = xmalloc(all);
+	e->lastmod = (at = (char *)memcpy(at, s[0], len[0]) + len[0]);
+	e->lang = (at = (char *)memcpy(at, s[1], len[1]) + len[1]);
+	e->key = (at = (char *)memcpy(at, s[2], len[2]) + len[2]);
+	memcpy(at, s[3], len[3]);
 	e->seq = sm->n;
 	sm->sorted = 0;
 }
@@ -104,9 +110,6 @@ sort(struct sitemap *sm)
 	for (i = 0; i < sm->n; i++) {
 		if (n > 0 && strcmp(sm->v[n - 1].path, sm->v[i].path) == 0) {
 			free(sm->v[i].path);
-			free(sm->v[i].lastmod);
-			free(sm->v[i].lang);
-			free(sm->v[i].key);
 			continue;
 		}
 		sm->v[n++] = sm->v[i];
@@ -126,45 +129,54 @@ sitemap_count(const struct sitemap *sm)
 static void
 loc(struct buf *out, const struct sitemap *sm, const char *path)
 {
-	struct buf	 u = BUF_INIT;
-
+	/* Escaped a character at a time: in two parts as well as one. */
 	if (*sm->base) {
-		buf_puts(&u, sm->base);
-		buf_puts(&u, path + (path[0] == '/'));
-	} else
-		buf_puts(&u, path);
-	text_escape_xml(out, u.data, u.len);
-	buf_release(&u);
+		text_escape_xml(out, sm->base, strlen(sm->base));
+		path += path[0] == '/';
+	}
+	text_escape_xml(out, path, strlen(path));
 }
 
-/* 1 if the translation group of "e" has a page in another language. */
+/* By translation group, then by path. */
 static int
-translated(const struct sitemap *sm, const struct entry *e)
+bykey(const void *a, const void *b)
 {
-	size_t	 i;
+	const struct entry	*x = *(const struct entry *const *)a;
+	const struct entry	*y = *(const struct entry *const *)b;
+	int			 c = strcmp(x->key, y->key);
 
-	if (*e->key == '\0')
-		return 0;
-	for (i = 0; i < sm->n; i++)
-		if (strcmp(sm->v[i].key, e->key) == 0 &&
-		    strcmp(sm->v[i].lang, e->lang) != 0)
-			return 1;
-	return 0;
+	return c ? c : strcmp(x->path, y->path);
 }
 
+/*
+ * The translation groups of the sorted "sm" with pages in more than one
+ * language: "*by" lists the entries with a key by group and path, and
+ * from[i]..to[i] in it is the group of sm->v[i] (from[i] == to[i]: none).
+ */
 static void
-alternates(struct buf *out, const struct sitemap *sm, const struct entry *e)
+groups(const struct sitemap *sm, struct entry ***by, size_t *from,
+    size_t *to)
 {
-	size_t	 i;
+	size_t	 i, j, k, n = 0;
+	int	 many;
 
+	*by = xreallocarray(NULL, sm->n ? sm->n : 1, sizeof(**by));
 	for (i = 0; i < sm->n; i++) {
-		if (strcmp(sm->v[i].key, e->key) != 0)
-			continue;
-		buf_puts(out, "    <xhtml:link rel=\"alternate\" hreflang=\"");
-		text_escape_xml(out, sm->v[i].lang, strlen(sm->v[i].lang));
-		buf_puts(out, "\" href=\"");
-		loc(out, sm, sm->v[i].path);
-		buf_puts(out, "\"/>\n");
+		from[i] = to[i] = 0;
+		if (*sm->v[i].key != '\0')
+			(*by)[n++] = &sm->v[i];
+	}
+	if (n > 1)
+		qsort(*by, n, sizeof(**by), bykey);
+	for (i = 0; i < n; i = j) {
+		many = 0;
+		for (j = i + 1; j < n && strcmp((*by)[j]->key, (*by)[i]->key) ==
+		    0; j++)
+			many |= strcmp((*by)[j]->lang, (*by)[i]->lang) != 0;
+		for (k = i; many && k < j; k++) {
+			from[(*by)[k] - sm->v] = i;
+			to[(*by)[k] - sm->v] = j;
+		}
 	}
 }
 
@@ -172,9 +184,13 @@ void
 sitemap_xml(const struct sitemap *csm, struct buf *out)
 {
 	struct sitemap	*sm = (struct sitemap *)csm;
-	size_t		 i;
+	struct entry	**by, *e;
+	size_t		 i, k, *from, *to;
 
 	sort(sm);
+	from = xreallocarray(NULL, 2 * (sm->n ? sm->n : 1), sizeof(*from));
+	to = from + (sm->n ? sm->n : 1);
+	groups(sm, &by, from, to);
 	buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"\n"
 	    "        xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
@@ -182,14 +198,26 @@ sitemap_xml(const struct sitemap *csm, struct buf *out)
 		buf_puts(out, "  <url>\n    <loc>");
 		loc(out, sm, sm->v[i].path);
 		buf_puts(out, "</loc>\n");
-		if (*sm->v[i].lastmod)
-			buf_printf(out, "    <lastmod>%s</lastmod>\n",
-			    sm->v[i].lastmod);
-		if (translated(sm, &sm->v[i]))
-			alternates(out, sm, &sm->v[i]);
+		if (*sm->v[i].lastmod) {
+			buf_puts(out, "    <lastmod>");
+			buf_puts(out, sm->v[i].lastmod);
+			buf_puts(out, "</lastmod>\n");
+		}
+		/* Every page of its group, itself too, in order of path. */
+		for (k = from[i]; k < to[i]; k++) {
+			e = by[k];
+			buf_puts(out, "    <xhtml:link rel=\"alternate\" "
+			    "hreflang=\"");
+			text_escape_xml(out, e->lang, strlen(e->lang));
+			buf_puts(out, "\" href=\"");
+			loc(out, sm, e->path);
+			buf_puts(out, "\"/>\n");
+		}
 		buf_puts(out, "  </url>\n");
 	}
 	buf_puts(out, "</urlset>\n");
+	free(by);
+	free(from);
 }
 
 void

@@ -48,6 +48,45 @@ test_sitemap(void)
 	buf_release(&b);
 }
 
+/*
+ * Groups found in one pass, whatever the order of adding: every page of
+ * a group in two or more languages names all of them, by path; a group
+ * in one language names none.
+ */
+static void
+test_groups(void)
+{
+	struct sitemap	*sm = sitemap_new("", "vi");
+	struct buf	 b = BUF_INIT;
+	const char	*alts = "    <xhtml:link rel=\"alternate\" hreflang=\"vi\" "
+	    "href=\"/a/\"/>\n"
+	    "    <xhtml:link rel=\"alternate\" hreflang=\"en\" "
+	    "href=\"/en/a/\"/>\n"
+	    "    <xhtml:link rel=\"alternate\" hreflang=\"fr\" "
+	    "href=\"/fr/a/\"/>\n  </url>\n";
+	const char	*at;
+	int		 n = 0;
+
+	sitemap_add(sm, "/fr/a/", NULL, "fr", "k1");
+	sitemap_add(sm, "/c/", NULL, NULL, "k2");
+	sitemap_add(sm, "/a/", NULL, NULL, "k1");
+	sitemap_add(sm, "/b/", NULL, NULL, "k2");
+	sitemap_add(sm, "/en/a/", NULL, "en", "k1");
+	sitemap_add(sm, "/d/", NULL, "en", "k3");
+	sitemap_xml(sm, &b);
+	for (at = b.data; (at = strstr(at, alts)) != NULL; at++)
+		n++;
+	CHECK(n == 3);
+	CHECK(strstr(b.data, "<loc>/fr/a/</loc>\n") != NULL &&
+	    strncmp(strstr(b.data, "<loc>/fr/a/</loc>\n") + 18, alts,
+	    strlen(alts)) == 0);
+	CHECK(strstr(b.data, "<loc>/b/</loc>\n  </url>") != NULL);
+	CHECK(strstr(b.data, "<loc>/c/</loc>\n  </url>") != NULL);
+	CHECK(strstr(b.data, "<loc>/d/</loc>\n  </url>") != NULL);
+	sitemap_free(sm);
+	buf_release(&b);
+}
+
 static void
 test_nobase(void)
 {
@@ -76,5 +115,6 @@ main(void)
 {
 	test_sitemap();
 	test_nobase();
+	test_groups();
 	return CHECK_DONE("sitemap");
 }
