@@ -23,12 +23,15 @@ struct entry {
 /*
  * Only the FEED_MAX newest entries are written: "v" holds at most twice
  * that, and is cut back to the newest FEED_MAX when full, so a site of
- * many dated pages keeps only a few in memory.
+ * many dated pages keeps only a few in memory.  After a cut, an entry
+ * older than the last one kept can never be written: it is not copied.
  */
 struct feed {
 	struct entry	*v;
 	size_t		 n, cap;
 	size_t		 added;		/* entries added in all */
+	const char	*bar_updated;	/* the last entry a cut kept (its */
+	const char	*bar_id;	/* strings), or NULL */
 };
 
 struct feed *
@@ -63,12 +66,20 @@ feed_free(struct feed *f)
 
 /* Newest first; the same day by id. */
 static int
+order(const char *xupdated, const char *xid, const char *yupdated,
+    const char *yid)
+{
+	int	 c = strcmp(yupdated, xupdated);
+
+	return c ? c : strcmp(xid, yid);
+}
+
+static int
 newest(const void *a, const void *b)
 {
 	const struct entry	*x = a, *y = b;
-	int			 c = strcmp(y->updated, x->updated);
 
-	return c ? c : strcmp(x->id, y->id);
+	return order(x->updated, x->id, y->updated, y->id);
 }
 
 /* Keep the FEED_MAX newest entries of a full "f": the ones it writes. */
@@ -78,17 +89,24 @@ cut(struct feed *f)
 	qsort(f->v, f->n, sizeof(*f->v), newest);
 	while (f->n > FEED_MAX)
 		drop(&f->v[--f->n]);
+	/* Its strings stay until a cut drops it, which sets new ones. */
+	f->bar_updated = f->v[FEED_MAX - 1].updated;
+	f->bar_id = f->v[FEED_MAX - 1].id;
 }
 
+/* The new entry, or NULL when it is older than the FEED_MAX kept. */
 static struct entry *
 add(struct feed *f, const char *id, const char *link, const char *title,
     const char *updated, const char *published)
 {
 	struct entry	*e;
 
+	f->added++;
+	if (f->bar_updated != NULL &&
+	    order(updated, id, f->bar_updated, f->bar_id) > 0)
+		return NULL;
 	if (f->n == 2 * FEED_MAX)
 		cut(f);
-	f->added++;
 	f->v = xgrow(f->v, f->n, &f->cap, 16, sizeof(*f->v));
 	e = &f->v[f->n++];
 	e->id = xstrdup(id);
@@ -108,7 +126,8 @@ feed_add(struct feed *f, const char *id, const char *link, const char *title,
 {
 	struct entry	*e = add(f, id, link, title, updated, published);
 
-	e->summary = xstrdup(summary ? summary : "");
+	if (e != NULL)
+		e->summary = xstrdup(summary ? summary : "");
 }
 
 void
@@ -118,8 +137,10 @@ feed_add_lazy(struct feed *f, const char *id, const char *link,
 {
 	struct entry	*e = add(f, id, link, title, updated, published);
 
-	e->sum = sum;
-	e->arg = arg;
+	if (e != NULL) {
+		e->sum = sum;
+		e->arg = arg;
+	}
 }
 
 size_t

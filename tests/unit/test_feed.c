@@ -139,11 +139,64 @@ test_many(void)
 	buf_release(&b);
 }
 
+static size_t	 summaries;	/* calls of summary() */
+
+static void
+summary(void *arg, struct buf *out)
+{
+	(void)arg;
+	summaries++;
+	buf_puts(out, "s");
+}
+
+/*
+ * Many entries on a few days, in an order the generator's lists do not
+ * have: ties go by id, entries older than the kept ones are passed over,
+ * and only the written entries make their summaries.
+ */
+static void
+test_ties(void)
+{
+	struct feed	*f = feed_new(), *g = feed_new();
+	struct buf	 a = BUF_INIT, b = BUF_INIT;
+	char		 path[32], day[16];
+	unsigned	 i, k, n = 6 * FEED_MAX;
+
+	for (i = 0; i < n; i++) {
+		k = (i * 7919u) % n;	/* 7919 is prime: a permutation */
+		snprintf(path, sizeof(path), "/tin/%04u/", k);
+		snprintf(day, sizeof(day), "2024-05-%02u", 1 + k % 3);
+		feed_add_lazy(f, path, path, "x", day, NULL, summary, NULL);
+	}
+	CHECK(summaries == 0);
+	feed_atom(f, &site, &a);
+	CHECK(summaries == FEED_MAX);
+	for (i = 0; i < n; i++) {	/* newest first, by id */
+		k = (2 - i / (n / 3)) + 3 * (i % (n / 3));
+		snprintf(path, sizeof(path), "/tin/%04u/", k);
+		snprintf(day, sizeof(day), "2024-05-%02u", 1 + k % 3);
+		feed_add_lazy(g, path, path, "x", day, NULL, summary, NULL);
+	}
+	feed_atom(g, &site, &b);
+	CHECK(feed_count(f) == n && feed_count(g) == n);
+	CHECK_STR(a.data, b.data);
+	/* The 50 kept are the first ids of 2024-05-03: k = 2, 5, ... 149. */
+	CHECK(strstr(a.data, "tin/0002/") != NULL &&
+	    strstr(a.data, "tin/0149/") != NULL);
+	CHECK(strstr(a.data, "tin/0152/") == NULL &&
+	    strstr(a.data, "tin/0001/") == NULL);
+	feed_free(f);
+	feed_free(g);
+	buf_release(&a);
+	buf_release(&b);
+}
+
 int
 main(void)
 {
 	test_order();
 	test_limit_nobase();
 	test_many();
+	test_ties();
 	return CHECK_DONE("feed");
 }
