@@ -16,10 +16,10 @@
 #include "xalloc.h"
 
 struct link {
-	char		*file;
+	char		*file;		/* one block: file, url, target */
+	const char	*url;
+	const char	*target;	/* resolved site path */
 	unsigned	 line, col;
-	char		*url;
-	char		*target;	/* resolved site path */
 };
 
 struct linkcheck {
@@ -50,11 +50,8 @@ linkcheck_free(struct linkcheck *lc)
 
 	if (lc == NULL)
 		return;
-	for (i = 0; i < lc->n; i++) {
+	for (i = 0; i < lc->n; i++)
 		free(lc->v[i].file);
-		free(lc->v[i].url);
-		free(lc->v[i].target);
-	}
 	free(lc->v);
 	json_decref(lc->published);
 	json_decref(lc->drafts);
@@ -233,28 +230,6 @@ linkcheck_resolve(const char *from, const char *url, struct buf *out)
 	return 1;
 }
 
-void
-linkcheck_link(struct linkcheck *lc, const char *file, unsigned line,
-    unsigned col, const char *from, const char *url)
-{
-	struct buf	 b = BUF_INIT;
-	struct link	*l;
-
-	if (!linkcheck_resolve(from, url, &b)) {
-		buf_release(&b);
-		return;
-	}
-	pthread_mutex_lock(&lc->lock);
-	lc->v = xgrow(lc->v, lc->n, &lc->cap, 64, sizeof(*lc->v));
-	l = &lc->v[lc->n++];
-	l->file = xstrdup(file);
-	l->line = line;
-	l->col = col;
-	l->url = xstrdup(url);
-	l->target = buf_detach(&b, NULL);
-	pthread_mutex_unlock(&lc->lock);
-}
-
 /* Whether "path" (or the page "path/") is published or a draft. */
 static const json_t *
 lookup(const json_t *set, const char *path)
@@ -268,6 +243,38 @@ lookup(const json_t *set, const char *path)
 	v = json_object_get(set, dir);
 	free(dir);
 	return v;
+}
+
+/*
+ * A link to what is already published leads somewhere for good: only the
+ * others are kept, for linkcheck_report() to judge when all is known.
+ */
+void
+linkcheck_link(struct linkcheck *lc, const char *file, unsigned line,
+    unsigned col, const char *from, const char *url)
+{
+	struct buf	 b = BUF_INIT;
+	struct link	*l;
+	size_t		 nf = strlen(file) + 1, nu = strlen(url) + 1;
+	char		*s;
+
+	if (!linkcheck_resolve(from, url, &b)) {
+		buf_release(&b);
+		return;
+	}
+	pthread_mutex_lock(&lc->lock);
+	if (lookup(lc->published, b.data) == NULL) {
+		lc->v = xgrow(lc->v, lc->n, &lc->cap, 64, sizeof(*lc->v));
+		l = &lc->v[lc->n++];
+		s = xmalloc(nf + nu + b.len + 1);
+		l->file = memcpy(s, file, nf);
+		l->url = memcpy(s + nf, url, nu);
+		l->target = memcpy(s + nf + nu, b.data, b.len + 1);
+		l->line = line;
+		l->col = col;
+	}
+	pthread_mutex_unlock(&lc->lock);
+	buf_release(&b);
 }
 
 static int
