@@ -61,10 +61,45 @@ report(void)
 	linkcheck_free(lc);
 }
 
+/*
+ * Links met before what they lead to is published are judged at the
+ * end; those met after are good at once.  Either way the same report.
+ */
+static void
+report_later(void)
+{
+	struct linkcheck	*lc = linkcheck_new();
+	struct diag		*d = diag_new();
+	char			*out = NULL;
+	size_t			 n = 0;
+	FILE			*fp;
+
+	linkcheck_link(lc, "content/p.md", 1, 1, "/p/", "/c/");
+	linkcheck_link(lc, "content/p.md", 2, 1, "/p/", "../c");
+	linkcheck_link(lc, "content/p.md", 3, 1, "/p/", "/gone/");
+	linkcheck_link(lc, "content/q.md", 1, 1, "/q/", "x.csv");
+	linkcheck_file(lc, "c/index.html");
+	linkcheck_file(lc, "/q/x.csv");
+	linkcheck_link(lc, "content/p.md", 4, 1, "/p/", "/c/");
+	linkcheck_link(lc, "content/p.md", 5, 1, "/p/", "/gone/");
+	CHECK(linkcheck_report(lc, d) == 0);
+	fp = open_memstream(&out, &n);
+	diag_print(d, fp);
+	fclose(fp);
+	CHECK_STR(out, "content/p.md:3:1: error: link to '/gone/', which is no "
+	    "page or file of the site\n"
+	    "content/p.md:5:1: error: link to '/gone/', which is no page or "
+	    "file of the site\n");
+	free(out);
+	diag_free(d);
+	linkcheck_free(lc);
+}
+
 int
 main(void)
 {
 	resolve();
 	report();
+	report_later();
 	return CHECK_DONE("linkcheck");
 }
