@@ -38,6 +38,7 @@
 #include "intl.h"
 #include "keyset.h"
 #include "schema.h"
+#include "stash.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -1175,7 +1176,7 @@ finish(struct scan *sc)
 			lookups(sc, i);
 	if ((err = keyset_budget_take_errno(k->bud)) != 0) {
 		errno = err;
-		diag_syserr(sc->d, keyset_tmpdir(), "cannot use a temporary "
+		diag_syserr(sc->d, stash_tmpdir(), "cannot use a temporary "
 		    "file of keys");
 		sc->failed = 1;
 	}

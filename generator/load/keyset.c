@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "stash.h"
 #include "xalloc.h"
 
 #ifndef KEY_BUDGET			/* -DKEY_BUDGET=1 spills every key */
@@ -427,25 +428,11 @@ keyset_add(struct keyset *ks, const char *key, size_t len, unsigned line,
 
 /* Runs in a temporary file. */
 
-const char *
-keyset_tmpdir(void)
-{
-	const char	*dir = getenv("TMPDIR");
-
-	return dir != NULL && *dir != '\0' ? dir : "/tmp";
-}
-
 /* A new temporary file, already removed, or -1. */
 static int
 tmpfd(void)
 {
-	char	*path = xasprintf("%s/planpress-keys-XXXXXX", keyset_tmpdir());
-	int	 fd = mkstemp(path);
-
-	if (fd >= 0)
-		unlink(path);
-	free(path);
-	return fd;
+	return stash_tmpfd("planpress-keys");
 }
 
 static void

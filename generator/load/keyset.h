@@ -62,7 +62,7 @@
  *	if (keyset_spilled(&ids))
  *		keyset_settle(&ids, 0, on_duplicate, arg);
  *	if ((err = keyset_budget_take_errno(&bud)) != 0)
- *		report err at keyset_tmpdir();
+ *		report err at stash_tmpdir();
  *	keyset_release(&ids);
  */
 #ifndef PLANPRESS_KEYSET_H
@@ -139,9 +139,6 @@ int	keyset_budget_errno(const struct keyset_budget *b);
 
 /* The same, and forget it. */
 int	keyset_budget_take_errno(struct keyset_budget *b);
-
-/* The folder of the temporary files: $TMPDIR, or /tmp. */
-const char *keyset_tmpdir(void);
 
 /*
  * Make "ks" an empty set counted in "b" ("list": a list of lookups from

@@ -16,8 +16,10 @@
 #include "buf.h"
 #include "diag.h"
 #include "fsin.h"
+#include "intl.h"
 #include "meta.h"
 #include "schema.h"
+#include "stash.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -391,18 +393,70 @@ bodysum(const char *body, size_t len)
 	    (const unsigned char *)body, len);
 }
 
+/* The body of "p" will be read again from its file: keep what it was. */
+static void
+summed(struct page *p, const char *body)
+{
+	p->bodysum = bodysum(body, p->bodylen);
+	p->summed = 1;
+}
+
+void
+page_batch_init(struct page_batch *b, struct page_keep *k)
+{
+	memset(b, 0, sizeof(*b));
+	b->keep = k;
+	buf_init(&b->data);
+}
+
+void
+page_batch_flush(struct page_batch *b)
+{
+	struct page	*p;
+	uint64_t	 at = 0;
+	size_t		 i;
+	int		 ok;
+
+	if (b->n == 0)
+		goto out;
+	ok = stash_write(b->keep->stash, b->data.data, b->data.len, &at);
+	for (i = 0; i < b->n; i++) {
+		p = b->v[i];
+		if (ok) {		/* stash_at was its place in "data" */
+			p->stash = b->keep->stash;
+			p->stash_at += at;
+		} else
+			summed(p, b->data.data + p->stash_at);
+	}
+out:
+	buf_release(&b->data);
+	free(b->v);
+	b->v = NULL;
+	b->n = b->cap = 0;
+}
+
 /*
- * Keep the body of "p" in memory while "k" allows it; past that, only
- * its length and CRC-32, for page_body() to know it again.
+ * Keep the body of "p" in memory while the budget of "b" allows it; past
+ * that, in the stash (or, without one, only its length and CRC-32, for
+ * page_body() to know it again).
  */
 static void
-budget(struct page *p, struct page_keep *k)
+budget(struct page *p, struct page_batch *b)
 {
+	struct page_keep	*k = b ? b->keep : NULL;
+
 	if (k == NULL ||
 	    atomic_fetch_add(&k->used, p->bodylen) + p->bodylen <= k->max)
 		return;
-	p->bodysum = bodysum(p->body, p->bodylen);
-	p->summed = 1;
+	if (k->stash != NULL) {
+		p->stash_at = b->data.len;
+		buf_put(&b->data, p->body, p->bodylen);
+		b->v = xgrow(b->v, b->n, &b->cap, 64, sizeof(*b->v));
+		b->v[b->n++] = p;
+		if (b->data.len >= PAGE_BATCH)
+			page_batch_flush(b);
+	} else
+		summed(p, p->body);
 	free(p->text);
 	p->text = NULL;
 	p->body = NULL;
@@ -437,6 +491,20 @@ page_body(struct diag *d, struct page *p)
 		return 1;
 	p->body = "";
 	at.file = p->file;
+	if (p->stash != NULL) {
+		p->text = xmalloc(p->bodylen + 1);
+		if (!stash_read(p->stash, p->stash_at, p->text, p->bodylen)) {
+			free(p->text);
+			p->text = NULL;
+			diag_syserr(d, p->file, N_("cannot read its text back "
+			    "from the temporary file"));
+			goto out;
+		}
+		p->text[p->bodylen] = '\0';
+		p->body = p->text;
+		p->stash = NULL;
+		return 1;
+	}
 	if (p->src == NULL || !readraw(p, d, p->src, &b, &off))
 		goto out;
 	if (p->summed && samebody(p, &b, &body))
@@ -460,6 +528,7 @@ out:
 		p->body = "";
 		p->bodylen = 0;
 		p->summed = 0;
+		p->stash = NULL;
 	}
 	buf_release(&b);
 	return rc;
@@ -480,7 +549,7 @@ basename_md(const char *rel)
 
 struct page *
 page_load(struct diag *d, const char *path, const char *display,
-    const char *rel, struct page_keep *keep)
+    const char *rel, struct page_batch *b)
 {
 	struct page	*p = xcalloc(1, sizeof(*p));
 
@@ -511,7 +580,7 @@ page_load(struct diag *d, const char *path, const char *display,
 			p->title = p->name;
 	}
 	keepbody(p);
-	budget(p, keep);
+	budget(p, b);
 	return p;
 }
 
@@ -525,6 +594,7 @@ page_drop_body(struct page *p)
 	p->body = NULL;
 	p->bodylen = 0;
 	p->summed = 0;
+	p->stash = NULL;
 }
 
 void

@@ -15,9 +15,12 @@
 
 #include <jansson.h>
 
+#include "buf.h"
+
 struct diag;
 struct meta;
 struct section;
+struct stash;
 
 /*
  * The largest page file, in bytes.  Parsing and rendering Markdown takes
@@ -31,9 +34,9 @@ struct page {
 	char		*rel;		/* "nhiem-vu/x.md", below content/ */
 	char		*name;		/* "x" (file name without .md) */
 	int		 is_index;	/* an _index.md */
-	int		 summed;	/* body left out at load: bodylen and
-					   bodysum say what page_body() must
-					   read again */
+	int		 summed;	/* body left out at load, to read
+					   again from "src": bodylen and
+					   bodysum say what it was */
 	struct meta	*fm;		/* front matter, NULL when there is none */
 	json_t		*front;		/* its root object (owned reference) */
 	const char	*title;
@@ -50,6 +53,9 @@ struct page {
 	int		 has_weight;
 	int		 draft;
 	int		 broken;	/* front matter with a reported error */
+	int		 translated;	/* an edition's page read from its
+					   own NAME.LANG.md (else the
+					   site's page, shown untranslated) */
 	char		*src;		/* the path read, to read it again;
 					   NULL for a page made in memory;
 					   may be "file" itself */
@@ -61,6 +67,9 @@ struct page {
 	size_t		 bodylen;
 	unsigned	 bodyline;	/* line of the file where body starts */
 	uint32_t	 bodysum;	/* CRC-32 of the body, when "summed" */
+	struct stash	*stash;		/* body left out at load, waiting in */
+	uint64_t	 stash_at;	/* this temporary file, at this place;
+					   NULL when not */
 
 	/* Filled by the link stage. */
 	char		*path;		/* "/nhiem-vu/x/", always ends in '/' */
@@ -70,9 +79,6 @@ struct page {
 	/* Editions in other languages (section_edition()). */
 	const char	*lang;		/* an edition's page: its language;
 					   NULL for the site's own pages */
-	int		 translated;	/* an edition's page read from its
-					   own NAME.LANG.md (else the
-					   site's page, shown untranslated) */
 	struct page	*orig;		/* an edition's page: the site's page
 					   it stands for */
 	struct page	**twins;	/* a site's page: its page in each
@@ -81,27 +87,47 @@ struct page {
 };
 
 /*
- * How many bytes of Markdown bodies page_load() keeps in memory for the
- * render stage, shared by the threads of one load: the bodies of pages
- * loaded beyond "max" are read again when rendered (page_body()), so a
- * site of any size loads within a bounded memory.
+ * Where page_load() keeps the Markdown bodies for the render stage,
+ * shared by the threads of one load: in memory up to "max" bytes, and
+ * past it in "stash", a temporary file, so that a site of any size loads
+ * within a bounded memory and page_body() gets a body back with one
+ * read, as it was loaded.  Without a stash, or when it cannot be
+ * written, a body past "max" is read again from its file.
  */
 struct page_keep {
 	atomic_size_t	 used;
 	size_t		 max;
+	struct stash	*stash;		/* NULL: none */
 };
 
 #define PAGE_KEEP_MAX	((size_t)32 << 20)
 
 /*
+ * One loading thread's bodies on their way to the stash: they go in
+ * blocks of PAGE_BATCH bytes, one write each.  page_batch_flush() writes
+ * what is left; only then do the pages know where their bodies are.
+ */
+struct page_batch {
+	struct page_keep *keep;
+	struct buf	 data;
+	struct page	**v;		/* the pages of the bodies in "data" */
+	size_t		 n, cap;
+};
+
+#define PAGE_BATCH	((size_t)1 << 20)
+
+void		 page_batch_init(struct page_batch *b, struct page_keep *k);
+void		 page_batch_flush(struct page_batch *b);	/* and empty */
+
+/*
  * Read the page at "path" (shown as "display" in diagnostics; "rel" is
- * its path below content/), keeping its body in memory while "keep"
- * (NULL: no limit) allows.  Returns a page to free with page_free(), or
- * NULL after reporting every problem found in the file.
+ * its path below content/), keeping its body in memory while the budget
+ * of "b" (NULL: no limit) allows.  Returns a page to free with
+ * page_free(), or NULL after reporting every problem found in the file.
  */
 struct page	*page_load(struct diag *d, const char *path,
 		    const char *display, const char *rel,
-		    struct page_keep *keep);
+		    struct page_batch *b);
 
 void		 page_free(struct page *p);
 
@@ -112,13 +138,13 @@ void		 page_free(struct page *p);
 void		 page_drop_body(struct page *p);
 
 /*
- * Bring the body of "p" into memory if it is not (p->body NULL): read
- * its file again, with the checks of page_load().  A body the memory
- * budget left out must come back as page_load() read it (same length and
- * CRC-32; then the checks are not run twice): a file edited since is
- * reported as changed during the build.  A body dropped after rendering
- * comes back as the file is now.  Returns 1, or 0 after reporting
- * (p->body is then "").
+ * Bring the body of "p" into memory if it is not (p->body NULL).  A body
+ * the budget left out comes back as page_load() read it: from the stash,
+ * or else read again from its file, which must then hold the same body
+ * (same length and CRC-32; the checks are not run twice): a file edited
+ * since is reported as changed during the build.  A body dropped after
+ * rendering is read again with the checks of page_load(), as the file is
+ * now.  Returns 1, or 0 after reporting (p->body is then "").
  */
 int		 page_body(struct diag *d, struct page *p);
 

@@ -20,6 +20,7 @@
 #include "meta.h"
 #include "page.h"
 #include "pool.h"
+#include "stash.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -159,14 +160,25 @@ walkdir(struct walk *w, const char *dir)
 }
 
 static void
-loadfile(struct walk *w, struct job *j)
+loadfile(struct walk *w, struct job *j, struct page_batch *b)
 {
 	char	*path = xasprintf("%s/%s", w->root, j->rel);
 	char	*shown = xasprintf("%s/%s", w->display, j->rel);
 
-	j->p = page_load(w->d, path, shown, j->rel, &w->keep);
+	j->p = page_load(w->d, path, shown, j->rel, b);
 	free(shown);
 	free(path);
+}
+
+/* Each loading thread sends the bodies past the budget in batches. */
+static void *
+load_begin(void *arg)
+{
+	struct walk		*w = arg;
+	struct page_batch	*b = xmalloc(sizeof(*b));
+
+	page_batch_init(b, &w->keep);
+	return b;
 }
 
 static void
@@ -174,8 +186,15 @@ loader(void *arg, void *state, size_t i)
 {
 	struct walk	*w = arg;
 
-	(void)state;
-	loadfile(w, &w->v[i]);
+	loadfile(w, &w->v[i], state);
+}
+
+static void
+load_end(void *arg, void *state)
+{
+	(void)arg;
+	page_batch_flush(state);
+	free(state);
 }
 
 /* Load every file of the walk, on as many threads as it is worth. */
@@ -190,7 +209,8 @@ loadall(struct walk *w)
 		n = cpus < 1 ? 1 : (size_t)cpus;
 	if (n > LOAD_THREADS)
 		n = LOAD_THREADS;
-	pool_each(n, &(struct pool_job){ w->n, NULL, loader, NULL, w });
+	pool_each(n, &(struct pool_job){ w->n, load_begin, loader, load_end,
+	    w });
 }
 
 /* Give each loaded page to its section, in the order of the walk. */
@@ -270,7 +290,9 @@ section_load(struct diag *d, const char *contentdir, const char *display,
 	w.langs = langs;
 	atomic_init(&w.keep.used, 0);
 	w.keep.max = PAGE_KEEP_MAX;
+	w.keep.stash = stash_new();
 	root = walkdir(&w, "");
+	root->stash = w.keep.stash;
 	loadall(&w);
 	place(&w, drafts);
 	made_indexes(root, display);
@@ -296,6 +318,7 @@ section_free(struct section *s)
 	for (i = 0; i < s->ntrans; i++)
 		page_free(s->trans[i]);
 	free(s->trans);
+	stash_free(s->stash);
 	for (i = 0; i < s->nsubs; i++)
 		section_free(s->subs[i]);
 	page_free(s->index);

@@ -16,6 +16,8 @@ struct config;
 struct diag;
 struct page;
 
+struct stash;
+
 struct section {
 	char		 *dir;		/* "nhiem-vu/sub", "" for the root */
 	char		 *slug;		/* URL segment, "" for the root */
@@ -35,6 +37,9 @@ struct section {
 	struct page	**trans;	/* translations, NAME.LANG.md, until
 					   section_edition() takes them */
 	size_t		  ntrans;
+	struct stash	 *stash;	/* the root's: the bodies of its pages
+					   past the memory budget (page.h),
+					   or NULL */
 };
 
 /*

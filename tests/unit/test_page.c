@@ -12,9 +12,10 @@
 
 #include "check.h"
 #include "diag.h"
+#include "stash.h"
 
 static char		 path[64];
-static struct page_keep	*keep;	/* of the pages load_n() loads */
+static struct page_batch *batch;	/* of the pages load_n() loads */
 
 /* Load the "len" bytes of "text" as a page; the diagnostics in "*out". */
 static struct page *
@@ -28,7 +29,7 @@ load_n(const char *text, size_t len, char **out)
 	if ((fp = fopen(path, "wb")) == NULL ||
 	    fwrite(text, 1, len, fp) != len || fclose(fp) != 0)
 		abort();
-	p = page_load(d, path, "content/x.md", "x.md", keep);
+	p = page_load(d, path, "content/x.md", "x.md", batch);
 	fp = open_memstream(out, &n);
 	diag_print(d, fp);
 	fclose(fp);
@@ -89,17 +90,18 @@ test_body_again(void)
 	struct page	*p;
 	char		*out = NULL;
 	FILE		*fp;
-	struct page_keep k;
+	struct page_keep k = { .max = 4 };	/* "Text.\n" is 6 bytes */
+	struct page_batch b;
 
 	atomic_init(&k.used, 0);
-	k.max = 4;		/* "Text.\n" is 6 bytes: not kept */
-	keep = &k;
+	page_batch_init(&b, &k);
+	batch = &b;
 	p = load_n(text, strlen(text), &out);
 	free(out);
 	CHECK(p != NULL && p->body == NULL);
 	CHECK(p != NULL && page_body(d, p) && strcmp(p->body, "Text.\n") == 0);
 	CHECK(p != NULL && p->bodyline == 4);
-	keep = NULL;
+	batch = NULL;
 	if (p != NULL) {
 		page_drop_body(p);
 		CHECK(p->body == NULL);
@@ -135,8 +137,8 @@ rewrite(const char *text)
 }
 
 /*
- * Load "text" with no room for its body, write "now" over the file (NULL:
- * remove it), and read the body again: 1 if that gives "body" (NULL: fails) and prints
+ * Load "text" with no room for its body and no stash, write "now" over
+ * the file (NULL: remove it), and read the body again: 1 if that gives "body" (NULL: fails) and prints
  * exactly "want".
  */
 static int
@@ -144,17 +146,18 @@ again(const char *text, const char *now, const char *body, const char *want)
 {
 	struct diag	*d = diag_new();
 	struct page	*p;
-	struct page_keep k;
+	struct page_keep k = { .max = 0 };	/* and no stash */
+	struct page_batch b;
 	char		*out = NULL;
 	FILE		*fp;
 	size_t		 n = 0;
 	int		 ok, rc;
 
 	atomic_init(&k.used, 0);
-	k.max = 0;
-	keep = &k;
+	page_batch_init(&b, &k);
+	batch = &b;
 	p = load_n(text, strlen(text), &out);
-	keep = NULL;
+	batch = NULL;
 	free(out);
 	if (p == NULL || p->body != NULL || !p->summed) {
 		printf("  page:\n%s\n  was not left out\n", text);
@@ -217,6 +220,80 @@ test_body_summed(void)
 	    "such file or directory\n"));
 }
 
+/*
+ * Bodies past the budget wait in the stash, a block per PAGE_BATCH bytes,
+ * and come back as they were loaded (NFC, without the front matter),
+ * whatever happens to their files meanwhile.  A stash that cannot be
+ * written leaves them to be read again from their files.
+ */
+static void
+test_body_stashed(void)
+{
+	struct diag	*d = diag_new();
+	struct page_keep k = { .max = 10 };
+	struct page_batch b;
+	struct page	*v[40];
+	char		*big = malloc(40000), *out, want[16];
+	const char	*tmp = getenv("TMPDIR");
+	size_t		 i, stashed = 0;
+
+	atomic_init(&k.used, 0);
+	k.stash = stash_new();
+	page_batch_init(&b, &k);
+	batch = &b;
+	/* 40 bodies of 40 KB: more than PAGE_BATCH, flushed on the way. */
+	for (i = 0; i < 40; i++) {
+		snprintf(big, 40000, "---\ntitle: T%zu\n---\nE\xcc\x82 %zu ", i,
+		    i);
+		memset(big + strlen(big), 'x', 40000 - 1 - strlen(big));
+		big[40000 - 1] = '\0';
+		out = NULL;
+		v[i] = load_n(big, strlen(big), &out);
+		free(out);
+	}
+	for (i = 0; i < 40; i++)
+		stashed += v[i] != NULL && v[i]->stash != NULL;
+	CHECK(stashed > 0 && stashed < 40);	/* some blocks written */
+	page_batch_flush(&b);
+	CHECK(v[0] != NULL && v[0]->body == NULL && v[0]->stash != NULL);
+	CHECK(v[39] != NULL && v[39]->body == NULL && v[39]->stash != NULL);
+	rewrite("---\ntitle: T\n---\nChanged.\n");
+	for (i = 0; i < 40; i++) {
+		snprintf(want, sizeof(want), "\xc3\x8a %zu x", i);
+		CHECK(v[i] != NULL && page_body(d, v[i]) &&
+		    strncmp(v[i]->body, want, strlen(want)) == 0 &&
+		    strlen(v[i]->body) == v[i]->bodylen &&
+		    /* less the front matter, and E + U+0302 is one letter */
+		    v[i]->bodylen == 40000 - 1 - (17 + (i > 9 ? 2 : 1)) - 1);
+		page_free(v[i]);
+	}
+	CHECK(diag_errors(d) == 0);
+	stash_free(k.stash);
+
+	/* A stash in a folder that is not there: read again instead. */
+	setenv("TMPDIR", "/nonexistent/planpress-test", 1);
+	atomic_init(&k.used, 0);
+	k.max = 0;
+	k.stash = stash_new();
+	page_batch_init(&b, &k);
+	out = NULL;
+	v[0] = load_n("---\ntitle: A\n---\nText.\n", 23, &out);
+	free(out);
+	page_batch_flush(&b);
+	CHECK(v[0] != NULL && v[0]->stash == NULL && v[0]->summed);
+	CHECK(v[0] != NULL && page_body(d, v[0]) &&
+	    strcmp(v[0]->body, "Text.\n") == 0);
+	page_free(v[0]);
+	stash_free(k.stash);
+	if (tmp != NULL)
+		setenv("TMPDIR", tmp, 1);
+	else
+		unsetenv("TMPDIR");
+	batch = NULL;
+	free(big);
+	diag_free(d);
+}
+
 /* The text as loaded: a byte order mark dropped, NFC, bad bytes refused. */
 static void
 test_text(void)
@@ -262,6 +339,7 @@ main(void)
 	test_size();
 	test_body_again();
 	test_body_summed();
+	test_body_stashed();
 	test_text();
 	CHECK(loads("---\ntitle: A\n---\nText.\n", ""));
 	CHECK(loads("---\ntitle: A\ndate: 2024-02-29\n---\n", ""));
