@@ -544,7 +544,7 @@ fsin_list(struct diag *d, const char *path, struct fsin_entry **out)
 	struct fsin_entry *v = NULL;
 	size_t		 n = 0, cap = 0;
 	char		*full;
-	int		 isdir;
+	int		 isdir, rc;
 
 	*out = NULL;
 	if (!listable(d, path))
@@ -557,12 +557,15 @@ fsin_list(struct diag *d, const char *path, struct fsin_entry **out)
 	while ((e = readdir(dir)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
-		full = xasprintf("%s/%s", path, e->d_name);
-		if (!admit(d, path, full, e->d_type, &isdir)) {
+		if (e->d_type == DT_REG || e->d_type == DT_DIR)
+			isdir = e->d_type == DT_DIR;	/* as admit() says */
+		else {
+			full = xasprintf("%s/%s", path, e->d_name);
+			rc = admit(d, path, full, e->d_type, &isdir);
 			free(full);
-			continue;
+			if (!rc)
+				continue;
 		}
-		free(full);
 		v = xgrow(v, n, &cap, 16, sizeof(*v));
 		v[n].name = xstrdup(e->d_name);
 		v[n].isdir = isdir;

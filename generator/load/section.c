@@ -68,9 +68,11 @@ addsub(struct section *s, struct section *sub)
 
 /*
  * Loading runs in three steps: a walk of the folders makes the sections
- * and lists the page files in order; threads load the files, which are
- * independent of each other; then each page goes to its section in the
- * order of the walk, and sections without _index.md get a made page.
+ * and lists the page files in order (the folders of content/ on threads,
+ * each into a list of its own, joined in the order of the listing);
+ * threads load the files, which are independent of each other; then each
+ * page goes to its section in the order of the walk, and sections
+ * without _index.md get a made page.
  * Diagnostics are sorted by file and position, so they do not depend on
  * which thread loaded which file.
  */
@@ -156,6 +158,76 @@ walkdir(struct walk *w, const char *dir)
 	fsin_list_free(v, n);
 	free(full);
 	s->slug = text_slugify(name);
+	return s;
+}
+
+/* A folder of content/, walked on its own into "w". */
+struct part {
+	struct walk	 w;		/* its own jobs */
+	const char	*dir;
+	struct section	*s;
+};
+
+static void
+walkpart(void *arg, void *state, size_t i)
+{
+	struct part	*v = arg;
+
+	(void)state;
+	v[i].s = walkdir(&v[i].w, v[i].dir);
+}
+
+/*
+ * The walk of content/: its folders on threads (most of a site's pages
+ * are in them), then their jobs joined with the root's own in the order
+ * of the listing, so the walk is the same as one made in one go.
+ */
+static struct section *
+walkroot(struct walk *w)
+{
+	struct section		*s = xcalloc(1, sizeof(*s));
+	struct fsin_entry	*v;
+	struct part		*parts;
+	size_t			 i, k, n, np = 0, threads;
+	long			 cpus = w->jobs > 0 ? w->jobs :
+	    sysconf(_SC_NPROCESSORS_ONLN);
+
+	s->dir = xstrdup("");
+	n = fsin_list(w->d, w->root, &v);
+	parts = xcalloc(n ? n : 1, sizeof(*parts));
+	for (i = 0; i < n; i++)
+		if (v[i].isdir) {
+			parts[np].w = *w;
+			parts[np].w.v = NULL;
+			parts[np].w.n = parts[np].w.cap = 0;
+			parts[np++].dir = v[i].name;
+		}
+	threads = cpus < 1 ? 1 : (size_t)cpus;
+	if (threads > np)
+		threads = np;
+	if (threads > LOAD_THREADS)
+		threads = LOAD_THREADS;
+	if (np > 0)
+		pool_each(threads, &(struct pool_job){ np, NULL, walkpart, NULL,
+		    parts });
+	for (i = k = 0; i < n; i++) {
+		if (!v[i].isdir) {
+			entry(s, w, &v[i]);
+			continue;
+		}
+		while (w->cap < w->n + parts[k].w.n)
+			w->v = xgrow(w->v, w->cap, &w->cap, 256,
+			    sizeof(*w->v));
+		if (parts[k].w.n > 0)
+			memcpy(w->v + w->n, parts[k].w.v, parts[k].w.n *
+			    sizeof(*w->v));
+		w->n += parts[k].w.n;
+		free(parts[k].w.v);
+		addsub(s, parts[k++].s);
+	}
+	free(parts);
+	fsin_list_free(v, n);
+	s->slug = text_slugify("");
 	return s;
 }
 
@@ -291,7 +363,7 @@ section_load(struct diag *d, const char *contentdir, const char *display,
 	atomic_init(&w.keep.used, 0);
 	w.keep.max = PAGE_KEEP_MAX;
 	w.keep.stash = stash_new();
-	root = walkdir(&w, "");
+	root = walkroot(&w);
 	root->stash = w.keep.stash;
 	loadall(&w);
 	place(&w, drafts);
