@@ -1598,7 +1598,7 @@ run(struct build *b, struct diag *d, const struct site_opts *o,
 		return 0;
 	stats_stop(o->stats, "load");
 	stats_start(o->stats, "link");
-	if (!section_link(b->root, d, &b->c) || !editions(b))
+	if (!section_link(b->root, d, &b->c, b->o->jobs) || !editions(b))
 		return 0;
 	tabulate(b);
 	stats_stop(o->stats, "link");

@@ -523,17 +523,20 @@ pageurl(struct page *p, struct diag *d, const struct config *c,
 {
 	struct section	*top = section_top(p->section);
 	json_t		*pat = NULL;
-	char		*slug;
+	char		*made = NULL;
+	const char	*slug = p->slug;
 	struct buf	 b = BUF_INIT;
 	struct loc	 fb;
+	size_t		 ns, nl;
 
-	slug = p->slug ? xstrdup(p->slug) : text_slugify(p->title);
+	if (slug == NULL)
+		slug = made = text_slugify(p->title);
 	if (*slug == '\0') {
-		free(slug);
-		slug = text_slugify(p->name);
+		free(made);
+		slug = made = text_slugify(p->name);
 	}
 	if (*slug == '\0') {
-		free(slug);
+		free(made);
 		return diag_error(d, urlloc(p, &fb), "cannot make a URL "
 		    "from this title; give the page a 'slug'");
 	}
@@ -542,22 +545,35 @@ pageurl(struct page *p, struct diag *d, const struct config *c,
 	if (pat && *p->date == '\0' && (strstr(json_string_value(pat),
 	    ":year") || strstr(json_string_value(pat), ":month") ||
 	    strstr(json_string_value(pat), ":day"))) {
-		free(slug);
+		free(made);
 		return undated(p, d, c, top->dir, json_string_value(pat));
 	}
-	if (pat)
+	if (pat) {
 		expand(&b, json_string_value(pat), p, slug);
-	else
-		buf_printf(&b, "%s%s/", secpath, slug);
-	p->path = xstrndup(b.data, b.len);	/* at its size: one a page */
-	buf_release(&b);
-	free(slug);
+		p->path = xstrndup(b.data, b.len);	/* at its size */
+		buf_release(&b);
+	} else {		/* secpath, slug and '/' */
+		ns = strlen(secpath);
+		nl = strlen(slug);
+		p->path = xmalloc(ns + nl + 2);
+		memcpy(p->path, secpath, ns);
+		memcpy(p->path + ns, slug, nl);
+		memcpy(p->path + ns + nl, "/", 2);
+	}
+	free(made);
 	return 1;
 }
 
+static int	linksubs(struct section *, struct diag *,
+		    const struct config *, size_t);
+
+/*
+ * Link "s" and the tree below it; the subsections of "s" on up to
+ * "threads" threads.
+ */
 static int
 linktree(struct section *s, struct diag *d, const struct config *c,
-    const char *parentpath)
+    const char *parentpath, size_t threads)
 {
 	size_t	 i;
 	int	 rc = 1;
@@ -586,8 +602,50 @@ linktree(struct section *s, struct diag *d, const struct config *c,
 			pageurl(s->drafts[i], quiet, c, s->index->path);
 		diag_free(quiet);
 	}
+	for (i = 0; i < s->nsubs && threads == 1; i++)
+		rc &= linktree(s->subs[i], d, c, s->index->path, 1);
+	if (threads > 1 && s->nsubs > 0)
+		rc &= linksubs(s, d, c, threads);
+	return rc;
+}
+
+/* A subsection linked on its own thread. */
+struct linkpart {
+	struct section		*s;
+	struct diag		*d;
+	const struct config	*c;
+	int			 rc;
+};
+
+static void
+linkeach(void *arg, void *state, size_t i)
+{
+	struct linkpart	*v = arg;
+
+	(void)state;
+	v[i].rc = linktree(v[i].s, v[i].d, v[i].c, v[i].s->parent->index->path,
+	    1);
+}
+
+/* The subsections of "s" on up to "threads" threads: they share nothing. */
+static int
+linksubs(struct section *s, struct diag *d, const struct config *c,
+    size_t threads)
+{
+	struct linkpart	*v = xcalloc(s->nsubs, sizeof(*v));
+	size_t		 i;
+	int		 rc = 1;
+
+	for (i = 0; i < s->nsubs; i++) {
+		v[i].s = s->subs[i];
+		v[i].d = d;
+		v[i].c = c;
+	}
+	pool_each(threads < s->nsubs ? threads : s->nsubs,
+	    &(struct pool_job){ s->nsubs, NULL, linkeach, NULL, v });
 	for (i = 0; i < s->nsubs; i++)
-		rc &= linktree(s->subs[i], d, c, s->index->path);
+		rc &= v[i].rc;
+	free(v);
 	return rc;
 }
 
@@ -671,9 +729,15 @@ unique(struct section *root, struct diag *d, const struct config *c)
 }
 
 int
-section_link(struct section *root, struct diag *d, const struct config *c)
+section_link(struct section *root, struct diag *d, const struct config *c,
+    int jobs)
 {
-	if (!linktree(root, d, c, ""))
+	long	 cpus = jobs > 0 ? jobs : sysconf(_SC_NPROCESSORS_ONLN);
+	size_t	 threads = cpus < 1 ? 1 : (size_t)cpus;
+
+	if (threads > LOAD_THREADS)
+		threads = LOAD_THREADS;
+	if (!linktree(root, d, c, "", threads))
 		return 0;
 	return unique(root, d, c);
 }

@@ -60,11 +60,13 @@ void		 section_free(struct section *s);
 
 /*
  * Give every page its URL, order pages and subsections, link neighbours,
- * and report pages that claim the same URL.  Returns 1, or 0 after
+ * and report pages that claim the same URL; the top-level sections on at
+ * most "jobs" threads (0: one per core).  The result and the messages
+ * are the same whatever the number of threads.  Returns 1, or 0 after
  * reporting.
  */
 int		 section_link(struct section *root, struct diag *d,
-		    const struct config *c);
+		    const struct config *c, int jobs);
 
 /*
  * Every page of the tree in reading order (each section's own page, its

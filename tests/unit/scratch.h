@@ -333,7 +333,7 @@ scratch_load(struct scratch *m)
 	config_load(&m->c, m->d, "site.yaml", "site.yaml");
 	m->root = section_load(m->d, "content", "content", 0, 1, NULL);
 	if (m->root != NULL)
-		section_link(m->root, m->d, &m->c);
+		section_link(m->root, m->d, &m->c, 1);
 	dataset_load_all(m->d, "datasets", &m->data, &m->ndata);
 	m->strings = scratch_strings != NULL ? json_copy(scratch_strings) :
 	    json_pack("{s:s, s:s}", "indicators_path", "/chi-tieu/",
