@@ -6,6 +6,7 @@
  */
 #include "section.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -697,9 +698,43 @@ permaloc(const struct page *p, const struct config *c)
 	return meta_loc(c->meta, c->permalinks, top->dir);
 }
 
+/* FNV-1a of the string "s". */
+static uint64_t
+strhash(const char *s)
+{
+	uint64_t	 h = 0xcbf29ce484222325ULL;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return h;
+}
+
+/* Whether two of the "n" pages "v" have one URL: a table of n * 2. */
+static int
+shared(struct page *const *v, size_t n)
+{
+	struct page	**t;
+	size_t		  i, k, mask = 1;
+	int		  found = 0;
+
+	while (mask < 2 * n)
+		mask <<= 1;
+	t = xcalloc(mask--, sizeof(*t));
+	for (i = 0; i < n && !found; i++) {
+		for (k = strhash(v[i]->path) & mask; t[k] != NULL &&
+		    !(found = strcmp(t[k]->path, v[i]->path) == 0);
+		    k = (k + 1) & mask)
+			continue;
+		t[k] = v[i];
+	}
+	free(t);
+	return found;
+}
+
 /*
  * Two pages with one URL: report the second, naming the first, and the
- * line of site.yaml of a permalink that made either URL.
+ * line of site.yaml of a permalink that made either URL.  A table finds
+ * whether there are any; only then are the pages sorted to say which.
  */
 static int
 unique(struct section *root, struct diag *d, const struct config *c)
@@ -711,6 +746,10 @@ unique(struct section *root, struct diag *d, const struct config *c)
 	struct buf		  why = BUF_INIT;
 	int			  rc = 1;
 
+	if (!shared(v, n)) {
+		free(v);
+		return 1;
+	}
 	qsort(v, n, sizeof(*v), bypath);
 	for (i = 1; i < n; i++) {
 		if (strcmp(v[i]->path, v[i - 1]->path) != 0)
