@@ -558,6 +558,20 @@ render_end(void *arg, void *state)
  * Render every page on "jobs" threads.  Each page's bytes depend only on
  * the page, so the output is the same whatever the number of threads.
  */
+/* The pages "v" that pages() writes, for links to them to be good at once. */
+static void
+expect(struct linkcheck *lc, struct page **v, size_t n)
+{
+	const char	**paths = xreallocarray(NULL, n ? n : 1, sizeof(*paths));
+	size_t		  i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (!v[i]->broken && v[i]->path != NULL)
+			paths[k++] = v[i]->path;
+	linkcheck_pages(lc, paths, k);
+	free(paths);
+}
+
 static int
 pages(struct build *b)
 {
@@ -568,6 +582,8 @@ pages(struct build *b)
 	w.b = b;
 	w.rc = 1;
 	w.n = section_flatten(b->root, &w.v);
+	if (b->links != NULL && b->cur == 0)
+		expect(b->links, w.v, w.n);
 	pthread_mutex_init(&w.lock, NULL);
 	if (jobs > w.n)
 		jobs = w.n ? w.n : 1;

@@ -396,6 +396,16 @@ text_hexval(int c)
 	return -1;
 }
 
+uint64_t
+text_hash(const char *s)
+{
+	uint64_t	 h = 0xcbf29ce484222325ULL;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return h;
+}
+
 int
 text_fold_char(int32_t cp, int32_t out[TEXT_FOLD_MAX])
 {

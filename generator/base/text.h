@@ -85,6 +85,9 @@ void	 text_escape_url(struct buf *out, const char *s, size_t len);
  */
 int	 text_hexval(int c);
 
+/* The 64-bit FNV-1a hash of the NUL-terminated "s", for hash tables. */
+uint64_t text_hash(const char *s);
+
 /*
  * Append "s" escaped for XML (SVG, sitemaps, feeds): like
  * text_escape_html() but ' becomes &apos;.  C0 control characters other

@@ -5,6 +5,7 @@
 #include "linkcheck.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,10 @@ struct link {
 
 struct linkcheck {
 	pthread_mutex_t	 lock;
+	char		**pages;	/* linkcheck_pages(): a hash table of
+					   site paths, read without the lock */
+	size_t		 mask;		/* its size less one */
+	char		*names;		/* their text, one block */
 	json_t		*published;	/* site path -> true */
 	json_t		*drafts;	/* site path -> its file */
 	json_t		*unsure;	/* prefix -> true */
@@ -53,6 +58,8 @@ linkcheck_free(struct linkcheck *lc)
 	for (i = 0; i < lc->n; i++)
 		free(lc->v[i].file);
 	free(lc->v);
+	free(lc->pages);
+	free(lc->names);
 	json_decref(lc->published);
 	json_decref(lc->drafts);
 	json_decref(lc->unsure);
@@ -245,9 +252,57 @@ lookup(const json_t *set, const char *path)
 	return v;
 }
 
+void
+linkcheck_pages(struct linkcheck *lc, const char *const *paths, size_t n)
+{
+	size_t	 i, k, len, all = 0;
+	char	*at;
+
+	free(lc->pages);
+	free(lc->names);
+	for (lc->mask = 1; lc->mask < 2 * n; lc->mask <<= 1)
+		continue;
+	lc->pages = xcalloc(lc->mask--, sizeof(*lc->pages));
+	for (i = 0; i < n; i++)
+		all += strlen(paths[i]) + 1;
+	at = lc->names = xmalloc(all ? all : 1);
+	for (i = 0; i < n; i++) {
+		len = strlen(paths[i]) + 1;
+		for (k = text_hash(paths[i]) & lc->mask; lc->pages[k] != NULL &&
+		    strcmp(lc->pages[k], paths[i]) != 0; k = (k + 1) & lc->mask)
+			continue;
+		lc->pages[k] = memcpy(at, paths[i], len);
+		at += len;
+	}
+}
+
 /*
- * A link to what is already published leads somewhere for good: only the
- * others are kept, for linkcheck_report() to judge when all is known.
+ * Whether "path" of "n" bytes, and a '/' when "slash", is one of the
+ * pages of linkcheck_pages().
+ */
+static int
+page_of(const struct linkcheck *lc, const char *path, size_t n, int slash)
+{
+	uint64_t	 h = text_hash(path);
+	size_t		 k;
+	const char	*p;
+
+	if (lc->pages == NULL)
+		return 0;
+	if (slash)	/* FNV-1a goes on byte by byte */
+		h = (h ^ '/') * 0x100000001b3ULL;
+	for (k = h & lc->mask; (p = lc->pages[k]) != NULL;
+	    k = (k + 1) & lc->mask)
+		if (strncmp(p, path, n) == 0 && (slash ? p[n] == '/' &&
+		    p[n + 1] == '\0' : p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+/*
+ * A link to a page about to be written, or to what is already published,
+ * leads somewhere for good: only the others are kept, for
+ * linkcheck_report() to judge when all is known.
  */
 void
 linkcheck_link(struct linkcheck *lc, const char *file, unsigned line,
@@ -259,6 +314,12 @@ linkcheck_link(struct linkcheck *lc, const char *file, unsigned line,
 	char		*s;
 
 	if (!linkcheck_resolve(from, url, &b)) {
+		buf_release(&b);
+		return;
+	}
+	/* "/a/b" is the page "/a/b/" too. */
+	if (page_of(lc, b.data, b.len, 0) || (b.data[b.len - 1] != '/' &&
+	    page_of(lc, b.data, b.len, 1))) {
 		buf_release(&b);
 		return;
 	}

@@ -18,6 +18,8 @@
 #ifndef PLANPRESS_LINKCHECK_H
 #define PLANPRESS_LINKCHECK_H
 
+#include <stddef.h>
+
 struct buf;
 struct diag;
 struct linkcheck;
@@ -41,6 +43,15 @@ char		*linkcheck_claim(struct linkcheck *lc, const char *path,
 		    const char *source);
 void		 linkcheck_draft(struct linkcheck *lc, const char *path,
 		    const char *file);
+
+/*
+ * The site paths of the "n" pages the build is about to write ("/a/b/"):
+ * a link to one of them is good at once, on any thread, without waiting
+ * for the page to be written.  The paths are copied.  Call it before the
+ * threads that report links start.
+ */
+void		 linkcheck_pages(struct linkcheck *lc,
+		    const char *const *paths, size_t n);
 
 /* Whether the site path "path" ("/a/b/", "/a/b.csv") is published. */
 int		 linkcheck_has(struct linkcheck *lc, const char *path);

@@ -6,7 +6,6 @@
  */
 #include "section.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -698,17 +697,6 @@ permaloc(const struct page *p, const struct config *c)
 	return meta_loc(c->meta, c->permalinks, top->dir);
 }
 
-/* FNV-1a of the string "s". */
-static uint64_t
-strhash(const char *s)
-{
-	uint64_t	 h = 0xcbf29ce484222325ULL;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	return h;
-}
-
 /* Whether two of the "n" pages "v" have one URL: a table of n * 2. */
 static int
 shared(struct page *const *v, size_t n)
@@ -721,7 +709,7 @@ shared(struct page *const *v, size_t n)
 		mask <<= 1;
 	t = xcalloc(mask--, sizeof(*t));
 	for (i = 0; i < n && !found; i++) {
-		for (k = strhash(v[i]->path) & mask; t[k] != NULL &&
+		for (k = text_hash(v[i]->path) & mask; t[k] != NULL &&
 		    !(found = strcmp(t[k]->path, v[i]->path) == 0);
 		    k = (k + 1) & mask)
 			continue;

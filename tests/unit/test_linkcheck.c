@@ -95,11 +95,50 @@ report_later(void)
 	linkcheck_free(lc);
 }
 
+/*
+ * Links to the pages the build is about to write are good before they
+ * are written; a link that only starts like one is not.
+ */
+static void
+report_pages(void)
+{
+	static const char *const pages[] = { "/", "/a/", "/a/b/", "/c d/" };
+	struct linkcheck	*lc = linkcheck_new();
+	struct diag		*d = diag_new();
+	char			*out = NULL;
+	size_t			 n = 0;
+	FILE			*fp;
+
+	linkcheck_pages(lc, pages, 4);
+	linkcheck_link(lc, "content/p.md", 1, 1, "/p/", "/a/b");
+	linkcheck_link(lc, "content/p.md", 2, 1, "/p/", "../a/b/#x");
+	linkcheck_link(lc, "content/p.md", 3, 1, "/a/b/", "..");
+	linkcheck_link(lc, "content/p.md", 4, 1, "/p/", "/c%20d");
+	linkcheck_link(lc, "content/p.md", 5, 1, "/p/", "/");
+	linkcheck_link(lc, "content/p.md", 6, 1, "/p/", "/a/b/c/");
+	linkcheck_link(lc, "content/p.md", 7, 1, "/p/", "/a/bc/");
+	linkcheck_link(lc, "content/p.md", 8, 1, "/p/", "/a/b/index.htm");
+	CHECK(linkcheck_report(lc, d) == 0);
+	fp = open_memstream(&out, &n);
+	diag_print(d, fp);
+	fclose(fp);
+	CHECK_STR(out, "content/p.md:6:1: error: link to '/a/b/c/', which is "
+	    "no page or file of the site\n"
+	    "content/p.md:7:1: error: link to '/a/bc/', which is no page or "
+	    "file of the site\n"
+	    "content/p.md:8:1: error: link to '/a/b/index.htm', which is no "
+	    "page or file of the site\n");
+	free(out);
+	diag_free(d);
+	linkcheck_free(lc);
+}
+
 int
 main(void)
 {
 	resolve();
 	report();
 	report_later();
+	report_pages();
 	return CHECK_DONE("linkcheck");
 }
