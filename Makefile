@@ -23,9 +23,11 @@ DATADIR	?= $(PREFIX)/share/planpress
 LOCALEDIR ?= $(PREFIX)/share/locale
 VERSION	 = 0.1.0
 
-PKGS	 = libcmark-gfm jansson yaml-0.1 libzip libutf8proc xlsxwriter nettle libmicrohttpd expat
-PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || echo
-PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark-gfm -ljansson -lyaml -lzip -lutf8proc -lxlsxwriter -lnettle -lmicrohttpd -lexpat
+PKGS	 = libcmark-gfm jansson yaml-0.1 libzip libutf8proc xlsxwriter nettle expat
+# libmicrohttpd: its header at build time; serve opens the library itself
+# (dlopen), so a build does not load it (generator/tools/http.c).
+PKG_CFLAGS != pkg-config --cflags $(PKGS) libmicrohttpd 2>/dev/null || echo
+PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark-gfm -ljansson -lyaml -lzip -lutf8proc -lxlsxwriter -lnettle -lexpat
 
 CC	?= cc
 CFLAGS	?= -O2 -g

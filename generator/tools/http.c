@@ -43,6 +43,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <dlfcn.h>
 #include <microhttpd.h>
 
 #include "buf.h"
@@ -52,6 +53,73 @@
 #include "mustache.h"
 #include "text.h"
 #include "xalloc.h"
+
+/*
+ * libmicrohttpd is opened when a server starts (mhd_open()), not when
+ * planpress does: a build neither loads nor relocates it and the nine
+ * libraries it brings (GnuTLS and the rest), about 5 ms of every run.
+ */
+static struct {
+	pthread_once_t	 once;
+	const char	*error;		/* dlerror() of a failed open */
+	__typeof__(MHD_start_daemon)			*start_daemon;
+	__typeof__(MHD_stop_daemon)			*stop_daemon;
+	__typeof__(MHD_queue_response)			*queue_response;
+	__typeof__(MHD_create_response_from_buffer)	*create_response_from_buffer;
+	__typeof__(MHD_create_response_from_fd)		*create_response_from_fd;
+	__typeof__(MHD_create_response_from_callback)	*create_response_from_callback;
+	__typeof__(MHD_destroy_response)		*destroy_response;
+	__typeof__(MHD_add_response_header)		*add_response_header;
+	__typeof__(MHD_lookup_connection_value)		*lookup_connection_value;
+} mhd = { PTHREAD_ONCE_INIT, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+    NULL, NULL };
+
+static void *
+mhd_sym(void *lib, const char *name)
+{
+	void	*f = dlsym(lib, name);
+
+	if (f == NULL && mhd.error == NULL)
+		mhd.error = dlerror();
+	return f;
+}
+
+static void
+mhd_load(void)
+{
+	void	*lib;
+
+	if ((lib = dlopen("libmicrohttpd.so.12", RTLD_NOW | RTLD_LOCAL)) ==
+	    NULL && (lib = dlopen("libmicrohttpd.so", RTLD_NOW | RTLD_LOCAL)) ==
+	    NULL) {
+		mhd.error = dlerror();
+		return;
+	}
+#define SYM(f)	mhd.f = (__typeof__(mhd.f))mhd_sym(lib, "MHD_" #f)
+	SYM(start_daemon);
+	SYM(stop_daemon);
+	SYM(queue_response);
+	SYM(create_response_from_buffer);
+	SYM(create_response_from_fd);
+	SYM(create_response_from_callback);
+	SYM(destroy_response);
+	SYM(add_response_header);
+	SYM(lookup_connection_value);
+#undef SYM
+	if (mhd.error != NULL)
+		mhd.start_daemon = NULL;	/* not usable */
+}
+
+/* 1 when libmicrohttpd is loaded, or 0 after reporting why not. */
+static int
+mhd_open(struct diag *d)
+{
+	pthread_once(&mhd.once, mhd_load);
+	if (mhd.start_daemon != NULL)
+		return 1;
+	return diag_error(d, NULL, "cannot load libmicrohttpd, which serve "
+	    "needs (%s)", mhd.error ? mhd.error : "?");
+}
 
 #define EVENTS_PATH	"/__planpress/events"
 #define PING_SECS	10	/* keep-alive comment on the event stream */
@@ -247,11 +315,11 @@ queue(struct MHD_Connection *c, unsigned status, struct MHD_Response *r,
 
 	if (r == NULL)
 		return MHD_NO;
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
-	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	ret = MHD_queue_response(c, status, r);
-	MHD_destroy_response(r);
+	mhd.add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+	mhd.add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	mhd.add_response_header(r, "X-Content-Type-Options", "nosniff");
+	ret = mhd.queue_response(c, status, r);
+	mhd.destroy_response(r);
 	return ret;
 }
 
@@ -287,7 +355,7 @@ status_text(unsigned status)
 		text = _("500 cannot read the file\n");
 		break;
 	}
-	return MHD_create_response_from_buffer(strlen(text), (void *)text,
+	return mhd.create_response_from_buffer(strlen(text), (void *)text,
 	    MHD_RESPMEM_PERSISTENT);
 }
 
@@ -306,7 +374,7 @@ page(struct MHD_Connection *c, unsigned status, struct buf *b)
 	size_t	 len;
 	char	*p = buf_detach(b, &len);
 
-	return queue(c, status, MHD_create_response_from_buffer(len, p,
+	return queue(c, status, mhd.create_response_from_buffer(len, p,
 	    MHD_RESPMEM_MUST_FREE), "text/html; charset=utf-8");
 }
 
@@ -397,7 +465,7 @@ send_file(struct MHD_Connection *c, const char *path)
 			close(fd);
 		return plain(c, 500);
 	}
-	if ((r = MHD_create_response_from_fd((size_t)st.st_size, fd)) == NULL)
+	if ((r = mhd.create_response_from_fd((size_t)st.st_size, fd)) == NULL)
 		close(fd);
 	return queue(c, 200, r, mime(path));
 }
@@ -480,7 +548,7 @@ redirect(struct MHD_Connection *c, const char *rel)
 	text_escape_url(&to, rel, strlen(rel));
 	buf_putc(&to, '/');
 	if ((r = status_text(301)) != NULL)
-		MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, to.data);
+		mhd.add_response_header(r, MHD_HTTP_HEADER_LOCATION, to.data);
 	buf_release(&to);
 	return queue(c, 301, r, "text/plain; charset=utf-8");
 }
@@ -657,7 +725,7 @@ events(struct http *s, struct MHD_Connection *c)
 	st->seen = s->gen;
 	enlist(s, st);
 	pthread_mutex_unlock(&s->lock);
-	since = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "since");
+	since = mhd.lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "since");
 	if (since != NULL && *since >= '0' && *since <= '9') {
 		errno = 0;
 		n = strtoul(since, &end, 10);
@@ -666,7 +734,7 @@ events(struct http *s, struct MHD_Connection *c)
 	}
 	st->len = (size_t)snprintf(st->pend, sizeof(st->pend),
 	    "retry: 1000\n\n");
-	r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 1024,
+	r = mhd.create_response_from_callback(MHD_SIZE_UNKNOWN, 1024,
 	    stream_read, st, stream_free);
 	if (r == NULL)
 		stream_free(st);
@@ -804,7 +872,9 @@ http_url(const struct http *s)
 int
 http_start(struct diag *d, struct http *s)
 {
-	s->mhd = MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD |
+	if (!mhd_open(d))
+		return 0;
+	s->mhd = mhd.start_daemon(MHD_USE_AUTO_INTERNAL_THREAD |
 	    MHD_USE_THREAD_PER_CONNECTION, 0, NULL, NULL, handler, s,
 	    MHD_OPTION_LISTEN_SOCKET, s->fd,
 	    MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
@@ -870,7 +940,7 @@ http_free(struct http *s)
 		s->stopping = 1;
 		pthread_cond_broadcast(&s->changed);
 		pthread_mutex_unlock(&s->lock);
-		MHD_stop_daemon(s->mhd);
+		mhd.stop_daemon(s->mhd);
 	}
 	if (s->fd != -1)
 		close(s->fd);
