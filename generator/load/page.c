@@ -409,8 +409,9 @@ page_batch_init(struct page_batch *b, struct page_keep *k)
 	buf_init(&b->data);
 }
 
-void
-page_batch_flush(struct page_batch *b)
+/* Write the bodies waiting in "b"; its memory stays for the next ones. */
+static void
+flush(struct page_batch *b)
 {
 	struct page	*p;
 	uint64_t	 at = 0;
@@ -418,7 +419,7 @@ page_batch_flush(struct page_batch *b)
 	int		 ok;
 
 	if (b->n == 0)
-		goto out;
+		return;
 	ok = stash_write(b->keep->stash, b->data.data, b->data.len, &at);
 	for (i = 0; i < b->n; i++) {
 		p = b->v[i];
@@ -428,7 +429,14 @@ page_batch_flush(struct page_batch *b)
 		} else
 			summed(p, b->data.data + p->stash_at);
 	}
-out:
+	buf_reset(&b->data);
+	b->n = 0;
+}
+
+void
+page_batch_flush(struct page_batch *b)
+{
+	flush(b);
 	buf_release(&b->data);
 	free(b->v);
 	b->v = NULL;
@@ -454,7 +462,7 @@ budget(struct page *p, struct page_batch *b)
 		b->v = xgrow(b->v, b->n, &b->cap, 64, sizeof(*b->v));
 		b->v[b->n++] = p;
 		if (b->data.len >= PAGE_BATCH)
-			page_batch_flush(b);
+			flush(b);
 	} else
 		summed(p, p->body);
 	free(p->text);
