@@ -554,24 +554,23 @@ render_end(void *arg, void *state)
 	free(t);
 }
 
-/*
- * Render every page on "jobs" threads.  Each page's bytes depend only on
- * the page, so the output is the same whatever the number of threads.
- */
 /* The pages "v" that pages() writes, for links to them to be good at once. */
 static void
 expect(struct linkcheck *lc, struct page **v, size_t n)
 {
 	const char	**paths = xreallocarray(NULL, n ? n : 1, sizeof(*paths));
-	size_t		  i, k = 0;
+	size_t		  i;
 
 	for (i = 0; i < n; i++)
-		if (!v[i]->broken && v[i]->path != NULL)
-			paths[k++] = v[i]->path;
-	linkcheck_pages(lc, paths, k);
+		paths[i] = v[i]->path;
+	linkcheck_pages(lc, paths, n);
 	free(paths);
 }
 
+/*
+ * Render every page on "jobs" threads.  Each page's bytes depend only on
+ * the page, so the output is the same whatever the number of threads.
+ */
 static int
 pages(struct build *b)
 {

@@ -397,13 +397,16 @@ text_hexval(int c)
 }
 
 uint64_t
-text_hash(const char *s)
+text_hash(const char *s, size_t len)
 {
-	uint64_t	 h = 0xcbf29ce484222325ULL;
+	uint64_t	 h = 0xCBF29CE484222325ULL;
+	size_t		 i;
 
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	return h;
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001B3ULL;
+	h ^= h >> 33;			/* murmur3's finaliser */
+	h *= 0xFF51AFD7ED558CCDULL;
+	return h ^ (h >> 33);
 }
 
 int

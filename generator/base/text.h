@@ -85,8 +85,11 @@ void	 text_escape_url(struct buf *out, const char *s, size_t len);
  */
 int	 text_hexval(int c);
 
-/* The 64-bit FNV-1a hash of the NUL-terminated "s", for hash tables. */
-uint64_t text_hash(const char *s);
+/*
+ * A 64-bit hash of the "len" bytes at "s" for hash tables: FNV-1a with
+ * murmur3's finaliser, so its low bits are as good as its high ones.
+ */
+uint64_t text_hash(const char *s, size_t len);
 
 /*
  * Append "s" escaped for XML (SVG, sitemaps, feeds): like

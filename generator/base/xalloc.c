@@ -83,6 +83,23 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
+void
+xstrdups(size_t n, const char *const *s, char **out)
+{
+	size_t	 i, all = 0;
+	char	*at;
+
+	if (n == 0)
+		return;
+	for (i = 0; i < n; i++)
+		all += strlen(s[i]) + 1;
+	at = xmalloc(all);
+	for (i = 0; i < n; i++) {
+		out[i] = at;
+		at = stpcpy(at, s[i]) + 1;
+	}
+}
+
 /*
  * "fmt" with "ap" when it has no conversion but "%s" and "%%", else
  * NULL.  Most calls join paths and addresses so, and two rounds of

@@ -37,6 +37,13 @@ char	*xstrdup(const char *s);
 /* A NUL-terminated copy of the first "n" bytes of "s". */
 char	*xstrndup(const char *s, size_t n);
 
+/*
+ * Copies of the "n" strings "s" in one block: out[i] is the copy of
+ * s[i], and out[0] the block, to free with free() (nothing for n 0).
+ * For records that keep several strings and are many.
+ */
+void	 xstrdups(size_t n, const char *const *s, char **out);
+
 /* A new string formatted as printf() would; free with free(). */
 char	*xasprintf(const char *fmt, ...)
 	    __attribute__((format(printf, 1, 2)));

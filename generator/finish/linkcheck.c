@@ -5,7 +5,6 @@
 #include "linkcheck.h"
 
 #include <pthread.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -255,46 +254,38 @@ lookup(const json_t *set, const char *path)
 void
 linkcheck_pages(struct linkcheck *lc, const char *const *paths, size_t n)
 {
-	size_t	 i, k, len, all = 0;
-	char	*at;
+	size_t	 i, k;
+	char	**copy = xreallocarray(NULL, n ? n : 1, sizeof(*copy));
 
 	free(lc->pages);
 	free(lc->names);
+	xstrdups(n, paths, copy);
+	lc->names = n ? copy[0] : NULL;
 	for (lc->mask = 1; lc->mask < 2 * n; lc->mask <<= 1)
 		continue;
 	lc->pages = xcalloc(lc->mask--, sizeof(*lc->pages));
-	for (i = 0; i < n; i++)
-		all += strlen(paths[i]) + 1;
-	at = lc->names = xmalloc(all ? all : 1);
 	for (i = 0; i < n; i++) {
-		len = strlen(paths[i]) + 1;
-		for (k = text_hash(paths[i]) & lc->mask; lc->pages[k] != NULL &&
-		    strcmp(lc->pages[k], paths[i]) != 0; k = (k + 1) & lc->mask)
+		for (k = text_hash(copy[i], strlen(copy[i])) & lc->mask;
+		    lc->pages[k] != NULL && strcmp(lc->pages[k], copy[i]) != 0;
+		    k = (k + 1) & lc->mask)
 			continue;
-		lc->pages[k] = memcpy(at, paths[i], len);
-		at += len;
+		lc->pages[k] = copy[i];
 	}
+	free(copy);
 }
 
-/*
- * Whether "path" of "n" bytes, and a '/' when "slash", is one of the
- * pages of linkcheck_pages().
- */
+/* Whether the site path in "b" is one of the pages of linkcheck_pages(). */
 static int
-page_of(const struct linkcheck *lc, const char *path, size_t n, int slash)
+page_of(const struct linkcheck *lc, const struct buf *b)
 {
-	uint64_t	 h = text_hash(path);
-	size_t		 k;
 	const char	*p;
+	size_t		 k;
 
 	if (lc->pages == NULL)
 		return 0;
-	if (slash)	/* FNV-1a goes on byte by byte */
-		h = (h ^ '/') * 0x100000001b3ULL;
-	for (k = h & lc->mask; (p = lc->pages[k]) != NULL;
-	    k = (k + 1) & lc->mask)
-		if (strncmp(p, path, n) == 0 && (slash ? p[n] == '/' &&
-		    p[n + 1] == '\0' : p[n] == '\0'))
+	for (k = text_hash(b->data, b->len) & lc->mask;
+	    (p = lc->pages[k]) != NULL; k = (k + 1) & lc->mask)
+		if (strcmp(p, b->data) == 0)
 			return 1;
 	return 0;
 }
@@ -310,27 +301,35 @@ linkcheck_link(struct linkcheck *lc, const char *file, unsigned line,
 {
 	struct buf	 b = BUF_INIT;
 	struct link	*l;
-	size_t		 nf = strlen(file) + 1, nu = strlen(url) + 1;
-	char		*s;
+	const char	*s[3];
+	char		*c[3];
+	int		 good;
 
 	if (!linkcheck_resolve(from, url, &b)) {
 		buf_release(&b);
 		return;
 	}
 	/* "/a/b" is the page "/a/b/" too. */
-	if (page_of(lc, b.data, b.len, 0) || (b.data[b.len - 1] != '/' &&
-	    page_of(lc, b.data, b.len, 1))) {
+	if (!(good = page_of(lc, &b)) && b.data[b.len - 1] != '/') {
+		buf_putc(&b, '/');
+		good = page_of(lc, &b);
+		buf_truncate(&b, b.len - 1);
+	}
+	if (good) {
 		buf_release(&b);
 		return;
 	}
 	pthread_mutex_lock(&lc->lock);
 	if (lookup(lc->published, b.data) == NULL) {
+		s[0] = file;
+		s[1] = url;
+		s[2] = b.data;
+		xstrdups(3, s, c);
 		lc->v = xgrow(lc->v, lc->n, &lc->cap, 64, sizeof(*lc->v));
 		l = &lc->v[lc->n++];
-		s = xmalloc(nf + nu + b.len + 1);
-		l->file = memcpy(s, file, nf);
-		l->url = memcpy(s + nf, url, nu);
-		l->target = memcpy(s + nf + nu, b.data, b.len + 1);
+		l->file = c[0];
+		l->url = c[1];
+		l->target = c[2];
 		l->line = line;
 		l->col = col;
 	}

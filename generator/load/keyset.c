@@ -21,6 +21,7 @@
 
 #include "buf.h"
 #include "stash.h"
+#include "text.h"
 #include "xalloc.h"
 
 #ifndef KEY_BUDGET			/* -DKEY_BUDGET=1 spills every key */
@@ -191,19 +192,6 @@ room_need(const struct keyset *ks, size_t len)
 	if (b != NULL && b->cap - b->used >= len)
 		return 0;
 	return sizeof(*b) + (len > ks->bud->blocksz ? len : ks->bud->blocksz);
-}
-
-static uint64_t
-fnv(const char *s, size_t len)
-{
-	uint64_t	 h = 0xCBF29CE484222325ULL;
-	size_t		 i;
-
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001B3ULL;
-	h ^= h >> 33;			/* murmur3's finaliser */
-	h *= 0xFF51AFD7ED558CCDULL;
-	return h ^ (h >> 33);
 }
 
 /* The order of runs: hash, length, bytes. */
@@ -382,7 +370,7 @@ keyset_get(const struct keyset *ks, const char *key, size_t len)
 		return 1;
 	if (ks->cap == 0)
 		return 0;
-	return slot(ks, fnv(key, len), key, len)->key != NULL;
+	return slot(ks, text_hash(key, len), key, len)->key != NULL;
 }
 
 int
@@ -403,7 +391,7 @@ keyset_add(struct keyset *ks, const char *key, size_t len, unsigned line,
 		return 0;
 	if (integer && (ks->nspans == 0 || v > span_max(ks)))
 		return span_add(ks, v, line);
-	h = fnv(key, len);
+	h = text_hash(key, len);
 	if (ks->cap > 0 && (e = slot(ks, h, key, len))->key != NULL) {
 		*first = e->line;
 		return 0;
@@ -580,7 +568,7 @@ spill_spans(struct keyset *ks)
 			    (int64_t)((uint64_t)s->start + j));
 			v[n].key = text + n * 24;
 			v[n].len = (uint32_t)len;
-			v[n].hash = fnv(v[n].key, v[n].len);
+			v[n].hash = text_hash(v[n].key, v[n].len);
 			v[n].line = s->line + j;
 			if (++n == chunk) {
 				write_run(ks, v, n);
@@ -651,7 +639,7 @@ keyset_push(struct keyset *ks, const struct keyset_rec *r)
 	    sizeof(*ks->recs));
 	d = &ks->recs[ks->nrecs++];
 	*d = *r;
-	d->hash = fnv(r->key, r->len);
+	d->hash = text_hash(r->key, r->len);
 	d->key = memcpy(room(ks, len), r->key, len);
 	recount(ks);
 }

@@ -67,9 +67,9 @@ struct page {
 	size_t		 bodylen;
 	unsigned	 bodyline;	/* line of the file where body starts */
 	uint32_t	 bodysum;	/* CRC-32 of the body, when "summed" */
-	struct stash	*stash;		/* body left out at load, waiting in */
-	uint64_t	 stash_at;	/* this temporary file, at this place;
-					   NULL when not */
+	struct stash	*stash;		/* where a body left out at load
+					   waits, or NULL */
+	uint64_t	 stash_at;	/* its place there */
 
 	/* Filled by the link stage. */
 	char		*path;		/* "/nhiem-vu/x/", always ends in '/' */

@@ -99,6 +99,21 @@ struct walk {
 static struct section *
 walkdir(struct walk *w, const char *dir);
 
+/*
+ * Threads for "work" independent items: "jobs" (0: one per core), no
+ * more than the items and LOAD_THREADS, at least one.
+ */
+static size_t
+threads_for(int jobs, size_t work)
+{
+	long	 cpus = jobs > 0 ? jobs : sysconf(_SC_NPROCESSORS_ONLN);
+	size_t	 n = cpus < 1 ? 1 : (size_t)cpus;
+
+	if (n > work)
+		n = work ? work : 1;
+	return n > LOAD_THREADS ? LOAD_THREADS : n;
+}
+
 /* The language of a file NAME.LANG.md, LANG one of "langs", or NULL. */
 static const char *
 lang_of(const char *const *langs, const char *file)
@@ -188,28 +203,21 @@ walkroot(struct walk *w)
 	struct section		*s = xcalloc(1, sizeof(*s));
 	struct fsin_entry	*v;
 	struct part		*parts;
-	size_t			 i, k, n, np = 0, threads;
-	long			 cpus = w->jobs > 0 ? w->jobs :
-	    sysconf(_SC_NPROCESSORS_ONLN);
+	size_t			 i, k, n, np = 0;
 
 	s->dir = xstrdup("");
 	n = fsin_list(w->d, w->root, &v);
 	parts = xcalloc(n ? n : 1, sizeof(*parts));
 	for (i = 0; i < n; i++)
-		if (v[i].isdir) {
-			parts[np].w = *w;
-			parts[np].w.v = NULL;
-			parts[np].w.n = parts[np].w.cap = 0;
+		if (v[i].isdir) {	/* what walkdir() reads of a walk */
+			parts[np].w.d = w->d;
+			parts[np].w.root = w->root;
+			parts[np].w.langs = w->langs;
 			parts[np++].dir = v[i].name;
 		}
-	threads = cpus < 1 ? 1 : (size_t)cpus;
-	if (threads > np)
-		threads = np;
-	if (threads > LOAD_THREADS)
-		threads = LOAD_THREADS;
 	if (np > 0)
-		pool_each(threads, &(struct pool_job){ np, NULL, walkpart, NULL,
-		    parts });
+		pool_each(threads_for(w->jobs, np), &(struct pool_job){ np,
+		    NULL, walkpart, NULL, parts });
 	for (i = k = 0; i < n; i++) {
 		if (!v[i].isdir) {
 			entry(s, w, &v[i]);
@@ -273,16 +281,8 @@ load_end(void *arg, void *state)
 static void
 loadall(struct walk *w)
 {
-	long		 cpus = w->jobs > 0 ? w->jobs :
-	    sysconf(_SC_NPROCESSORS_ONLN);
-	size_t		 n = w->n / LOAD_PER_THREAD;
-
-	if (cpus < (long)n)
-		n = cpus < 1 ? 1 : (size_t)cpus;
-	if (n > LOAD_THREADS)
-		n = LOAD_THREADS;
-	pool_each(n, &(struct pool_job){ w->n, load_begin, loader, load_end,
-	    w });
+	pool_each(threads_for(w->jobs, w->n / LOAD_PER_THREAD),
+	    &(struct pool_job){ w->n, load_begin, loader, load_end, w });
 }
 
 /* Give each loaded page to its section, in the order of the walk. */
@@ -602,10 +602,10 @@ linktree(struct section *s, struct diag *d, const struct config *c,
 			pageurl(s->drafts[i], quiet, c, s->index->path);
 		diag_free(quiet);
 	}
-	for (i = 0; i < s->nsubs && threads == 1; i++)
+	if (threads > 1 && s->nsubs > 1)
+		return rc & linksubs(s, d, c, threads);
+	for (i = 0; i < s->nsubs; i++)
 		rc &= linktree(s->subs[i], d, c, s->index->path, 1);
-	if (threads > 1 && s->nsubs > 0)
-		rc &= linksubs(s, d, c, threads);
 	return rc;
 }
 
@@ -641,8 +641,8 @@ linksubs(struct section *s, struct diag *d, const struct config *c,
 		v[i].d = d;
 		v[i].c = c;
 	}
-	pool_each(threads < s->nsubs ? threads : s->nsubs,
-	    &(struct pool_job){ s->nsubs, NULL, linkeach, NULL, v });
+	pool_each(threads, &(struct pool_job){ s->nsubs, NULL, linkeach, NULL,
+	    v });
 	for (i = 0; i < s->nsubs; i++)
 		rc &= v[i].rc;
 	free(v);
@@ -709,7 +709,7 @@ shared(struct page *const *v, size_t n)
 		mask <<= 1;
 	t = xcalloc(mask--, sizeof(*t));
 	for (i = 0; i < n && !found; i++) {
-		for (k = text_hash(v[i]->path) & mask; t[k] != NULL &&
+		for (k = text_hash(v[i]->path, strlen(v[i]->path)) & mask; t[k] != NULL &&
 		    !(found = strcmp(t[k]->path, v[i]->path) == 0);
 		    k = (k + 1) & mask)
 			continue;
@@ -759,12 +759,7 @@ int
 section_link(struct section *root, struct diag *d, const struct config *c,
     int jobs)
 {
-	long	 cpus = jobs > 0 ? jobs : sysconf(_SC_NPROCESSORS_ONLN);
-	size_t	 threads = cpus < 1 ? 1 : (size_t)cpus;
-
-	if (threads > LOAD_THREADS)
-		threads = LOAD_THREADS;
-	if (!linktree(root, d, c, "", threads))
+	if (!linktree(root, d, c, "", threads_for(jobs, root->nsubs)))
 		return 0;
 	return unique(root, d, c);
 }

@@ -23,15 +23,15 @@ struct entry {
 /*
  * Only the FEED_MAX newest entries are written: "v" holds at most twice
  * that, and is cut back to the newest FEED_MAX when full, so a site of
- * many dated pages keeps only a few in memory.  After a cut, an entry
- * older than the last one kept can never be written: it is not copied.
+ * many dated pages keeps only a few in memory.  After a cut (then fewer
+ * entries are kept than were added), v[FEED_MAX - 1] is the oldest kept
+ * until the next cut, and an entry older than it can never be written:
+ * it is not copied.
  */
 struct feed {
 	struct entry	*v;
 	size_t		 n, cap;
 	size_t		 added;		/* entries added in all */
-	const char	*bar_updated;	/* the last entry a cut kept (its */
-	const char	*bar_id;	/* strings), or NULL */
 };
 
 struct feed *
@@ -89,9 +89,6 @@ cut(struct feed *f)
 	qsort(f->v, f->n, sizeof(*f->v), newest);
 	while (f->n > FEED_MAX)
 		drop(&f->v[--f->n]);
-	/* Its strings stay until a cut drops it, which sets new ones. */
-	f->bar_updated = f->v[FEED_MAX - 1].updated;
-	f->bar_id = f->v[FEED_MAX - 1].id;
 }
 
 /* The new entry, or NULL when it is older than the FEED_MAX kept. */
@@ -101,9 +98,8 @@ add(struct feed *f, const char *id, const char *link, const char *title,
 {
 	struct entry	*e;
 
-	f->added++;
-	if (f->bar_updated != NULL &&
-	    order(updated, id, f->bar_updated, f->bar_id) > 0)
+	if (f->added++ > f->n && order(updated, id, f->v[FEED_MAX - 1].updated,
+	    f->v[FEED_MAX - 1].id) > 0)
 		return NULL;
 	if (f->n == 2 * FEED_MAX)
 		cut(f);

@@ -66,22 +66,19 @@ sitemap_add(struct sitemap *sm, const char *path, const char *lastmod,
 {
 	struct entry	*e;
 	const char	*s[4];
-	size_t		 len[4], i, all = 0;
-	char		*at;
+	char		*c[4];
 
 	s[0] = path;
 	s[1] = orempty(lastmod);
 	s[2] = lang && *lang ? lang : sm->lang;
 	s[3] = orempty(key);
-	for (i = 0; i < 4; i++)
-		all += len[i] = strlen(s[i]) + 1;
+	xstrdups(4, s, c);
 	sm->v = xgrow(sm->v, sm->n, &sm->cap, 64, sizeof(*sm->v));
 	e = &sm->v[sm->n++];
-	e->path = at = xmalloc(all);
-	e->lastmod = (at = (char *)memcpy(at, s[0], len[0]) + len[0]);
-	e->lang = (at = (char *)memcpy(at, s[1], len[1]) + len[1]);
-	e->key = (at = (char *)memcpy(at, s[2], len[2]) + len[2]);
-	memcpy(at, s[3], len[3]);
+	e->path = c[0];
+	e->lastmod = c[1];
+	e->lang = c[2];
+	e->key = c[3];
 	e->seq = sm->n;
 	sm->sorted = 0;
 }

@@ -98,6 +98,23 @@ test_printf(void)
 	free(s);
 }
 
+/* Strings copied into one block, empty ones too; none: no block. */
+static void
+test_strdups(void)
+{
+	const char	*s[3] = { "/a/b/", "", "tệp" };
+	char		*c[3] = { NULL, NULL, NULL };
+
+	xstrdups(3, s, c);
+	CHECK(c[0] != NULL && strcmp(c[0], "/a/b/") == 0 && c[0] != s[0]);
+	CHECK(c[1] == c[0] + 6 && *c[1] == '\0');
+	CHECK(c[2] == c[1] + 1 && strcmp(c[2], "tệp") == 0);
+	free(c[0]);
+	c[0] = NULL;
+	xstrdups(0, s, c);
+	CHECK(c[0] == NULL);
+}
+
 static void
 test_diag(void)
 {
@@ -136,6 +153,7 @@ main(void)
 {
 	test_buf();
 	test_printf();
+	test_strdups();
 	test_diag();
 	return CHECK_DONE("buf, diag");
 }

@@ -6,6 +6,7 @@
 #include "check.h"
 #include "diag.h"
 #include "linkcheck.h"
+#include "scratch.h"
 
 static const char *
 res(const char *from, const char *url)
@@ -70,9 +71,7 @@ report_later(void)
 {
 	struct linkcheck	*lc = linkcheck_new();
 	struct diag		*d = diag_new();
-	char			*out = NULL;
-	size_t			 n = 0;
-	FILE			*fp;
+	char			*out;
 
 	linkcheck_link(lc, "content/p.md", 1, 1, "/p/", "/c/");
 	linkcheck_link(lc, "content/p.md", 2, 1, "/p/", "../c");
@@ -83,9 +82,7 @@ report_later(void)
 	linkcheck_link(lc, "content/p.md", 4, 1, "/p/", "/c/");
 	linkcheck_link(lc, "content/p.md", 5, 1, "/p/", "/gone/");
 	CHECK(linkcheck_report(lc, d) == 0);
-	fp = open_memstream(&out, &n);
-	diag_print(d, fp);
-	fclose(fp);
+	out = scratch_printed(d);
 	CHECK_STR(out, "content/p.md:3:1: error: link to '/gone/', which is no "
 	    "page or file of the site\n"
 	    "content/p.md:5:1: error: link to '/gone/', which is no page or "
@@ -105,9 +102,7 @@ report_pages(void)
 	static const char *const pages[] = { "/", "/a/", "/a/b/", "/c d/" };
 	struct linkcheck	*lc = linkcheck_new();
 	struct diag		*d = diag_new();
-	char			*out = NULL;
-	size_t			 n = 0;
-	FILE			*fp;
+	char			*out;
 
 	linkcheck_pages(lc, pages, 4);
 	linkcheck_link(lc, "content/p.md", 1, 1, "/p/", "/a/b");
@@ -119,9 +114,7 @@ report_pages(void)
 	linkcheck_link(lc, "content/p.md", 7, 1, "/p/", "/a/bc/");
 	linkcheck_link(lc, "content/p.md", 8, 1, "/p/", "/a/b/index.htm");
 	CHECK(linkcheck_report(lc, d) == 0);
-	fp = open_memstream(&out, &n);
-	diag_print(d, fp);
-	fclose(fp);
+	out = scratch_printed(d);
 	CHECK_STR(out, "content/p.md:6:1: error: link to '/a/b/c/', which is "
 	    "no page or file of the site\n"
 	    "content/p.md:7:1: error: link to '/a/bc/', which is no page or "

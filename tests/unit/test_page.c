@@ -12,6 +12,7 @@
 
 #include "check.h"
 #include "diag.h"
+#include "scratch.h"
 #include "stash.h"
 
 static char		 path[64];
@@ -138,8 +139,8 @@ rewrite(const char *text)
 
 /*
  * Load "text" with no room for its body and no stash, write "now" over
- * the file (NULL: remove it), and read the body again: 1 if that gives "body" (NULL: fails) and prints
- * exactly "want".
+ * the file (NULL: remove it), and read the body again: 1 if that gives
+ * "body" (NULL: fails) and prints exactly "want".
  */
 static int
 again(const char *text, const char *now, const char *body, const char *want)
@@ -149,8 +150,6 @@ again(const char *text, const char *now, const char *body, const char *want)
 	struct page_keep k = { .max = 0 };	/* and no stash */
 	struct page_batch b;
 	char		*out = NULL;
-	FILE		*fp;
-	size_t		 n = 0;
 	int		 ok, rc;
 
 	atomic_init(&k.used, 0);
@@ -170,14 +169,13 @@ again(const char *text, const char *now, const char *body, const char *want)
 	else if (unlink(path) != 0)
 		abort();
 	rc = page_body(d, p);
-	fp = open_memstream(&out, &n);
-	diag_print(d, fp);
-	fclose(fp);
+	out = scratch_printed(d);
 	ok = strcmp(out, want) == 0 && (body ? rc && strcmp(p->body, body) ==
 	    0 && p->bodylen == strlen(body) : !rc && *p->body == '\0');
 	if (!ok)
 		printf("  page:\n%s\n  then:\n%s\n  body: %s\n  printed:\n%s"
-		    "  want:\n%s", text, now ? now : "(removed)", rc ? p->body : "(none)", out, want);
+		    "  want:\n%s", text, now ? now : "(removed)",
+		    rc ? p->body : "(none)", out, want);
 	page_free(p);
 	free(out);
 	diag_free(d);
