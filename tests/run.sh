@@ -41,8 +41,14 @@ run() {	# run NAME COMMAND...: show output, keep RESULT lines
 wrap=""
 if [ "${PLANPRESS_VALGRIND:-0}" = 1 ]; then
 	# planpress allocates with jemalloc when it was built with it
-	# (Makefile: MALLOC_LIBS): valgrind replaces that malloc too.
-	wrap="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --soname-synonyms=somalloc=*jemalloc*"
+	# (Makefile: MALLOC_LIBS): valgrind replaces that malloc too, in
+	# the program itself when jemalloc was linked from its archive.
+	malloc='*jemalloc*'
+	if nm -D --defined-only "$1/planpress" 2>/dev/null |
+	    grep -q ' T malloc$'; then
+		malloc=NONE
+	fi
+	wrap="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --soname-synonyms=somalloc=$malloc"
 fi
 
 suite() {	# suite BUILD LABEL

@@ -633,6 +633,12 @@ text_invisible(const char *s, size_t len, int spaces)
 	utf8proc_category_t	 cat;
 
 	while (len > 0) {
+		/* Printable ASCII is none of those categories. */
+		if (*p > 0x20 && *p < 0x7F && *p != '%') {
+			p++;
+			len--;
+			continue;
+		}
 		if ((n = utf8proc_iterate(p, (utf8proc_ssize_t)len, &c)) <= 0)
 			return -1;
 		cat = utf8proc_category(c);

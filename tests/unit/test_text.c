@@ -4,8 +4,11 @@
  */
 #include "text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <utf8proc.h>
 
 #include "buf.h"
 #include "check.h"
@@ -481,6 +484,40 @@ test_invisible(void)
 	CHECK(text_invisible("a\xc2\xa0" "b", 4, 1) == 0xA0);
 	CHECK(text_invisible("a\xc2\xa0" "b", 4, 0) == -1);
 	CHECK(text_invisible("\xff", 1, 0) == -1);
+	CHECK(text_invisible("a\x7f", 2, 0) == 0x7F);
+	CHECK(text_invisible("a b~!", 5, 1) == ' ');
+}
+
+/*
+ * Every ASCII byte, after a printable run, against utf8proc's category
+ * of it: what text_invisible() skips without asking utf8proc must be what
+ * utf8proc would pass.
+ */
+static void
+test_invisible_ascii(void)
+{
+	utf8proc_category_t	 cat;
+	char			 s[4] = "ab";
+	int			 c, spaces, bad, want, got, ok = 1;
+
+	for (spaces = 0; spaces < 2; spaces++)
+		for (c = 0; c < 0x80; c++) {
+			cat = utf8proc_category(c);
+			bad = cat == UTF8PROC_CATEGORY_CC ||
+			    cat == UTF8PROC_CATEGORY_CF ||
+			    cat == UTF8PROC_CATEGORY_ZL ||
+			    cat == UTF8PROC_CATEGORY_ZP || (spaces &&
+			    (cat == UTF8PROC_CATEGORY_ZS || c == '%'));
+			want = bad ? c : -1;
+			s[2] = (char)c;
+			got = (int)text_invisible(s, 3, spaces);
+			if (got != want) {
+				printf("byte %02X spaces %d: %d, not %d\n",
+				    c, spaces, got, want);
+				ok = 0;
+			}
+		}
+	CHECK(ok);
 }
 
 static void
@@ -572,6 +609,7 @@ main(void)
 	test_url_kind();
 	test_url_file();
 	test_invisible();
+	test_invisible_ascii();
 	test_nfc_fast_path();
 	test_utf8();
 	test_position();
