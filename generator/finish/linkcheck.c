@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "strset.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -24,9 +25,9 @@ struct link {
 
 struct linkcheck {
 	pthread_mutex_t	 lock;
-	char		**pages;	/* linkcheck_pages(): a hash table of
-					   site paths, read without the lock */
-	size_t		 mask;		/* its size less one */
+	struct strset	 pages;		/* the site paths of
+					   linkcheck_pages(), read without
+					   the lock */
 	char		*names;		/* their text, one block */
 	json_t		*published;	/* site path -> true */
 	json_t		*drafts;	/* site path -> its file */
@@ -57,7 +58,7 @@ linkcheck_free(struct linkcheck *lc)
 	for (i = 0; i < lc->n; i++)
 		free(lc->v[i].file);
 	free(lc->v);
-	free(lc->pages);
+	strset_free(&lc->pages);
 	free(lc->names);
 	json_decref(lc->published);
 	json_decref(lc->drafts);
@@ -254,23 +255,16 @@ lookup(const json_t *set, const char *path)
 void
 linkcheck_pages(struct linkcheck *lc, const char *const *paths, size_t n)
 {
-	size_t	 i, k;
+	size_t	 i;
 	char	**copy = xreallocarray(NULL, n ? n : 1, sizeof(*copy));
 
-	free(lc->pages);
+	strset_free(&lc->pages);
 	free(lc->names);
 	xstrdups(n, paths, copy);
 	lc->names = n ? copy[0] : NULL;
-	for (lc->mask = 1; lc->mask < 2 * n; lc->mask <<= 1)
-		continue;
-	lc->pages = xcalloc(lc->mask--, sizeof(*lc->pages));
-	for (i = 0; i < n; i++) {
-		for (k = text_hash(copy[i], strlen(copy[i])) & lc->mask;
-		    lc->pages[k] != NULL && strcmp(lc->pages[k], copy[i]) != 0;
-		    k = (k + 1) & lc->mask)
-			continue;
-		lc->pages[k] = copy[i];
-	}
+	strset_init(&lc->pages, n);
+	for (i = 0; i < n; i++)
+		strset_add(&lc->pages, copy[i]);
 	free(copy);
 }
 
@@ -278,16 +272,7 @@ linkcheck_pages(struct linkcheck *lc, const char *const *paths, size_t n)
 static int
 page_of(const struct linkcheck *lc, const struct buf *b)
 {
-	const char	*p;
-	size_t		 k;
-
-	if (lc->pages == NULL)
-		return 0;
-	for (k = text_hash(b->data, b->len) & lc->mask;
-	    (p = lc->pages[k]) != NULL; k = (k + 1) & lc->mask)
-		if (strcmp(p, b->data) == 0)
-			return 1;
-	return 0;
+	return strset_has(&lc->pages, b->data, b->len);
 }
 
 /*

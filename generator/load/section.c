@@ -21,6 +21,7 @@
 #include "page.h"
 #include "pool.h"
 #include "stash.h"
+#include "strset.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -697,25 +698,18 @@ permaloc(const struct page *p, const struct config *c)
 	return meta_loc(c->meta, c->permalinks, top->dir);
 }
 
-/* Whether two of the "n" pages "v" have one URL: a table of n * 2. */
+/* Whether two of the "n" pages "v" have one URL. */
 static int
 shared(struct page *const *v, size_t n)
 {
-	struct page	**t;
-	size_t		  i, k, mask = 1;
-	int		  found = 0;
+	struct strset	 urls;
+	size_t		 i;
+	int		 found = 0;
 
-	while (mask < 2 * n)
-		mask <<= 1;
-	t = xcalloc(mask--, sizeof(*t));
-	for (i = 0; i < n && !found; i++) {
-		for (k = text_hash(v[i]->path, strlen(v[i]->path)) & mask; t[k] != NULL &&
-		    !(found = strcmp(t[k]->path, v[i]->path) == 0);
-		    k = (k + 1) & mask)
-			continue;
-		t[k] = v[i];
-	}
-	free(t);
+	strset_init(&urls, n);
+	for (i = 0; i < n && !found; i++)
+		found = !strset_add(&urls, v[i]->path);
+	strset_free(&urls);
 	return found;
 }
 
