@@ -112,9 +112,9 @@ MALLOC_LIBS != if [ -f "$$($(CC) -print-file-name=libjemalloc_pic.a)" ]; \
 # The libraries a build spends its time in are linked into planpress from
 # their archives (lib*.a, in the same Debian -dev packages) when they are
 # there: calls into them skip the PLT and the loader maps fewer objects,
-# which made builds about 5% faster at 10,000 pages (make bench).  The
-# test programs link them as shared libraries.  STATIC= links planpress
-# the same way.
+# which made a 10,000-page build about 6% faster (interleaved runs of the
+# bench site).  The test programs link them as shared libraries;
+# STATIC= links planpress with the shared libraries too.
 STATIC	?= cmark-gfm-extensions cmark-gfm jansson yaml utf8proc nettle expat csv
 STATIC_FOUND != for l in $(STATIC); do \
 	[ -f "$$($(CC) -print-file-name=lib$$l.a)" ] && printf '%s ' $$l; \
