@@ -25,15 +25,12 @@ load_n(const char *text, size_t len, char **out)
 	struct diag	*d = diag_new();
 	struct page	*p;
 	FILE		*fp;
-	size_t		 n = 0;
 
 	if ((fp = fopen(path, "wb")) == NULL ||
 	    fwrite(text, 1, len, fp) != len || fclose(fp) != 0)
 		abort();
 	p = page_load(d, path, "content/x.md", "x.md", batch);
-	fp = open_memstream(out, &n);
-	diag_print(d, fp);
-	fclose(fp);
+	*out = scratch_printed(d);
 	diag_free(d);
 	return p;
 }
