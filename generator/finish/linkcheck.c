@@ -268,13 +268,6 @@ linkcheck_pages(struct linkcheck *lc, const char *const *paths, size_t n)
 	free(copy);
 }
 
-/* Whether the site path in "b" is one of the pages of linkcheck_pages(). */
-static int
-page_of(const struct linkcheck *lc, const struct buf *b)
-{
-	return strset_has(&lc->pages, b->data, b->len);
-}
-
 /*
  * A link to a page about to be written, or to what is already published,
  * leads somewhere for good: only the others are kept, for
@@ -294,10 +287,11 @@ linkcheck_link(struct linkcheck *lc, const char *file, unsigned line,
 		buf_release(&b);
 		return;
 	}
-	/* "/a/b" is the page "/a/b/" too. */
-	if (!(good = page_of(lc, &b)) && b.data[b.len - 1] != '/') {
+	/* A page of linkcheck_pages(); "/a/b" is the page "/a/b/" too. */
+	if (!(good = strset_has(&lc->pages, b.data, b.len)) &&
+	    b.data[b.len - 1] != '/') {
 		buf_putc(&b, '/');
-		good = page_of(lc, &b);
+		good = strset_has(&lc->pages, b.data, b.len);
 		buf_truncate(&b, b.len - 1);
 	}
 	if (good) {

@@ -63,6 +63,23 @@ report(void)
 }
 
 /*
+ * linkcheck_report() of "lc", which must return "rc"; what it printed.
+ * Frees "lc".
+ */
+static char *
+judged(struct linkcheck *lc, int rc)
+{
+	struct diag	*d = diag_new();
+	char		*out;
+
+	CHECK(linkcheck_report(lc, d) == rc);
+	out = scratch_printed(d);
+	diag_free(d);
+	linkcheck_free(lc);
+	return out;
+}
+
+/*
  * Links met before what they lead to is published are judged at the
  * end; those met after are good at once.  Either way the same report.
  */
@@ -70,7 +87,6 @@ static void
 report_later(void)
 {
 	struct linkcheck	*lc = linkcheck_new();
-	struct diag		*d = diag_new();
 	char			*out;
 
 	linkcheck_link(lc, "content/p.md", 1, 1, "/p/", "/c/");
@@ -81,15 +97,12 @@ report_later(void)
 	linkcheck_file(lc, "/q/x.csv");
 	linkcheck_link(lc, "content/p.md", 4, 1, "/p/", "/c/");
 	linkcheck_link(lc, "content/p.md", 5, 1, "/p/", "/gone/");
-	CHECK(linkcheck_report(lc, d) == 0);
-	out = scratch_printed(d);
+	out = judged(lc, 0);
 	CHECK_STR(out, "content/p.md:3:1: error: link to '/gone/', which is no "
 	    "page or file of the site\n"
 	    "content/p.md:5:1: error: link to '/gone/', which is no page or "
 	    "file of the site\n");
 	free(out);
-	diag_free(d);
-	linkcheck_free(lc);
 }
 
 /*
@@ -101,7 +114,6 @@ report_pages(void)
 {
 	static const char *const pages[] = { "/", "/a/", "/a/b/", "/c d/" };
 	struct linkcheck	*lc = linkcheck_new();
-	struct diag		*d = diag_new();
 	char			*out;
 
 	linkcheck_pages(lc, pages, 4);
@@ -113,8 +125,7 @@ report_pages(void)
 	linkcheck_link(lc, "content/p.md", 6, 1, "/p/", "/a/b/c/");
 	linkcheck_link(lc, "content/p.md", 7, 1, "/p/", "/a/bc/");
 	linkcheck_link(lc, "content/p.md", 8, 1, "/p/", "/a/b/index.htm");
-	CHECK(linkcheck_report(lc, d) == 0);
-	out = scratch_printed(d);
+	out = judged(lc, 0);
 	CHECK_STR(out, "content/p.md:6:1: error: link to '/a/b/c/', which is "
 	    "no page or file of the site\n"
 	    "content/p.md:7:1: error: link to '/a/bc/', which is no page or "
@@ -122,8 +133,6 @@ report_pages(void)
 	    "content/p.md:8:1: error: link to '/a/b/index.htm', which is no "
 	    "page or file of the site\n");
 	free(out);
-	diag_free(d);
-	linkcheck_free(lc);
 }
 
 int

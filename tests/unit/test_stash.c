@@ -84,7 +84,7 @@ test_threads(void)
 static void
 test_nofile(void)
 {
-	const char	*tmp = getenv("TMPDIR");
+	char		*tmp = getenv("TMPDIR") ? strdup(getenv("TMPDIR")) : NULL;
 	struct stash	*st = stash_new();
 	uint64_t	 at = 7;
 	char		 b[4];
@@ -101,7 +101,16 @@ test_nofile(void)
 	CHECK(!stash_write(st, "abcd", 4, &at) && errno == ENOENT);
 	stash_free(st);
 	stash_free(NULL);
-	CHECK(strcmp(stash_tmpdir(), tmp != NULL && *tmp ? tmp : "/tmp") == 0);
+	/* $TMPDIR when it is set and not empty, else /tmp. */
+	setenv("TMPDIR", "/var/tmp/x", 1);
+	CHECK(strcmp(stash_tmpdir(), "/var/tmp/x") == 0);
+	setenv("TMPDIR", "", 1);
+	CHECK(strcmp(stash_tmpdir(), "/tmp") == 0);
+	unsetenv("TMPDIR");
+	CHECK(strcmp(stash_tmpdir(), "/tmp") == 0);
+	if (tmp != NULL)
+		setenv("TMPDIR", tmp, 1);
+	free(tmp);
 }
 
 int
